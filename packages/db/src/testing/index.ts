@@ -1,0 +1,1 @@
+export { createTestDatabase, freePort, type TestDatabase } from "./test-database.ts";

@@ -1,0 +1,2 @@
+export { invitationMail, type InvitationMail } from "./templates/invitation.ts";
+export { createMailer, mailer, resetMailer, type Mailer, type OutgoingMail } from "./transport.ts";
