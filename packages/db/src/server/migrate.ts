@@ -1,9 +1,5 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { runner } from "node-pg-migrate";
-
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations");
+import { migrationsDirectory } from "./migration-files.ts";
 
 /**
  * Applies pending SQL migrations as the table owner. node-pg-migrate holds a PostgreSQL advisory
@@ -14,7 +10,7 @@ export async function migrateDatabase(ownerUrl: string, options: { log?: (messag
   const log = options.log ?? (() => {});
   const applied = await runner({
     databaseUrl: ownerUrl,
-    dir: migrationsDir,
+    dir: migrationsDirectory(),
     direction: "up",
     migrationsTable: "schema_migrations",
     advisoryLockMode: "wait",
@@ -22,10 +18,4 @@ export async function migrateDatabase(ownerUrl: string, options: { log?: (messag
     logger: { debug: () => {}, info: log, warn: log, error: log },
   });
   return applied.map((migration) => migration.name);
-}
-
-/** The migration names on disk, as node-pg-migrate records them (file name without ".sql"). */
-export async function migrationNamesOnDisk(): Promise<string[]> {
-  const files = await readdir(migrationsDir);
-  return files.filter((file) => file.endsWith(".sql")).map((file) => file.slice(0, -".sql".length)).sort();
 }

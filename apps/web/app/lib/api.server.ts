@@ -1,0 +1,55 @@
+import { TRPCError } from "@trpc/server";
+import { createCaller, createContext, describeError, type Context, type FieldErrors } from "@vigil/api";
+import { data, redirect, type AppLoadContext } from "react-router";
+
+export type ServerApi = {
+  caller: ReturnType<typeof createCaller>;
+  ctx: Context;
+  /** Set-Cookie and other headers the procedures asked for; pass them on with the response. */
+  headers: Headers;
+};
+
+/** Loaders and actions call the same tRPC procedures as the browser, through the server-side caller. */
+export async function serverApi(request: Request, loadContext: AppLoadContext): Promise<ServerApi> {
+  const headers = new Headers();
+  const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress });
+  return { caller: createCaller(ctx), ctx, headers };
+}
+
+export type ActionFailure = { ok: false; message: string; fieldErrors: FieldErrors };
+export type ActionSuccess<T> = { ok: true; result: T };
+
+/**
+ * Runs a procedure for a form action. A failure becomes a translated message and per-field
+ * messages for the form to show; anything unexpected is rethrown (and logged by the error boundary).
+ */
+export async function runAction<T>(api: ServerApi, work: () => Promise<T>): Promise<ActionSuccess<T> | ActionFailure> {
+  try {
+    return { ok: true, result: await work() };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      api.ctx.log.error({ err: error.cause ?? error }, "action failed");
+    }
+    return { ok: false, ...describeError(error, api.ctx.t) };
+  }
+}
+
+/** Turns a procedure error in a loader into the right HTTP answer (sign-in redirect, 404, 403). */
+export function loaderError(error: unknown, request: Request): never {
+  if (error instanceof TRPCError) {
+    if (error.code === "UNAUTHORIZED") {
+      const url = new URL(request.url);
+      throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    }
+    if (error.code === "NOT_FOUND") throw data(null, { status: 404 });
+    if (error.code === "FORBIDDEN") throw data(null, { status: 403 });
+  }
+  throw error;
+}
+
+/** Reads a form's fields as plain strings (absent fields become ""). */
+export async function formFields<K extends string>(request: Request, names: readonly K[]): Promise<Record<K, string>> {
+  const form = await request.formData();
+  return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")])) as Record<K, string>;
+}

@@ -1,0 +1,53 @@
+import { INTL_LOCALE } from "@vigil/i18n";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import "./app.css";
+import { serverApi } from "./lib/api.server";
+import { createI18n } from "./lib/i18n";
+import type { Route } from "./+types/root";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { ctx } = await serverApi(request, context);
+  return { locale: ctx.locale, user: ctx.user ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email } : null };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? "en";
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={INTL_LOCALE[locale]}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? t("errors.notFound") : status === 403 ? t("errors.forbidden") : t("errors.generic");
+  return (
+    <main className="mx-auto max-w-xl p-8">
+      <h1 className="text-2xl font-semibold">{status}</h1>
+      <p className="mt-2">{message}</p>
+      <a className="mt-4 inline-block text-blue-700 underline" href="/">
+        {t("nav.home")}
+      </a>
+    </main>
+  );
+}

@@ -1,0 +1,10 @@
+import { handleTrpcRequest } from "@vigil/api";
+import type { Route } from "./+types/api.trpc.$";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  return handleTrpcRequest(request, context.ipAddress);
+}
+
+export function action({ request, context }: Route.ActionArgs) {
+  return handleTrpcRequest(request, context.ipAddress);
+}

@@ -1,0 +1,29 @@
+import { appDb } from "@vigil/db";
+import { migrationNamesOnDisk } from "@vigil/db/migration-files";
+import { Router } from "express";
+
+export const healthRouter = Router();
+
+/** The process is up. */
+healthRouter.get("/healthz", (_req, res) => {
+  res.json({ status: "ok" });
+});
+
+/** The database answers and every migration on disk is applied: ready for traffic. */
+healthRouter.get("/readyz", async (_req, res) => {
+  try {
+    const [expected, applied] = await Promise.all([
+      migrationNamesOnDisk(),
+      appDb().$queryRaw<{ name: string }[]>`SELECT name FROM schema_migrations`,
+    ]);
+    const appliedNames = new Set(applied.map((row) => row.name));
+    const pending = expected.filter((name) => !appliedNames.has(name));
+    if (pending.length > 0) {
+      res.status(503).json({ status: "migrations pending", pending });
+      return;
+    }
+    res.json({ status: "ready" });
+  } catch {
+    res.status(503).json({ status: "database unreachable" });
+  }
+});

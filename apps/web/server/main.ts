@@ -1,0 +1,69 @@
+// Starts Vigil: a database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo data
+// on the embedded database's first start, then the web server. `--dev` serves through Vite.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { prepareDatabase, migrationsDir } from "@vigil/db/server";
+import express from "express";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = path.resolve(appDir, "../..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+process.env.VIGIL_DATA_DIR ??= path.join(repoRoot, ".vigil");
+process.env.APP_URL ??= `http://localhost:${port}`;
+// The server bundle cannot find the migration files relative to itself; tell it where they are.
+process.env.VIGIL_MIGRATIONS_DIR ??= migrationsDir;
+
+const startedAt = performance.now();
+const database = await prepareDatabase({
+  dataDir: process.env.VIGIL_DATA_DIR,
+  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+  log,
+});
+if (database.embedded) log(`Embedded PostgreSQL is running (data in ${process.env.VIGIL_DATA_DIR}).`);
+if (database.firstStart) {
+  const { seedDemoData } = await import("@vigil/api/seed");
+  await seedDemoData({ log });
+}
+
+const server = express();
+if (dev) {
+  const vite = await import("vite");
+  const viteDevServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
+  server.use(viteDevServer.middlewares);
+  server.use(async (req, res, next) => {
+    try {
+      const source = (await viteDevServer.ssrLoadModule("./server/app.ts")) as typeof import("./app.ts");
+      source.app(req, res, next);
+    } catch (error) {
+      if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
+      next(error);
+    }
+  });
+} else {
+  const buildDir = path.join(appDir, "build");
+  server.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  server.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  const build = (await import(path.join(buildDir, "server/index.js"))) as typeof import("./app.ts");
+  server.use(build.app);
+}
+
+const listener = server.listen(port, host, () => {
+  log(`Vigil is ready at ${process.env.APP_URL} (started in ${Math.round(performance.now() - startedAt)} ms)`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal} received: stopping.`);
+  listener.close();
+  listener.closeAllConnections();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
