@@ -4,6 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepareDatabase, migrationsDir } from "@vigil/db/server";
 import express from "express";
+import type { app as ServerApp } from "./app.ts";
+
+type ServerModule = { app: typeof ServerApp };
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(appDir, "../..");
@@ -36,7 +39,7 @@ if (dev) {
   server.use(viteDevServer.middlewares);
   server.use(async (req, res, next) => {
     try {
-      const source = (await viteDevServer.ssrLoadModule("./server/app.ts")) as typeof import("./app.ts");
+      const source = (await viteDevServer.ssrLoadModule("./server/app.ts")) as ServerModule;
       source.app(req, res, next);
     } catch (error) {
       if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
@@ -47,7 +50,7 @@ if (dev) {
   const buildDir = path.join(appDir, "build");
   server.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   server.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-  const build = (await import(path.join(buildDir, "server/index.js"))) as typeof import("./app.ts");
+  const build = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
   server.use(build.app);
 }
 

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import type { TFunction } from "i18next";
 import { ZodError, type z } from "zod";
 import { MessageParams } from "./errors.ts";
