@@ -1,1 +1,2 @@
-export { createTestDatabase, freePort, type TestDatabase } from "./test-database.ts";
+export { asTenant, connect } from "./admin.ts";
+export { createTestDatabase, freePort, TEST_PASSWORDS, type TestDatabase } from "./test-database.ts";

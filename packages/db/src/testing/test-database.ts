@@ -12,7 +12,7 @@ export type TestDatabase = DatabaseUrls & { adminUrl: string; database: string; 
 
 // Test-only role passwords. On a shared cluster (DATABASE_ADMIN_URL) the bootstrap sets them, so
 // point DATABASE_ADMIN_URL at a cluster used for tests, never at one that serves users.
-const TEST_PASSWORDS = { ownerPassword: "vigil-owner-test", appPassword: "vigil-app-test" };
+export const TEST_PASSWORDS = { ownerPassword: "vigil-owner-test", appPassword: "vigil-app-test" };
 
 /**
  * A freshly migrated database for one test run: on the cluster named by DATABASE_ADMIN_URL when set
