@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import { LanguageSwitcher } from "./LanguageSwitcher";
+import { NavLinkItem } from "./NavLinkItem";
+import { SignOutButton } from "./SignOutButton";
+import { SkipLink } from "./SkipLink";
+import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
+
+type Workspace = { slug: string; name: string };
+
+/** The header inside a workspace: switcher, workspace navigation, language, account. */
+export function AppHeader({ workspace, workspaces }: { workspace: Workspace; workspaces: Workspace[] }) {
+  const { t } = useTranslation();
+  const base = `/t/${workspace.slug}`;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <SkipLink />
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+        <nav aria-label={t("nav.workspace")} className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
+          <NavLinkItem to={base} label={t("nav.home")} end />
+          <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <LanguageSwitcher />
+          <nav aria-label={t("nav.account")} className="flex items-center gap-1">
+            <NavLinkItem to="/profile" label={t("nav.profile")} />
+            <SignOutButton />
+          </nav>
+        </div>
+      </div>
+    </header>
+  );
+}
