@@ -1,0 +1,25 @@
+import { appDb } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
+import { expect, it } from "vitest";
+import { callerFor } from "../testing/index.ts";
+import { DEMO_PASSWORD, DEMO_WORKSPACES, seedDemoData } from "./demo.ts";
+
+it("loads two demo workspaces with an owner and a monitor each and one person in both, once", async () => {
+  await seedDemoData();
+  await seedDemoData();
+
+  const tenants = await privilegedDb().tenant.findMany({ where: { slug: { in: DEMO_WORKSPACES.map((w) => w.slug) } }, include: { memberships: { include: { user: true } } } });
+  expect(tenants.map((t) => [t.slug, t.defaultLocale]).sort()).toEqual([["npm-serbia", "sr-Cyrl"], ["npm-ukraine", "uk"]]);
+  for (const tenant of tenants) {
+    const roles = tenant.memberships.map((m) => m.role).sort();
+    expect(roles).toEqual(["coordinator", "monitor", "owner"]);
+  }
+  const [serbia, ukraine] = tenants.map((t) => new Set(t.memberships.map((m) => m.user.email)));
+  expect([...serbia!].filter((email) => ukraine!.has(email))).toEqual(["ana.nikolic@see-npm-network.example"]);
+
+  // The README's demo sign-in works.
+  const { caller, resHeaders } = await callerFor(null);
+  await caller.auth.signIn({ email: "ana.nikolic@see-npm-network.example", password: DEMO_PASSWORD });
+  expect(resHeaders.get("set-cookie")).toMatch(/vigil_session=/);
+  expect(await appDb().user.count({ where: { email: { endsWith: ".example" } } })).toBe(5);
+});

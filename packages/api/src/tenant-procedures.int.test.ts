@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { appDb, withTenant, type MemberRole } from "@vigil/db";
+import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
+import { resetMailer } from "@vigil/email";
+import { z } from "zod";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLE_ORDER } from "./roles.ts";
+import { appRouter } from "./router.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, unique, type TestUser } from "./testing/index.ts";
+
+/**
+ * The application lock, for every procedure inside a workspace: signed-out callers, members of
+ * another workspace and members below the procedure's role are refused, before anything is read.
+ */
+type Call = (caller: Awaited<ReturnType<typeof callerFor>>["caller"], slug: string) => Promise<unknown>;
+// `admitted` is the answer a member with enough rights gets: the ids below belong to nothing, so
+// id-based procedures answer NOT_FOUND from the service after the membership check passed.
+const otherId = randomUUID();
+const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | "NOT_FOUND"; call: Call }> = {
+  "workspaces.current": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.workspaces.current({ tenantSlug: slug }) },
+  "members.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.members.list({ tenantSlug: slug }) },
+  "members.invitations": { minRole: "admin", admitted: "OK", call: (c, slug) => c.members.invitations({ tenantSlug: slug }) },
+  "members.invite": { minRole: "admin", admitted: "OK", call: (c, slug) => c.members.invite({ tenantSlug: slug, email: `${unique("new")}@example.org`, role: "monitor" }) },
+  "members.revokeInvitation": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.revokeInvitation({ tenantSlug: slug, invitationId: otherId }) },
+  "members.changeRole": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.changeRole({ tenantSlug: slug, membershipId: otherId, role: "viewer" }) },
+  "members.remove": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.remove({ tenantSlug: slug, membershipId: otherId }) },
+};
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+let smtp: SmtpReceiver;
+let owner: TestUser;
+let workspace: { id: string; slug: string };
+const byRole = new Map<MemberRole, TestUser>();
+let outsider: TestUser;
+
+beforeAll(async () => {
+  smtp = await startSmtpReceiver();
+  process.env.SMTP_URL = smtp.url;
+  resetMailer();
+  owner = await createTestUser();
+  workspace = await createTestWorkspace(owner);
+  byRole.set("owner", owner);
+  for (const role of ROLE_ORDER.filter((r) => r !== "owner")) {
+    const user = await createTestUser();
+    await addMember(workspace.id, user, role);
+    byRole.set(role, user);
+  }
+  outsider = await createTestUser();
+  await createTestWorkspace(outsider);
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  resetMailer();
+  await smtp.close();
+});
+
+describe("every tenant procedure", () => {
+  it("is listed here (a new tenant procedure must be added to this test)", () => {
+    const takesTenantSlug = Object.entries(appRouter._def.procedures)
+      .filter(([, procedure]) =>
+        (procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs.some((input) => input instanceof z.ZodObject && "tenantSlug" in input.shape),
+      )
+      .map(([path]) => path)
+      .sort();
+    expect(takesTenantSlug).toEqual(Object.keys(TENANT_PROCEDURES).sort());
+  });
+
+  it.each(Object.keys(TENANT_PROCEDURES))("%s refuses signed-out callers", async (path) => {
+    const { caller } = await callerFor(null);
+    expect(await codeOf(TENANT_PROCEDURES[path]!.call(caller, workspace.slug))).toBe("UNAUTHORIZED");
+  });
+
+  it.each(Object.keys(TENANT_PROCEDURES))("%s answers NOT_FOUND to a member of another workspace", async (path) => {
+    const { caller } = await callerFor(outsider);
+    expect(await codeOf(TENANT_PROCEDURES[path]!.call(caller, workspace.slug))).toBe("NOT_FOUND");
+  });
+
+  it.each(Object.keys(TENANT_PROCEDURES))("%s refuses roles below its minimum and admits the rest", async (path) => {
+    const { minRole, admitted, call } = TENANT_PROCEDURES[path]!;
+    for (const role of ROLE_ORDER) {
+      const { caller } = await callerFor(byRole.get(role)!);
+      const code = await codeOf(call(caller, workspace.slug));
+      const allowed = ROLE_ORDER.indexOf(role) <= ROLE_ORDER.indexOf(minRole);
+      expect(code, `${role} on ${path}`).toBe(allowed ? admitted : "FORBIDDEN");
+    }
+  });
+});
+
+describe("ids from another workspace", () => {
+  it("cannot be changed, removed or revoked through one's own workspace", async () => {
+    const other = await createTestWorkspace(outsider);
+    const victim = await createTestUser();
+    const victimMembership = await addMember(other.id, victim, "monitor");
+    const invitation = await withTenant(other.id, null, (tx) =>
+      tx.invitation.create({ data: { tenantId: other.id, email: "x@example.org", role: "viewer", tokenHash: Buffer.from(randomUUID()), expiresAt: new Date(Date.now() + 60_000) } }),
+    );
+    const { caller } = await callerFor(owner);
+    expect(await codeOf(caller.members.changeRole({ tenantSlug: workspace.slug, membershipId: victimMembership.id, role: "admin" }))).toBe("NOT_FOUND");
+    expect(await codeOf(caller.members.remove({ tenantSlug: workspace.slug, membershipId: victimMembership.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(caller.members.revokeInvitation({ tenantSlug: workspace.slug, invitationId: invitation.id }))).toBe("NOT_FOUND");
+    // Nor by naming the other workspace's slug.
+    expect(await codeOf(caller.members.list({ tenantSlug: other.slug }))).toBe("NOT_FOUND");
+
+    const unchanged = await withTenant(other.id, null, (tx) => tx.membership.findFirst({ where: { id: victimMembership.id } }));
+    expect(unchanged?.role).toBe("monitor");
+    const stillPending = await withTenant(other.id, null, (tx) => tx.invitation.findFirst({ where: { id: invitation.id } }));
+    expect(stillPending?.revokedAt).toBeNull();
+  });
+
+  it("members.list shows only this workspace's members", async () => {
+    const { caller } = await callerFor(byRole.get("viewer")!);
+    const members = await caller.members.list({ tenantSlug: workspace.slug });
+    expect(members.map((m) => m.user.id).sort()).toEqual([...byRole.values()].map((u) => u.id).sort());
+    expect(members.some((m) => m.user.id === outsider.id)).toBe(false);
+    expect(await appDb().user.count({ where: { id: outsider.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { createSession, hashPassword } from "@vigil/auth";
+import { appDb, withTenant, type MemberRole } from "@vigil/db";
+import { createContext } from "../context.ts";
+import { createCaller } from "../router.ts";
+import { createWorkspace } from "../services/workspaces.ts";
+
+export const TEST_PASSWORD = "correct horse battery staple 42";
+
+export function unique(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString("hex")}`;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** A user with a session, created directly (sign-up itself is tested through its procedure). */
+export async function createTestUser(name = "Test User") {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const user = await appDb().user.create({
+    data: { email: `${unique("user")}@example.org`, name, passwordHash: await passwordHash, preferredLocale: "en" },
+    select: { id: true, email: true, name: true },
+  });
+  const { token } = await createSession(user.id);
+  return { ...user, token };
+}
+
+export type TestUser = Awaited<ReturnType<typeof createTestUser>>;
+
+/** A workspace owned by `owner`, with a unique slug. */
+export async function createTestWorkspace(owner: TestUser) {
+  return createWorkspace({ name: unique("Workspace"), slug: unique("ws"), countryCode: "RS", defaultLocale: "en", ownerId: owner.id });
+}
+
+export async function addMember(tenantId: string, user: TestUser, role: MemberRole) {
+  return withTenant(tenantId, null, (tx) => tx.membership.create({ data: { tenantId, userId: user.id, role }, select: { id: true } }));
+}
+
+type CallOptions = { origin?: "same" | "cross" | "none"; ipAddress?: string; acceptLanguage?: string };
+
+/** A server-side caller acting as `user` (or signed out), from a browser on this origin unless told otherwise. */
+export async function callerFor(user: { token: string } | null, options: CallOptions = {}) {
+  const headers = new Headers();
+  if (user) headers.set("cookie", `vigil_session=${user.token}`);
+  if (options.origin === "cross") headers.set("sec-fetch-site", "cross-site");
+  else if (options.origin !== "none") headers.set("sec-fetch-site", "same-origin");
+  if (options.acceptLanguage) headers.set("accept-language", options.acceptLanguage);
+  const request = new Request("http://localhost:3000/api/trpc", { method: "POST", headers });
+  const resHeaders = new Headers();
+  const ctx = await createContext({ request, resHeaders, ipAddress: options.ipAddress ?? "127.0.0.1" });
+  return { caller: createCaller(ctx), resHeaders, ctx };
+}
+
+/** The session token from a Set-Cookie header a procedure returned. */
+export function sessionTokenFrom(resHeaders: Headers): string | null {
+  const match = /vigil_session=([^;]*)/.exec(resHeaders.get("set-cookie") ?? "");
+  return match?.[1] || null;
+}

@@ -1,0 +1,68 @@
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "./locales.ts";
+import { transliterateResource } from "./serbian-script.ts";
+import { resources } from "./translator.ts";
+
+type Tree = { [key: string]: string | Tree };
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(resources[locale].translation as Tree)]));
+const english = flat.en!;
+
+/** Interpolation placeholders such as {{time}}. */
+const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+
+describe("locale files", () => {
+  it.each(LOCALES)("%s has exactly the keys of English, none empty", (locale) => {
+    const keys = flat[locale]!;
+    expect([...keys.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, value] of keys) expect(value.trim(), `${locale}:${key}`).not.toBe("");
+  });
+
+  it.each(LOCALES)("%s keeps every placeholder of the English text", (locale) => {
+    for (const [key, value] of english) expect(placeholders(flat[locale]!.get(key)!), `${locale}:${key}`).toEqual(placeholders(value));
+  });
+
+  it.each(["sr-Cyrl", "uk"] as const)("%s is translated (no English sentence left)", (locale) => {
+    const untranslated = [...english].filter(([key, value]) => /\s/.test(value) && /[a-z]{3,}/.test(value) && flat[locale]!.get(key) === value);
+    expect(untranslated.map(([key]) => key)).toEqual([]);
+  });
+
+  it("sr-Latn is exactly the transliteration of sr-Cyrl (regenerate with `pnpm --filter @vigil/i18n latin`)", () => {
+    expect(resources["sr-Latn"].translation).toEqual(transliterateResource(resources["sr-Cyrl"].translation));
+  });
+
+  it("every key the code asks for exists", async () => {
+    const used = new Set<string>();
+    for (const dir of ["apps/web/app", "packages/api/src", "packages/email/src"]) {
+      for (const file of await sourceFiles(path.join(repoRoot, dir))) {
+        const text = await readFile(file, "utf8");
+        for (const match of text.matchAll(/\bt\(\s*["'`]([a-zA-Z][\w.]*)["'`]/g)) used.add(match[1]!);
+        for (const match of text.matchAll(/\bfail\([^,]+,\s*"([\w.]+)"/g)) used.add(match[1]!);
+      }
+    }
+    const missing = [...used].filter((key) => !english.has(key));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(10);
+  });
+});
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".test.ts") && !e.parentPath.includes("node_modules"))
+    .map((e) => path.join(e.parentPath, e.name));
+}
