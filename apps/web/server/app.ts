@@ -2,6 +2,7 @@ import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { healthRouter } from "./health.ts";
+import { sameOriginOnly } from "./same-origin.ts";
 
 declare module "react-router" {
   interface AppLoadContext {
@@ -15,6 +16,7 @@ export const app = express();
 app.set("trust proxy", process.env.TRUST_PROXY ?? false);
 app.disable("x-powered-by");
 app.use(healthRouter);
+app.use(sameOriginOnly);
 app.use(
   createRequestHandler({
     build: () => import("virtual:react-router/server-build"),

@@ -1,5 +1,5 @@
 export { clearedSessionCookie, cookieIsSecure, readCookie, SESSION_COOKIE, sessionCookie } from "./cookies.ts";
-export { isAllowedOrigin } from "./origin-check.ts";
+export { isAllowedOrigin, isSameOriginRequest, type OriginEvidence } from "./origin-check.ts";
 export { decoyPasswordHash, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, verifyPassword, type PasswordProblem } from "./password.ts";
 export { clearRateLimit, rateLimitState, recordRateLimitHit, type RateLimitRule, type RateLimitState } from "./rate-limit.ts";
 export { createSession, invalidateSession, invalidateUserSessions, SESSION_INACTIVITY_MS, validateSessionToken, type ValidSession } from "./sessions.ts";
