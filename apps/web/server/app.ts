@@ -2,12 +2,15 @@ import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { healthRouter } from "./health.ts";
+import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
 
 declare module "react-router" {
   interface AppLoadContext {
     /** The client's address as Express sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */
     ipAddress: string | null;
+    /** The id under which this request is logged. */
+    requestId: string;
   }
 }
 
@@ -15,11 +18,12 @@ declare module "react-router" {
 export const app = express();
 app.set("trust proxy", process.env.TRUST_PROXY ?? false);
 app.disable("x-powered-by");
+app.use(requestLog);
 app.use(healthRouter);
 app.use(sameOriginOnly);
 app.use(
   createRequestHandler({
     build: () => import("virtual:react-router/server-build"),
-    getLoadContext: (req) => ({ ipAddress: req.ip ?? null }),
+    getLoadContext: (req) => ({ ipAddress: req.ip ?? null, requestId: String(req.id) }),
   }),
 );

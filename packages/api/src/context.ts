@@ -27,7 +27,7 @@ export type Context = {
  * Built once per request, for HTTP calls and for loaders' server-side calls alike: reads the session
  * cookie, validates it, and picks the interface language.
  */
-export async function createContext(options: { request: Request; resHeaders?: Headers; ipAddress?: string | null }): Promise<Context> {
+export async function createContext(options: { request: Request; resHeaders?: Headers; ipAddress?: string | null; requestId?: string }): Promise<Context> {
   const { request } = options;
   const cookieHeader = request.headers.get("cookie");
   const token = readCookie(cookieHeader, SESSION_COOKIE);
@@ -40,7 +40,7 @@ export async function createContext(options: { request: Request; resHeaders?: He
     cookie: readCookie(cookieHeader, LOCALE_COOKIE),
     acceptLanguage: request.headers.get("accept-language"),
   });
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = options.requestId ?? request.headers.get("x-request-id") ?? randomUUID();
   return {
     request,
     resHeaders: options.resHeaders ?? new Headers(),

@@ -11,13 +11,13 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
       headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers },
       body: JSON.stringify(body),
     }),
-    "127.0.0.1",
+    { ipAddress: "127.0.0.1" },
   );
 }
 
 function get(path: string, input: unknown, headers: Record<string, string> = {}) {
   const url = `http://localhost:3000/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return handleTrpcRequest(new Request(url, { headers }), "127.0.0.1");
+  return handleTrpcRequest(new Request(url, { headers }), { ipAddress: "127.0.0.1" });
 }
 
 describe("/api/trpc", () => {

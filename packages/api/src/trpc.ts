@@ -57,7 +57,12 @@ export function tenantProcedure(minRole: MemberRole) {
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
       await enterTenant(tx, membership.tenant.id);
       const result = await next({
-        ctx: { tx, tenant: membership.tenant, membership: { id: membership.id, role: membership.role } } satisfies TenantContext,
+        ctx: {
+          tx,
+          tenant: membership.tenant,
+          membership: { id: membership.id, role: membership.role },
+          log: ctx.log.child({ tenantId: membership.tenant.id }),
+        } satisfies TenantContext & { log: Context["log"] },
       });
       // tRPC hands errors back instead of throwing them; rethrow so the transaction rolls back.
       if (!result.ok) throw result.error;

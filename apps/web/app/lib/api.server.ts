@@ -12,7 +12,7 @@ export type ServerApi = {
 /** Loaders and actions call the same tRPC procedures as the browser, through the server-side caller. */
 export async function serverApi(request: Request, loadContext: AppLoadContext): Promise<ServerApi> {
   const headers = new Headers();
-  const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress });
+  const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress, requestId: loadContext.requestId });
   return { caller: createCaller(ctx), ctx, headers };
 }
 
