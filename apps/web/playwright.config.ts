@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const port = 3123;
+export const baseURL = `http://127.0.0.1:${port}`;
+/** A fresh data folder per run: the server wipes it, then initialises PostgreSQL and the outbox in it. */
+export const e2eDataDir = path.join(os.tmpdir(), "vigil-e2e");
+// Under root, @vigil/db keeps the embedded cluster in /var/lib/vigil/<hash of the data folder> (PostgreSQL
+// refuses to run as root and its user may not enter the data folder): wipe that too for a fresh start.
+const rootClusterDir = path.join("/var/lib/vigil", createHash("sha256").update(path.resolve(e2eDataDir)).digest("hex").slice(0, 12));
+const freshFolders = process.getuid?.() === 0 ? `${e2eDataDir} ${rootClusterDir}` : e2eDataDir;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    locale: "en-GB",
+    trace: "retain-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    // Runs the built app (`pnpm test:e2e` at the root builds first) on the embedded PostgreSQL and the
+    // local outbox: DATABASE_URL, DATABASE_OWNER_URL and SMTP_URL are removed from its environment.
+    command: [
+      `rm -rf ${freshFolders} &&`,
+      "env -u DATABASE_URL -u DATABASE_OWNER_URL -u SMTP_URL -u MAIL_OUTBOX_DIR",
+      `NODE_ENV=production PORT=${port} HOST=127.0.0.1 APP_URL=${baseURL} EMBEDDED_POSTGRES_PORT=54423 VIGIL_DATA_DIR=${e2eDataDir}`,
+      "node --import tsx server/main.ts",
+    ].join(" "),
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
