@@ -40,4 +40,13 @@ test("an owner invites a monitor, who joins, switches to Serbian and cannot open
   await expect(member.getByRole("heading", { level: 1, name: "404" })).toBeVisible();
 
   await memberContext.close();
+
+  // Back with the owner: change the new member's role, then remove them after confirming.
+  await page.reload();
+  await page.getByLabel("Role of Milica Monitor").selectOption("viewer");
+  await page.getByRole("button", { name: "Change role" }).click();
+  await expect(page.getByRole("status")).toHaveText("Role changed.");
+  await page.getByRole("link", { name: "Remove Milica Monitor" }).click();
+  await page.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(page.getByText(memberEmail, { exact: true })).toHaveCount(0);
 });

@@ -15,7 +15,7 @@ type Props = { member: Member; isSelf: boolean; canManage: boolean; confirmingRe
 export function MemberRow({ member, isSelf, canManage, confirmingRemoval, result }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const busy = useBusy("changeRole");
+  const busy = useBusy("changeRole", { name: "membershipId", value: member.id });
   const error = result && !result.ok ? result.message : undefined;
   const errorId = `member-${member.id}-error`;
   return (
