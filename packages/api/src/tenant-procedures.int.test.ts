@@ -118,6 +118,20 @@ describe("ids from another workspace", () => {
     expect(stillPending?.revokedAt).toBeNull();
   });
 
+  it("a person in two workspaces appears once, in each workspace's own list", async () => {
+    const both = await createTestUser();
+    const second = await createTestWorkspace(outsider);
+    await addMember(workspace.id, both, "viewer");
+    await addMember(second.id, both, "monitor");
+    const { caller } = await callerFor(both);
+    const here = await caller.members.list({ tenantSlug: workspace.slug });
+    expect(here.filter((m) => m.user.id === both.id).map((m) => m.role)).toEqual(["viewer"]);
+    const there = await caller.members.list({ tenantSlug: second.slug });
+    expect(there.map((m) => m.user.id).sort()).toEqual([outsider.id, both.id].sort());
+    expect((await caller.workspaces.mine()).map((w) => w.slug).sort()).toEqual([workspace.slug, second.slug].sort());
+    await withTenant(workspace.id, null, (tx) => tx.membership.deleteMany({ where: { userId: both.id } }));
+  });
+
   it("members.list shows only this workspace's members", async () => {
     const { caller } = await callerFor(byRole.get("viewer")!);
     const members = await caller.members.list({ tenantSlug: workspace.slug });

@@ -131,6 +131,27 @@ describe("row-level security", () => {
     });
   });
 
+  it("a signed-in user sees their own memberships in every tenant only while no tenant is chosen", async () => {
+    // A person who belongs to both A and B.
+    await owner.query("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'viewer')", [b.tenantId, a.userId]);
+    const ownTenants = await asTenant(app, null, () => app.query<{ tenant_id: string }>("SELECT tenant_id FROM memberships ORDER BY tenant_id"), a.userId);
+    expect(ownTenants.rows.map((row) => row.tenant_id).sort()).toEqual([a.tenantId, b.tenantId].sort());
+    const switcher = await asTenant(app, null, () => app.query("SELECT id FROM tenants"), a.userId);
+    expect(switcher.rowCount).toBe(2);
+
+    // Inside tenant A, B's rows stay invisible, the user's own B membership included.
+    await asTenant(
+      app,
+      a.tenantId,
+      async () => {
+        const rows = await app.query<{ tenant_id: string }>("SELECT tenant_id FROM memberships");
+        expect(new Set(rows.rows.map((row) => row.tenant_id))).toEqual(new Set([a.tenantId]));
+        expect((await app.query("SELECT id FROM tenants")).rows).toEqual([{ id: a.tenantId }]);
+      },
+      a.userId,
+    );
+  });
+
   it("a tenant setting does not survive its transaction on a pooled connection", async () => {
     await asTenant(app, a.tenantId, async () => {
       expect((await app.query("SELECT current_tenant_id() AS id")).rows[0]).toEqual({ id: a.tenantId });

@@ -11,10 +11,10 @@ export async function connect(url: string): Promise<pg.Client> {
 }
 
 /** Runs `work` in a transaction scoped to a tenant exactly as the application does, then rolls back. */
-export async function asTenant<T>(client: pg.Client, tenantId: string | null, work: () => Promise<T>): Promise<T> {
+export async function asTenant<T>(client: pg.Client, tenantId: string | null, work: () => Promise<T>, userId: string | null = null): Promise<T> {
   await client.query("BEGIN");
   try {
-    await client.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', '', true)", [tenantId ?? ""]);
+    await client.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)", [tenantId ?? "", userId ?? ""]);
     return await work();
   } finally {
     await client.query("ROLLBACK");
