@@ -3,10 +3,12 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { embeddedClusterDir } from "@vigil/db/embedded-location";
 
-const port = 3123;
+// Overridable so that several checkouts can run their end-to-end tests on one machine at once.
+const port = Number(process.env.E2E_PORT ?? 3123);
+const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? 54423);
 export const baseURL = `http://127.0.0.1:${port}`;
 /** A fresh data folder per run: the server wipes it, then initialises PostgreSQL and the outbox in it. */
-export const e2eDataDir = path.join(os.tmpdir(), "vigil-e2e");
+export const e2eDataDir = path.join(os.tmpdir(), `vigil-e2e-${port}`);
 // The embedded cluster may live outside the data folder (under root: see embeddedClusterDir): wipe both.
 const freshFolders = `${e2eDataDir} ${embeddedClusterDir(e2eDataDir)}`;
 
@@ -35,7 +37,7 @@ export default defineConfig({
     command: [
       `rm -rf ${freshFolders} &&`,
       "env -u DATABASE_URL -u DATABASE_OWNER_URL -u SMTP_URL -u MAIL_OUTBOX_DIR",
-      `NODE_ENV=production LOG_LEVEL=warn PORT=${port} HOST=127.0.0.1 APP_URL=${baseURL} EMBEDDED_POSTGRES_PORT=54423 VIGIL_DATA_DIR=${e2eDataDir}`,
+      `NODE_ENV=production LOG_LEVEL=warn PORT=${port} HOST=127.0.0.1 APP_URL=${baseURL} EMBEDDED_POSTGRES_PORT=${postgresPort} VIGIL_DATA_DIR=${e2eDataDir}`,
       "node --import tsx server/main.ts",
     ].join(" "),
     url: `${baseURL}/healthz`,

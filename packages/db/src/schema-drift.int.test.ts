@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { getDMMF } from "@prisma/internals";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +20,9 @@ let columns: Column[];
 const IGNORED_TABLES = new Set(["schema_migrations"]);
 
 beforeAll(async () => {
-  const datamodel = await readFile(new URL("../prisma/schema.prisma", import.meta.url), "utf8");
+  const schemaDir = new URL("../prisma/schema/", import.meta.url);
+  const files = (await readdir(schemaDir)).filter((name) => name.endsWith(".prisma")).sort();
+  const datamodel = (await Promise.all(files.map((name) => readFile(new URL(name, schemaDir), "utf8")))).join("\n");
   ({ models, enums } = (await getDMMF({ datamodel })).datamodel);
   db = await connect(process.env.DATABASE_OWNER_URL!);
   columns = (

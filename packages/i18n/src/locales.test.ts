@@ -2,6 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { LOCALE_FILES } from "../locales/index.ts";
 import { LOCALES } from "./locales.ts";
 import { transliterateResource } from "./serbian-script.ts";
 import { resources } from "./translator.ts";
@@ -39,6 +40,16 @@ describe("locale files", () => {
   it.each(["sr-Cyrl", "uk"] as const)("%s is translated (no English sentence left)", (locale) => {
     const untranslated = [...english].filter(([key, value]) => /\s/.test(value) && /[a-z]{3,}/.test(value) && flat[locale]!.get(key) === value);
     expect(untranslated.map(([key]) => key)).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s: no two files define the same top-level key", (locale) => {
+    const owners = new Map<string, string>();
+    for (const [file, content] of Object.entries(LOCALE_FILES[locale])) {
+      for (const key of Object.keys(content)) {
+        expect(owners.get(key), `${locale}: "${key}" is in ${owners.get(key)}.json and ${file}.json`).toBeUndefined();
+        owners.set(key, file);
+      }
+    }
   });
 
   it("sr-Latn is exactly the transliteration of sr-Cyrl (regenerate with `pnpm --filter @vigil/i18n latin`)", () => {

@@ -1,16 +1,16 @@
 import i18next, { type i18n, type TFunction } from "i18next";
-import en from "../locales/en.json" with { type: "json" };
-import srCyrl from "../locales/sr-Cyrl.json" with { type: "json" };
-import srLatn from "../locales/sr-Latn.json" with { type: "json" };
-import uk from "../locales/uk.json" with { type: "json" };
+import { LOCALE_FILES } from "../locales/index.ts";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.ts";
 
-export const resources = {
-  en: { translation: en },
-  "sr-Cyrl": { translation: srCyrl },
-  "sr-Latn": { translation: srLatn },
-  uk: { translation: uk },
-} as const;
+/** A locale's translation: the union of its files (core, places, visits, ...). */
+function merged(locale: Locale): Record<string, unknown> {
+  return Object.assign({}, ...Object.values(LOCALE_FILES[locale])) as Record<string, unknown>;
+}
+
+export const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: merged(locale) }])) as Record<
+  Locale,
+  { translation: Record<string, unknown> }
+>;
 
 /** The i18next options shared by the server and the browser. */
 export const i18nextOptions = {
