@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asTenant, connect } from "./testing/admin.ts";
+import { createTenantRows, type TenantFixture } from "./testing/tenant-fixture.ts";
 
 /**
  * The database lock, tested with the application's own role: whatever the application code does,
@@ -9,23 +9,6 @@ import { asTenant, connect } from "./testing/admin.ts";
  */
 let owner: pg.Client;
 let app: pg.Client;
-
-type Fixture = { tenantId: string; userId: string; membershipId: string; invitationId: string; auditId: string };
-
-async function createTenantRows(label: string): Promise<Fixture> {
-  const tenantId = randomUUID();
-  const suffix = randomUUID().slice(0, 8);
-  const user = await owner.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x') RETURNING id", [`${label}-${suffix}@example.org`, label]);
-  const userId = user.rows[0]!.id;
-  await owner.query("INSERT INTO tenants (id, slug, name, country_code, default_locale) VALUES ($1, $2, $3, 'RS', 'en')", [tenantId, `${label}-${suffix}`, label]);
-  const membership = await owner.query<{ id: string }>("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner') RETURNING id", [tenantId, userId]);
-  const invitation = await owner.query<{ id: string }>(
-    "INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'monitor', $3, now() + interval '1 day') RETURNING id",
-    [tenantId, `invitee-${suffix}@example.org`, Buffer.from(randomUUID())],
-  );
-  const audit = await owner.query<{ id: string }>("INSERT INTO audit_events (tenant_id, action, target_type) VALUES ($1, 'test', 'tenant') RETURNING id", [tenantId]);
-  return { tenantId, userId, membershipId: membership.rows[0]!.id, invitationId: invitation.rows[0]!.id, auditId: audit.rows[0]!.id };
-}
 
 /** Every table with a tenant_id column, read from the catalog so a new table cannot be forgotten. */
 async function tenantOwnedTables(): Promise<string[]> {
@@ -38,14 +21,14 @@ async function tenantOwnedTables(): Promise<string[]> {
   return result.rows.map((row) => row.table_name);
 }
 
-let a: Fixture;
-let b: Fixture;
+let a: TenantFixture;
+let b: TenantFixture;
 
 beforeAll(async () => {
   owner = await connect(process.env.DATABASE_OWNER_URL!);
   app = await connect(process.env.DATABASE_URL!);
-  a = await createTenantRows("tenant-a");
-  b = await createTenantRows("tenant-b");
+  a = await createTenantRows(owner, "tenant-a");
+  b = await createTenantRows(owner, "tenant-b");
 });
 
 afterAll(async () => {
@@ -85,6 +68,7 @@ describe("row-level security", () => {
   });
 
   it("tenant A sees its own rows and none of tenant B's, even by id", async () => {
+    // As A's owner, who is also on A's visit team (interviews are need-to-know).
     await asTenant(app, a.tenantId, async () => {
       for (const table of await tenantOwnedTables()) {
         const all = await app.query<{ tenant_id: string }>(`SELECT tenant_id FROM ${table}`);
@@ -95,7 +79,7 @@ describe("row-level security", () => {
       expect((await app.query("SELECT 1 FROM memberships WHERE tenant_id = $1 AND id = $2", [b.tenantId, b.membershipId])).rowCount).toBe(0);
       expect((await app.query("SELECT 1 FROM invitations WHERE id = $1", [b.invitationId])).rowCount).toBe(0);
       expect((await app.query("SELECT 1 FROM audit_events WHERE id = $1", [b.auditId])).rowCount).toBe(0);
-    });
+    }, a.userId);
   });
 
   it("tenant A cannot update or delete tenant B's rows", async () => {
@@ -112,6 +96,43 @@ describe("row-level security", () => {
     expect((await owner.query("SELECT role FROM memberships WHERE id = $1", [b.membershipId])).rows[0]).toEqual({ role: "owner" });
   });
 
+  it("in every tenant-owned table, tenant A can neither update nor delete tenant B's rows", async () => {
+    for (const table of await tenantOwnedTables()) {
+      for (const sql of [`UPDATE ${table} SET tenant_id = tenant_id WHERE tenant_id = $1`, `DELETE FROM ${table} WHERE tenant_id = $1`]) {
+        // Either RLS hides B's rows (0 rows touched) or the app has no such right on the table at all.
+        const outcome = await asTenant(app, a.tenantId, () =>
+          app.query(sql, [b.tenantId]).then(
+            (result) => result.rowCount,
+            (error: Error) => (/permission denied/.test(error.message) ? "denied" : error.message),
+          ),
+        );
+        expect([0, "denied"], `${sql} -> ${outcome}`).toContain(outcome);
+      }
+    }
+    const remaining = await owner.query("SELECT count(*)::int AS n FROM memberships WHERE tenant_id = $1", [b.tenantId]);
+    expect(remaining.rows[0]).toEqual({ n: 1 });
+  });
+
+  it("in every tenant-owned table, tenant A cannot write a row into tenant B", async () => {
+    for (const table of await tenantOwnedTables()) {
+      // A copy of one of A's own rows, moved to tenant B: refused before any other constraint.
+      const sql = `INSERT INTO ${table}
+        SELECT (jsonb_populate_record(NULL::${table}, to_jsonb(r) || jsonb_build_object('tenant_id', $1::uuid, 'id', gen_random_uuid()))).*
+          FROM ${table} r LIMIT 1`;
+      const outcome = await asTenant(
+        app,
+        a.tenantId,
+        () =>
+          app.query(sql, [b.tenantId]).then(
+            (result) => `inserted ${result.rowCount}`,
+            (error: Error) => error.message,
+          ),
+        a.userId,
+      );
+      expect(outcome, table).toMatch(/row-level security|permission denied/);
+    }
+  });
+
   it.each([
     ["memberships", "INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'admin')"],
     ["invitations", "INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at) VALUES ($1, 'x-' || $2 || '@example.org', 'admin', decode(md5(random()::text), 'hex'), now())"],
@@ -120,6 +141,18 @@ describe("row-level security", () => {
     await asTenant(app, a.tenantId, async () => {
       await expect(app.query(sql, [b.tenantId, a.userId])).rejects.toThrow(/row-level security/);
     });
+  });
+
+  it("interviews are visible only to the visit's team and the workspace's owners and admins", async () => {
+    const monitorId = (await owner.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, 'Monitor', 'x') RETURNING id", [`monitor-${a.tenantId}@example.org`])).rows[0]!.id;
+    await owner.query("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'monitor')", [a.tenantId, monitorId]);
+    const visible = (userId: string) => asTenant(app, a.tenantId, async () => (await app.query("SELECT 1 FROM interviews")).rowCount, userId);
+    expect(await visible(a.userId)).toBe(1);
+    expect(await visible(monitorId)).toBe(0);
+
+    const visit = await owner.query<{ visit_id: string }>("SELECT visit_id FROM interviews WHERE tenant_id = $1", [a.tenantId]);
+    await owner.query("INSERT INTO visit_team_members (tenant_id, visit_id, user_id, visit_role) VALUES ($1, $2, $3, 'monitor')", [a.tenantId, visit.rows[0]!.visit_id, monitorId]);
+    expect(await visible(monitorId)).toBe(1);
   });
 
   it("the audit log is append-only for the application", async () => {

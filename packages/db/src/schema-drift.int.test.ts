@@ -39,6 +39,8 @@ const columnName = (field: Field) => field.dbName ?? field.name;
 
 /** The PostgreSQL type a Prisma field maps to (information_schema's udt_name). */
 function expectedUdt(field: Field): string {
+  // PostgreSQL names an array type after its element type with a leading underscore.
+  if (field.isList) return `_${expectedUdt({ ...field, isList: false })}`;
   if (field.kind === "enum") return enums.find((e) => e.name === field.type)?.dbName ?? field.type;
   const native = field.nativeType?.[0];
   if (native) return ({ Uuid: "uuid", Char: "bpchar", Timestamptz: "timestamptz", Text: "text" } as Record<string, string>)[native] ?? native.toLowerCase();

@@ -2,6 +2,12 @@ import { hashPassword } from "@vigil/auth";
 import { appDb, withTenant, type MemberRole } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
 import { createWorkspace } from "../services/workspaces.ts";
+import type { DemoWorkspaceContext } from "./context.ts";
+import { seedChecklists } from "./checklists.ts";
+import { seedEvidence } from "./evidence.ts";
+import { seedRegistry } from "./registry.ts";
+import { seedTemplates } from "./templates.ts";
+import { seedVisits } from "./visits.ts";
 
 /** Every demo account signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = "vigil-demo-2026";
@@ -65,6 +71,19 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
     await withTenant(tenant.id, null, (tx) =>
       tx.membership.createMany({ data: others.map((member) => ({ tenantId: tenant.id, userId: ids.get(member.user.email)!, role: member.role })) }),
     );
+    const context: DemoWorkspaceContext = {
+      tenantId: tenant.id,
+      slug: tenant.slug,
+      countryCode: workspace.countryCode,
+      ownerId: ids.get(owner!.user.email)!,
+      memberIds: new Map(workspace.members.map((member) => [member.user.email, ids.get(member.user.email)!])),
+    };
+    // In this order: visits refer to places and template versions; answers and evidence to visits.
+    await seedRegistry(context);
+    await seedTemplates(context);
+    await seedVisits(context);
+    await seedChecklists(context);
+    await seedEvidence(context);
   }
   log(`Demo data loaded: ${DEMO_WORKSPACES.length} workspaces, ${ids.size} people (password: ${DEMO_PASSWORD}).`);
 }

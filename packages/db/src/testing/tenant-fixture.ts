@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+
+export type TenantFixture = { tenantId: string; userId: string; membershipId: string; invitationId: string; auditId: string };
+
+/**
+ * One row in EVERY tenant-owned table for a new tenant, written as the owner (bypassing RLS), so
+ * the row-level-security test can prove each table's isolation. A migration that adds a table with
+ * tenant_id must add a row here: the test fails for a table it finds empty.
+ */
+export async function createTenantRows(owner: pg.Client, label: string): Promise<TenantFixture> {
+  const tenantId = randomUUID();
+  const suffix = randomUUID().slice(0, 8);
+  const one = async (sql: string, params: unknown[]) => (await owner.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
+
+  const userId = await one("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x')", [`${label}-${suffix}@example.org`, label]);
+  await owner.query("INSERT INTO tenants (id, slug, name, country_code, default_locale) VALUES ($1, $2, $3, 'RS', 'en')", [tenantId, `${label}-${suffix}`, label]);
+  const membershipId = await one("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')", [tenantId, userId]);
+  const invitationId = await one(
+    "INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'monitor', $3, now() + interval '1 day')",
+    [tenantId, `invitee-${suffix}@example.org`, Buffer.from(randomUUID())],
+  );
+  const auditId = await one("INSERT INTO audit_events (tenant_id, action, target_type) VALUES ($1, 'test', 'tenant')", [tenantId]);
+
+  // The visit (migration 20261130000000).
+  const ministryId = await one("INSERT INTO authorities (tenant_id, kind, name) VALUES ($1, 'ministry', 'Ministry of Interior')", [tenantId]);
+  const institutionId = await one("INSERT INTO authorities (tenant_id, kind, name, parent_id) VALUES ($1, 'institution', 'Police Department', $2)", [tenantId, ministryId]);
+  const placeId = await one("INSERT INTO places (tenant_id, name, type, authority_id) VALUES ($1, 'Police Department Kruševac', 'police_custody', $2)", [tenantId, institutionId]);
+  const templateId = await one("INSERT INTO checklist_templates (tenant_id, name, place_types) VALUES ($1, 'Police custody', '{police_custody}')", [tenantId]);
+  const versionId = await one(
+    "INSERT INTO checklist_template_versions (tenant_id, template_id, version, content, languages, published_at) VALUES ($1, $2, 1, '{}', '{en}', now())",
+    [tenantId, templateId],
+  );
+  const visitId = await one(
+    "INSERT INTO visits (tenant_id, place_id, type, planned_start, planned_end, template_version_id) VALUES ($1, $2, 'ad_hoc', '2014-06-12', '2014-06-12', $3)",
+    [tenantId, placeId, versionId],
+  );
+  await one("INSERT INTO visit_team_members (tenant_id, visit_id, user_id, visit_role) VALUES ($1, $2, $3, 'lead')", [tenantId, visitId, userId]);
+  const answerId = await one("INSERT INTO checklist_answers (tenant_id, visit_id, question_id, value) VALUES ($1, $2, 'q1', '\"yes\"')", [tenantId, visitId]);
+  await one("INSERT INTO checklist_answer_revisions (tenant_id, answer_id, revision, value) VALUES ($1, $2, 1, '\"yes\"')", [tenantId, answerId]);
+  await one("INSERT INTO interviews (tenant_id, visit_id, pseudonym, category, consent_given) VALUES ($1, $2, 'P-1', 'detainee', true)", [tenantId, visitId]);
+  const findingId = await one("INSERT INTO findings (tenant_id, visit_id, theme, text, severity) VALUES ($1, $2, 'Custody records', 'Incomplete.', 'medium')", [tenantId, visitId]);
+  await one(
+    "INSERT INTO attachments (tenant_id, visit_id, finding_id, file_name, content_type, size_bytes, sha256, storage_key) VALUES ($1, $2, $3, 'cell.jpg', 'image/jpeg', 3, $4, 'k')",
+    [tenantId, visitId, findingId, Buffer.alloc(32)],
+  );
+
+  return { tenantId, userId, membershipId, invitationId, auditId };
+}
