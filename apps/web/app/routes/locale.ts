@@ -4,14 +4,14 @@ import { isLocale } from "@vigil/i18n";
 import { serialize } from "cookie";
 import { redirect } from "react-router";
 import { runAction, serverApi } from "../lib/api.server";
+import { safeRedirect } from "../lib/redirect";
 import type { Route } from "./+types/locale";
 
 /** Switches the interface language: a cookie for everyone, and the profile preference when signed in. */
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const locale = String(form.get("locale") ?? "");
-  const returnTo = String(form.get("returnTo") ?? "/");
-  const safeReturnTo = returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/";
+  const safeReturnTo = safeRedirect(String(form.get("returnTo") ?? ""), "/");
   if (!isLocale(locale)) throw redirect(safeReturnTo);
 
   const api = await serverApi(request, context);
