@@ -27,9 +27,9 @@ export const TEST_CONTENT: TemplateContent = {
 };
 
 /** A place, a published template version and a visit, created directly (the planning part owns visit creation). */
-export async function createTestVisit(tenantId: string, options: { status?: VisitStatus; content?: TemplateContent; languages?: string[] } = {}) {
+export async function createTestVisit(tenantId: string, options: { status?: VisitStatus; content?: TemplateContent; languages?: string[]; placeName?: string; date?: string } = {}) {
   return withTenant(tenantId, null, async (tx) => {
-    const place = await tx.place.create({ data: { tenantId, name: "Police Station Test", type: "police_custody" } });
+    const place = await tx.place.create({ data: { tenantId, name: options.placeName ?? "Police Station Test", type: "police_custody" } });
     const template = await tx.checklistTemplate.create({ data: { tenantId, name: "Police custody", placeTypes: ["police_custody"] } });
     const version = await tx.checklistTemplateVersion.create({
       data: {
@@ -39,7 +39,7 @@ export async function createTestVisit(tenantId: string, options: { status?: Visi
     });
     return tx.visit.create({
       data: {
-        tenantId, placeId: place.id, type: "ad_hoc", nightVisit: true, plannedStart: new Date("2026-06-12"), plannedEnd: new Date("2026-06-12"),
+        tenantId, placeId: place.id, type: "ad_hoc", nightVisit: true, plannedStart: new Date(options.date ?? "2026-06-12"), plannedEnd: new Date(options.date ?? "2026-06-12"),
         templateVersionId: version.id, status: options.status ?? "in_progress",
       },
       select: { id: true },
