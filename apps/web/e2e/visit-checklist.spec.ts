@@ -43,3 +43,28 @@ test("on a phone, a monitor answers part of a visit's checklist, sees it saved, 
   await expect(page.locator("#q-register-complete ol li")).toHaveCount(2);
   await expect(page.locator("#q-register-complete ol li").first()).toContainText(`Saved by ${owner.name}`);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a section's Save button posts the answers, and they are kept", async ({ page, browser }) => {
+    const owner = newOwner();
+    // Sign up with JavaScript (the sign-up form is not what this test is about), then browse without it.
+    const setup = await browser.newPage({ javaScriptEnabled: true });
+    await signUp(setup, owner);
+    const cookies = await setup.context().cookies();
+    await setup.close();
+    await page.context().addCookies(cookies);
+    const { visitId } = await createVisitWithChecklist(owner.slug);
+
+    await page.goto(`/t/${owner.slug}/visits/${visitId}/checklist`);
+    const conditions = page.getByRole("region", { name: /2\. Material conditions/ });
+    await conditions.getByRole("textbox", { name: /Number of cells/ }).fill("4");
+    await conditions.getByRole("textbox", { name: /Describe the conditions/ }).fill("Basement cells without windows.");
+    await conditions.getByRole("button", { name: "Save section" }).click();
+    await expect(page.getByText("Section saved. Answers changed: 2.")).toBeVisible();
+    await page.goto(`/t/${owner.slug}/visits/${visitId}/checklist`);
+    await expect(page.getByRole("textbox", { name: /Number of cells/ })).toHaveValue("4");
+    await expect(page.getByRole("textbox", { name: /Describe the conditions/ })).toHaveValue("Basement cells without windows.");
+  });
+});

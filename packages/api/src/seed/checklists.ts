@@ -1,4 +1,4 @@
-import { Prisma, withTenant, type TenantTx } from "@vigil/db";
+import { withTenant, type Prisma, type TenantTx } from "@vigil/db";
 import { answerValueSchema, templateContent, type Question } from "../checklist/content.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { KRUSEVAC_ANSWERS, type DemoAnswer } from "./krusevac-answers.ts";
