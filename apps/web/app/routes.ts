@@ -12,6 +12,7 @@ export default [
   route("t/:slug", "routes/workspace-layout.tsx", [
     index("routes/workspace-home.tsx"),
     route("members", "routes/members.tsx"),
+    route("visits/:visitId/checklist", "routes/visit-checklist.tsx"),
   ]),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),

@@ -14,6 +14,10 @@ const MESSAGE_BY_CODE: Record<string, string> = {
   TOO_MANY_REQUESTS: "errors.tooManyAttempts",
 };
 
+// Keys the services throw: "errors.x", "validation.x", and each domain's own "<domain>Errors.x"
+// (e.g. "visitErrors.notEditable"), which live in that domain's locale file.
+const TRANSLATED_KEY = /^(errors|validation|[a-z][A-Za-z]*Errors)\.[A-Za-z]/;
+
 /**
  * What a client may learn of an error: a translated message and, for bad input, a translated
  * message per field. Internal errors become a generic message; stack traces never leave.
@@ -24,7 +28,7 @@ export function describeError(error: TRPCError, t: TFunction): { message: string
   }
   if (error.code === "INTERNAL_SERVER_ERROR") return { message: t("errors.generic"), fieldErrors: {} };
   const params = error.cause instanceof MessageParams ? error.cause : undefined;
-  const key = error.message.startsWith("errors.") || error.message.startsWith("validation.") ? error.message : MESSAGE_BY_CODE[error.code];
+  const key = TRANSLATED_KEY.test(error.message) ? error.message : MESSAGE_BY_CODE[error.code];
   const message = key ? t(key, params?.params ?? {}) : t("errors.generic");
   return { message, fieldErrors: params?.field ? { [params.field]: message } : {} };
 }

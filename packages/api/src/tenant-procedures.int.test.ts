@@ -25,6 +25,12 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "members.revokeInvitation": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.revokeInvitation({ tenantSlug: slug, invitationId: otherId }) },
   "members.changeRole": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.changeRole({ tenantSlug: slug, membershipId: otherId, role: "viewer" }) },
   "members.remove": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.remove({ tenantSlug: slug, membershipId: otherId }) },
+  "checklist.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.checklist.get({ tenantSlug: slug, visitId: otherId }) },
+  "checklist.history": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.checklist.history({ tenantSlug: slug, visitId: otherId, questionId: "q1" }) },
+  "checklist.save": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.checklist.save({ tenantSlug: slug, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }),
+  },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
