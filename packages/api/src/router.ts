@@ -1,7 +1,10 @@
 import { authRouter } from "./routers/auth.ts";
+import { authoritiesRouter } from "./routers/authorities.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
+import { placesRouter } from "./routers/places.ts";
 import { profileRouter } from "./routers/profile.ts";
+import { templatesRouter } from "./routers/templates.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -11,6 +14,9 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  places: placesRouter,
+  authorities: authoritiesRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;
