@@ -20,7 +20,7 @@ export const templateFileSchema = z
     name: z.string().trim().min(1).max(300),
     placeTypes: z.array(placeTypeSchema).max(10).default([]),
     languages: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length),
-    sections: z.unknown(),
+    sections: z.array(z.unknown()),
   })
   .transform(({ sections, ...rest }) => ({ ...rest, sections }));
 
@@ -32,6 +32,7 @@ export type TemplateFile = {
   languages: Locale[];
   sections: TemplateContent["sections"];
 };
+
 
 /** `["sections", 2, "questions", 0, "kind"]` → `sections[2].questions[0].kind`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -78,7 +79,8 @@ export function parseTemplateFile(text: string): TemplateFile {
     fail("BAD_REQUEST", "templateErrors.unsupportedVersion", { version: String(record.formatVersion), supported: TEMPLATE_FORMAT_VERSION }, "file");
   }
   const head = templateFileSchema.safeParse(json);
-  if (!head.success) failOnIssue(head.error.issues[0]!);
+  // A misspelt key explains the "missing" field it was meant to be: report it first.
+  if (!head.success) failOnIssue(head.error.issues.find((issue) => issue.code === "unrecognized_keys") ?? head.error.issues[0]!);
   const content = templateContent.safeParse({ sections: head.data.sections });
   if (!content.success) failOnIssue(content.error.issues[0]!);
   return { ...head.data, placeTypes: [...new Set(head.data.placeTypes)], languages: [...new Set(head.data.languages)], sections: content.data.sections };
