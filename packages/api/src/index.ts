@@ -5,3 +5,6 @@ export { logger } from "./logger.ts";
 export { hasRole, ROLE_ORDER } from "./roles.ts";
 export { appRouter, createCaller, type AppRouter } from "./router.ts";
 export { slugFromName } from "./services/workspaces.ts";
+export * as draftOperations from "./checklist/draft-operations.ts";
+export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./checklist/content.ts";
+export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
