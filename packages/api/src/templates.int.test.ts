@@ -188,7 +188,7 @@ describe("template import and export", () => {
     const { caller, ctx } = await callerFor(owner);
     const error = await caller.templates.import({ tenantSlug: workspace.slug, text: JSON.stringify(file) }).then(() => null, (e: unknown) => e as TRPCError);
     expect(error?.message).toBe("templateErrors.valueNotAllowed");
-    expect((error?.cause as { params: { field: string } }).params.field).toBe("sections[2].questions[0].kind");
+    expect((error?.cause as unknown as { params: { field: string } }).params.field).toBe("sections[2].questions[0].kind");
     const { describeError } = await import("./error-format.ts");
     expect(describeError(error!, ctx.t).message).toContain("sections[2].questions[0].kind");
     expect(await templateCount(workspace.id)).toBe(before);
