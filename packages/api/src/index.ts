@@ -6,3 +6,6 @@ export { hasRole, ROLE_ORDER } from "./roles.ts";
 export { appRouter, createCaller, type AppRouter } from "./router.ts";
 export { slugFromName } from "./services/workspaces.ts";
 export { localizeChecklist, type LocalizedChecklist, type LocalizedQuestion, type LocalizedSection } from "./checklist/localize.ts";
+export * as draftOperations from "./checklist/draft-operations.ts";
+export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./checklist/content.ts";
+export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";

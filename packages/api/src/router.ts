@@ -1,8 +1,11 @@
 import { authRouter } from "./routers/auth.ts";
 import { checklistRouter } from "./routers/checklist.ts";
+import { authoritiesRouter } from "./routers/authorities.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
+import { placesRouter } from "./routers/places.ts";
 import { profileRouter } from "./routers/profile.ts";
+import { templatesRouter } from "./routers/templates.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -13,6 +16,9 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   checklist: checklistRouter,
+  places: placesRouter,
+  authorities: authoritiesRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,8 +16,11 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
       <SkipLink />
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-        <nav aria-label={t("nav.workspace")} className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
+        <nav aria-label={t("nav.workspace")} className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
           <NavLinkItem to={base} label={t("nav.home")} end />
+          <NavLinkItem to={`${base}/places`} label={t("places.nav")} />
+          <NavLinkItem to={`${base}/authorities`} label={t("authorities.nav")} />
+          <NavLinkItem to={`${base}/templates`} label={t("templates.nav")} />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
         </nav>
         <div className="flex flex-wrap items-center gap-2">

@@ -1,4 +1,26 @@
+import { withTenant } from "@vigil/db";
+import { createAuthority } from "../services/authorities.ts";
+import { createPlace } from "../services/places.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
+import { SERBIAN_AUTHORITIES, SERBIAN_PLACES, UKRAINIAN_AUTHORITIES, UKRAINIAN_PLACES } from "./registry-data.ts";
 
-/** Demo registry for one workspace (filled in with the visit issue). */
-export async function seedRegistry(_workspace: DemoWorkspaceContext): Promise<void> {}
+/** Demo authorities and places, written through the registry services (and so audited like real ones). */
+export async function seedRegistry(workspace: DemoWorkspaceContext): Promise<void> {
+  const [authorities, places] = workspace.countryCode === "UA" ? [UKRAINIAN_AUTHORITIES, UKRAINIAN_PLACES] : [SERBIAN_AUTHORITIES, SERBIAN_PLACES];
+  const actor = { tenantId: workspace.tenantId, userId: workspace.ownerId, role: "owner" as const, ipAddress: null };
+  await withTenant(workspace.tenantId, workspace.ownerId, async (tx) => {
+    const ids = new Map<string, string>();
+    // Ministries first: institutions name the ministry they answer to.
+    for (const authority of [...authorities].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)))) {
+      const parentId = authority.parent ? ids.get(authority.parent)! : null;
+      const created = await createAuthority(tx, actor, { kind: authority.kind, name: authority.name, parentId, contactEmail: authority.contactEmail ?? null });
+      ids.set(authority.key, created.id);
+    }
+    for (const place of places) {
+      await createPlace(tx, actor, {
+        name: place.name, type: place.type, region: place.region, municipality: place.municipality, address: place.address ?? null,
+        capacity: place.capacity ?? null, authorityId: ids.get(place.authority)!, notes: place.notes ?? null,
+      });
+    }
+  });
+}

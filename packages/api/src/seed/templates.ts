@@ -1,4 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { withTenant } from "@vigil/db";
+import type { Locale } from "@vigil/i18n";
+import { importTemplate } from "../services/template-exchange.ts";
+import { publishDraft } from "../services/templates.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 
-/** Demo templates for one workspace (filled in with the visit issue). */
-export async function seedTemplates(_workspace: DemoWorkspaceContext): Promise<void> {}
+/** The demo methodology, in the documented exchange format (docs/template-format.md). */
+const TEMPLATE_FILES = ["police-custody.template.json", "prison.template.json"];
+
+/**
+ * Keeps only the given languages in a template file: the data files hold English, Serbian Cyrillic
+ * and Ukrainian, and each demo workspace works in English and its own language.
+ */
+export function keepLanguages(file: Record<string, unknown>, languages: readonly Locale[]): Record<string, unknown> {
+  const narrow = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return key === "languages" ? value.filter((l) => languages.includes(l as Locale)) : value.map((v) => narrow(v));
+    if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      const isText = ["text", "title", "guidance", "label"].includes(key ?? "");
+      return Object.fromEntries(entries.filter(([k]) => !isText || languages.includes(k as Locale)).map(([k, v]) => [k, narrow(v, k)]));
+    }
+    return value;
+  };
+  return narrow(file) as Record<string, unknown>;
+}
+
+/** Imports the police custody and prison templates through the import service and publishes them as version 1. */
+export async function seedTemplates(workspace: DemoWorkspaceContext): Promise<void> {
+  const languages: Locale[] = workspace.countryCode === "UA" ? ["en", "uk"] : ["en", "sr-Cyrl"];
+  const actor = { tenantId: workspace.tenantId, userId: workspace.ownerId, role: "owner" as const, ipAddress: null };
+  for (const name of TEMPLATE_FILES) {
+    const file = JSON.parse(await readFile(new URL(`./data/${name}`, import.meta.url), "utf8")) as Record<string, unknown>;
+    const text = JSON.stringify(keepLanguages(file, languages), null, 2);
+    await withTenant(workspace.tenantId, workspace.ownerId, async (tx) => {
+      const template = await importTemplate(tx, actor, text);
+      await publishDraft(tx, actor, template.id);
+    });
+  }
+}

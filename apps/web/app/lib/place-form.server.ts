@@ -1,0 +1,19 @@
+import type { PlaceType } from "@vigil/db";
+
+/** A place form's fields as the places procedures take them (empty means "none"). */
+export async function placeFieldsFrom(request: Request) {
+  const form = await request.formData();
+  const text = (name: string) => String(form.get(name) ?? "");
+  const capacity = text("capacity").trim();
+  return {
+    name: text("name"),
+    type: text("type") as PlaceType,
+    region: text("region"),
+    municipality: text("municipality"),
+    address: text("address"),
+    // A non-number reaches the schema as NaN and is refused there, by field.
+    capacity: capacity === "" ? null : Number(capacity),
+    authorityId: text("authorityId") || null,
+    notes: text("notes"),
+  };
+}
