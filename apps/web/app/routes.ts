@@ -12,8 +12,10 @@ export default [
   route("t/:slug", "routes/workspace-layout.tsx", [
     index("routes/workspace-home.tsx"),
     route("members", "routes/members.tsx"),
+    route("billing", "routes/billing.tsx"),
   ]),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),
   route("api/trpc/*", "routes/api.trpc.$.ts"),
+  route("api/stripe/webhook", "routes/api.stripe.webhook.ts"),
 ] satisfies RouteConfig;

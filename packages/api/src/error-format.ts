@@ -24,7 +24,8 @@ export function describeError(error: TRPCError, t: TFunction): { message: string
   }
   if (error.code === "INTERNAL_SERVER_ERROR") return { message: t("errors.generic"), fieldErrors: {} };
   const params = error.cause instanceof MessageParams ? error.cause : undefined;
-  const key = error.message.startsWith("errors.") || error.message.startsWith("validation.") ? error.message : MESSAGE_BY_CODE[error.code];
+  // Domains keep their own error keys in their locale files (e.g. "billingErrors.memberLimitReached").
+  const key = /^(errors|validation|[a-z]+Errors)\./.test(error.message) ? error.message : MESSAGE_BY_CODE[error.code];
   const message = key ? t(key, params?.params ?? {}) : t("errors.generic");
   return { message, fieldErrors: params?.field ? { [params.field]: message } : {} };
 }

@@ -5,3 +5,4 @@ export { logger } from "./logger.ts";
 export { hasRole, ROLE_ORDER } from "./roles.ts";
 export { appRouter, createCaller, type AppRouter } from "./router.ts";
 export { slugFromName } from "./services/workspaces.ts";
+export { handleStripeWebhook } from "./services/billing-webhooks.ts";

@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth.ts";
+import { billingRouter } from "./routers/billing.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
 import { profileRouter } from "./routers/profile.ts";
@@ -11,6 +12,7 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

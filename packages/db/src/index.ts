@@ -2,4 +2,4 @@ export { appDb, disconnectAppDb } from "./app-client.ts";
 export { enterTenant, withScope, withTenant, type Scope, type TenantTx } from "./tenant-scope.ts";
 export { isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
-export type { Tenant, User, Membership, Session, Invitation, AuditEvent } from "./generated/prisma/client.ts";
+export type { Tenant, User, Membership, Session, Invitation, AuditEvent, WorkspaceBilling } from "./generated/prisma/client.ts";

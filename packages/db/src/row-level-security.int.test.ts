@@ -23,6 +23,7 @@ async function createTenantRows(label: string): Promise<Fixture> {
     "INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'monitor', $3, now() + interval '1 day') RETURNING id",
     [tenantId, `invitee-${suffix}@example.org`, Buffer.from(randomUUID())],
   );
+  await owner.query("INSERT INTO workspace_billing (tenant_id, stripe_customer_id) VALUES ($1, $2)", [tenantId, `cus_${suffix}`]);
   const audit = await owner.query<{ id: string }>("INSERT INTO audit_events (tenant_id, action, target_type) VALUES ($1, 'test', 'tenant') RETURNING id", [tenantId]);
   return { tenantId, userId, membershipId: membership.rows[0]!.id, invitationId: invitation.rows[0]!.id, auditId: audit.rows[0]!.id };
 }

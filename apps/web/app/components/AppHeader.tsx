@@ -8,7 +8,7 @@ import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 type Workspace = { slug: string; name: string };
 
 /** The header inside a workspace: switcher, workspace navigation, language, account. */
-export function AppHeader({ workspace, workspaces }: { workspace: Workspace; workspaces: Workspace[] }) {
+export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { role?: string }; workspaces: Workspace[] }) {
   const { t } = useTranslation();
   const base = `/t/${workspace.slug}`;
   return (
@@ -19,6 +19,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
         <nav aria-label={t("nav.workspace")} className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
           <NavLinkItem to={base} label={t("nav.home")} end />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
+          {workspace.role === "owner" ? <NavLinkItem to={`${base}/billing`} label={t("billing.nav")} /> : null}
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <LanguageSwitcher />
