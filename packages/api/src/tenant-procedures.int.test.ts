@@ -25,6 +25,11 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "members.revokeInvitation": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.revokeInvitation({ tenantSlug: slug, invitationId: otherId }) },
   "members.changeRole": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.changeRole({ tenantSlug: slug, membershipId: otherId, role: "viewer" }) },
   "members.remove": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.members.remove({ tenantSlug: slug, membershipId: otherId }) },
+  // Billing is off in this file (no STRIPE_SECRET_KEY): Checkout and the Portal answer NOT_FOUND once the role check passed.
+  "billing.status": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.billing.status({ tenantSlug: slug }) },
+  "billing.overview": { minRole: "owner", admitted: "OK", call: (c, slug) => c.billing.overview({ tenantSlug: slug }) },
+  "billing.startCheckout": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.billing.startCheckout({ tenantSlug: slug, planKey: "standard" }) },
+  "billing.openPortal": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.billing.openPortal({ tenantSlug: slug }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
