@@ -88,6 +88,18 @@ describe("entitlements", () => {
     expect((await caller.billing.status({ tenantSlug: workspace.slug })).seatsUsed).toBe(5);
   });
 
+  it("two invitations at once for the last seat: one is refused", async () => {
+    const { owner, workspace, caller } = await ownedWorkspace();
+    for (let i = 0; i < 3; i++) await caller.members.invite({ tenantSlug: workspace.slug, email: `${unique("seat")}@example.org`, role: "monitor" });
+    const [first, second] = await Promise.all([callerFor(owner), callerFor(owner)]);
+    const results = await Promise.allSettled([
+      first.caller.members.invite({ tenantSlug: workspace.slug, email: `${unique("race")}@example.org`, role: "monitor" }),
+      second.caller.members.invite({ tenantSlug: workspace.slug, email: `${unique("race")}@example.org`, role: "monitor" }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((await caller.billing.status({ tenantSlug: workspace.slug })).seatsUsed).toBe(5);
+  });
+
   it("a paid plan raises the limit", async () => {
     const { workspace, caller } = await ownedWorkspace();
     for (let i = 0; i < 4; i++) await caller.members.invite({ tenantSlug: workspace.slug, email: `${unique("seat")}@example.org`, role: "monitor" });
