@@ -22,8 +22,10 @@ export default [
     route("templates/:templateId", "routes/template.tsx"),
     route("templates/:templateId/versions/:versionId", "routes/template-version.tsx"),
     route("templates/:templateId/versions/:versionId/export", "routes/template-export.ts"),
+    route("billing", "routes/billing.tsx"),
   ]),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),
   route("api/trpc/*", "routes/api.trpc.$.ts"),
+  route("api/stripe/webhook", "routes/api.stripe.webhook.ts"),
 ] satisfies RouteConfig;

@@ -33,3 +33,12 @@ test("the members page, as an owner, has no serious accessibility violations", a
   await expect(page.getByRole("alert")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the billing page, as an owner, has no serious accessibility violations", async ({ page }) => {
+  const owner = newOwner();
+  await signUp(page, owner);
+  await page.goto(`/t/${owner.slug}/billing`);
+  await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Subscribe to Standard" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

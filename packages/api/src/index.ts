@@ -9,3 +9,4 @@ export { localizeChecklist, type LocalizedChecklist, type LocalizedQuestion, typ
 export * as draftOperations from "./checklist/draft-operations.ts";
 export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./checklist/content.ts";
 export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
+export { handleStripeWebhook } from "./services/billing-webhooks.ts";

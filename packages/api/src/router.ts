@@ -1,6 +1,7 @@
 import { authRouter } from "./routers/auth.ts";
 import { checklistRouter } from "./routers/checklist.ts";
 import { authoritiesRouter } from "./routers/authorities.ts";
+import { billingRouter } from "./routers/billing.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
 import { placesRouter } from "./routers/places.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   places: placesRouter,
   authorities: authoritiesRouter,
   templates: templatesRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,6 +59,11 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
     minRole: "coordinator", admitted: "OK",
     call: (c, slug) => c.templates.import({ tenantSlug: slug, text: JSON.stringify({ format: "vigil.checklist-template", formatVersion: 1, name: unique("Imported"), placeTypes: [], languages: ["en"], sections: [{ id: "s", title: { en: "S" }, questions: [] }] }) }),
   },
+  // Billing is off in this file (no STRIPE_SECRET_KEY): Checkout and the Portal answer NOT_FOUND once the role check passed.
+  "billing.status": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.billing.status({ tenantSlug: slug }) },
+  "billing.overview": { minRole: "owner", admitted: "OK", call: (c, slug) => c.billing.overview({ tenantSlug: slug }) },
+  "billing.startCheckout": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.billing.startCheckout({ tenantSlug: slug, planKey: "standard" }) },
+  "billing.openPortal": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.billing.openPortal({ tenantSlug: slug }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

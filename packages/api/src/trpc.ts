@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Context } from "./context.ts";
 import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
+import { refuseIfReadOnly } from "./services/billing.ts";
 import { hasRole } from "./roles.ts";
 import { slugSchema } from "./schemas.ts";
 
@@ -46,8 +47,8 @@ export type TenantContext = {
  * transaction bound to that tenant: row-level security sees nothing else, and any error rolls
  * back everything the procedure wrote.
  */
-export function tenantProcedure(minRole: MemberRole) {
-  return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next }) =>
+export function tenantProcedure(minRole: MemberRole, options: { allowWhenReadOnly?: boolean } = {}) {
+  return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) =>
     withScope({ tenantId: null, userId: ctx.user.id }, async (tx) => {
       const membership = await tx.membership.findFirst({
         where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
@@ -56,6 +57,9 @@ export function tenantProcedure(minRole: MemberRole) {
       if (!membership) fail("NOT_FOUND", "errors.notFound");
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
       await enterTenant(tx, membership.tenant.id);
+      // Billing's read-only state (unpaid past the grace period, or cancelled) refuses every change
+      // here, in one place; queries (reading, exporting) still run. Billing never deletes data.
+      if (type === "mutation" && !options.allowWhenReadOnly) await refuseIfReadOnly(tx);
       const result = await next({
         ctx: {
           tx,

@@ -3,4 +3,4 @@ export { enterTenant, withScope, withTenant, type Scope, type TenantTx } from ".
 export { isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
 export type { VisitStatus, VisitType, VisitRole, PlaceType, AuthorityKind, IntervieweeCategory, FindingSeverity } from "./generated/prisma/enums.ts";
-export type { Tenant, User, Membership, Session, Invitation, AuditEvent } from "./generated/prisma/client.ts";
+export type { Tenant, User, Membership, Session, Invitation, AuditEvent, WorkspaceBilling } from "./generated/prisma/client.ts";

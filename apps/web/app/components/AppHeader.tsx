@@ -8,7 +8,7 @@ import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 type Workspace = { slug: string; name: string };
 
 /** The header inside a workspace: switcher, workspace navigation, language, account. */
-export function AppHeader({ workspace, workspaces }: { workspace: Workspace; workspaces: Workspace[] }) {
+export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { role?: string }; workspaces: Workspace[] }) {
   const { t } = useTranslation();
   const base = `/t/${workspace.slug}`;
   return (
@@ -22,6 +22,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
           <NavLinkItem to={`${base}/authorities`} label={t("authorities.nav")} />
           <NavLinkItem to={`${base}/templates`} label={t("templates.nav")} />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
+          {workspace.role === "owner" ? <NavLinkItem to={`${base}/billing`} label={t("billing.nav")} /> : null}
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <LanguageSwitcher />

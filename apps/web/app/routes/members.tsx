@@ -1,6 +1,7 @@
 import { hasRole } from "@vigil/api";
 import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
+import { MemberLimitNotice } from "../components/billing/MemberLimitNotice";
 import { InviteForm } from "../components/members/InviteForm";
 import { MemberList } from "../components/members/MemberList";
 import { PendingInvitations } from "../components/members/PendingInvitations";
@@ -16,9 +17,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const tenantSlug = params.slug;
   try {
-    const [current, members] = await Promise.all([api.caller.workspaces.current({ tenantSlug }), api.caller.members.list({ tenantSlug })]);
+    const [current, members, billing] = await Promise.all([
+      api.caller.workspaces.current({ tenantSlug }),
+      api.caller.members.list({ tenantSlug }),
+      api.caller.billing.status({ tenantSlug }),
+    ]);
     const invitations = hasRole(current.role, "admin") ? await api.caller.members.invitations({ tenantSlug }) : [];
-    return { members, invitations };
+    // The plan's limit counts members and pending invitations (billing is off: no limit).
+    const memberLimitReached = billing.memberLimit !== null && billing.seatsUsed >= billing.memberLimit ? billing.memberLimit : null;
+    return { members, invitations, memberLimitReached };
   } catch (error) {
     loaderError(error, request);
   }
@@ -53,6 +60,9 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="space-y-8">
       <PageHeader title={t("members.title")} lead={t("members.lead", { workspace: workspace.name })} />
+      {isAdmin && loaderData.memberLimitReached !== null ? (
+        <MemberLimitNotice limit={loaderData.memberLimitReached} slug={workspace.slug} isOwner={workspace.role === "owner"} />
+      ) : null}
       {isAdmin ? <InviteForm result={actionData?.intent === "invite" ? actionData : undefined} /> : null}
       {isAdmin ? <PendingInvitations invitations={loaderData.invitations} result={actionData?.intent === "revoke" ? actionData : undefined} /> : null}
       <MemberList members={loaderData.members} canManage={isAdmin} result={actionData} />

@@ -5,6 +5,7 @@ import { invitationMail, mailer } from "@vigil/email";
 import type { Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
 import { recordAudit } from "./audit.ts";
+import { assertMemberLimit, refuseIfReadOnly } from "./billing.ts";
 import type { Actor } from "./members.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -16,6 +17,8 @@ export async function inviteMember(tx: TenantTx, actor: Actor, request: Invitati
   if (actor.role !== "owner" && request.role === "owner") fail("FORBIDDEN", "errors.adminCannotManageOwner");
   const existing = await tx.membership.findFirst({ where: { user: { email: request.email } }, select: { id: true } });
   if (existing) fail("CONFLICT", "errors.alreadyMember", {}, "email");
+  // The plan's member limit (members and pending invitations); never limited when billing is off.
+  await assertMemberLimit(tx);
 
   const { token, hash } = generateOpaqueToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
@@ -74,6 +77,8 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   const invitation = await findInvitation(token);
   if (invitation.email !== user.email) fail("FORBIDDEN", "errors.invitationOtherEmail", { email: invitation.email });
   return withTenant(invitation.tenantId, user.id, async (tx) => {
+    // Joining changes the workspace, so a read-only workspace (billing) takes no new members.
+    await refuseIfReadOnly(tx);
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },

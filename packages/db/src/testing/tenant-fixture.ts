@@ -20,6 +20,7 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
     "INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'monitor', $3, now() + interval '1 day')",
     [tenantId, `invitee-${suffix}@example.org`, Buffer.from(randomUUID())],
   );
+  await owner.query("INSERT INTO workspace_billing (tenant_id, stripe_customer_id) VALUES ($1, $2)", [tenantId, `cus_${suffix}`]);
   const auditId = await one("INSERT INTO audit_events (tenant_id, action, target_type) VALUES ($1, 'test', 'tenant')", [tenantId]);
 
   // The visit (migration 20261130000000).
