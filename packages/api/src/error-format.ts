@@ -24,7 +24,8 @@ export function describeError(error: TRPCError, t: TFunction): { message: string
   }
   if (error.code === "INTERNAL_SERVER_ERROR") return { message: t("errors.generic"), fieldErrors: {} };
   const params = error.cause instanceof MessageParams ? error.cause : undefined;
-  const key = error.message.startsWith("errors.") || error.message.startsWith("validation.") ? error.message : MESSAGE_BY_CODE[error.code];
+  // Domain files name their own error namespaces (e.g. "visitErrors.notEditable").
+  const key = /^(errors|validation|[a-z]\w*Errors)\./.test(error.message) ? error.message : MESSAGE_BY_CODE[error.code];
   const message = key ? t(key, params?.params ?? {}) : t("errors.generic");
   return { message, fieldErrors: params?.field ? { [params.field]: message } : {} };
 }
@@ -40,7 +41,7 @@ function zodFieldErrors(error: ZodError, t: TFunction): FieldErrors {
 
 function translateIssue(issue: z.core.$ZodIssue, t: TFunction): string {
   // Schemas may name their own message key (e.g. "validation.slug").
-  if (issue.message.startsWith("validation.")) return t(issue.message);
+  if (/^(validation|[a-z]\w*Errors)\./.test(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
       return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("validation.required") : t("validation.tooShort", { min: Number(issue.minimum) });
