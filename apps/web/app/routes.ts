@@ -12,6 +12,11 @@ export default [
   route("t/:slug", "routes/workspace-layout.tsx", [
     index("routes/workspace-home.tsx"),
     route("members", "routes/members.tsx"),
+    route("visits", "routes/visits.tsx"),
+    route("visits/calendar", "routes/visits-calendar.tsx"),
+    route("visits/new", "routes/visit-new.tsx"),
+    route("visits/:visitId", "routes/visit-detail.tsx"),
+    route("visits/:visitId/edit", "routes/visit-edit.tsx"),
   ]),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),

@@ -18,6 +18,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
         <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
         <nav aria-label={t("nav.workspace")} className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
           <NavLinkItem to={base} label={t("nav.home")} end />
+          <NavLinkItem to={`${base}/visits`} label={t("visits.nav")} />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
         </nav>
         <div className="flex flex-wrap items-center gap-2">
