@@ -1,6 +1,12 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { createPlaceWithTemplate } from "./registry-fixtures";
 import { newOwner, signUp, uniqueSuffix } from "./support";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
 
 function isoDay(offset: number): string {
   const date = new Date();
@@ -23,6 +29,8 @@ test("a monitor plans a night visit with a member and an external expert, then s
   await page.getByLabel("Place", { exact: true }).selectOption({ label: `${placeName} (Police custody)` });
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: `Visit to ${placeName}` })).toBeVisible();
+
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Step 2: the plan and the first team.
   await page.getByLabel("Type of visit").selectOption("ad_hoc");
@@ -54,6 +62,8 @@ test("a monitor plans a night visit with a member and an external expert, then s
   const status = page.getByRole("region", { name: "Status" });
   await expect(status.getByText("Planned", { exact: true })).toBeVisible();
 
+  expect(await seriousViolations(page)).toEqual([]);
+
   await status.getByRole("button", { name: "Start the visit" }).click();
   await expect(status.getByRole("status")).toHaveText("Status changed to “In progress”.");
   await expect(status.getByRole("button", { name: "Start drafting the report" })).toBeVisible();
@@ -66,6 +76,7 @@ test("a monitor plans a night visit with a member and an external expert, then s
   await page.getByLabel("Status", { exact: true }).selectOption("in_progress");
   await page.getByRole("button", { name: "Show visits" }).click();
   await expect(page.getByRole("link", { name: placeName })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel("Status", { exact: true }).selectOption("closed");
   await page.getByRole("button", { name: "Show visits" }).click();
   await expect(page.getByRole("heading", { name: "No visit matches these filters" })).toBeVisible();
@@ -73,6 +84,7 @@ test("a monitor plans a night visit with a member and an external expert, then s
   await page.getByRole("link", { name: "Calendar" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Visit calendar" })).toBeVisible();
   await expect(page.getByRole("link", { name: placeName }).first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Home" }).click();
   await expect(page.getByRole("heading", { level: 1, name: owner.workspaceName })).toBeVisible();

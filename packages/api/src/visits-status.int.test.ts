@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { withTenant, type VisitStatus } from "@vigil/db";
+import { translator } from "@vigil/i18n";
 import { beforeAll, describe, expect, it } from "vitest";
+import { describeError } from "./error-format.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
 import { auditTrail, createTestPlace, planInput } from "./testing/visits.ts";
 import { VISIT_STATUSES, VISIT_TRANSITIONS } from "./visits/transitions.ts";
@@ -66,10 +68,13 @@ describe("visit status transitions through the API", () => {
     expect(closed).toMatchObject({ status: "closed", nextStatuses: [], editable: false });
   });
 
-  it("translates a refused move for the caller", async () => {
+  it("explains a refused move in the caller's language", async () => {
     const id = await visitIn("closed");
-    const { caller } = await callerFor(owner, { acceptLanguage: "uk" });
+    const { caller } = await callerFor(owner);
     const error = (await caller.visits.transition({ tenantSlug: workspace.slug, visitId: id, to: "planned" }).catch((e: unknown) => e)) as TRPCError;
-    expect(error.message).toBe("visitErrors.transitionRefused");
+    expect(describeError(error, translator("en")).message).toBe(
+      "This visit cannot move to that status from its current one. Reload the page to see its status now.",
+    );
+    expect(describeError(error, translator("uk")).message).toMatch(/^Візит не може перейти/);
   });
 });

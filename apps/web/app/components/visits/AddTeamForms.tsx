@@ -22,7 +22,7 @@ export function AddTeamForms({ members, result }: { members: Member[]; result?: 
         <h3 className="font-semibold text-slate-900">{t("visitTeam.addMemberTitle")}</h3>
         <input type="hidden" name="intent" value="addMember" />
         <FormError message={memberResult && !memberResult.ok ? memberResult.message : undefined} />
-        <SelectField name="memberId" id="add-member" label={t("visitTeam.member")} required error={fieldError(memberResult, "userId")}
+        <SelectField name="memberId" id="add-member" label={t("visitTeam.member")} required error={fieldError(memberResult, "userId") ?? fieldError(memberResult, "member.userId")}
           options={[{ value: "", label: t("visitTeam.chooseMember") }, ...members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` }))]} />
         <VisitRoleSelect name="memberRole" id="add-member-role" label={t("visitTeam.memberRole")} defaultValue="monitor" />
         <Button variant="secondary" busy={memberBusy}>{t("visitTeam.addMember")}</Button>
