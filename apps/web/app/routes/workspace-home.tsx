@@ -28,8 +28,8 @@ export default function WorkspaceHome({ loaderData }: Route.ComponentProps) {
     <div className="space-y-6">
       <PageHeader title={workspace.name} lead={t("workspaceHome.lead", { role: t(`roles.${workspace.role}`) })} />
       <div className="grid gap-4 md:grid-cols-2">
-        <EmptyState title={t("workspaceHome.placesTitle")} body={t("workspaceHome.placesBody")} />
         <UpcomingVisits visits={loaderData.upcomingVisits} />
+        <EmptyState title={t("workspaceHome.placesTitle")} body={t("workspaceHome.placesBody")} />
         {isAdmin ? (
           <EmptyState
             title={t("workspaceHome.teamTitle")}

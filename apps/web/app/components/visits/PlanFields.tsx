@@ -20,7 +20,7 @@ export type PlanValues = {
 
 export type TemplateVersionOption = { id: string; version: number | null; template: { name: string } };
 
-/** The fields of a visit's plan, shared by planning and editing. */
+/** The fields of a visit's plan, shared by planning and editing; a new plan starts with the first fitting template. */
 export function PlanFields({ values, templateVersions, result }: { values?: Partial<PlanValues>; templateVersions: TemplateVersionOption[]; result?: ActionResult }) {
   const { t } = useTranslation();
   return (
@@ -36,7 +36,7 @@ export function PlanFields({ values, templateVersions, result }: { values?: Part
         <CheckboxField name="nightVisit" label={t("visitFields.nightVisit")} hint={t("visitFields.nightVisitHint")} defaultChecked={values?.nightVisit ?? false} />
       </div>
       <ObjectivesField label={t("visitFields.objectives")} hint={t("visitFields.objectivesHint")} defaultValue={values?.objectives} error={fieldError(result, "objectives")} />
-      <SelectField name="templateVersionId" label={t("visitFields.template")} defaultValue={values?.templateVersionId ?? ""} error={fieldError(result, "templateVersionId")}
+      <SelectField name="templateVersionId" label={t("visitFields.template")} defaultValue={values?.templateVersionId ?? templateVersions[0]?.id ?? ""} error={fieldError(result, "templateVersionId")}
         options={[
           { value: "", label: t("visitFields.noTemplate") },
           ...templateVersions.map((v) => ({ value: v.id, label: t("visitFields.templateVersion", { name: v.template.name, version: String(v.version) }) })),

@@ -15,13 +15,16 @@ export function UpcomingVisits({ visits }: { visits: VisitRow[] }) {
     <Link to={`${base}/new`} className={buttonClass("primary")}>{t("visitsHome.plan")}</Link>
   ) : undefined;
   if (visits.length === 0) return <EmptyState title={t("visitsHome.emptyTitle")} body={t("visitsHome.emptyBody")} action={planLink} />;
+  // The table needs the width of the whole grid row.
   return (
-    <Card title={t("visitsHome.title")} id="upcoming-visits">
-      <VisitTable visits={visits} caption={t("visitsHome.title")} />
-      <div className="mt-4 flex flex-wrap gap-2">
-        {planLink}
-        <Link to={base} className={buttonClass("secondary")}>{t("visitsHome.all")}</Link>
-      </div>
-    </Card>
+    <div className="md:col-span-2">
+      <Card title={t("visitsHome.title")} id="upcoming-visits">
+        <VisitTable visits={visits} caption={t("visitsHome.title")} />
+        <div className="mt-4 flex flex-wrap gap-2">
+          {planLink}
+          <Link to={base} className={buttonClass("secondary")}>{t("visitsHome.all")}</Link>
+        </div>
+      </Card>
+    </div>
   );
 }

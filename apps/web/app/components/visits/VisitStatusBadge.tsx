@@ -13,5 +13,5 @@ const COLOURS: Record<VisitStatus, string> = {
 /** The status as text (colour only repeats it, it never carries meaning alone). */
 export function VisitStatusBadge({ status }: { status: VisitStatus }) {
   const { t } = useTranslation();
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(`visitStatus.${status}`)}</span>;
+  return <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(`visitStatus.${status}`)}</span>;
 }
