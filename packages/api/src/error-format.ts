@@ -44,7 +44,7 @@ function zodFieldErrors(error: ZodError, t: TFunction): FieldErrors {
 
 function translateIssue(issue: z.core.$ZodIssue, t: TFunction): string {
   // Schemas may name their own message key (e.g. "validation.slug").
-  if (issue.message.startsWith("validation.")) return t(issue.message);
+  if (/^(validation|[a-z]\w*Errors)\./.test(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
       return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("validation.required") : t("validation.tooShort", { min: Number(issue.minimum) });

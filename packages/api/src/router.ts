@@ -7,6 +7,7 @@ import { membersRouter } from "./routers/members.ts";
 import { placesRouter } from "./routers/places.ts";
 import { profileRouter } from "./routers/profile.ts";
 import { templatesRouter } from "./routers/templates.ts";
+import { visitsRouter } from "./routers/visits.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   authorities: authoritiesRouter,
   templates: templatesRouter,
   billing: billingRouter,
+  visits: visitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -64,6 +64,30 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "billing.overview": { minRole: "owner", admitted: "OK", call: (c, slug) => c.billing.overview({ tenantSlug: slug }) },
   "billing.startCheckout": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.billing.startCheckout({ tenantSlug: slug, planKey: "standard" }) },
   "billing.openPortal": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.billing.openPortal({ tenantSlug: slug }) },
+  "visits.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.visits.list({ tenantSlug: slug }) },
+  "visits.calendar": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.visits.calendar({ tenantSlug: slug, year: 2026, month: 3 }) },
+  "visits.upcoming": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.visits.upcoming({ tenantSlug: slug }) },
+  "visits.filterOptions": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.visits.filterOptions({ tenantSlug: slug }) },
+  "visits.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.visits.get({ tenantSlug: slug, visitId: otherId }) },
+  "visits.preparation": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.visits.preparation({ tenantSlug: slug, visitId: otherId }) },
+  "visits.planningOptions": { minRole: "monitor", admitted: "OK", call: (c, slug) => c.visits.planningOptions({ tenantSlug: slug }) },
+  "visits.plan": {
+    minRole: "monitor",
+    admitted: "NOT_FOUND",
+    call: (c, slug) => c.visits.plan({ tenantSlug: slug, placeId: otherId, type: "ad_hoc", announced: false, nightVisit: true, plannedStart: "2026-01-05", plannedEnd: "2026-01-05" }),
+  },
+  "visits.updatePlan": {
+    minRole: "monitor",
+    admitted: "NOT_FOUND",
+    call: (c, slug) => c.visits.updatePlan({ tenantSlug: slug, visitId: otherId, type: "ad_hoc", announced: false, nightVisit: true, plannedStart: "2026-01-05", plannedEnd: "2026-01-05" }),
+  },
+  "visits.addTeamMember": {
+    minRole: "monitor",
+    admitted: "NOT_FOUND",
+    call: (c, slug) => c.visits.addTeamMember({ tenantSlug: slug, visitId: otherId, member: { kind: "external", name: "Dr. Expert", visitRole: "doctor" } }),
+  },
+  "visits.removeTeamMember": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.visits.removeTeamMember({ tenantSlug: slug, visitId: otherId, teamMemberId: otherId }) },
+  "visits.transition": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.visits.transition({ tenantSlug: slug, visitId: otherId, to: "in_progress" }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

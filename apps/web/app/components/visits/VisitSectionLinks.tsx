@@ -1,0 +1,15 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { buttonClass } from "../Button";
+
+/** The visit's working pages (checklist, interviews, findings), built on the visit's own page. */
+export function VisitSectionLinks({ base }: { base: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("visitDetail.sectionsLabel")} className="flex flex-wrap gap-2">
+      <Link to={`${base}/checklist`} className={buttonClass("secondary")}>{t("visitDetail.checklist")}</Link>
+      <Link to={`${base}/interviews`} className={buttonClass("secondary")}>{t("visitDetail.interviews")}</Link>
+      <Link to={`${base}/findings`} className={buttonClass("secondary")}>{t("visitDetail.findings")}</Link>
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import { hasRole } from "@vigil/api";
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import { buttonClass } from "../components/Button";
+import { Card } from "../components/Card";
+import { PageHeader } from "../components/PageHeader";
+import { AddTeamForms } from "../components/visits/AddTeamForms";
+import { PreparationCard } from "../components/visits/PreparationCard";
+import { StatusActions } from "../components/visits/StatusActions";
+import { TeamList } from "../components/visits/TeamList";
+import { VisitSectionLinks } from "../components/visits/VisitSectionLinks";
+import { VisitSummary } from "../components/visits/VisitSummary";
+import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { pageTitle, useLocale } from "../lib/locale";
+import { formatDayRange } from "../lib/visit-days";
+import { expertFrom, memberFrom } from "../lib/visit-team-form.server";
+import { roleAtLeast, useWorkspace } from "../lib/workspace";
+import type { Route } from "./+types/visit-detail";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context);
+  const input = { tenantSlug: params.slug, visitId: params.visitId };
+  try {
+    const [visit, preparation, current] = await Promise.all([
+      api.caller.visits.get(input),
+      api.caller.visits.preparation(input),
+      api.caller.workspaces.current({ tenantSlug: params.slug }),
+    ]);
+    // Only those who may change the team need the list of people to add.
+    const members = visit.editable && hasRole(current.role, "monitor") ? (await api.caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
+    return { visit, preparation, members };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+type Intent = "transition" | "addMember" | "addExpert" | "removeTeamMember";
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context);
+  const form = await request.formData();
+  const intent = String(form.get("intent")) as Intent;
+  const base = { tenantSlug: params.slug, visitId: params.visitId };
+  const run = (): Promise<unknown> => {
+    if (intent === "transition") {
+      const to = String(form.get("to")) as Parameters<typeof api.caller.visits.transition>[0]["to"];
+      return api.caller.visits.transition({ ...base, to });
+    }
+    if (intent === "removeTeamMember") return api.caller.visits.removeTeamMember({ ...base, teamMemberId: String(form.get("teamMemberId")) });
+    // An empty choice still reaches the server, which answers with a field error.
+    const member = intent === "addMember" ? memberFrom(form) : expertFrom(form);
+    const fallback = intent === "addMember" ? { kind: "member" as const, userId: "", visitRole: "monitor" as const } : { kind: "external" as const, name: "", expertise: null, visitRole: "doctor" as const };
+    return api.caller.visits.addTeamMember({ ...base, member: member ?? fallback });
+  };
+  const result = await runAction(api, run);
+  return data({ ...(result.ok ? { ok: true as const } : result), intent }, { status: result.ok ? 200 : 400 });
+}
+
+export default function VisitDetail({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const { visit, preparation, members } = loaderData;
+  const canEdit = roleAtLeast(workspace.role, "monitor");
+  const base = `/t/${workspace.slug}/visits`;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("visitDetail.title", { place: visit.place.name })}
+        lead={`${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)} · ${t(`visitTypes.${visit.type}`)}`}
+        actions={
+          canEdit && visit.editable ? (
+            <Link to={`${base}/${visit.id}/edit`} className={buttonClass("secondary")}>{t("visitDetail.editPlan")}</Link>
+          ) : undefined
+        }
+      />
+      <VisitSectionLinks base={`${base}/${visit.id}`} />
+      <StatusActions status={visit.status} nextStatuses={visit.nextStatuses} canChange={canEdit}
+        result={actionData?.intent === "transition" ? actionData : undefined} />
+      <VisitSummary visit={visit} />
+      <Card title={t("visitTeam.title")} id="team">
+        <div className="space-y-6">
+          <TeamList team={visit.team} canEdit={canEdit && visit.editable} />
+          {canEdit && visit.editable ? <AddTeamForms members={members} result={actionData} /> : null}
+          {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
+        </div>
+      </Card>
+      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { isUniqueViolation, type TenantTx } from "@vigil/db";
+import { fail } from "../errors.ts";
+import type { TeamMemberInput } from "../visits/inputs.ts";
+import { recordAudit } from "./audit.ts";
+import type { Actor } from "./members.ts";
+import { assertWorkspaceMembers, findVisit } from "./visit-checks.ts";
+import { assertVisitEditable } from "./visit-rules.ts";
+
+/** The row for one team member: a workspace member by user id, or an external expert by name. */
+export function teamRow(tenantId: string, visitId: string, member: TeamMemberInput) {
+  return member.kind === "member"
+    ? { tenantId, visitId, userId: member.userId, visitRole: member.visitRole }
+    : { tenantId, visitId, externalName: member.name, externalExpertise: member.expertise ?? null, visitRole: member.visitRole };
+}
+
+export async function addTeamMember(tx: TenantTx, actor: Actor, visitId: string, member: TeamMemberInput) {
+  const visit = await findVisit(tx, visitId);
+  assertVisitEditable(visit.status);
+  if (member.kind === "member") {
+    await assertWorkspaceMembers(tx, [member.userId]);
+    const already = await tx.visitTeamMember.count({ where: { visitId: visit.id, userId: member.userId } });
+    if (already > 0) fail("CONFLICT", "visitErrors.alreadyOnTeam", {}, "userId");
+  }
+  // The count above answers the usual case; the unique key catches two people adding at once.
+  const created = await tx.visitTeamMember
+    .create({ data: teamRow(actor.tenantId, visit.id, member), select: { id: true } })
+    .catch((error: unknown) => (isUniqueViolation(error) ? fail("CONFLICT", "visitErrors.alreadyOnTeam", {}, "userId") : Promise.reject(error)));
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.teamMemberAdded", targetType: "visit", targetId: visit.id,
+    details: member.kind === "member"
+      ? { teamMemberId: created.id, userId: member.userId, visitRole: member.visitRole }
+      : { teamMemberId: created.id, externalName: member.name, visitRole: member.visitRole },
+    ipAddress: actor.ipAddress,
+  });
+  return created;
+}
+
+export async function removeTeamMember(tx: TenantTx, actor: Actor, visitId: string, teamMemberId: string) {
+  const visit = await findVisit(tx, visitId);
+  assertVisitEditable(visit.status);
+  const member = await tx.visitTeamMember.findFirst({
+    where: { id: teamMemberId, visitId: visit.id },
+    select: { id: true, userId: true, externalName: true, visitRole: true },
+  });
+  if (!member) fail("NOT_FOUND", "errors.notFound");
+  await tx.visitTeamMember.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: member.id } } });
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.teamMemberRemoved", targetType: "visit", targetId: visit.id,
+    details: { teamMemberId: member.id, userId: member.userId, externalName: member.externalName, visitRole: member.visitRole },
+    ipAddress: actor.ipAddress,
+  });
+}

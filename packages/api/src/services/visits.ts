@@ -1,0 +1,86 @@
+import type { TenantTx, VisitStatus } from "@vigil/db";
+import { fail } from "../errors.ts";
+import type { PlanVisitInput, UpdatePlanInput } from "../visits/inputs.ts";
+import { assertTransition } from "../visits/transitions.ts";
+import { recordAudit } from "./audit.ts";
+import type { Actor } from "./members.ts";
+import { assertTemplateVersionFits, assertWorkspaceMembers, dayToDate, findPlaceForVisit, findVisit } from "./visit-checks.ts";
+import { assertVisitEditable } from "./visit-rules.ts";
+import { teamRow } from "./visit-team.ts";
+
+function planData(input: Omit<UpdatePlanInput, "visitId">) {
+  return {
+    type: input.type,
+    announced: input.announced,
+    nightVisit: input.nightVisit,
+    plannedStart: dayToDate(input.plannedStart),
+    plannedEnd: dayToDate(input.plannedEnd),
+    objectives: input.objectives ?? null,
+    templateVersionId: input.templateVersionId ?? null,
+  };
+}
+
+/** Plans a visit with its first team, in one transaction: a refused team member plans nothing. */
+export async function planVisit(tx: TenantTx, actor: Actor, input: PlanVisitInput) {
+  const place = await findPlaceForVisit(tx, input.placeId);
+  if (input.templateVersionId) await assertTemplateVersionFits(tx, input.templateVersionId, place.type);
+  const userIds = input.team.flatMap((m) => (m.kind === "member" ? [m.userId] : []));
+  if (new Set(userIds).size !== userIds.length) fail("CONFLICT", "visitErrors.alreadyOnTeam", {}, "userId");
+  await assertWorkspaceMembers(tx, userIds);
+  const visit = await tx.visit.create({
+    data: { tenantId: actor.tenantId, placeId: place.id, createdById: actor.userId, ...planData(input) },
+    select: { id: true },
+  });
+  if (input.team.length > 0) {
+    await tx.visitTeamMember.createMany({ data: input.team.map((member) => teamRow(actor.tenantId, visit.id, member)) });
+  }
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.planned", targetType: "visit", targetId: visit.id,
+    details: { placeId: place.id, type: input.type, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, teamSize: input.team.length },
+    ipAddress: actor.ipAddress,
+  });
+  return visit;
+}
+
+/**
+ * Changes the plan while the visit is editable. The template version is fixed once anyone has
+ * answered its checklist: answers belong to that version's questions.
+ */
+export async function updateVisitPlan(tx: TenantTx, actor: Actor, input: UpdatePlanInput) {
+  const visit = await findVisit(tx, input.visitId);
+  assertVisitEditable(visit.status);
+  const templateVersionId = input.templateVersionId ?? null;
+  if (templateVersionId !== visit.templateVersionId) {
+    if (templateVersionId) await assertTemplateVersionFits(tx, templateVersionId, visit.place.type);
+    if ((await tx.checklistAnswer.count({ where: { visitId: visit.id } })) > 0) {
+      fail("CONFLICT", "visitErrors.templateLocked", {}, "templateVersionId");
+    }
+  }
+  const { visitId: _visitId, ...plan } = input;
+  await tx.visit.update({
+    where: { tenantId_id: { tenantId: actor.tenantId, id: visit.id } },
+    data: { ...planData(plan), updatedAt: new Date() },
+  });
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.planUpdated", targetType: "visit", targetId: visit.id,
+    details: { type: input.type, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, templateVersionId },
+    ipAddress: actor.ipAddress,
+  });
+  return { id: visit.id };
+}
+
+/**
+ * Moves a visit along its status cycle. The update names the status it started from, so two
+ * people pressing different buttons at once cannot both win.
+ */
+export async function transitionVisit(tx: TenantTx, actor: Actor, visitId: string, to: VisitStatus) {
+  const visit = await findVisit(tx, visitId);
+  assertTransition(visit.status, to);
+  const { count } = await tx.visit.updateMany({ where: { id: visit.id, status: visit.status }, data: { status: to, updatedAt: new Date() } });
+  if (count !== 1) fail("CONFLICT", "errors.conflict");
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.statusChanged", targetType: "visit", targetId: visit.id,
+    details: { from: visit.status, to }, ipAddress: actor.ipAddress,
+  });
+  return { id: visit.id, status: to };
+}
