@@ -1,4 +1,7 @@
+import { attachmentsRouter } from "./routers/attachments.ts";
 import { authRouter } from "./routers/auth.ts";
+import { findingsRouter } from "./routers/findings.ts";
+import { interviewsRouter } from "./routers/interviews.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
 import { profileRouter } from "./routers/profile.ts";
@@ -11,6 +14,9 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  interviews: interviewsRouter,
+  findings: findingsRouter,
+  attachments: attachmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;
