@@ -35,7 +35,7 @@ export async function findFinding(tx: TenantTx, findingId: string) {
 
 export async function createFinding(tx: TenantTx, actor: Actor, visitId: string, fields: FindingFields) {
   await findEditableVisit(tx, visitId);
-  const finding = await tx.finding.create({ data: { tenantId: actor.tenantId, visitId, ...fields, createdById: actor.userId }, select: findingSelect });
+  const finding = await tx.finding.create({ data: { tenantId: actor.tenantId, visitId, theme: fields.theme, text: fields.text, severity: fields.severity, createdById: actor.userId }, select: findingSelect });
   await recordAudit(tx, {
     tenantId: actor.tenantId, actorId: actor.userId, action: "finding.created", targetType: "finding", targetId: finding.id,
     details: { visitId, severity: fields.severity }, ipAddress: actor.ipAddress,
@@ -48,7 +48,7 @@ export async function updateFinding(tx: TenantTx, actor: Actor, findingId: strin
   await findEditableVisit(tx, current.visitId);
   const finding = await tx.finding.update({
     where: { tenantId_id: { tenantId: actor.tenantId, id: findingId } },
-    data: { ...fields, updatedAt: new Date() },
+    data: { theme: fields.theme, text: fields.text, severity: fields.severity, updatedAt: new Date() },
     select: findingSelect,
   });
   await recordAudit(tx, {
