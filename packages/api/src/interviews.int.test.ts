@@ -105,7 +105,7 @@ describe("confidential interviews", () => {
   it("a viewer on the team may read but not record; a sent report freezes interviews but not follow-ups", async () => {
     const { caller: viewerCaller } = await callerFor(viewer);
     expect(await codeOf(viewerCaller.interviews.create(interview("D-20")))).toBe("FORBIDDEN errors.forbidden");
-    expect(Array.isArray(await viewerCaller.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id }))).toBe(true);
+    expect((await viewerCaller.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id })).visit).toMatchObject({ id: visit.id, editable: true });
 
     const sent = await createTestVisit(workspace.id, { status: "report_sent", team: [teamMonitor] });
     const flagged = await withTenant(workspace.id, owner.id, (tx) =>

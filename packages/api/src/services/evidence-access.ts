@@ -2,13 +2,18 @@ import type { TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import { hasRole } from "../roles.ts";
 import type { Actor } from "./members.ts";
-import { assertVisitEditable } from "./visit-rules.ts";
+import { assertVisitEditable, isVisitEditable } from "./visit-rules.ts";
 
 /** The visit that interviews, findings and evidence belong to; NOT_FOUND outside this workspace. */
 export async function findVisit(tx: TenantTx, visitId: string) {
   const visit = await tx.visit.findFirst({ where: { id: visitId }, select: { id: true, status: true, place: { select: { name: true } } } });
   if (!visit) fail("NOT_FOUND", "errors.notFound");
   return visit;
+}
+
+/** What the evidence pages show of the visit: where, and whether it may still change. */
+export function visitSummary(visit: Awaited<ReturnType<typeof findVisit>>) {
+  return { id: visit.id, status: visit.status, placeName: visit.place.name, editable: isVisitEditable(visit.status) };
 }
 
 export async function findEditableVisit(tx: TenantTx, visitId: string) {

@@ -2,7 +2,7 @@ import type { FindingSeverity, TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import { attachmentSummary, toAttachmentSummary } from "./attachments.ts";
 import { recordAudit } from "./audit.ts";
-import { findEditableVisit, findVisit } from "./evidence-access.ts";
+import { findEditableVisit, findVisit, visitSummary } from "./evidence-access.ts";
 import type { Actor } from "./members.ts";
 
 export type FindingFields = { theme: string; text: string; severity: FindingSeverity };
@@ -21,7 +21,7 @@ export async function listFindings(tx: TenantTx, visitId: string) {
   ]);
   const evidence = attachments.map(toAttachmentSummary);
   return {
-    visit: { id: visit.id, status: visit.status, placeName: visit.place.name },
+    visit: visitSummary(visit),
     findings: findings.map((finding) => ({ ...finding, attachments: evidence.filter((a) => a.findingId === finding.id) })),
     unlinkedAttachments: evidence.filter((a) => a.findingId === null),
   };

@@ -4,7 +4,7 @@ import { fail } from "../errors.ts";
 import { encryptNotes, notesAad } from "../interviews/notes-crypto.ts";
 import type { InterviewFields } from "../interviews/schemas.ts";
 import { recordAudit } from "./audit.ts";
-import { assertMayHandleInterviews, findEditableVisit, findVisit } from "./evidence-access.ts";
+import { assertMayHandleInterviews, findEditableVisit, findVisit, visitSummary } from "./evidence-access.ts";
 import type { Actor } from "./members.ts";
 
 // Never select the ciphertext here: lists and forms show that notes exist, not what they say.
@@ -18,10 +18,10 @@ function summary<T extends { notesKeyId: string | null }>({ notesKeyId, ...inter
 }
 
 export async function listInterviews(tx: TenantTx, actor: Actor, visitId: string) {
-  await findVisit(tx, visitId);
+  const visit = await findVisit(tx, visitId);
   await assertMayHandleInterviews(tx, actor, visitId);
   const rows = await tx.interview.findMany({ where: { visitId }, select: interviewSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(summary);
+  return { visit: visitSummary(visit), interviews: rows.map(summary) };
 }
 
 /** The rules a form cannot be trusted with. */
