@@ -12,7 +12,10 @@ export default [
   route("t/:slug", "routes/workspace-layout.tsx", [
     index("routes/workspace-home.tsx"),
     route("members", "routes/members.tsx"),
+    route("visits/:visitId/interviews", "routes/visit-interviews.tsx"),
+    route("visits/:visitId/findings", "routes/visit-findings.tsx"),
   ]),
+  route("t/:slug/attachments/:attachmentId", "routes/attachment-download.ts"),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),
   route("api/trpc/*", "routes/api.trpc.$.ts"),
