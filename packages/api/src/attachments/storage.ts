@@ -48,7 +48,7 @@ export type StoredFile = { sizeBytes: number; sha256: Buffer; contentType: strin
  * its first bytes. It is written under a temporary name and renamed only when complete and accepted,
  * so a refused or interrupted upload leaves nothing behind.
  */
-export async function storeAttachment(content: AsyncIterable<Uint8Array>, storageKey: string, maxBytes = maxAttachmentBytes()): Promise<StoredFile> {
+export async function storeAttachment(content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, storageKey: string, maxBytes = maxAttachmentBytes()): Promise<StoredFile> {
   const finalPath = pathOf(storageKey);
   const partialPath = `${finalPath}.partial`;
   await mkdir(path.dirname(finalPath), { recursive: true });
