@@ -1,5 +1,6 @@
 import { deflateSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { newOwner, signUp } from "./support";
 import { createVisitFor } from "./visit-fixture";
 
@@ -31,6 +32,11 @@ function tinyPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
 }
 
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
 test("a finding with a photo, and an interview whose reprisal-risk follow-up appears on the workspace home", async ({ page }) => {
   const owner = newOwner();
   await signUp(page, owner);
@@ -59,6 +65,7 @@ test("a finding with a photo, and an interview whose reprisal-risk follow-up app
   expect(response.headers()["content-disposition"]).toContain("attachment");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(Buffer.compare(await response.body(), tinyPng())).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // An interview with consent, an allegation, notes and a reprisal risk.
   await page.getByRole("link", { name: "Interviews" }).click();
@@ -77,6 +84,7 @@ test("a finding with a photo, and an interview whose reprisal-risk follow-up app
   await expect(interview.getByText("slapped")).toHaveCount(0);
   await interview.getByRole("button", { name: "Show notes" }).click();
   await expect(interview.getByText("Says he was slapped during questioning; fears the duty officer.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The follow-up waits on the workspace home until it is checked.
   await page.goto(`/t/${owner.slug}`);

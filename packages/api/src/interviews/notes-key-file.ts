@@ -8,7 +8,7 @@ import { generateNotesKeyEntry, parseNotesKeyRing } from "./notes-crypto.ts";
  * it sits beside the database it protects and goes into the same backups; production deployments
  * set INTERVIEW_NOTES_KEYS from their secret store instead.
  */
-export async function useDataFolderNotesKey(dataDir: string): Promise<{ file: string; created: boolean }> {
+export async function loadDataFolderNotesKey(dataDir: string): Promise<{ file: string; created: boolean }> {
   const file = path.join(dataDir, "interview-notes.keys");
   let created = false;
   let entries: string;
