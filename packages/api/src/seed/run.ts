@@ -5,11 +5,9 @@ import { disconnectAppDb } from "@vigil/db";
 import { loadDataFolderNotesKey } from "../interviews/notes-key-file.ts";
 import { seedDemoData } from "./demo.ts";
 
-// Demo interviews have encrypted notes: without a configured key, use the one the server uses
-// (in its data folder, by default the repository's .vigil/, as apps/web/server/main.ts decides).
-if (!process.env.INTERVIEW_NOTES_KEYS) {
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-  await loadDataFolderNotesKey(process.env.VIGIL_DATA_DIR ?? path.join(repoRoot, ".vigil"));
-}
+// The same data folder as the server (apps/web/server/main.ts): demo evidence files go there, and
+// without a configured key the demo interviews' notes are encrypted with the key kept there.
+process.env.VIGIL_DATA_DIR ??= path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../.."), ".vigil");
+if (!process.env.INTERVIEW_NOTES_KEYS) await loadDataFolderNotesKey(process.env.VIGIL_DATA_DIR);
 await seedDemoData({ log: console.log });
 await disconnectAppDb();
