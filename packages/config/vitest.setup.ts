@@ -4,6 +4,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_OWNER_URL = inject("databaseOwnerUrl");
 process.env.DATABASE_ADMIN_URL_FOR_TESTS = inject("databaseAdminUrl");
 process.env.LOG_LEVEL ??= "silent";
+// A fixed test key for interview notes (AES-256-GCM needs one; tests of rotation set their own).
+process.env.INTERVIEW_NOTES_KEYS ??= `test:${Buffer.alloc(32, 7).toString("base64")}`;
 
 // A console.error during a test is a bug the test did not notice (epic-stack's convention).
 beforeEach(() => {

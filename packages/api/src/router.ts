@@ -1,7 +1,10 @@
+import { attachmentsRouter } from "./routers/attachments.ts";
 import { authRouter } from "./routers/auth.ts";
 import { checklistRouter } from "./routers/checklist.ts";
 import { authoritiesRouter } from "./routers/authorities.ts";
 import { billingRouter } from "./routers/billing.ts";
+import { findingsRouter } from "./routers/findings.ts";
+import { interviewsRouter } from "./routers/interviews.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
 import { placesRouter } from "./routers/places.ts";
@@ -23,6 +26,9 @@ export const appRouter = router({
   templates: templatesRouter,
   billing: billingRouter,
   visits: visitsRouter,
+  interviews: interviewsRouter,
+  findings: findingsRouter,
+  attachments: attachmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { appDb, withTenant, type MemberRole } from "@vigil/db";
 import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
@@ -88,6 +89,19 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   },
   "visits.removeTeamMember": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.visits.removeTeamMember({ tenantSlug: slug, visitId: otherId, teamMemberId: otherId }) },
   "visits.transition": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.visits.transition({ tenantSlug: slug, visitId: otherId, to: "in_progress" }) },
+  "interviews.list": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.interviews.list({ tenantSlug: slug, visitId: otherId }) },
+  "interviews.create": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.interviews.create({ tenantSlug: slug, visitId: otherId, pseudonym: "D-01", category: "detainee", consentGiven: true }) },
+  "interviews.update": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.interviews.update({ tenantSlug: slug, interviewId: otherId, pseudonym: "D-01", category: "detainee", consentGiven: true }) },
+  "interviews.readNotes": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.interviews.readNotes({ tenantSlug: slug, interviewId: otherId }) },
+  "interviews.followUpsDue": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.interviews.followUpsDue({ tenantSlug: slug }) },
+  "interviews.checkFollowUp": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.interviews.checkFollowUp({ tenantSlug: slug, interviewId: otherId }) },
+  "findings.list": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.findings.list({ tenantSlug: slug, visitId: otherId }) },
+  "findings.create": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.findings.create({ tenantSlug: slug, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
+  "findings.update": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.findings.update({ tenantSlug: slug, findingId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
+  "findings.delete": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.findings.delete({ tenantSlug: slug, findingId: otherId }) },
+  "attachments.upload": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.upload({ tenantSlug: slug, visitId: otherId, fileName: "a.pdf", content: Readable.from([Buffer.from("%PDF-1.7")]) }) },
+  "attachments.open": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.open({ tenantSlug: slug, attachmentId: otherId }) },
+  "attachments.delete": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.delete({ tenantSlug: slug, attachmentId: otherId }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -1,0 +1,95 @@
+import { deflateSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { newOwner, signUp } from "./support";
+import { createVisitFor } from "./visit-fixture";
+
+/** A small valid PNG (8×8, one colour), made here rather than checked in. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(8, 0);
+  header.writeUInt32BE(8, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(24, 0x80)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+test("a finding with a photo, and an interview whose reprisal-risk follow-up appears on the workspace home", async ({ page }) => {
+  const owner = newOwner();
+  await signUp(page, owner);
+  const placeName = `Police Station ${owner.slug}`;
+  const visitId = await createVisitFor(owner.slug, owner.email, placeName);
+
+  // A finding, then a photo attached to it.
+  await page.goto(`/t/${owner.slug}/visits/${visitId}/findings`);
+  await expect(page.getByRole("heading", { level: 1, name: "Findings and evidence" })).toBeVisible();
+  const newFinding = page.getByRole("region", { name: "Record a finding" });
+  await newFinding.getByLabel("Theme").fill("Material conditions");
+  await newFinding.getByLabel("Finding").fill("Cell 3 has no natural light and no call button.");
+  await newFinding.getByLabel("Severity").selectOption("high");
+  await newFinding.getByRole("button", { name: "Record finding" }).click();
+  const finding = page.getByRole("article", { name: "Material conditions" });
+  await expect(finding.getByText("Severity: High")).toBeVisible();
+
+  await finding.getByLabel("Photo, scan or PDF").setInputFiles({ name: "cell-3.png", mimeType: "image/png", buffer: tinyPng() });
+  await finding.getByRole("button", { name: "Attach file" }).click();
+  await expect(page.getByRole("status")).toHaveText("cell-3.png attached.");
+  const download = finding.getByRole("link", { name: "Download cell-3.png" });
+  await expect(download).toBeVisible();
+  await expect(finding.getByText(/image\/png, 1 KB, SHA-256 [0-9a-f]{12}/)).toBeVisible();
+  const response = await page.request.get((await download.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toContain("attachment");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Buffer.compare(await response.body(), tinyPng())).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // An interview with consent, an allegation, notes and a reprisal risk.
+  await page.getByRole("link", { name: "Interviews" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Confidential interviews" })).toBeVisible();
+  const form = page.getByRole("region", { name: "Record an interview" });
+  await expect(form.getByLabel("Pseudonym code")).toHaveValue("D-01");
+  await form.getByLabel("The person consented").check();
+  await form.getByLabel("During questioning").check();
+  await form.getByLabel("Risk of reprisals").check();
+  await form.getByLabel("Follow up by").fill("2026-12-15");
+  await form.getByRole("textbox", { name: "Notes" }).fill("Says he was slapped during questioning; fears the duty officer.");
+  await form.getByRole("button", { name: "Record interview" }).click();
+  await expect(page.getByRole("status")).toHaveText("Interview D-01 recorded.");
+  const interview = page.getByRole("article", { name: /D-01/ });
+  await expect(interview.getByRole("listitem").filter({ hasText: "During questioning" })).toBeVisible();
+  await expect(interview.getByText("slapped")).toHaveCount(0);
+  await interview.getByRole("button", { name: "Show notes" }).click();
+  await expect(interview.getByText("Says he was slapped during questioning; fears the duty officer.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The follow-up waits on the workspace home until it is checked.
+  await page.goto(`/t/${owner.slug}`);
+  const followUps = page.getByRole("region", { name: "Reprisal-risk follow-ups due" });
+  await expect(followUps.getByText(`D-01, interviewed at ${placeName}`)).toBeVisible();
+  await followUps.getByRole("button", { name: "Mark follow-up as checked" }).click();
+  await expect(followUps.getByText("No follow-ups are due.")).toBeVisible();
+});

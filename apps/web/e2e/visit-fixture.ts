@@ -1,0 +1,32 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { e2eDataDir } from "../playwright.config";
+
+/**
+ * A place and an in-progress visit with `email` on its team, written straight into the test server's
+ * embedded database (as its superuser): planning visits has its own specs, and these tests only need
+ * one to exist.
+ */
+export async function createVisitFor(slug: string, email: string, placeName: string): Promise<string> {
+  const { password } = JSON.parse(await readFile(path.join(e2eDataDir, "postgres-credentials.json"), "utf8")) as { password: string };
+  const port = Number(process.env.E2E_POSTGRES_PORT ?? 54423);
+  const client = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/vigil` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tenant_id: string; user_id: string }>(
+      "SELECT t.id AS tenant_id, u.id AS user_id FROM tenants t JOIN memberships m ON m.tenant_id = t.id JOIN users u ON u.id = m.user_id WHERE t.slug = $1 AND u.email = $2",
+      [slug, email],
+    );
+    const { tenant_id: tenantId, user_id: userId } = rows[0]!;
+    const place = await client.query<{ id: string }>("INSERT INTO places (tenant_id, name, type) VALUES ($1, $2, 'police_custody') RETURNING id", [tenantId, placeName]);
+    const visit = await client.query<{ id: string }>(
+      "INSERT INTO visits (tenant_id, place_id, type, night_visit, planned_start, planned_end, status) VALUES ($1, $2, 'ad_hoc', true, current_date, current_date, 'in_progress') RETURNING id",
+      [tenantId, place.rows[0]!.id],
+    );
+    await client.query("INSERT INTO visit_team_members (tenant_id, visit_id, user_id, visit_role) VALUES ($1, $2, $3, 'lead')", [tenantId, visit.rows[0]!.id, userId]);
+    return visit.rows[0]!.id;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { ALLEGATION_CODES, INTERVIEWEE_CATEGORIES } from "./shared.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.invalid" });
+
+/** What the interview form sends. There is deliberately no name field: a pseudonym only. */
+export const interviewFieldsSchema = z.object({
+  pseudonym: z.string().trim().min(1, { error: "interviewErrors.pseudonymRequired" }).max(40, { error: "interviewErrors.pseudonymTooLong" }),
+  category: z.enum(INTERVIEWEE_CATEGORIES),
+  consentGiven: z.boolean(),
+  allegations: z.array(z.enum(ALLEGATION_CODES)).max(ALLEGATION_CODES.length).default([]),
+  reprisalRisk: z.boolean().default(false),
+  followUpDue: isoDate.nullable().default(null),
+  /** Undefined on an update leaves the stored notes as they are. */
+  notes: z.string().max(20_000).optional(),
+});
+
+export type InterviewFields = z.infer<typeof interviewFieldsSchema>;
