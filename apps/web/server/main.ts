@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepareDatabase, migrationsDir } from "@vigil/db/server";
 import express from "express";
-import type { app as ServerApp } from "./app.ts";
+import type { app as ServerApp, securityHeadersMiddleware as SecurityHeaders } from "./app.ts";
 
-type ServerModule = { app: typeof ServerApp };
+type ServerModule = { app: typeof ServerApp; securityHeadersMiddleware: typeof SecurityHeaders };
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(appDir, "../..");
@@ -48,9 +48,10 @@ if (dev) {
   });
 } else {
   const buildDir = path.join(appDir, "build");
+  const build = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
+  server.use(build.securityHeadersMiddleware);
   server.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   server.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-  const build = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
   server.use(build.app);
 }
 
