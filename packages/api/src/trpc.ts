@@ -7,6 +7,7 @@ import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
 import { hasRole } from "./roles.ts";
 import { slugSchema } from "./schemas.ts";
+import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "./services/two-factor.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -51,10 +52,12 @@ export function tenantProcedure(minRole: MemberRole) {
     withScope({ tenantId: null, userId: ctx.user.id }, async (tx) => {
       const membership = await tx.membership.findFirst({
         where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
-        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true } } },
+        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true, requireTwoFactor: true } } },
       });
       if (!membership) fail("NOT_FOUND", "errors.notFound");
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
+      // Owners, admins, and everyone in a workspace that requires it: enrol first (the UI redirects).
+      if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, membership.tenant)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
       await enterTenant(tx, membership.tenant.id);
       const result = await next({
         ctx: {

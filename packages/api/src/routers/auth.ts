@@ -1,4 +1,4 @@
-import { clearedSessionCookie, invalidateSession, sessionCookie } from "@vigil/auth";
+import { clearedSessionCookie, invalidateSession, pendingSignInCookie, sessionCookie } from "@vigil/auth";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { countryCodeSchema, emailSchema, localeSchema, nameSchema, newPasswordSchema, slugSchema } from "../schemas.ts";
@@ -34,10 +34,15 @@ export const authRouter = router({
   }),
 
   signIn: publicProcedure.input(z.object({ email: emailSchema, password: z.string().min(1).max(1000) })).mutation(async ({ ctx, input }) => {
-    const { token, session } = await signIn(input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
-    setSessionCookie(ctx, token, session.expiresAt);
-    ctx.log.info({ userId: session.userId }, "signed in");
-    return { ok: true as const };
+    const result = await signIn(input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
+    if (result.secondFactorDue) {
+      // No session yet: only twoFactor.completeSignIn reads this cookie.
+      ctx.resHeaders.append("Set-Cookie", pendingSignInCookie(result.pending.token, ctx.request.url));
+      return { ok: true as const, secondFactorDue: true };
+    }
+    setSessionCookie(ctx, result.token, result.session.expiresAt);
+    ctx.log.info({ userId: result.session.userId }, "signed in");
+    return { ok: true as const, secondFactorDue: false };
   }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
