@@ -4,6 +4,8 @@ export default [
   layout("routes/public-layout.tsx", [
     index("routes/home.tsx"),
     route("sign-in", "routes/sign-in.tsx"),
+    route("sign-in/two-factor", "routes/sign-in-two-factor.tsx"),
+    route("account/two-factor", "routes/account-two-factor.tsx"),
     route("sign-up", "routes/sign-up.tsx"),
     route("workspaces", "routes/workspaces.tsx"),
     route("profile", "routes/profile.tsx"),
@@ -12,6 +14,7 @@ export default [
   route("t/:slug", "routes/workspace-layout.tsx", [
     index("routes/workspace-home.tsx"),
     route("members", "routes/members.tsx"),
+    route("security", "routes/workspace-security.tsx"),
   ]),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),

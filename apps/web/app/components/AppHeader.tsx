@@ -19,11 +19,13 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
         <nav aria-label={t("nav.workspace")} className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
           <NavLinkItem to={base} label={t("nav.home")} end />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
+          <NavLinkItem to={`${base}/security`} label={t("security.navLink")} />
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <LanguageSwitcher />
           <nav aria-label={t("nav.account")} className="flex items-center gap-1">
             <NavLinkItem to="/profile" label={t("nav.profile")} />
+            <NavLinkItem to="/account/two-factor" label={t("twoFactor.navLink")} />
             <SignOutButton />
           </nav>
         </div>
