@@ -24,9 +24,14 @@ export function describeError(error: TRPCError, t: TFunction): { message: string
   }
   if (error.code === "INTERNAL_SERVER_ERROR") return { message: t("errors.generic"), fieldErrors: {} };
   const params = error.cause instanceof MessageParams ? error.cause : undefined;
-  const key = error.message.startsWith("errors.") || error.message.startsWith("validation.") ? error.message : MESSAGE_BY_CODE[error.code];
+  const key = isMessageKey(error.message) ? error.message : MESSAGE_BY_CODE[error.code];
   const message = key ? t(key, params?.params ?? {}) : t("errors.generic");
   return { message, fieldErrors: params?.field ? { [params.field]: message } : {} };
+}
+
+/** Message keys: "errors.*", "validation.*", and each domain's own "<domain>Errors.*" (e.g. "securityErrors.wrongCode"). */
+function isMessageKey(message: string): boolean {
+  return /^(errors|validation|[a-z][A-Za-z]*Errors)\.\w/.test(message);
 }
 
 function zodFieldErrors(error: ZodError, t: TFunction): FieldErrors {
@@ -40,7 +45,7 @@ function zodFieldErrors(error: ZodError, t: TFunction): FieldErrors {
 
 function translateIssue(issue: z.core.$ZodIssue, t: TFunction): string {
   // Schemas may name their own message key (e.g. "validation.slug").
-  if (issue.message.startsWith("validation.")) return t(issue.message);
+  if (isMessageKey(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
       return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("validation.required") : t("validation.tooShort", { min: Number(issue.minimum) });
