@@ -1,3 +1,4 @@
+import { accountRecoveryRouter } from "./routers/account-recovery.ts";
 import { authRouter } from "./routers/auth.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   twoFactor: twoFactorRouter,
+  accountRecovery: accountRecoveryRouter,
 });
 
 export type AppRouter = typeof appRouter;

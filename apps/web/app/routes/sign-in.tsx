@@ -57,6 +57,9 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
             {t("signIn.submit")}
           </Button>
         </Form>
+        <Link to="/forgot-password" className="mt-4 inline-block text-sm font-medium text-teal-800 underline">
+          {t("recovery.forgotLink")}
+        </Link>
       </Card>
       <p className="mt-4 text-center text-sm text-slate-700">
         {t("signIn.noAccount")}{" "}

@@ -2,7 +2,9 @@ import { clearedSessionCookie, invalidateSession, pendingSignInCookie, sessionCo
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { countryCodeSchema, emailSchema, localeSchema, nameSchema, newPasswordSchema, slugSchema } from "../schemas.ts";
+import { sendEmailVerification } from "../services/account-recovery.ts";
 import { signIn, signUp } from "../services/accounts.ts";
+import { appUrl } from "./account-recovery.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const signUpInput = z.object({
@@ -30,6 +32,8 @@ export const authRouter = router({
     );
     setSessionCookie(ctx, result.token, result.session.expiresAt);
     ctx.log.info({ userId: result.user.id, tenantId: result.workspace.id }, "signed up");
+    // A mail server that is down must not undo the sign-up; the profile page can send the link again.
+    await sendEmailVerification(result.user, ctx.locale, appUrl(ctx)).catch((error: unknown) => ctx.log.error({ err: error }, "verification e-mail failed"));
     return { workspaceSlug: result.workspace.slug };
   }),
 
