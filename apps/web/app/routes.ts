@@ -6,6 +6,7 @@ export default [
     route("sign-in", "routes/sign-in.tsx"),
     route("sign-in/two-factor", "routes/sign-in-two-factor.tsx"),
     route("account/two-factor", "routes/account-two-factor.tsx"),
+    route("account/sessions", "routes/account-sessions.tsx"),
     route("forgot-password", "routes/forgot-password.tsx"),
     route("reset-password/:token", "routes/reset-password.tsx"),
     route("verify-email/:token", "routes/verify-email.tsx"),

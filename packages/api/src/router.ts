@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
 import { profileRouter } from "./routers/profile.ts";
+import { sessionsRouter } from "./routers/sessions.ts";
 import { twoFactorRouter } from "./routers/two-factor.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   twoFactor: twoFactorRouter,
   accountRecovery: accountRecoveryRouter,
+  sessions: sessionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,3 +7,4 @@ export { createSession, invalidateSession, invalidateUserSessions, SESSION_INACT
 export { generateOpaqueToken, generateSessionToken, hashSecret, parseSessionToken } from "./session-token.ts";
 export { formatTotpSecret, generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, matchTotpStep, TOTP_DIGITS, TOTP_PERIOD_SECONDS, totpCode, totpKeyUri, totpStep } from "./totp.ts";
 export { clearedPendingSignInCookie, createPendingSignIn, deletePendingSignIn, findPendingSignIn, PENDING_SIGN_IN_COOKIE, pendingSignInCookie } from "./pending-sign-in.ts";
+export { DEVICE_COOKIE, deviceCookie } from "./device-cookie.ts";

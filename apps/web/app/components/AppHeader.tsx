@@ -26,6 +26,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
           <nav aria-label={t("nav.account")} className="flex items-center gap-1">
             <NavLinkItem to="/profile" label={t("nav.profile")} />
             <NavLinkItem to="/account/two-factor" label={t("twoFactor.navLink")} />
+            <NavLinkItem to="/account/sessions" label={t("sessions.navLink")} />
             <SignOutButton />
           </nav>
         </div>

@@ -5,6 +5,7 @@ import { countryCodeSchema, emailSchema, localeSchema, nameSchema, newPasswordSc
 import { sendEmailVerification } from "../services/account-recovery.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { appUrl } from "./account-recovery.ts";
+import { afterSignIn } from "./sessions.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const signUpInput = z.object({
@@ -31,6 +32,7 @@ export const authRouter = router({
       { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale },
     );
     setSessionCookie(ctx, result.token, result.session.expiresAt);
+    await afterSignIn(ctx, result.user.id);
     ctx.log.info({ userId: result.user.id, tenantId: result.workspace.id }, "signed up");
     // A mail server that is down must not undo the sign-up; the profile page can send the link again.
     await sendEmailVerification(result.user, ctx.locale, appUrl(ctx)).catch((error: unknown) => ctx.log.error({ err: error }, "verification e-mail failed"));
@@ -45,6 +47,7 @@ export const authRouter = router({
       return { ok: true as const, secondFactorDue: true };
     }
     setSessionCookie(ctx, result.token, result.session.expiresAt);
+    await afterSignIn(ctx, result.session.userId);
     ctx.log.info({ userId: result.session.userId }, "signed in");
     return { ok: true as const, secondFactorDue: false };
   }),

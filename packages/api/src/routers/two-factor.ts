@@ -5,6 +5,7 @@ import { completeSignIn } from "../services/sign-in-second-step.ts";
 import { confirmEnrolment, disableTwoFactor, enrolment, replaceRecoveryCodes, twoFactorStatus } from "../services/two-factor.ts";
 import { authedProcedure, publicProcedure, router, tenantProcedure } from "../trpc.ts";
 import { setSessionCookie } from "./auth.ts";
+import { afterSignIn } from "./sessions.ts";
 
 const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, "securityErrors.codeFormat");
 const recoveryCodeSchema = z.string().trim().min(8).max(40);
@@ -41,6 +42,7 @@ export const twoFactorRouter = router({
       const { token, session } = await completeSignIn(pendingToken, input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
       ctx.resHeaders.append("Set-Cookie", clearedPendingSignInCookie(ctx.request.url));
       setSessionCookie(ctx, token, session.expiresAt);
+      await afterSignIn(ctx, session.userId);
       ctx.log.info({ userId: session.userId }, "signed in with a second factor");
       return { ok: true as const };
     }),
