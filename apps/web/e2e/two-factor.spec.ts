@@ -29,3 +29,27 @@ test("an owner enrols in two-factor sign-in, signs out, and signs back in with a
   await page.goto(`/t/${owner.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: owner.workspaceName })).toBeVisible();
 });
+
+test("an owner requires 2FA of every member, and the change shows in the audit log and its CSV export", async ({ page }) => {
+  const owner = newOwner();
+  await signUp(page, owner);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Security" }).click();
+  await page.getByLabel("Require two-factor sign-in of every member of this workspace").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved.");
+
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await page.getByLabel("Action").selectOption("workspace.twoFactorRequirement");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/action=workspace.twoFactorRequirement/);
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(owner.name);
+
+  const csv = await page.request.get(`/t/${owner.slug}/audit/export.csv?action=workspace.twoFactorRequirement`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain("workspace.twoFactorRequirement");
+});

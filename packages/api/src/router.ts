@@ -1,4 +1,5 @@
 import { accountRecoveryRouter } from "./routers/account-recovery.ts";
+import { auditLogRouter } from "./routers/audit-log.ts";
 import { authRouter } from "./routers/auth.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   accountRecovery: accountRecoveryRouter,
   sessions: sessionsRouter,
+  auditLog: auditLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import { SignOutButton } from "./SignOutButton";
 import { SkipLink } from "./SkipLink";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
-type Workspace = { slug: string; name: string };
+type Workspace = { slug: string; name: string; role?: string };
 
 /** The header inside a workspace: switcher, workspace navigation, language, account. */
 export function AppHeader({ workspace, workspaces }: { workspace: Workspace; workspaces: Workspace[] }) {
@@ -20,6 +20,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace; wor
           <NavLinkItem to={base} label={t("nav.home")} end />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
           <NavLinkItem to={`${base}/security`} label={t("security.navLink")} />
+          {workspace.role === "owner" || workspace.role === "admin" ? <NavLinkItem to={`${base}/audit`} label={t("auditLog.navLink")} /> : null}
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <LanguageSwitcher />
