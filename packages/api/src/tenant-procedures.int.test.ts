@@ -30,6 +30,9 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "auditLog.list": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.list({ tenantSlug: slug, filter: {} }) },
   "auditLog.filterOptions": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.filterOptions({ tenantSlug: slug }) },
   "auditLog.exportCsv": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.exportCsv({ tenantSlug: slug, filter: {} }) },
+  "workspaceExport.start": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.start({ tenantSlug: slug }) },
+  "workspaceExport.list": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.list({ tenantSlug: slug }) },
+  "workspaceExport.download": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.workspaceExport.download({ tenantSlug: slug, exportId: otherId }) },
   "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
 };
 

@@ -24,6 +24,7 @@ async function createTenantRows(label: string): Promise<Fixture> {
     [tenantId, `invitee-${suffix}@example.org`, Buffer.from(randomUUID())],
   );
   const audit = await owner.query<{ id: string }>("INSERT INTO audit_events (tenant_id, action, target_type) VALUES ($1, 'test', 'tenant') RETURNING id", [tenantId]);
+  await owner.query("INSERT INTO workspace_exports (tenant_id) VALUES ($1)", [tenantId]);
   return { tenantId, userId, membershipId: membership.rows[0]!.id, invitationId: invitation.rows[0]!.id, auditId: audit.rows[0]!.id };
 }
 
