@@ -22,6 +22,7 @@ export default [
     route("audit", "routes/audit-log.tsx"),
   ]),
   route("t/:slug/audit/export.csv", "routes/audit-export.ts"),
+  route("t/:slug/export/:exportId", "routes/export-download.ts"),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),
   route("api/trpc/*", "routes/api.trpc.$.ts"),

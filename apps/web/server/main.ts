@@ -32,6 +32,12 @@ if (database.firstStart) {
   await seedDemoData({ log });
 }
 
+// Workspaces deleted more than 30 days ago lose their rows and files (decision 0032); hourly is plenty.
+const { purgeDeletedWorkspaces } = await import("@vigil/api");
+const purge = () => purgeDeletedWorkspaces().catch((error: unknown) => log(`Workspace purge failed: ${String(error)}`));
+setInterval(purge, 60 * 60 * 1000).unref();
+void purge();
+
 const server = express();
 if (dev) {
   const vite = await import("vite");

@@ -6,3 +6,4 @@ export { hasRole, ROLE_ORDER } from "./roles.ts";
 export { appRouter, createCaller, type AppRouter } from "./router.ts";
 export { slugFromName } from "./services/workspaces.ts";
 export { TWO_FACTOR_REQUIRED } from "./services/two-factor.ts";
+export { purgeDeletedWorkspaces } from "./services/workspace-deletion.ts";

@@ -6,6 +6,7 @@ import { membersRouter } from "./routers/members.ts";
 import { profileRouter } from "./routers/profile.ts";
 import { sessionsRouter } from "./routers/sessions.ts";
 import { twoFactorRouter } from "./routers/two-factor.ts";
+import { workspaceDeletionRouter } from "./routers/workspace-deletion.ts";
 import { workspaceExportRouter } from "./routers/workspace-export.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   auditLog: auditLogRouter,
   workspaceExport: workspaceExportRouter,
+  workspaceDeletion: workspaceDeletionRouter,
 });
 
 export type AppRouter = typeof appRouter;

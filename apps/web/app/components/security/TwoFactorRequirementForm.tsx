@@ -8,11 +8,12 @@ import { useBusy, type ActionResult } from "../../lib/form";
 /** "Every member signs in with a second factor" (owners and admins always must). */
 export function TwoFactorRequirementForm({ required, canChange, result }: { required: boolean; canChange: boolean; result?: ActionResult }) {
   const { t } = useTranslation();
-  const busy = useBusy();
+  const busy = useBusy("requirement");
   return (
     <Card title={t("security.twoFactorTitle")} id="two-factor-requirement">
       <p className="mb-4 text-sm text-slate-700">{t("security.twoFactorAlways")}</p>
       <Form method="post" className="space-y-4">
+        <input type="hidden" name="intent" value="requirement" />
         <FormError message={result && !result.ok ? result.message : undefined} />
         <FormSuccess message={result?.ok ? t("security.saved") : undefined} />
         <div className="flex items-start gap-2">
