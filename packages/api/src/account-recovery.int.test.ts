@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { createSession, validateSessionToken } from "@vigil/auth";
 import { appDb, withTenant } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import { resetMailer } from "@vigil/email";
 import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +86,17 @@ describe("password reset by e-mail", () => {
     const email = `${unique("flood")}@example.org`;
     for (let i = 0; i < 3; i++) await requestReset(email, `10.81.0.${i}`);
     expect((await errorOf(requestReset(email, "10.81.1.1"))).code).toBe("TOO_MANY_REQUESTS");
+  });
+});
+
+describe("invitation limit", () => {
+  it("refuses more than 30 invitations an hour from one workspace", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    await privilegedDb().rateLimitHit.createMany({ data: Array.from({ length: 30 }, () => ({ bucket: `invite:tenant:${workspace.id}` })) });
+    const { caller } = await callerFor(owner);
+    const refused = await errorOf(caller.members.invite({ tenantSlug: workspace.slug, email: `${unique("one-more")}@example.org`, role: "monitor" }));
+    expect(refused).toEqual({ code: "TOO_MANY_REQUESTS", key: "errors.tooManyAttempts" });
   });
 });
 

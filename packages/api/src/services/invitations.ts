@@ -7,6 +7,7 @@ import { fail } from "../errors.ts";
 import { markEmailVerified } from "./account-recovery.ts";
 import { recordAudit } from "./audit.ts";
 import { refuseUnverifiedAdmin } from "./email-verification.ts";
+import { limitInvitations } from "./invitation-limit.ts";
 import type { Actor } from "./members.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -19,6 +20,7 @@ export async function inviteMember(tx: TenantTx, actor: Actor, request: Invitati
   const existing = await tx.membership.findFirst({ where: { user: { email: request.email } }, select: { id: true } });
   if (existing) fail("CONFLICT", "errors.alreadyMember", {}, "email");
   await refuseUnverifiedAdmin(tx, request.email, request.role);
+  await limitInvitations(actor.tenantId, request.locale);
 
   const { token, hash } = generateOpaqueToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
