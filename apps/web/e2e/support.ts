@@ -1,5 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import { expect, type Page } from "@playwright/test";
 import { e2eDataDir } from "../playwright.config";
 
@@ -33,15 +35,52 @@ export async function signUp(page: Page, owner: NewOwner): Promise<void> {
   await page.getByLabel("Workspace address").fill(owner.slug);
   await page.getByLabel("Country code").fill("RS");
   await page.getByRole("button", { name: "Create account and workspace" }).click();
+  // Owners must use two-factor sign-in: the workspace sends a new owner to enrol first.
+  await enrolTwoFactor(page, owner.email);
+  await page.getByRole("link", { name: "Continue" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${owner.slug}$`));
   await expect(page.getByRole("heading", { level: 1, name: owner.workspaceName })).toBeVisible();
 }
 
+/** TOTP secrets of the accounts this run enrolled, and the last 30-second step each has used. */
+const totpSecrets = new Map<string, { secret: Uint8Array; lastStep: number }>();
+
+/**
+ * A fresh code for an enrolled account, as an authenticator app would show it. A code is accepted
+ * once, so when this step's code was already used, it waits for the next step.
+ */
+export async function totpCodeFor(email: string): Promise<string> {
+  const enrolled = totpSecrets.get(email);
+  if (!enrolled) throw new Error(`${email} has not enrolled in two-factor sign-in in this run`);
+  let step = Math.floor(Date.now() / 30_000);
+  if (step <= enrolled.lastStep) {
+    await new Promise((resolve) => setTimeout(resolve, (enrolled.lastStep + 1) * 30_000 - Date.now() + 200));
+    step = enrolled.lastStep + 1;
+  }
+  enrolled.lastStep = step;
+  return generateHOTP(enrolled.secret, BigInt(step), 6);
+}
+
+/** On the enrolment page: reads the key shown for manual entry and confirms it with a code. */
+export async function enrolTwoFactor(page: Page, email: string): Promise<void> {
+  await expect(page).toHaveURL(/\/account\/two-factor/);
+  const key = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  totpSecrets.set(email, { secret: decodeBase32IgnorePadding(key), lastStep: 0 });
+  await page.getByLabel("Six-digit code").fill(await totpCodeFor(email));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
+}
+
+/** Signs in through the form; accounts enrolled in this run also pass the second step. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  if (!totpSecrets.has(email)) return;
+  await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+  await page.getByLabel("Six-digit code").fill(await totpCodeFor(email));
+  await page.getByRole("button", { name: "Verify" }).click();
 }
 
 /** Decodes the quoted-printable soft line breaks and `=3D` that a mail body may carry. */

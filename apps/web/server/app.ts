@@ -4,6 +4,7 @@ import express from "express";
 import { healthRouter } from "./health.ts";
 import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 declare module "react-router" {
   interface AppLoadContext {
@@ -11,6 +12,8 @@ declare module "react-router" {
     ipAddress: string | null;
     /** The id under which this request is logged. */
     requestId: string;
+    /** This response's Content-Security-Policy nonce, for every script the page renders. */
+    cspNonce: string | undefined;
   }
 }
 
@@ -18,12 +21,19 @@ declare module "react-router" {
 export const app = express();
 app.set("trust proxy", process.env.TRUST_PROXY ?? false);
 app.disable("x-powered-by");
+/** Exported so the production server sets the same headers on its static files. */
+export const securityHeadersMiddleware = securityHeaders({ development: import.meta.env.DEV });
+app.use(securityHeadersMiddleware);
 app.use(requestLog);
 app.use(healthRouter);
 app.use(sameOriginOnly);
 app.use(
   createRequestHandler({
     build: () => import("virtual:react-router/server-build"),
-    getLoadContext: (req) => ({ ipAddress: req.ip ?? null, requestId: String(req.id) }),
+    getLoadContext: (req, res) => ({
+      ipAddress: req.ip ?? null,
+      requestId: String(req.id),
+      cspNonce: typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : undefined,
+    }),
   }),
 );

@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepareDatabase, migrationsDir } from "@vigil/db/server";
 import express from "express";
-import type { app as ServerApp } from "./app.ts";
+import type { app as ServerApp, securityHeadersMiddleware as SecurityHeaders } from "./app.ts";
 
-type ServerModule = { app: typeof ServerApp };
+type ServerModule = { app: typeof ServerApp; securityHeadersMiddleware: typeof SecurityHeaders };
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(appDir, "../..");
@@ -38,6 +38,12 @@ if (database.firstStart) {
   await seedDemoData({ log });
 }
 
+// Workspaces deleted more than 30 days ago lose their rows and files (decision 0032); hourly is plenty.
+const { purgeDeletedWorkspaces } = await import("@vigil/api");
+const purge = () => purgeDeletedWorkspaces().catch((error: unknown) => log(`Workspace purge failed: ${String(error)}`));
+setInterval(purge, 60 * 60 * 1000).unref();
+void purge();
+
 const server = express();
 if (dev) {
   const vite = await import("vite");
@@ -54,9 +60,10 @@ if (dev) {
   });
 } else {
   const buildDir = path.join(appDir, "build");
+  const build = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
+  server.use(build.securityHeadersMiddleware);
   server.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   server.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-  const build = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
   server.use(build.app);
 }
 

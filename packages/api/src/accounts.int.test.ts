@@ -6,7 +6,7 @@ import { translator } from "@vigil/i18n";
 import { describe, expect, it } from "vitest";
 import { describeError } from "./error-format.ts";
 import { SIGN_IN_LIMITS } from "./services/accounts.ts";
-import { callerFor, createTestUser, sessionTokenFrom, TEST_PASSWORD, unique } from "./testing/index.ts";
+import { callerFor, createTestUser, enrolTestTwoFactor, sessionTokenFrom, TEST_PASSWORD, unique } from "./testing/index.ts";
 
 async function failure(promise: Promise<unknown>, locale: "en" | "uk" = "en") {
   const error = await promise.then(
@@ -37,8 +37,12 @@ describe("sign-up", () => {
     expect(cookie).toMatch(/Path=\//);
     const token = sessionTokenFrom(resHeaders)!;
     const me = await callerFor({ token });
-    expect(await me.caller.auth.me()).toMatchObject({ email: input.email.toLowerCase(), name: "Ana Test" });
-    const current = await me.caller.workspaces.current({ tenantSlug: input.workspaceSlug });
+    const signedIn = await me.caller.auth.me();
+    expect(signedIn).toMatchObject({ email: input.email.toLowerCase(), name: "Ana Test" });
+    // An owner must enrol in two-factor sign-in before working in the workspace (two-factor.int.test.ts).
+    expect((await failure(me.caller.workspaces.current({ tenantSlug: input.workspaceSlug }))).code).toBe("FORBIDDEN");
+    await enrolTestTwoFactor(signedIn!.id);
+    const current = await (await callerFor({ token })).caller.workspaces.current({ tenantSlug: input.workspaceSlug });
     expect(current).toMatchObject({ role: "owner", countryCode: "RS", defaultLocale: "sr-Cyrl" });
 
     // Only the SHA-256 of the secret is stored, never the token.

@@ -7,7 +7,7 @@ import { logger, type Logger } from "./logger.ts";
 
 export const LOCALE_COOKIE = "vigil_locale";
 
-export type SignedInUser = { id: string; email: string; name: string; preferredLocale: string | null };
+export type SignedInUser = { id: string; email: string; name: string; preferredLocale: string | null; twoFactorEnabled: boolean };
 
 export type Context = {
   request: Request;
@@ -32,8 +32,14 @@ export async function createContext(options: { request: Request; resHeaders?: He
   const cookieHeader = request.headers.get("cookie");
   const token = readCookie(cookieHeader, SESSION_COOKIE);
   const session = token ? await validateSessionToken(token) : null;
-  const user = session
-    ? await appDb().user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, name: true, preferredLocale: true } })
+  const userRow = session
+    ? await appDb().user.findUnique({
+        where: { id: session.userId },
+        select: { id: true, email: true, name: true, preferredLocale: true, twoFactor: { select: { enabledAt: true } } },
+      })
+    : null;
+  const user: SignedInUser | null = userRow
+    ? { id: userRow.id, email: userRow.email, name: userRow.name, preferredLocale: userRow.preferredLocale, twoFactorEnabled: Boolean(userRow.twoFactor?.enabledAt) }
     : null;
   const locale = chooseLocale({
     userPreference: user?.preferredLocale,

@@ -10,3 +10,5 @@ export * as draftOperations from "./checklist/draft-operations.ts";
 export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./checklist/content.ts";
 export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
 export { handleStripeWebhook } from "./services/billing-webhooks.ts";
+export { TWO_FACTOR_REQUIRED } from "./services/two-factor.ts";
+export { purgeDeletedWorkspaces } from "./services/workspace-deletion.ts";

@@ -1,4 +1,6 @@
 import { attachmentsRouter } from "./routers/attachments.ts";
+import { accountRecoveryRouter } from "./routers/account-recovery.ts";
+import { auditLogRouter } from "./routers/audit-log.ts";
 import { authRouter } from "./routers/auth.ts";
 import { checklistRouter } from "./routers/checklist.ts";
 import { authoritiesRouter } from "./routers/authorities.ts";
@@ -11,6 +13,10 @@ import { placesRouter } from "./routers/places.ts";
 import { profileRouter } from "./routers/profile.ts";
 import { templatesRouter } from "./routers/templates.ts";
 import { visitsRouter } from "./routers/visits.ts";
+import { sessionsRouter } from "./routers/sessions.ts";
+import { twoFactorRouter } from "./routers/two-factor.ts";
+import { workspaceDeletionRouter } from "./routers/workspace-deletion.ts";
+import { workspaceExportRouter } from "./routers/workspace-export.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -29,6 +35,12 @@ export const appRouter = router({
   interviews: interviewsRouter,
   findings: findingsRouter,
   attachments: attachmentsRouter,
+  twoFactor: twoFactorRouter,
+  accountRecovery: accountRecoveryRouter,
+  sessions: sessionsRouter,
+  auditLog: auditLogRouter,
+  workspaceExport: workspaceExportRouter,
+  workspaceDeletion: workspaceDeletionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,7 +18,7 @@ type Call = (caller: Awaited<ReturnType<typeof callerFor>>["caller"], slug: stri
 // `admitted` is the answer a member with enough rights gets: the ids below belong to nothing, so
 // id-based procedures answer NOT_FOUND from the service after the membership check passed.
 const otherId = randomUUID();
-const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | "NOT_FOUND"; call: Call }> = {
+const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT"; call: Call }> = {
   "workspaces.current": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.workspaces.current({ tenantSlug: slug }) },
   "members.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.members.list({ tenantSlug: slug }) },
   "members.invitations": { minRole: "admin", admitted: "OK", call: (c, slug) => c.members.invitations({ tenantSlug: slug }) },
@@ -102,6 +102,19 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "attachments.upload": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.upload({ tenantSlug: slug, visitId: otherId, fileName: "a.pdf", content: Readable.from([Buffer.from("%PDF-1.7")]) }) },
   "attachments.open": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.open({ tenantSlug: slug, attachmentId: otherId }) },
   "attachments.delete": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.delete({ tenantSlug: slug, attachmentId: otherId }) },
+  // `required: false`, so the matrix's other members (not enrolled) keep working in the workspace.
+  "twoFactor.setWorkspaceRequirement": { minRole: "owner", admitted: "OK", call: (c, slug) => c.twoFactor.setWorkspaceRequirement({ tenantSlug: slug, required: false }) },
+  "auditLog.list": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.list({ tenantSlug: slug, filter: {} }) },
+  "auditLog.filterOptions": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.filterOptions({ tenantSlug: slug }) },
+  "auditLog.exportCsv": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.exportCsv({ tenantSlug: slug, filter: {} }) },
+  "workspaceExport.start": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.start({ tenantSlug: slug }) },
+  "workspaceExport.list": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.list({ tenantSlug: slug }) },
+  "workspaceExport.download": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.workspaceExport.download({ tenantSlug: slug, exportId: otherId }) },
+  "workspaceDeletion.status": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceDeletion.status({ tenantSlug: slug }) },
+  // A wrong name is refused after the role check, so the matrix never deletes its workspace.
+  "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name" }) },
+  "workspaceDeletion.restore": { minRole: "owner", admitted: "CONFLICT", call: (c, slug) => c.workspaceDeletion.restore({ tenantSlug: slug }) },
+  "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

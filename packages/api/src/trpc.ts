@@ -8,6 +8,7 @@ import { fail } from "./errors.ts";
 import { refuseIfReadOnly } from "./services/billing.ts";
 import { hasRole } from "./roles.ts";
 import { slugSchema } from "./schemas.ts";
+import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "./services/two-factor.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -52,10 +53,12 @@ export function tenantProcedure(minRole: MemberRole, options: { allowWhenReadOnl
     withScope({ tenantId: null, userId: ctx.user.id }, async (tx) => {
       const membership = await tx.membership.findFirst({
         where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
-        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true } } },
+        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true, requireTwoFactor: true } } },
       });
       if (!membership) fail("NOT_FOUND", "errors.notFound");
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
+      // Owners, admins, and everyone in a workspace that requires it: enrol first (the UI redirects).
+      if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, membership.tenant)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
       await enterTenant(tx, membership.tenant.id);
       // Billing's read-only state (unpaid past the grace period, or cancelled) refuses every change
       // here, in one place; queries (reading, exporting) still run. Billing never deletes data.

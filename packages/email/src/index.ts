@@ -1,2 +1,3 @@
 export { invitationMail, type InvitationMail } from "./templates/invitation.ts";
 export { createMailer, mailer, resetMailer, type Mailer, type OutgoingMail } from "./transport.ts";
+export { emailVerificationMail, newDeviceMail, passwordResetMail } from "./templates/account-security.ts";

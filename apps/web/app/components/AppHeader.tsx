@@ -5,7 +5,7 @@ import { SignOutButton } from "./SignOutButton";
 import { SkipLink } from "./SkipLink";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
-type Workspace = { slug: string; name: string };
+type Workspace = { slug: string; name: string; role?: string };
 
 /** The header inside a workspace: switcher, workspace navigation, language, account. */
 export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { role?: string }; workspaces: Workspace[] }) {
@@ -24,11 +24,15 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { 
           <NavLinkItem to={`${base}/templates`} label={t("templates.nav")} />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />
           {workspace.role === "owner" ? <NavLinkItem to={`${base}/billing`} label={t("billing.nav")} /> : null}
+          <NavLinkItem to={`${base}/security`} label={t("security.navLink")} />
+          {workspace.role === "owner" || workspace.role === "admin" ? <NavLinkItem to={`${base}/audit`} label={t("auditLog.navLink")} /> : null}
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <LanguageSwitcher />
           <nav aria-label={t("nav.account")} className="flex items-center gap-1">
             <NavLinkItem to="/profile" label={t("nav.profile")} />
+            <NavLinkItem to="/account/two-factor" label={t("twoFactor.navLink")} />
+            <NavLinkItem to="/account/sessions" label={t("sessions.navLink")} />
             <SignOutButton />
           </nav>
         </div>

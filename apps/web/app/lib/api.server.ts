@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { createCaller, createContext, describeError, type Context, type FieldErrors } from "@vigil/api";
+import { createCaller, createContext, describeError, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 
 export type ServerApi = {
@@ -41,6 +41,10 @@ export function loaderError(error: unknown, request: Request): never {
     if (error.code === "UNAUTHORIZED") {
       const url = new URL(request.url);
       throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    }
+    if (error.message === TWO_FACTOR_REQUIRED) {
+      const url = new URL(request.url);
+      throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
     }
     if (error.code === "NOT_FOUND") throw data(null, { status: 404 });
     if (error.code === "FORBIDDEN") throw data(null, { status: 403 });

@@ -24,6 +24,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const fields = await formFields(request, ["email", "password", "redirectTo"] as const);
   const result = await runAction(api, () => api.caller.auth.signIn({ email: fields.email, password: fields.password }));
   if (!result.ok) return data({ ...result, email: fields.email }, { status: 400 });
+  if (result.result.secondFactorDue) {
+    return redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(safeRedirect(fields.redirectTo))}`, { headers: api.headers });
+  }
   return redirect(safeRedirect(fields.redirectTo), { headers: api.headers });
 }
 
@@ -54,6 +57,9 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
             {t("signIn.submit")}
           </Button>
         </Form>
+        <Link to="/forgot-password" className="mt-4 inline-block text-sm font-medium text-teal-800 underline">
+          {t("recovery.forgotLink")}
+        </Link>
       </Card>
       <p className="mt-4 text-center text-sm text-slate-700">
         {t("signIn.noAccount")}{" "}

@@ -1,8 +1,11 @@
-import { clearedSessionCookie, invalidateSession, sessionCookie } from "@vigil/auth";
+import { clearedSessionCookie, invalidateSession, pendingSignInCookie, sessionCookie } from "@vigil/auth";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { countryCodeSchema, emailSchema, localeSchema, nameSchema, newPasswordSchema, slugSchema } from "../schemas.ts";
+import { sendEmailVerification } from "../services/account-recovery.ts";
 import { signIn, signUp } from "../services/accounts.ts";
+import { appUrl } from "./account-recovery.ts";
+import { afterSignIn } from "./sessions.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const signUpInput = z.object({
@@ -29,15 +32,24 @@ export const authRouter = router({
       { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale },
     );
     setSessionCookie(ctx, result.token, result.session.expiresAt);
+    await afterSignIn(ctx, result.user.id);
     ctx.log.info({ userId: result.user.id, tenantId: result.workspace.id }, "signed up");
+    // A mail server that is down must not undo the sign-up; the profile page can send the link again.
+    await sendEmailVerification(result.user, ctx.locale, appUrl(ctx)).catch((error: unknown) => ctx.log.error({ err: error }, "verification e-mail failed"));
     return { workspaceSlug: result.workspace.slug };
   }),
 
   signIn: publicProcedure.input(z.object({ email: emailSchema, password: z.string().min(1).max(1000) })).mutation(async ({ ctx, input }) => {
-    const { token, session } = await signIn(input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
-    setSessionCookie(ctx, token, session.expiresAt);
-    ctx.log.info({ userId: session.userId }, "signed in");
-    return { ok: true as const };
+    const result = await signIn(input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
+    if (result.secondFactorDue) {
+      // No session yet: only twoFactor.completeSignIn reads this cookie.
+      ctx.resHeaders.append("Set-Cookie", pendingSignInCookie(result.pending.token, ctx.request.url));
+      return { ok: true as const, secondFactorDue: true };
+    }
+    setSessionCookie(ctx, result.token, result.session.expiresAt);
+    await afterSignIn(ctx, result.session.userId);
+    ctx.log.info({ userId: result.session.userId }, "signed in");
+    return { ok: true as const, secondFactorDue: false };
   }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {

@@ -1,4 +1,4 @@
-import { clearRateLimit, createSession, decoyPasswordHash, rateLimitState, recordRateLimitHit, verifyPassword } from "@vigil/auth";
+import { clearRateLimit, createPendingSignIn, createSession, decoyPasswordHash, rateLimitState, recordRateLimitHit, verifyPassword } from "@vigil/auth";
 import { appDb, isUniqueViolation } from "@vigil/db";
 import { formatDateTime, type Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
@@ -55,5 +55,8 @@ export async function signIn(credentials: { email: string; password: string }, c
     fail("UNAUTHORIZED", "errors.invalidCredentials");
   }
   await clearRateLimit(buckets[0]!);
-  return createSession(user.id, client);
+  // With two-factor sign-in, the password only earns the right to submit a code (services/sign-in-second-step.ts).
+  const twoFactor = await appDb().userTwoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
+  if (twoFactor?.enabledAt) return { secondFactorDue: true as const, pending: await createPendingSignIn(user.id, client) };
+  return { secondFactorDue: false as const, ...(await createSession(user.id, client)) };
 }

@@ -4,8 +4,11 @@ import { privilegedDb } from "@vigil/db/privileged";
 import { invitationMail, mailer } from "@vigil/email";
 import type { Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
+import { markEmailVerified } from "./account-recovery.ts";
 import { recordAudit } from "./audit.ts";
 import { assertMemberLimit, refuseIfReadOnly } from "./billing.ts";
+import { refuseUnverifiedAdmin } from "./email-verification.ts";
+import { limitInvitations } from "./invitation-limit.ts";
 import type { Actor } from "./members.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -19,6 +22,8 @@ export async function inviteMember(tx: TenantTx, actor: Actor, request: Invitati
   if (existing) fail("CONFLICT", "errors.alreadyMember", {}, "email");
   // The plan's member limit (members and pending invitations); never limited when billing is off.
   await assertMemberLimit(tx);
+  await refuseUnverifiedAdmin(tx, request.email, request.role);
+  await limitInvitations(actor.tenantId, request.locale);
 
   const { token, hash } = generateOpaqueToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
@@ -84,6 +89,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       data: { acceptedAt: new Date() },
     });
     if (claimed.count === 0) fail("CONFLICT", "errors.invitationUsed");
+    await markEmailVerified(user.id);
     const already = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
     if (!already) {
       const membership = await tx.membership.create({ data: { tenantId: invitation.tenantId, userId: user.id, role: invitation.role }, select: { id: true } });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createSession, hashPassword } from "@vigil/auth";
+import { createSession, generateTotpSecret, hashPassword } from "@vigil/auth";
 import { appDb, withTenant, type MemberRole } from "@vigil/db";
 import { createContext } from "../context.ts";
 import { createCaller } from "../router.ts";
@@ -26,12 +26,26 @@ export async function createTestUser(name = "Test User") {
 
 export type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 
-/** A workspace owned by `owner`, with a unique slug. */
+/**
+ * Enrols a test user in two-factor sign-in, as owners and admins must be before they can work in a
+ * workspace; returns the TOTP secret so a test can compute codes.
+ */
+export async function enrolTestTwoFactor(userId: string): Promise<Uint8Array<ArrayBuffer>> {
+  const existing = await appDb().userTwoFactor.findUnique({ where: { userId } });
+  if (existing?.enabledAt) return new Uint8Array(existing.totpSecret);
+  const totpSecret = generateTotpSecret();
+  await appDb().userTwoFactor.upsert({ where: { userId }, create: { userId, totpSecret, enabledAt: new Date() }, update: { totpSecret, enabledAt: new Date() } });
+  return totpSecret;
+}
+
+/** A workspace owned by `owner` (enrolled in two-factor sign-in, as owners must be), with a unique slug. */
 export async function createTestWorkspace(owner: TestUser) {
+  await enrolTestTwoFactor(owner.id);
   return createWorkspace({ name: unique("Workspace"), slug: unique("ws"), countryCode: "RS", defaultLocale: "en", ownerId: owner.id });
 }
 
 export async function addMember(tenantId: string, user: TestUser, role: MemberRole) {
+  if (role === "owner" || role === "admin") await enrolTestTwoFactor(user.id);
   return withTenant(tenantId, null, (tx) => tx.membership.create({ data: { tenantId, userId: user.id, role }, select: { id: true } }));
 }
 

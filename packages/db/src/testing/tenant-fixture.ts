@@ -21,6 +21,7 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
     [tenantId, `invitee-${suffix}@example.org`, Buffer.from(randomUUID())],
   );
   await owner.query("INSERT INTO workspace_billing (tenant_id, stripe_customer_id) VALUES ($1, $2)", [tenantId, `cus_${suffix}`]);
+  await owner.query("INSERT INTO workspace_exports (tenant_id) VALUES ($1)", [tenantId]);
   const auditId = await one("INSERT INTO audit_events (tenant_id, action, target_type) VALUES ($1, 'test', 'tenant')", [tenantId]);
 
   // The visit (migration 20261130000000).

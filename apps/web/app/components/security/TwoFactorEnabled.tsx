@@ -1,0 +1,46 @@
+import { formatDateTime } from "@vigil/i18n";
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { Button } from "../Button";
+import { Card } from "../Card";
+import { FormError, FormSuccess } from "../FormMessage";
+import { TextField } from "../TextField";
+import { fieldError, useBusy, type ActionResult } from "../../lib/form";
+import { useLocale } from "../../lib/locale";
+
+type Status = { enabledAt: Date | string | null; unusedRecoveryCodes: number };
+
+/** Two-factor sign-in is on: when, how many recovery codes are left, new codes, turning it off. */
+export function TwoFactorEnabled({ status, result }: { status: Status; result?: ActionResult }) {
+  const { t } = useTranslation();
+  const regenerating = useBusy("regenerate");
+  const disabling = useBusy("disable");
+  const locale = useLocale();
+  return (
+    <>
+      <Card title={t("twoFactor.enabledTitle")} id="enabled">
+        <p className="text-sm text-slate-700">
+          {t("twoFactor.enabledSince", { time: status.enabledAt ? formatDateTime(locale, status.enabledAt) : "" })}
+        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("twoFactor.codesLeft", { count: status.unusedRecoveryCodes })}</p>
+        <Form method="post" className="mt-4">
+          <input type="hidden" name="intent" value="regenerate" />
+          <Button variant="secondary" busy={regenerating} busyLabel={t("twoFactor.working")}>
+            {t("twoFactor.regenerate")}
+          </Button>
+        </Form>
+      </Card>
+      <Card title={t("twoFactor.disableTitle")} id="disable">
+        <Form method="post" className="space-y-4">
+          <FormError message={result && !result.ok ? result.message : undefined} />
+          <FormSuccess message={result?.ok ? t("twoFactor.disabled") : undefined} />
+          <input type="hidden" name="intent" value="disable" />
+          <TextField name="code" label={t("twoFactor.codeLabel")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={fieldError(result, "code", "disable")} />
+          <Button variant="danger" busy={disabling} busyLabel={t("twoFactor.working")}>
+            {t("twoFactor.disable")}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

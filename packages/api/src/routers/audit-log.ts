@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { allAuditEvents, auditCsv, auditFilterOptions, listAuditEvents } from "../services/audit-log.ts";
+import { tenantProcedure, router } from "../trpc.ts";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.invalid" });
+const filter = z.object({
+  actorId: z.uuid().optional(),
+  action: z.string().max(100).optional(),
+  targetType: z.string().max(100).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+/** The workspace's audit log, for its admins and owners. */
+export const auditLogRouter = router({
+  list: tenantProcedure("admin")
+    .input(z.object({ filter, cursor: z.string().max(200).optional() }))
+    .query(({ ctx, input }) => listAuditEvents(ctx.tx, input.filter, input.cursor)),
+
+  filterOptions: tenantProcedure("admin").query(({ ctx }) => auditFilterOptions(ctx.tx)),
+
+  exportCsv: tenantProcedure("admin")
+    .input(z.object({ filter }))
+    .query(async ({ ctx, input }) => auditCsv(await allAuditEvents(ctx.tx, input.filter))),
+});

@@ -1,0 +1,64 @@
+import { clearedPendingSignInCookie, PENDING_SIGN_IN_COOKIE, readCookie } from "@vigil/auth";
+import { z } from "zod";
+import { recordAudit } from "../services/audit.ts";
+import { completeSignIn } from "../services/sign-in-second-step.ts";
+import { confirmEnrolment, disableTwoFactor, enrolment, replaceRecoveryCodes, twoFactorStatus } from "../services/two-factor.ts";
+import { authedProcedure, publicProcedure, router, tenantProcedure } from "../trpc.ts";
+import { setSessionCookie } from "./auth.ts";
+import { afterSignIn } from "./sessions.ts";
+
+const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, "securityErrors.codeFormat");
+const recoveryCodeSchema = z.string().trim().min(8).max(40);
+
+export const twoFactorRouter = router({
+  status: authedProcedure.query(({ ctx }) => twoFactorStatus(ctx.user.id)),
+
+  /** The secret being enrolled, with its QR code (created on first call, kept until confirmed). */
+  enrolment: authedProcedure.query(({ ctx }) => enrolment(ctx.user)),
+
+  confirm: authedProcedure.input(z.object({ code: totpCodeSchema })).mutation(async ({ ctx, input }) => {
+    const recoveryCodes = await confirmEnrolment(ctx.user.id, input.code, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+    ctx.log.info("two-factor sign-in enabled");
+    return { recoveryCodes };
+  }),
+
+  regenerateRecoveryCodes: authedProcedure.mutation(async ({ ctx }) => {
+    const status = await twoFactorStatus(ctx.user.id);
+    if (!status.enabled) return { recoveryCodes: [] };
+    return { recoveryCodes: await replaceRecoveryCodes(ctx.user.id) };
+  }),
+
+  disable: authedProcedure.input(z.object({ code: totpCodeSchema })).mutation(async ({ ctx, input }) => {
+    await disableTwoFactor(ctx.user.id, input.code, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+    ctx.log.info("two-factor sign-in disabled");
+    return { ok: true as const };
+  }),
+
+  /** The second step of sign-in; the pending cookie from auth.signIn says who is signing in. */
+  completeSignIn: publicProcedure
+    .input(z.union([z.object({ code: totpCodeSchema }), z.object({ recoveryCode: recoveryCodeSchema })]))
+    .mutation(async ({ ctx, input }) => {
+      const pendingToken = readCookie(ctx.request.headers.get("cookie"), PENDING_SIGN_IN_COOKIE);
+      const { token, session } = await completeSignIn(pendingToken, input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
+      ctx.resHeaders.append("Set-Cookie", clearedPendingSignInCookie(ctx.request.url));
+      setSessionCookie(ctx, token, session.expiresAt);
+      await afterSignIn(ctx, session.userId);
+      ctx.log.info({ userId: session.userId }, "signed in with a second factor");
+      return { ok: true as const };
+    }),
+
+  /** The workspace setting: every member must sign in with a second factor. */
+  setWorkspaceRequirement: tenantProcedure("owner").input(z.object({ required: z.boolean() })).mutation(async ({ ctx, input }) => {
+    await ctx.tx.tenant.update({ where: { id: ctx.tenant.id }, data: { requireTwoFactor: input.required } });
+    await recordAudit(ctx.tx, {
+      tenantId: ctx.tenant.id, actorId: ctx.user.id, action: "workspace.twoFactorRequirement", targetType: "workspace",
+      targetId: ctx.tenant.id, details: { required: input.required }, ipAddress: ctx.ipAddress,
+    });
+    return { required: input.required };
+  }),
+
+  workspaceRequirement: tenantProcedure("viewer").query(async ({ ctx }) => {
+    const tenant = await ctx.tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenant.id }, select: { requireTwoFactor: true } });
+    return { required: tenant.requireTwoFactor };
+  }),
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { deletionStatus, restoreWorkspace, scheduleDeletion } from "../services/workspace-deletion.ts";
+import { router, tenantProcedure } from "../trpc.ts";
+
+/** An owner deletes the workspace (30 days to change their mind) or restores it. */
+export const workspaceDeletionRouter = router({
+  status: tenantProcedure("owner").query(({ ctx }) => deletionStatus(ctx.tx, ctx.tenant.id)),
+
+  schedule: tenantProcedure("owner")
+    .input(z.object({ confirmName: z.string().max(200) }))
+    .mutation(({ ctx, input }) =>
+      scheduleDeletion(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.tenant.name, input.confirmName),
+    ),
+
+  restore: tenantProcedure("owner").mutation(async ({ ctx }) => {
+    await restoreWorkspace(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress });
+    return { ok: true as const };
+  }),
+});

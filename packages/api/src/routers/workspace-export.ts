@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { exportDownload, listExports, requestExport, runExport } from "../services/workspace-export.ts";
+import { router, tenantProcedure } from "../trpc.ts";
+
+/** Leaving with all your data: an owner exports the whole workspace as one ZIP. */
+export const workspaceExportRouter = router({
+  start: tenantProcedure("owner").mutation(async ({ ctx }) => {
+    const job = await requestExport(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.locale);
+    // Runs after this request; its progress is in the job's row (see decision 0032 on why not pg-boss yet).
+    void runExport(ctx.tenant.id, job.id, ctx.log);
+    return job;
+  }),
+
+  list: tenantProcedure("owner").query(({ ctx }) => listExports(ctx.tx)),
+
+  download: tenantProcedure("owner")
+    .input(z.object({ exportId: z.uuid() }))
+    .query(({ ctx, input }) => exportDownload(ctx.tx, ctx.tenant.id, input.exportId)),
+});

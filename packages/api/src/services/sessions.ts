@@ -1,0 +1,61 @@
+import { generateOpaqueToken, hashSecret, invalidateUserSessions } from "@vigil/auth";
+import { appDb } from "@vigil/db";
+import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
+import { mailer, newDeviceMail } from "@vigil/email";
+import { fail } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+
+/** The user's signed-in browsers, the current one first, then by last use. */
+export async function listSessions(userId: string, currentSessionId: string) {
+  const sessions = await appDb().session.findMany({
+    where: { userId },
+    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, lastActiveAt: true },
+    orderBy: { lastActiveAt: "desc" },
+  });
+  return sessions
+    .map((session) => ({ ...session, current: session.id === currentSessionId }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Signs out one of the user's own sessions; another user's session id is simply not found. */
+export async function revokeSession(userId: string, sessionId: string) {
+  const deleted = await appDb().session.deleteMany({ where: { id: sessionId, userId } });
+  if (deleted.count === 0) fail("NOT_FOUND", "errors.notFound");
+}
+
+export function revokeOtherSessions(userId: string, currentSessionId: string) {
+  return invalidateUserSessions(userId, currentSessionId);
+}
+
+
+type SignInClient = { userAgent: string | null; ipAddress: string | null; locale: Locale; appUrl: string; log: Logger };
+
+/**
+ * After a sign-in: if this browser's device cookie is unknown for the user, remember it and (unless
+ * it is the account's first browser) e-mail a notice. Returns a device token when the browser needs
+ * a new cookie. The e-mail is sent without waiting, so signing in is not slowed by the mail server.
+ */
+export async function noticeSignInDevice(userId: string, deviceToken: string | null, client: SignInClient): Promise<string | null> {
+  const known = deviceToken
+    ? await appDb().knownDevice.findUnique({ where: { userId_deviceHash: { userId, deviceHash: hashSecret(deviceToken) } } })
+    : null;
+  if (known) return null;
+  const token = deviceToken && /^[a-z2-7]{48}$/.test(deviceToken) ? deviceToken : generateOpaqueToken().token;
+  const firstDevice = (await appDb().knownDevice.count({ where: { userId } })) === 0;
+  await appDb().knownDevice.create({ data: { userId, deviceHash: hashSecret(token) } });
+  if (!firstDevice) {
+    void sendNewDeviceNotice(userId, client).catch((error: unknown) => client.log.error({ err: error }, "new-device notice failed"));
+  }
+  return token === deviceToken ? null : token;
+}
+
+async function sendNewDeviceNotice(userId: string, client: SignInClient) {
+  const user = await appDb().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, preferredLocale: true } });
+  const locale = isLocale(user.preferredLocale) ? user.preferredLocale : client.locale;
+  await mailer().send(
+    newDeviceMail({
+      to: user.email, locale, device: client.userAgent ?? "?", ipAddress: client.ipAddress ?? "?", time: formatDateTime(locale, new Date()),
+      sessionsUrl: `${client.appUrl.replace(/\/$/, "")}/account/sessions`,
+    }),
+  );
+}

@@ -1,0 +1,126 @@
+import {
+  clearRateLimit, formatTotpSecret, generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, matchTotpStep,
+  rateLimitState, recordRateLimitHit, totpKeyUri, type RateLimitRule,
+} from "@vigil/auth";
+import { appDb, withScope } from "@vigil/db";
+import { formatDateTime, type Locale } from "@vigil/i18n";
+import QRCode from "qrcode";
+import { fail } from "../errors.ts";
+
+/** Wrong second-factor codes are limited like passwords: 5 per account and 30 per IP in 15 minutes. */
+export const TWO_FACTOR_LIMITS = {
+  account: { limit: 5, windowMs: 15 * 60 * 1000 },
+  ip: { limit: 30, windowMs: 15 * 60 * 1000 },
+} as const satisfies Record<string, RateLimitRule>;
+
+const ISSUER = "Vigil";
+
+/** The error key of a member who must enrol before working in a workspace; the web app redirects on it. */
+export const TWO_FACTOR_REQUIRED = "securityErrors.twoFactorRequired";
+
+export type TwoFactorClient = { ipAddress: string | null; locale: Locale };
+
+export async function twoFactorStatus(userId: string) {
+  const row = await appDb().userTwoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
+  const unusedRecoveryCodes = await appDb().recoveryCode.count({ where: { userId, usedAt: null } });
+  return { enabled: Boolean(row?.enabledAt), enabledAt: row?.enabledAt ?? null, unusedRecoveryCodes };
+}
+
+/**
+ * The secret being enrolled: created on the first visit to the enrolment page and kept until it is
+ * confirmed, so reloading the page does not invalidate a QR code the user has already scanned.
+ */
+export async function enrolment(user: { id: string; email: string }) {
+  const existing = await appDb().userTwoFactor.findUnique({ where: { userId: user.id } });
+  if (existing?.enabledAt) fail("CONFLICT", "securityErrors.twoFactorAlreadyEnabled");
+  const secret = existing?.totpSecret ?? generateTotpSecret();
+  if (!existing) await appDb().userTwoFactor.create({ data: { userId: user.id, totpSecret: secret } });
+  const uri = totpKeyUri(ISSUER, user.email, secret);
+  const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+  return { secret: formatTotpSecret(secret), uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+}
+
+/** Counts a wrong code against the account and the address; refuses when either is over its limit. */
+async function guardAttempts(userId: string, client: TwoFactorClient) {
+  const buckets = [`two-factor:account:${userId}`, ...(client.ipAddress ? [`two-factor:ip:${client.ipAddress}`] : [])];
+  const rules = [TWO_FACTOR_LIMITS.account, TWO_FACTOR_LIMITS.ip];
+  const states = await Promise.all(buckets.map((bucket, i) => rateLimitState(bucket, rules[i]!)));
+  const retryAt = states.flatMap((state) => (state.limited ? [state.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
+  if (retryAt) fail("TOO_MANY_REQUESTS", "errors.tooManyAttempts", { time: formatDateTime(client.locale, retryAt) });
+  return {
+    failed: async () => {
+      await Promise.all(buckets.map((bucket) => recordRateLimitHit(bucket)));
+      fail("BAD_REQUEST", "securityErrors.wrongCode", {}, "code");
+    },
+    succeeded: () => clearRateLimit(buckets[0]!),
+  };
+}
+
+/**
+ * Accepts a TOTP code for an enrolled (or, with `enrolling`, a pending) secret and records its step,
+ * so the same code cannot be used twice.
+ */
+async function acceptTotp(userId: string, code: string, client: TwoFactorClient, enrolling: boolean): Promise<boolean> {
+  const row = await appDb().userTwoFactor.findUnique({ where: { userId } });
+  if (!row || (enrolling ? row.enabledAt : !row.enabledAt)) return false;
+  const step = matchTotpStep(row.totpSecret, code, row.lastUsedStep === null ? null : Number(row.lastUsedStep));
+  if (step === null) return false;
+  // The condition makes two concurrent requests with the same code race for one row update.
+  const updated = await appDb().userTwoFactor.updateMany({
+    where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
+    data: { lastUsedStep: BigInt(step), ...(enrolling ? { enabledAt: new Date() } : {}) },
+  });
+  return updated.count === 1;
+}
+
+/** Confirms the enrolment with a first code; returns the ten recovery codes, shown this once. */
+export async function confirmEnrolment(userId: string, code: string, client: TwoFactorClient): Promise<string[]> {
+  const attempts = await guardAttempts(userId, client);
+  if (!(await acceptTotp(userId, code, client, true))) await attempts.failed();
+  await attempts.succeeded();
+  return replaceRecoveryCodes(userId);
+}
+
+export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
+  const codes = generateRecoveryCodes();
+  await appDb().$transaction([
+    appDb().recoveryCode.deleteMany({ where: { userId } }),
+    appDb().recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) }),
+  ]);
+  return codes;
+}
+
+/** The second step of a sign-in: a TOTP code, or one of the recovery codes (each works once). */
+export async function verifySecondFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient) {
+  const attempts = await guardAttempts(userId, client);
+  let accepted = false;
+  if (proof.code) accepted = await acceptTotp(userId, proof.code, client, false);
+  else if (proof.recoveryCode) {
+    const used = await appDb().recoveryCode.updateMany({
+      where: { userId, codeHash: hashRecoveryCode(proof.recoveryCode), usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    accepted = used.count === 1;
+  }
+  if (!accepted) await attempts.failed();
+  await attempts.succeeded();
+}
+
+/** Must this member use a second factor here? Owners and admins always; others when the workspace says so. */
+export function twoFactorRequiredFor(role: string, workspace: { requireTwoFactor: boolean }): boolean {
+  return role === "owner" || role === "admin" || workspace.requireTwoFactor;
+}
+
+/** Turning two-factor sign-in off is refused while any workspace requires it of this user. */
+export async function disableTwoFactor(userId: string, code: string, client: TwoFactorClient) {
+  // Row-level security shows a user their own memberships only within their own scope.
+  const memberships = await withScope({ tenantId: null, userId }, (tx) =>
+    tx.membership.findMany({ where: { userId }, select: { role: true, tenant: { select: { requireTwoFactor: true } } } }),
+  );
+  if (memberships.some((m) => twoFactorRequiredFor(m.role, m.tenant))) fail("FORBIDDEN", "securityErrors.twoFactorStillRequired");
+  await verifySecondFactor(userId, { code }, client);
+  await appDb().$transaction([
+    appDb().recoveryCode.deleteMany({ where: { userId } }),
+    appDb().userTwoFactor.deleteMany({ where: { userId } }),
+  ]);
+}

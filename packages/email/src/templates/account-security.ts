@@ -1,0 +1,29 @@
+import { translator, type Locale } from "@vigil/i18n";
+import type { OutgoingMail } from "../transport.ts";
+
+/** The password-reset link (single use, one hour). */
+export function passwordResetMail(input: { to: string; locale: Locale; resetUrl: string }): OutgoingMail {
+  const t = translator(input.locale);
+  const lines = [t("securityEmail.reset.greeting"), "", t("securityEmail.reset.body"), "", input.resetUrl, "", t("securityEmail.reset.expiry"), t("securityEmail.reset.ignore")];
+  return { to: input.to, subject: t("securityEmail.reset.subject"), text: lines.join("\n") };
+}
+
+/** The address-verification link sent at sign-up. */
+export function emailVerificationMail(input: { to: string; locale: Locale; verifyUrl: string }): OutgoingMail {
+  const t = translator(input.locale);
+  const lines = [t("securityEmail.verify.greeting"), "", t("securityEmail.verify.body"), "", input.verifyUrl, "", t("securityEmail.verify.ignore")];
+  return { to: input.to, subject: t("securityEmail.verify.subject"), text: lines.join("\n") };
+}
+
+/** A notice that the account was signed in from a browser not seen before. */
+export function newDeviceMail(input: { to: string; locale: Locale; device: string; ipAddress: string; time: string; sessionsUrl: string }): OutgoingMail {
+  const t = translator(input.locale);
+  const lines = [
+    t("securityEmail.newDevice.greeting"),
+    "",
+    t("securityEmail.newDevice.body", { device: input.device, ip: input.ipAddress, time: input.time }),
+    "",
+    t("securityEmail.newDevice.action", { link: input.sessionsUrl }),
+  ];
+  return { to: input.to, subject: t("securityEmail.newDevice.subject"), text: lines.join("\n") };
+}
