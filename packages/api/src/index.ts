@@ -11,4 +11,5 @@ export { QUESTION_KINDS, type Question, type Section, type TemplateContent } fro
 export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
 export { handleStripeWebhook } from "./services/billing-webhooks.ts";
 export { TWO_FACTOR_REQUIRED } from "./services/two-factor.ts";
+export { DELETION_PENDING } from "./trpc.ts";
 export { purgeDeletedWorkspaces } from "./services/workspace-deletion.ts";

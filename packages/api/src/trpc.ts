@@ -7,6 +7,9 @@ import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
 import { refuseIfReadOnly } from "./services/billing.ts";
 import { hasRole } from "./roles.ts";
+
+/** The error key for an owner who opens anything but restore or export while the workspace awaits deletion. */
+export const DELETION_PENDING = "securityErrors.deletionPending";
 import { slugSchema } from "./schemas.ts";
 import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "./services/two-factor.ts";
 
@@ -48,25 +51,38 @@ export type TenantContext = {
  * transaction bound to that tenant: row-level security sees nothing else, and any error rolls
  * back everything the procedure wrote.
  */
-export function tenantProcedure(minRole: MemberRole, options: { allowWhenReadOnly?: boolean } = {}) {
+export type TenantProcedureOptions = {
+  /** Billing's read-only state does not stop it (paying again, opening the portal). */
+  allowWhenReadOnly?: boolean;
+  /** Owners may still call it while the workspace waits out its deletion grace period (restore, export). */
+  allowDuringDeletionGrace?: boolean;
+};
+
+export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
   return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) =>
     withScope({ tenantId: null, userId: ctx.user.id }, async (tx) => {
       const membership = await tx.membership.findFirst({
         where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
-        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true, requireTwoFactor: true } } },
+        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true, requireTwoFactor: true, deletionRequestedAt: true } } },
       });
       if (!membership) fail("NOT_FOUND", "errors.notFound");
+      // A workspace scheduled for deletion is gone for its members; its owners can only restore or export it.
+      if (membership.tenant.deletionRequestedAt) {
+        if (membership.role !== "owner") fail("NOT_FOUND", "errors.notFound");
+        if (!options.allowDuringDeletionGrace) fail("FORBIDDEN", DELETION_PENDING);
+      }
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
       // Owners, admins, and everyone in a workspace that requires it: enrol first (the UI redirects).
       if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, membership.tenant)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
-      await enterTenant(tx, membership.tenant.id);
+      const { deletionRequestedAt: _deletionRequestedAt, ...tenant } = membership.tenant;
+      await enterTenant(tx, tenant.id);
       // Billing's read-only state (unpaid past the grace period, or cancelled) refuses every change
       // here, in one place; queries (reading, exporting) still run. Billing never deletes data.
       if (type === "mutation" && !options.allowWhenReadOnly) await refuseIfReadOnly(tx);
       const result = await next({
         ctx: {
           tx,
-          tenant: membership.tenant,
+          tenant,
           membership: { id: membership.id, role: membership.role },
           log: ctx.log.child({ tenantId: membership.tenant.id }),
         } satisfies TenantContext & { log: Context["log"] },

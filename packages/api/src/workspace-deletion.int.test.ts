@@ -60,6 +60,30 @@ describe("workspace deletion", () => {
     expect(await purgeDeletedWorkspaces(new Date(Date.now() + 60 * 24 * 3600 * 1000))).not.toContain(workspace.id);
   });
 
+  it("while it awaits deletion, the workspace is gone for members; owners can only restore or export it", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const monitor = await createTestUser();
+    await addMember(workspace.id, monitor, "monitor");
+    const asOwner = (await callerFor(owner)).caller;
+    const asMonitor = (await callerFor(monitor)).caller;
+    const current = await asOwner.workspaces.current({ tenantSlug: workspace.slug });
+    await asOwner.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name });
+
+    await expect(asMonitor.members.list({ tenantSlug: workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asMonitor.workspaces.current({ tenantSlug: workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await asMonitor.workspaces.mine()).some((w) => w.slug === workspace.slug)).toBe(false);
+
+    await expect(asOwner.members.list({ tenantSlug: workspace.slug })).rejects.toMatchObject({ code: "FORBIDDEN", message: "securityErrors.deletionPending" });
+    await expect(asOwner.places.create({ tenantSlug: workspace.slug, name: "New place", type: "prison" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await asOwner.workspaces.mine()).some((w) => w.slug === workspace.slug)).toBe(true);
+    expect((await asOwner.workspaceDeletion.status({ tenantSlug: workspace.slug })).purgeAfter).not.toBeNull();
+    await asOwner.workspaceExport.list({ tenantSlug: workspace.slug });
+
+    await asOwner.workspaceDeletion.restore({ tenantSlug: workspace.slug });
+    expect(await asMonitor.members.list({ tenantSlug: workspace.slug })).toHaveLength(2);
+  });
+
   it("after the grace period, removes the workspace's rows and files, and nothing of another", async () => {
     const { owner, workspace, file } = await workspaceWithData();
     const bystander = await workspaceWithData();

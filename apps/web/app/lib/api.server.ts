@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { createCaller, createContext, describeError, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
+import { createCaller, createContext, DELETION_PENDING, describeError, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 
 export type ServerApi = {
@@ -45,6 +45,11 @@ export function loaderError(error: unknown, request: Request): never {
     if (error.message === TWO_FACTOR_REQUIRED) {
       const url = new URL(request.url);
       throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    }
+    if (error.message === DELETION_PENDING) {
+      // An owner of a workspace awaiting deletion can still restore or export it there.
+      const slug = new URL(request.url).pathname.split("/")[2];
+      throw redirect(`/t/${slug}/security`);
     }
     if (error.code === "NOT_FOUND") throw data(null, { status: 404 });
     if (error.code === "FORBIDDEN") throw data(null, { status: 403 });

@@ -57,7 +57,7 @@ export const twoFactorRouter = router({
     return { required: input.required };
   }),
 
-  workspaceRequirement: tenantProcedure("viewer").query(async ({ ctx }) => {
+  workspaceRequirement: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(async ({ ctx }) => {
     const tenant = await ctx.tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenant.id }, select: { requireTwoFactor: true } });
     return { required: tenant.requireTwoFactor };
   }),

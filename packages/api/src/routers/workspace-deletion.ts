@@ -4,7 +4,7 @@ import { router, tenantProcedure } from "../trpc.ts";
 
 /** An owner deletes the workspace (30 days to change their mind) or restores it. */
 export const workspaceDeletionRouter = router({
-  status: tenantProcedure("owner").query(({ ctx }) => deletionStatus(ctx.tx, ctx.tenant.id)),
+  status: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => deletionStatus(ctx.tx, ctx.tenant.id)),
 
   schedule: tenantProcedure("owner")
     .input(z.object({ confirmName: z.string().max(200) }))
@@ -12,7 +12,7 @@ export const workspaceDeletionRouter = router({
       scheduleDeletion(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.tenant.name, input.confirmName),
     ),
 
-  restore: tenantProcedure("owner").mutation(async ({ ctx }) => {
+  restore: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true }).mutation(async ({ ctx }) => {
     await restoreWorkspace(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress });
     return { ok: true as const };
   }),

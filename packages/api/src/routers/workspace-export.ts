@@ -4,16 +4,17 @@ import { router, tenantProcedure } from "../trpc.ts";
 
 /** Leaving with all your data: an owner exports the whole workspace as one ZIP. */
 export const workspaceExportRouter = router({
-  start: tenantProcedure("owner").mutation(async ({ ctx }) => {
+  // Exporting changes nothing: allowed in a read-only workspace and while it awaits deletion.
+  start: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true }).mutation(async ({ ctx }) => {
     const job = await requestExport(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.locale);
     // Runs after this request; its progress is in the job's row (see decision 0032 on why not pg-boss yet).
     void runExport(ctx.tenant.id, job.id, ctx.log);
     return job;
   }),
 
-  list: tenantProcedure("owner").query(({ ctx }) => listExports(ctx.tx)),
+  list: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => listExports(ctx.tx)),
 
-  download: tenantProcedure("owner")
+  download: tenantProcedure("owner", { allowDuringDeletionGrace: true })
     .input(z.object({ exportId: z.uuid() }))
     .query(({ ctx, input }) => exportDownload(ctx.tx, ctx.tenant.id, input.exportId)),
 });

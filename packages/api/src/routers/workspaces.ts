@@ -8,7 +8,7 @@ export const workspacesRouter = router({
   mine: authedProcedure.query(({ ctx }) => listUserWorkspaces(ctx.user.id)),
 
   /** The workspace named in the URL, with the caller's role; NOT_FOUND for non-members. */
-  current: tenantProcedure("viewer").query(({ ctx }) => ({ ...ctx.tenant, role: ctx.membership.role })),
+  current: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => ({ ...ctx.tenant, role: ctx.membership.role })),
 
   create: authedProcedure
     .input(z.object({ name: nameSchema, slug: slugSchema, countryCode: countryCodeSchema, defaultLocale: localeSchema }))

@@ -31,8 +31,9 @@ export function listUserWorkspaces(userId: string) {
 }
 
 async function userWorkspaces(tx: TenantTx, userId: string) {
+  // A workspace awaiting deletion is listed only for its owners, who may still restore it.
   const memberships = await tx.membership.findMany({
-    where: { userId },
+    where: { userId, OR: [{ tenant: { deletionRequestedAt: null } }, { role: "owner" }] },
     select: { role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true } } },
     orderBy: { tenant: { name: "asc" } },
   });
