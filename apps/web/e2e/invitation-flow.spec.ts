@@ -32,7 +32,7 @@ test("an owner invites a monitor, who joins, switches to Serbian and cannot open
   await member.getByRole("button", { name: "Change" }).click();
   await expect(member.locator('html[lang="sr-Cyrl-RS"]')).toHaveCount(1);
   await expect(member.getByRole("link", { name: "Чланови" })).toBeVisible();
-  await expect(member.getByRole("heading", { name: "Још нема уписаних места" })).toBeVisible();
+  await expect(member.getByRole("heading", { name: "Нема планираних посета" })).toBeVisible();
 
   // Another workspace (the demo Ukrainian mechanism) does not exist for this member.
   const response = await member.goto("/t/npm-ukraine");

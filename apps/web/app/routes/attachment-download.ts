@@ -12,7 +12,7 @@ function contentDisposition(fileName: string): string {
 /**
  * Evidence downloads: membership is checked (and the download audited) by the `attachments.open`
  * procedure; the file is then streamed, always as a download and never sniffed into something the
- * browser would render or run.
+ * browser would render or run (`nosniff` comes with every response, from server/security-headers.ts).
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
@@ -28,7 +28,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       "Content-Type": attachment.contentType,
       "Content-Length": String(attachment.sizeBytes),
       "Content-Disposition": contentDisposition(attachment.fileName),
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
     },
