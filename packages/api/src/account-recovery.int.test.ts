@@ -2,24 +2,12 @@ import { TRPCError } from "@trpc/server";
 import { createSession, validateSessionToken } from "@vigil/auth";
 import { appDb, withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
-import { resetMailer } from "@vigil/email";
-import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACCOUNT_TOKEN_TTL_MS } from "./services/account-tokens.ts";
 import { callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, unique } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
 
-let smtp: SmtpReceiver;
-
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  process.env.SMTP_URL = smtp.url;
-  resetMailer();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailer();
-  await smtp.close();
-});
+const smtp = useSmtpReceiver();
 
 async function errorOf(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (e: unknown) => e);

@@ -1,26 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { privilegedDb } from "@vigil/db/privileged";
-import { resetMailer } from "@vigil/email";
-import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
 import { translator } from "@vigil/i18n";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeError } from "./error-format.ts";
 import { deliver, signedEvent, useFakeStripe } from "./testing/billing.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, unique } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
 
 const stripe = useFakeStripe();
-let smtp: SmtpReceiver;
-
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  process.env.SMTP_URL = smtp.url;
-  resetMailer();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailer();
-  await smtp.close();
-});
+useSmtpReceiver();
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(() => null, (caught: unknown) => caught);

@@ -1,20 +1,11 @@
-import { resetMailer } from "@vigil/email";
-import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { handleStripeWebhook } from "./services/billing-webhooks.ts";
 import { callerFor, createTestUser, createTestWorkspace, unique } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
 
-let smtp: SmtpReceiver;
-beforeAll(async () => {
+useSmtpReceiver();
+beforeAll(() => {
   delete process.env.STRIPE_SECRET_KEY;
-  smtp = await startSmtpReceiver();
-  process.env.SMTP_URL = smtp.url;
-  resetMailer();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailer();
-  await smtp.close();
 });
 
 describe("without STRIPE_SECRET_KEY billing is off", () => {

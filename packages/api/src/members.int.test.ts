@@ -1,24 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
-import { resetMailer } from "@vigil/email";
-import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addMember, callerFor, createTestUser, createTestWorkspace, sessionTokenFrom, TEST_PASSWORD, unique, type TestUser } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
 
-let smtp: SmtpReceiver;
-
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  process.env.SMTP_URL = smtp.url;
-  resetMailer();
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailer();
-  await smtp.close();
-});
+const smtp = useSmtpReceiver();
 
 async function codeOf(promise: Promise<unknown>) {
   return promise.then(

@@ -1,23 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { createSession, DEVICE_COOKIE, validateSessionToken } from "@vigil/auth";
-import { resetMailer } from "@vigil/email";
-import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createContext } from "./context.ts";
 import { createCaller } from "./router.ts";
 import { callerFor, createTestUser, TEST_PASSWORD } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
 
-let smtp: SmtpReceiver;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  process.env.SMTP_URL = smtp.url;
-  resetMailer();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailer();
-  await smtp.close();
-});
+const smtp = useSmtpReceiver();
 
 describe("sessions", () => {
   it("lists the user's sessions with device, address and last use, the current one first", async () => {

@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { appDb, withTenant, type MemberRole } from "@vigil/db";
-import { startSmtpReceiver, type SmtpReceiver } from "@vigil/email/testing";
-import { resetMailer } from "@vigil/email";
 import { z } from "zod";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_ORDER } from "./roles.ts";
 import { appRouter } from "./router.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, unique, type TestUser } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
 
 /**
  * The application lock, for every procedure inside a workspace: signed-out callers, members of
@@ -127,16 +126,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-let smtp: SmtpReceiver;
+useSmtpReceiver();
 let owner: TestUser;
 let workspace: { id: string; slug: string };
 const byRole = new Map<MemberRole, TestUser>();
 let outsider: TestUser;
 
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  process.env.SMTP_URL = smtp.url;
-  resetMailer();
   owner = await createTestUser();
   workspace = await createTestWorkspace(owner);
   byRole.set("owner", owner);
@@ -147,12 +143,6 @@ beforeAll(async () => {
   }
   outsider = await createTestUser();
   await createTestWorkspace(outsider);
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailer();
-  await smtp.close();
 });
 
 describe("every tenant procedure", () => {
