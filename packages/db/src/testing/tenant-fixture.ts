@@ -47,5 +47,18 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
     [tenantId, visitId, findingId, Buffer.alloc(32)],
   );
 
+  // Reports and recommendations (migration 20261207000000).
+  const reportId = await one("INSERT INTO reports (tenant_id, visit_id, language, status, sent_at) VALUES ($1, $2, 'sr-Cyrl', 'sent', now())", [tenantId, visitId]);
+  const recommendationId = await one(
+    "INSERT INTO recommendations (tenant_id, report_id, visit_id, place_id, number, text, due_date) VALUES ($1, $2, $3, $4, 1, 'Renovate the detention premises.', '2014-08-15')",
+    [tenantId, reportId, visitId, placeId],
+  );
+  await owner.query("INSERT INTO recommendation_addressees (tenant_id, recommendation_id, authority_id) VALUES ($1, $2, $3)", [tenantId, recommendationId, institutionId]);
+  await one(
+    "INSERT INTO recommendation_updates (tenant_id, recommendation_id, occurred_on, source, authority_id, resulting_status, text) VALUES ($1, $2, '2014-08-20', 'authority_response', $3, 'in_progress', 'Lack of material resources.')",
+    [tenantId, recommendationId, institutionId],
+  );
+  await owner.query("INSERT INTO recommendation_reminders (tenant_id, recommendation_id) VALUES ($1, $2)", [tenantId, recommendationId]);
+
   return { tenantId, userId, membershipId, invitationId, auditId };
 }
