@@ -2,5 +2,17 @@ export { appDb, disconnectAppDb } from "./app-client.ts";
 export { enterTenant, withScope, withTenant, type Scope, type TenantTx } from "./tenant-scope.ts";
 export { isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
-export type { VisitStatus, VisitType, VisitRole, PlaceType, AuthorityKind, IntervieweeCategory, FindingSeverity } from "./generated/prisma/enums.ts";
+export type {
+  VisitStatus,
+  VisitType,
+  VisitRole,
+  PlaceType,
+  AuthorityKind,
+  IntervieweeCategory,
+  FindingSeverity,
+  RecommendationStatus,
+  RecommendationUpdateSource,
+  RecommendationPriority,
+  ReportStatus,
+} from "./generated/prisma/enums.ts";
 export type { Tenant, User, Membership, Session, Invitation, AuditEvent, WorkspaceBilling } from "./generated/prisma/client.ts";

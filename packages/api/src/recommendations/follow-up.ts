@@ -1,0 +1,90 @@
+import type { Prisma, RecommendationStatus, RecommendationUpdateSource, TenantTx } from "@vigil/db";
+import { fail } from "../errors.ts";
+import { recordAudit } from "../services/audit.ts";
+import type { Actor } from "../services/actor.ts";
+
+/**
+ * The core of recommendation tracking (issue 4), shared by the procedures and the reminder job:
+ * sending a report starts every recommendation's response deadline; each update appends to the
+ * timeline and moves the status; overdue means no response arrived by the due date.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The date a response is due: the sending day plus the workspace's deadline, as a calendar date (UTC). */
+export function responseDueDate(sentOn: Date, deadlineDays: number): Date {
+  const day = Date.UTC(sentOn.getUTCFullYear(), sentOn.getUTCMonth(), sentOn.getUTCDate());
+  return new Date(day + deadlineDays * DAY_MS);
+}
+
+export async function sendReport(tx: TenantTx, actor: Actor, reportId: string, sentAt: Date) {
+  const report = await tx.report.findFirst({ where: { id: reportId }, select: { id: true, status: true, visitId: true } });
+  if (!report) fail("NOT_FOUND", "errors.notFound");
+  if (report.status === "sent") fail("CONFLICT", "errors.conflict");
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { responseDeadlineDays: true } });
+  const dueDate = responseDueDate(sentAt, tenant.responseDeadlineDays);
+  await tx.report.update({
+    where: { tenantId_id: { tenantId: actor.tenantId, id: report.id } },
+    data: { status: "sent", sentAt, sentById: actor.userId, updatedAt: new Date() },
+  });
+  const recommendations = await tx.recommendation.updateMany({ where: { reportId: report.id }, data: { dueDate, updatedAt: new Date() } });
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "report.sent", targetType: "report", targetId: report.id,
+    details: { visitId: report.visitId, recommendations: recommendations.count, dueDate: dueDate.toISOString().slice(0, 10) }, ipAddress: actor.ipAddress,
+  });
+  return { dueDate, recommendations: recommendations.count };
+}
+
+export type RecommendationUpdateInput = {
+  recommendationId: string;
+  occurredOn: Date;
+  source: RecommendationUpdateSource;
+  authorityId?: string | null;
+  visitId?: string | null;
+  resultingStatus: RecommendationStatus;
+  text: string;
+};
+
+export async function recordRecommendationUpdate(tx: TenantTx, actor: Actor, input: RecommendationUpdateInput) {
+  const recommendation = await tx.recommendation.findFirst({ where: { id: input.recommendationId }, select: { id: true, firstResponseAt: true } });
+  if (!recommendation) fail("NOT_FOUND", "errors.notFound");
+  const update = await tx.recommendationUpdate.create({
+    data: {
+      tenantId: actor.tenantId, recommendationId: recommendation.id, occurredOn: input.occurredOn, source: input.source,
+      authorityId: input.authorityId ?? null, visitId: input.visitId ?? null, resultingStatus: input.resultingStatus, text: input.text,
+      createdById: actor.userId,
+    },
+    select: { id: true },
+  });
+  const data: Prisma.RecommendationUpdateManyMutationInput = { status: input.resultingStatus, updatedAt: new Date() };
+  // The first answer from an authority ends the wait: it is no longer overdue, whatever it says.
+  if (input.source === "authority_response" && !recommendation.firstResponseAt) data.firstResponseAt = input.occurredOn;
+  await tx.recommendation.updateMany({ where: { id: recommendation.id }, data });
+  await recordAudit(tx, {
+    tenantId: actor.tenantId, actorId: actor.userId, action: "recommendation.updated", targetType: "recommendation", targetId: recommendation.id,
+    details: { source: input.source, status: input.resultingStatus }, ipAddress: actor.ipAddress,
+  });
+  return update;
+}
+
+/** Recommendations whose response deadline has passed without any response. */
+export function overdueRecommendations(tx: TenantTx, today: Date) {
+  return tx.recommendation.findMany({
+    where: { firstResponseAt: null, dueDate: { lt: today } },
+    select: { id: true, number: true, text: true, dueDate: true, visitId: true, placeId: true },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * Earlier recommendations to the same place that read like `text` (PostgreSQL trigram similarity):
+ * what the NPM already asked for, so a repeated recommendation is recognised as one.
+ */
+export function similarRecommendations(tx: TenantTx, placeId: string, text: string, limit = 5) {
+  return tx.$queryRaw<{ id: string; text: string; status: RecommendationStatus; similarity: number }[]>`
+    SELECT id, text, status, similarity(text, ${text}) AS similarity
+      FROM recommendations
+     WHERE place_id = ${placeId}::uuid AND text % ${text}
+     ORDER BY similarity DESC, created_at DESC
+     LIMIT ${limit}`;
+}
