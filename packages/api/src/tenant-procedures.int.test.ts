@@ -114,6 +114,24 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name" }) },
   "workspaceDeletion.restore": { minRole: "owner", admitted: "CONFLICT", call: (c, slug) => c.workspaceDeletion.restore({ tenantSlug: slug }) },
   "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
+  "reports.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.get({ tenantSlug: slug, visitId: otherId }) },
+  "reports.saveDraft": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.reports.saveDraft({ tenantSlug: slug, visitId: otherId, language: "en", summary: "", expectedUpdatedAt: null }) },
+  "reports.addRecommendation": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.reports.addRecommendation({ tenantSlug: slug, visitId: otherId, text: "x", authorityIds: [], themeTags: [], priority: "medium" }),
+  },
+  "reports.updateRecommendation": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.reports.updateRecommendation({ tenantSlug: slug, recommendationId: otherId, text: "x", authorityIds: [], themeTags: [], priority: "medium" }),
+  },
+  "reports.deleteRecommendation": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.reports.deleteRecommendation({ tenantSlug: slug, recommendationId: otherId }) },
+  "reports.moveRecommendation": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.reports.moveRecommendation({ tenantSlug: slug, recommendationId: otherId, direction: "up" }) },
+  "reports.similar": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.similar({ tenantSlug: slug, visitId: otherId, text: "Renovate the detention premises." }) },
+  "reports.send": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.reports.send({ tenantSlug: slug, visitId: otherId, sentOn: "2026-06-20" }) },
+  "reports.document": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.document({ tenantSlug: slug, visitId: otherId }) },
+  "reports.settings": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.reports.settings({ tenantSlug: slug }) },
+  // The default again, so the matrix leaves the workspace's deadline as it was.
+  "reports.updateSettings": { minRole: "coordinator", admitted: "OK", call: (c, slug) => c.reports.updateSettings({ tenantSlug: slug, responseDeadlineDays: 60 }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

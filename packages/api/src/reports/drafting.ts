@@ -42,16 +42,15 @@ function isDraftable(visitStatus: VisitStatus, report: ReportState): boolean {
 /** The visit's report as the editor shows it; reading creates nothing (`report` is null before the first save). */
 export async function getReport(tx: TenantTx, actor: Actor, visitId: string) {
   const visit = await findReportVisit(tx, visitId);
-  const [report, tenant] = await Promise.all([
-    tx.report.findFirst({
-      where: { visitId },
-      select: {
-        id: true, status: true, language: true, summary: true, sentAt: true, updatedAt: true, sentBy: { select: { name: true } },
-        recommendations: { select: recommendationSelect, orderBy: { number: "asc" } },
-      },
-    }),
-    tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { responseDeadlineDays: true, defaultLocale: true } }),
-  ]);
+  // One query after another: a transaction's connection runs them in turn anyway.
+  const report = await tx.report.findFirst({
+    where: { visitId },
+    select: {
+      id: true, status: true, language: true, summary: true, sentAt: true, updatedAt: true, sentBy: { select: { name: true } },
+      recommendations: { select: recommendationSelect, orderBy: { number: "asc" } },
+    },
+  });
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { responseDeadlineDays: true, defaultLocale: true } });
   const addressed = new Set(report?.recommendations.flatMap((r) => r.addressees.map((a) => a.authority.id)) ?? []);
   // Archived authorities stay listed only where a recommendation already names them.
   const authorities = await tx.authority.findMany({
