@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
-import { formatDate, translator } from "@vigil/i18n";
+import { INTL_LOCALE, translator } from "@vigil/i18n";
 import PDFDocument from "pdfkit";
 import type { ReportDocument } from "./document.ts";
+
+export { reportFileName, type ReportDocument } from "./document.ts";
 
 /**
  * Renders a visit report as PDF on the server (pdfkit). PDF's standard fonts have no Cyrillic,
@@ -36,7 +38,9 @@ export function groupByAddressee(recommendations: Recommendation[]): AddresseeGr
 export async function renderReportPdf(document: ReportDocument): Promise<Buffer> {
   const language = document.report.language;
   const t = translator(language);
-  const day = (date: Date) => formatDate(language, date, "long");
+  // Visit days and due dates are calendar dates (UTC midnight): formatted in UTC, they stay the same day everywhere.
+  const dayFormat = new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: "long", timeZone: "UTC" });
+  const day = (date: Date) => dayFormat.format(date);
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { buttonClass } from "../Button";
 
-/** The visit's working pages (checklist, interviews, findings), built on the visit's own page. */
+/** The visit's working pages (checklist, interviews, findings, report), built on the visit's own page. */
 export function VisitSectionLinks({ base }: { base: string }) {
   const { t } = useTranslation();
   return (
@@ -10,6 +10,7 @@ export function VisitSectionLinks({ base }: { base: string }) {
       <Link to={`${base}/checklist`} className={buttonClass("secondary")}>{t("visitDetail.checklist")}</Link>
       <Link to={`${base}/interviews`} className={buttonClass("secondary")}>{t("visitDetail.interviews")}</Link>
       <Link to={`${base}/findings`} className={buttonClass("secondary")}>{t("visitDetail.findings")}</Link>
+      <Link to={`${base}/report`} className={buttonClass("secondary")}>{t("report.visitLink")}</Link>
     </nav>
   );
 }
