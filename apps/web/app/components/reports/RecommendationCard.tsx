@@ -89,11 +89,14 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           <Form method="post" className="flex gap-2">
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="recommendationId" value={recommendation.id} />
-            <Button variant="secondary" name="direction" value="up" disabled={isFirst} aria-label={t("report.moveUpLabel", { number: recommendation.number })}>
+            {/* The visible words start the accessible name; the number is for screen readers (several lists of buttons). */}
+            <Button variant="secondary" name="direction" value="up" disabled={isFirst}>
               {t("report.moveUp")}
+              <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
             </Button>
-            <Button variant="secondary" name="direction" value="down" disabled={isLast} aria-label={t("report.moveDownLabel", { number: recommendation.number })}>
+            <Button variant="secondary" name="direction" value="down" disabled={isLast}>
               {t("report.moveDown")}
+              <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
             </Button>
           </Form>
           <Form
