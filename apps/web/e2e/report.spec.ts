@@ -75,3 +75,30 @@ test("a report is drafted with two recommendations, warned about a repeated one,
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^report-.+-en\.pdf$/);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the similar earlier recommendation shows on request and after saving", async ({ page }) => {
+    const owner = newOwner();
+    await signUp(page, owner);
+    const visitId = await createVisitFor(owner.slug, owner.email, `Police Department ${owner.slug}`);
+    const department = `Police Department Niš ${owner.slug}`;
+    await prepareReportFixture(visitId, { ministry: "Ministry of Interior", department, earlier: "Give every detained person a clean mattress and blanket for the night." });
+
+    await page.goto(`/t/${owner.slug}/visits/${visitId}/report`);
+    const add = page.getByRole("region", { name: "Add a recommendation" });
+    await add.getByLabel("Recommendation", { exact: true }).fill("Give every detained person a mattress and a blanket for the night.");
+    await add.getByRole("button", { name: "Check for similar recommendations" }).click();
+    await expect(add.getByRole("heading", { name: "Similar earlier recommendations to this place" })).toBeVisible();
+    // The typed text came back with the page.
+    await expect(add.getByLabel("Recommendation", { exact: true })).toHaveValue("Give every detained person a mattress and a blanket for the night.");
+
+    await add.getByRole("checkbox", { name: new RegExp(department) }).check();
+    await add.getByRole("button", { name: "Add the recommendation" }).click();
+    await expect(page.getByRole("status")).toHaveText("Recommendation 1 was added.");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Recommendation 1" }) });
+    await expect(card.getByRole("heading", { name: "Similar earlier recommendations to this place" })).toBeVisible();
+    await expect(card.getByText("Give every detained person a clean mattress and blanket for the night.")).toBeVisible();
+  });
+});
