@@ -114,6 +114,25 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name" }) },
   "workspaceDeletion.restore": { minRole: "owner", admitted: "CONFLICT", call: (c, slug) => c.workspaceDeletion.restore({ tenantSlug: slug }) },
   "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
+  // Joint visits (docs/decisions/0100-joint-visits.md); cross-workspace isolation in joint-visits.int.test.ts.
+  "jointVisits.setting": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.jointVisits.setting({ tenantSlug: slug }) },
+  "jointVisits.setAllowed": { minRole: "admin", admitted: "OK", call: (c, slug) => c.jointVisits.setAllowed({ tenantSlug: slug, allow: false }) },
+  "jointVisits.directory": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.jointVisits.directory({ tenantSlug: slug }) },
+  "jointVisits.partners": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.partners({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.invite": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.invite({ tenantSlug: slug, visitId: otherId, partnerTenantId: otherId }) },
+  "jointVisits.setInterviewSharing": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.setInterviewSharing({ tenantSlug: slug, visitId: otherId, partnerTenantId: otherId, share: true }) },
+  "jointVisits.end": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.end({ tenantSlug: slug, visitId: otherId, partnerTenantId: otherId }) },
+  "jointVisits.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.jointVisits.list({ tenantSlug: slug }) },
+  "jointVisits.respond": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.respond({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId, accept: true }) },
+  "jointVisits.nominate": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.nominate({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId, userId: otherId, visitRole: "monitor" }) },
+  "jointVisits.withdraw": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.withdraw({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId, userId: otherId }) },
+  "jointVisits.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.get({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.checklist": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.checklist({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.saveAnswer": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.saveAnswer({ tenantSlug: slug, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }) },
+  "jointVisits.findings": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.findings({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.createFinding": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.createFinding({ tenantSlug: slug, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
+  "jointVisits.report": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.report({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.interviews": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.interviews({ tenantSlug: slug, visitId: otherId }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
