@@ -36,6 +36,7 @@ const PARTNER_WORK = {
   get: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.get({ tenantSlug: slug, visitId }),
   checklist: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.checklist({ tenantSlug: slug, visitId }),
   findings: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.findings({ tenantSlug: slug, visitId }),
+  history: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.history({ tenantSlug: slug, visitId, questionId: "cell-count" }),
   report: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.report({ tenantSlug: slug, visitId }),
   interviews: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.interviews({ tenantSlug: slug, visitId }),
   saveAnswer: (c: Awaited<ReturnType<typeof as>>, slug: string) =>

@@ -129,6 +129,7 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "jointVisits.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.get({ tenantSlug: slug, visitId: otherId }) },
   "jointVisits.checklist": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.checklist({ tenantSlug: slug, visitId: otherId }) },
   "jointVisits.saveAnswer": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.saveAnswer({ tenantSlug: slug, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }) },
+  "jointVisits.history": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.history({ tenantSlug: slug, visitId: otherId, questionId: "q1" }) },
   "jointVisits.findings": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.findings({ tenantSlug: slug, visitId: otherId }) },
   "jointVisits.createFinding": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.createFinding({ tenantSlug: slug, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
   "jointVisits.report": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.report({ tenantSlug: slug, visitId: otherId }) },

@@ -3,7 +3,7 @@ import { contentId } from "../checklist/content.ts";
 import { FINDING_SEVERITIES } from "../interviews/shared.ts";
 import { enterJointVisit, jointActor } from "../joint-visits/scope.ts";
 import { recordAudit } from "../services/audit.ts";
-import { getChecklist, saveAnswer } from "../services/checklist.ts";
+import { answerHistory, getChecklist, saveAnswer } from "../services/checklist.ts";
 import { createFinding, listFindings } from "../services/findings.ts";
 import { jointVisitInterviews, jointVisitReport, jointVisitView } from "../services/joint-visit-work.ts";
 import {
@@ -82,6 +82,9 @@ export const jointVisitsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => saveAnswer(ctx.tx, ctx.jointActor, input)),
+  history: jointVisitProcedure("viewer")
+    .input(z.object({ questionId: contentId }))
+    .query(({ ctx, input }) => answerHistory(ctx.tx, ctx.participation.visitId, input.questionId)),
   findings: jointVisitProcedure("viewer").query(({ ctx }) => listFindings(ctx.tx, ctx.participation.visitId)),
   createFinding: jointVisitProcedure("monitor")
     .input(

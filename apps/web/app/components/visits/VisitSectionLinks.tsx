@@ -10,6 +10,7 @@ export function VisitSectionLinks({ base }: { base: string }) {
       <Link to={`${base}/checklist`} className={buttonClass("secondary")}>{t("visitDetail.checklist")}</Link>
       <Link to={`${base}/interviews`} className={buttonClass("secondary")}>{t("visitDetail.interviews")}</Link>
       <Link to={`${base}/findings`} className={buttonClass("secondary")}>{t("visitDetail.findings")}</Link>
+      <Link to={`${base}/partners`} className={buttonClass("secondary")}>{t("joint.partners.link")}</Link>
     </nav>
   );
 }
