@@ -8,6 +8,8 @@ import { newOwner, signUp } from "./support";
  * the checklist, the host sees the partner's answers, and ending the partnership removes the access.
  */
 test("a host and a partner workspace run a joint visit, and the partner loses access when it ends", async ({ browser }) => {
+  // Two sign-ups with two-factor enrolment and two workspaces' worth of pages: longer than one flow.
+  test.setTimeout(240_000);
   const hostOwner = newOwner();
   const partnerOwner = newOwner();
   const hostContext = await browser.newContext();
@@ -29,7 +31,7 @@ test("a host and a partner workspace run a joint visit, and the partner loses ac
   await host.goto(`/t/${hostOwner.slug}/visits/${visitId}`);
   await host.getByRole("link", { name: "Partners" }).click();
   await expect(host.getByRole("heading", { level: 1, name: "Partner workspaces" })).toBeVisible();
-  await host.getByLabel("Workspace").selectOption({ label: `${partnerOwner.workspaceName} (RS)` });
+  await host.getByLabel("Partner workspace").selectOption({ label: `${partnerOwner.workspaceName} (RS)` });
   await host.getByRole("button", { name: "Invite" }).click();
   await expect(host.getByText("Invitation sent.")).toBeVisible();
   await expect(host.getByText(`${partnerOwner.workspaceName} · Invitation open`)).toBeVisible();
