@@ -215,16 +215,31 @@ CREATE POLICY joint_visit_partner ON visits FOR SELECT
   USING (tenant_id = (SELECT joint_visit_host()) AND id = current_joint_visit_id());
 CREATE POLICY joint_visit_partner ON visit_team_members FOR SELECT
   USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
-CREATE POLICY joint_visit_partner ON checklist_answers
+-- Partners read, add and edit; they never delete the host's records (no DELETE policy for them).
+CREATE POLICY joint_visit_partner ON checklist_answers FOR SELECT
   USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
-CREATE POLICY joint_visit_partner ON checklist_answer_revisions
+CREATE POLICY joint_visit_partner_adds ON checklist_answers FOR INSERT
+  WITH CHECK (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
+CREATE POLICY joint_visit_partner_edits ON checklist_answers FOR UPDATE
+  USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
+CREATE POLICY joint_visit_partner ON checklist_answer_revisions FOR SELECT
   USING (tenant_id = (SELECT joint_visit_host())
          AND answer_id IN (SELECT a.id FROM checklist_answers a
                             WHERE a.tenant_id = checklist_answer_revisions.tenant_id AND a.visit_id = current_joint_visit_id()));
-CREATE POLICY joint_visit_partner ON findings
+CREATE POLICY joint_visit_partner_adds ON checklist_answer_revisions FOR INSERT
+  WITH CHECK (tenant_id = (SELECT joint_visit_host())
+              AND answer_id IN (SELECT a.id FROM checklist_answers a
+                                 WHERE a.tenant_id = checklist_answer_revisions.tenant_id AND a.visit_id = current_joint_visit_id()));
+CREATE POLICY joint_visit_partner ON findings FOR SELECT
   USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
-CREATE POLICY joint_visit_partner ON attachments
+CREATE POLICY joint_visit_partner_adds ON findings FOR INSERT
+  WITH CHECK (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
+CREATE POLICY joint_visit_partner_edits ON findings FOR UPDATE
   USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
+CREATE POLICY joint_visit_partner ON attachments FOR SELECT
+  USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
+CREATE POLICY joint_visit_partner_adds ON attachments FOR INSERT
+  WITH CHECK (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
 -- The report draft and its recommendations: read-only for partners.
 CREATE POLICY joint_visit_partner ON reports FOR SELECT
   USING (tenant_id = (SELECT joint_visit_host()) AND visit_id = current_joint_visit_id());
@@ -284,9 +299,15 @@ DROP POLICY joint_visit_partner ON checklist_template_versions;
 DROP POLICY joint_visit_partner ON places;
 DROP POLICY joint_visit_partner ON recommendations;
 DROP POLICY joint_visit_partner ON reports;
+DROP POLICY joint_visit_partner_adds ON attachments;
 DROP POLICY joint_visit_partner ON attachments;
+DROP POLICY joint_visit_partner_edits ON findings;
+DROP POLICY joint_visit_partner_adds ON findings;
 DROP POLICY joint_visit_partner ON findings;
+DROP POLICY joint_visit_partner_adds ON checklist_answer_revisions;
 DROP POLICY joint_visit_partner ON checklist_answer_revisions;
+DROP POLICY joint_visit_partner_edits ON checklist_answers;
+DROP POLICY joint_visit_partner_adds ON checklist_answers;
 DROP POLICY joint_visit_partner ON checklist_answers;
 DROP POLICY joint_visit_partner ON visit_team_members;
 DROP POLICY joint_visit_partner ON visits;

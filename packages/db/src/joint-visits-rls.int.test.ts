@@ -171,6 +171,12 @@ describe("joint visits: row-level security with the application's role", () => {
       await app.query("ROLLBACK TO SAVEPOINT s");
       await expect(app.query("INSERT INTO findings (tenant_id, visit_id, theme, text, severity) VALUES ($1, $2, 'x', 'x', 'low')", [host.tenantId, otherVisitId])).rejects.toThrow(/row-level security/);
     });
+    // Partners never delete the host's records.
+    await as(accepted, accepted.memberId, visitId, async () => {
+      expect((await app.query("DELETE FROM findings WHERE tenant_id = $1", [host.tenantId])).rowCount).toBe(0);
+      expect((await app.query("DELETE FROM attachments WHERE tenant_id = $1", [host.tenantId])).rowCount).toBe(0);
+      expect((await app.query("DELETE FROM visit_team_members WHERE tenant_id = $1", [host.tenantId])).rowCount).toBe(0);
+    });
     // Visits themselves (plan, status) stay the host's to change.
     expect(await as(accepted, accepted.memberId, visitId, async () => (await app.query("UPDATE visits SET objectives = 'x' WHERE id = $1", [visitId])).rowCount)).toBe(0);
   });
