@@ -19,6 +19,7 @@ import { workspaceDeletionRouter } from "./routers/workspace-deletion.ts";
 import { workspaceExportRouter } from "./routers/workspace-export.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { reportsRouter } from "./routers/reports.ts";
+import { jointVisitsRouter } from "./routers/joint-visits.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -43,6 +44,7 @@ export const appRouter = router({
   workspaceExport: workspaceExportRouter,
   workspaceDeletion: workspaceDeletionRouter,
   reports: reportsRouter,
+  jointVisits: jointVisitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -132,6 +132,26 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "reports.settings": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.reports.settings({ tenantSlug: slug }) },
   // The default again, so the matrix leaves the workspace's deadline as it was.
   "reports.updateSettings": { minRole: "coordinator", admitted: "OK", call: (c, slug) => c.reports.updateSettings({ tenantSlug: slug, responseDeadlineDays: 60 }) },
+  // Joint visits (docs/decisions/0100-joint-visits.md); cross-workspace isolation in joint-visits.int.test.ts.
+  "jointVisits.setting": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.jointVisits.setting({ tenantSlug: slug }) },
+  "jointVisits.setAllowed": { minRole: "admin", admitted: "OK", call: (c, slug) => c.jointVisits.setAllowed({ tenantSlug: slug, allow: false }) },
+  "jointVisits.directory": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.jointVisits.directory({ tenantSlug: slug }) },
+  "jointVisits.partners": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.partners({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.invite": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.invite({ tenantSlug: slug, visitId: otherId, partnerTenantId: otherId }) },
+  "jointVisits.setInterviewSharing": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.setInterviewSharing({ tenantSlug: slug, visitId: otherId, partnerTenantId: otherId, share: true }) },
+  "jointVisits.end": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.end({ tenantSlug: slug, visitId: otherId, partnerTenantId: otherId }) },
+  "jointVisits.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.jointVisits.list({ tenantSlug: slug }) },
+  "jointVisits.respond": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.respond({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId, accept: true }) },
+  "jointVisits.nominate": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.nominate({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId, userId: otherId, visitRole: "monitor" }) },
+  "jointVisits.withdraw": { minRole: "admin", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.withdraw({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId, userId: otherId }) },
+  "jointVisits.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.get({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.checklist": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.checklist({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.saveAnswer": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.saveAnswer({ tenantSlug: slug, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }) },
+  "jointVisits.history": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.history({ tenantSlug: slug, visitId: otherId, questionId: "q1" }) },
+  "jointVisits.findings": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.findings({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.createFinding": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.createFinding({ tenantSlug: slug, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
+  "jointVisits.report": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.report({ tenantSlug: slug, visitId: otherId }) },
+  "jointVisits.interviews": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.interviews({ tenantSlug: slug, visitId: otherId }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

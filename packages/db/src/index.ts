@@ -14,5 +14,6 @@ export type {
   RecommendationUpdateSource,
   RecommendationPriority,
   ReportStatus,
+  VisitPartnerStatus,
 } from "./generated/prisma/enums.ts";
 export type { Tenant, User, Membership, Session, Invitation, AuditEvent, WorkspaceBilling } from "./generated/prisma/client.ts";

@@ -19,6 +19,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { 
         <nav aria-label={t("nav.workspace")} className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
           <NavLinkItem to={base} label={t("nav.home")} end />
           <NavLinkItem to={`${base}/visits`} label={t("visits.nav")} />
+          <NavLinkItem to={`${base}/joint-visits`} label={t("joint.nav")} />
           <NavLinkItem to={`${base}/places`} label={t("places.nav")} />
           <NavLinkItem to={`${base}/authorities`} label={t("authorities.nav")} />
           <NavLinkItem to={`${base}/templates`} label={t("templates.nav")} />

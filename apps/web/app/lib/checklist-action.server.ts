@@ -15,9 +15,17 @@ function originalOf(form: FormData, questionId: string): { value: unknown; note:
  * page showed, each from the revision the page showed. Answers that are refused (a conflict, a bad
  * value) come back with what the person typed, so nothing is lost; the others are saved.
  */
-export async function saveSectionFromForm(api: ServerApi, tenantSlug: string, visitId: string, form: FormData): Promise<{ sectionId: string; outcome: SectionOutcome }> {
+type Calls = {
+  get: (input: { tenantSlug: string; visitId: string }) => ReturnType<ServerApi["caller"]["checklist"]["get"]>;
+  save: (input: Parameters<ServerApi["caller"]["checklist"]["save"]>[0]) => Promise<unknown>;
+};
+
+/** The workspace's own visit; a joint visit passes the jointVisits procedures instead. */
+const ownVisit = (api: ServerApi): Calls => ({ get: (input) => api.caller.checklist.get(input), save: (input) => api.caller.checklist.save(input) });
+
+export async function saveSectionFromForm(api: ServerApi, tenantSlug: string, visitId: string, form: FormData, calls: Calls = ownVisit(api)): Promise<{ sectionId: string; outcome: SectionOutcome }> {
   const sectionId = String(form.get("sectionId") ?? "");
-  const checklist = await api.caller.checklist.get({ tenantSlug, visitId });
+  const checklist = await calls.get({ tenantSlug, visitId });
   const section = checklist.template?.content.sections.find((s) => s.id === sectionId);
   const outcome: SectionOutcome = { unsaved: {}, savedCount: 0 };
   for (const question of section?.questions ?? []) {
@@ -30,7 +38,7 @@ export async function saveSectionFromForm(api: ServerApi, tenantSlug: string, vi
     if (sameAnswer(originalOf(form, question.id), parsed)) continue;
     const baseRevision = Number(form.get(fieldName.revision(question.id)) ?? 0) || 0;
     const result = await runAction(api, () =>
-      api.caller.checklist.save({ tenantSlug, visitId, questionId: question.id, value: parsed.value, note: parsed.note, baseRevision }),
+      calls.save({ tenantSlug, visitId, questionId: question.id, value: parsed.value, note: parsed.note, baseRevision }),
     );
     if (result.ok) outcome.savedCount += 1;
     else outcome.unsaved[question.id] = { draft, message: result.message };

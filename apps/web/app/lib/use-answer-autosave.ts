@@ -1,8 +1,9 @@
 import type { LocalizedQuestion } from "@vigil/api";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useChecklistEndpoints } from "./checklist-endpoints";
 import { draftFrom, parseDraft, sameAnswer, type AnswerDraft } from "./checklist-values";
-import { errorCode, errorMessage, trpc } from "./trpc.client";
+import { errorCode, errorMessage } from "./trpc.client";
 
 /** A saved state of an answer, as the server returned it. */
 export type SavedAnswer = {
@@ -29,6 +30,7 @@ type Options = { tenantSlug: string; visitId: string; question: LocalizedQuestio
  */
 export function useAnswerAutosave({ tenantSlug, visitId, question, initial, initialDraft }: Options) {
   const { t } = useTranslation();
+  const endpoints = useChecklistEndpoints();
   const [draft, setDraft] = useState<AnswerDraft>(initialDraft ?? draftFrom(initial.value, initial.note));
   const [saved, setSaved] = useState<SavedAnswer>(initial);
   const [status, setStatus] = useState<SaveStatus>("idle");
@@ -60,7 +62,7 @@ export function useAnswerAutosave({ tenantSlug, visitId, question, initial, init
     setError(null);
     inFlight.current = (async () => {
       try {
-        const result = await trpc.checklist.save.mutate({ tenantSlug, visitId, questionId: question.id, value: parsed.value, note: parsed.note, baseRevision: base.revision });
+        const result = await endpoints.save({ tenantSlug, visitId, questionId: question.id, value: parsed.value, note: parsed.note, baseRevision: base.revision });
         savedRef.current = result;
         setSaved(result);
         setStatus("saved");
@@ -79,7 +81,7 @@ export function useAnswerAutosave({ tenantSlug, visitId, question, initial, init
     async function handleFailure(caught: unknown, baseRevision: number) {
       if (errorCode(caught) === "CONFLICT") {
         // Either someone saved a newer answer, or the visit stopped being editable: the history tells which.
-        const [newest] = await trpc.checklist.history.query({ tenantSlug, visitId, questionId: question.id }).catch(() => []);
+        const [newest] = await endpoints.history({ tenantSlug, visitId, questionId: question.id }).catch(() => []);
         if (newest && newest.revision !== baseRevision) {
           const theirs: SavedAnswer = { value: newest.value, note: newest.note, revision: newest.revision, updatedAt: newest.changedAt, updatedBy: newest.changedBy };
           conflictRef.current = theirs;
@@ -91,7 +93,7 @@ export function useAnswerAutosave({ tenantSlug, visitId, question, initial, init
       setStatus("error");
       setError(errorMessage(caught) ?? t("checklist.status.offline"));
     }
-  }, [question.id, question.kind, t, tenantSlug, visitId]);
+  }, [endpoints, question.id, question.kind, t, tenantSlug, visitId]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

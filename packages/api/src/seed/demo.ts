@@ -8,6 +8,7 @@ import { seedEvidence } from "./evidence.ts";
 import { seedRegistry } from "./registry.ts";
 import { seedTemplates } from "./templates.ts";
 import { seedVisits } from "./visits.ts";
+import { seedJointVisits } from "./joint-visits.ts";
 
 /** Every demo account signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = "vigil-demo-2026";
@@ -61,6 +62,7 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
+  const contexts: DemoWorkspaceContext[] = [];
   for (const user of Object.values(users)) {
     const created = await db.user.create({ data: { email: user.email, name: user.name, preferredLocale: user.locale, passwordHash } });
     ids.set(user.email, created.id);
@@ -84,6 +86,9 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
     await seedVisits(context);
     await seedChecklists(context);
     await seedEvidence(context);
+    contexts.push(context);
   }
+  // Across workspaces, once both exist.
+  await seedJointVisits(contexts);
   log(`Demo data loaded: ${DEMO_WORKSPACES.length} workspaces, ${ids.size} people (password: ${DEMO_PASSWORD}).`);
 }

@@ -10,9 +10,13 @@ export type AuditEntry = {
   ipAddress?: string | null;
 };
 
-/** Appends to the workspace's audit log inside the caller's transaction, so it commits with the change. */
+/**
+ * Appends to the workspace's audit log inside the caller's transaction, so it commits with the change.
+ * Written without RETURNING (createMany): a joint-visit partner appends to the host's log, which it
+ * may not read (docs/decisions/0100-joint-visits.md).
+ */
 export async function recordAudit(tx: TenantTx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+  await tx.auditEvent.createMany({
     data: {
       tenantId: entry.tenantId,
       actorId: entry.actorId,

@@ -60,5 +60,14 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
   );
   await owner.query("INSERT INTO recommendation_reminders (tenant_id, recommendation_id) VALUES ($1, $2)", [tenantId, recommendationId]);
 
+  // Joint visits (migration 20261220000000): a partner workspace of its own (neither A nor B), so
+  // the participation rows exist without opening anything to the other fixture tenant.
+  const partnerTenantId = randomUUID();
+  await owner.query("INSERT INTO tenants (id, slug, name, country_code, default_locale, allow_joint_visits) VALUES ($1, $2, $3, 'UA', 'uk', true)", [partnerTenantId, `${label}-partner-${suffix}`, `${label} partner`]);
+  const partnerUserId = await one("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x')", [`${label}-partner-${suffix}@example.org`, `${label} partner`]);
+  await one("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'monitor')", [partnerTenantId, partnerUserId]);
+  await owner.query("INSERT INTO visit_partners (tenant_id, visit_id, partner_tenant_id, status, invited_by_id, responded_at) VALUES ($1, $2, $3, 'accepted', $4, now())", [tenantId, visitId, partnerTenantId, userId]);
+  await owner.query("INSERT INTO visit_partner_members (tenant_id, visit_id, partner_tenant_id, user_id, visit_role) VALUES ($1, $2, $3, $4, 'monitor')", [tenantId, visitId, partnerTenantId, partnerUserId]);
+
   return { tenantId, userId, membershipId, invitationId, auditId };
 }

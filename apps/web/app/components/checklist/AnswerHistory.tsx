@@ -3,7 +3,7 @@ import { formatDateTime } from "@vigil/i18n";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../lib/locale";
-import { trpc } from "../../lib/trpc.client";
+import { useChecklistEndpoints } from "../../lib/checklist-endpoints";
 import { FOCUS_RING } from "../Button";
 import { formatAnswer } from "./format-answer";
 
@@ -20,12 +20,13 @@ export function AnswerHistory({ tenantSlug, visitId, question, initial, historyH
   const locale = useLocale();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(initial);
   const [failed, setFailed] = useState(false);
+  const endpoints = useChecklistEndpoints();
 
   async function load(event: React.MouseEvent) {
     event.preventDefault();
     if (entries) return setEntries(null);
     try {
-      setEntries(await trpc.checklist.history.query({ tenantSlug, visitId, questionId: question.id }));
+      setEntries(await endpoints.history({ tenantSlug, visitId, questionId: question.id }));
       setFailed(false);
     } catch {
       setFailed(true);

@@ -11,6 +11,7 @@ export function VisitSectionLinks({ base }: { base: string }) {
       <Link to={`${base}/interviews`} className={buttonClass("secondary")}>{t("visitDetail.interviews")}</Link>
       <Link to={`${base}/findings`} className={buttonClass("secondary")}>{t("visitDetail.findings")}</Link>
       <Link to={`${base}/report`} className={buttonClass("secondary")}>{t("report.visitLink")}</Link>
+      <Link to={`${base}/partners`} className={buttonClass("secondary")}>{t("joint.partners.link")}</Link>
     </nav>
   );
 }

@@ -1,0 +1,165 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import { buttonClass, FOCUS_RING } from "../components/Button";
+import { Card } from "../components/Card";
+import { FindingForm } from "../components/evidence/FindingForm";
+import { FormSuccess } from "../components/FormMessage";
+import { PageHeader } from "../components/PageHeader";
+import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { pageTitle, useLocale } from "../lib/locale";
+import { formatDayRange } from "../lib/visit-days";
+import { roleAtLeast, useWorkspace } from "../lib/workspace";
+import type { Route } from "./+types/joint-visit";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.visit.metaTitle");
+
+/**
+ * A host's visit as a partner's nominated member sees it, from their own workspace: plan, team,
+ * findings (and adding one), the report draft and, if the host shares them, interview records.
+ */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context);
+  const input = { tenantSlug: params.slug, visitId: params.visitId };
+  try {
+    const view = await api.caller.jointVisits.get(input);
+    const findings = await api.caller.jointVisits.findings(input);
+    const report = await api.caller.jointVisits.report(input);
+    const interviews = await api.caller.jointVisits.interviews(input);
+    return { ...view, findings, report, interviews };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context);
+  const form = await request.formData();
+  const field = (name: string) => String(form.get(name) ?? "");
+  const result = await runAction(api, () =>
+    api.caller.jointVisits.createFinding({
+      tenantSlug: params.slug, visitId: params.visitId, theme: field("theme"), text: field("text"),
+      severity: field("severity") as "low" | "medium" | "high" | "critical",
+    }),
+  );
+  return data({ ...(result.ok ? { ok: true as const } : result), intent: "create", targetId: "" }, { status: result.ok ? 200 : 400 });
+}
+
+export default function JointVisit({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const { visit, host, visitRole, partnerMembers, findings, report, interviews } = loaderData;
+  const base = `/t/${workspace.slug}/joint-visits`;
+  const canWrite = visit.editable && roleAtLeast(workspace.role, "monitor");
+  return (
+    <div className="space-y-6">
+      <Link to={base} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.back")}</Link>
+      <PageHeader
+        title={t("joint.visit.title", { place: visit.place.name })}
+        lead={t("joint.visit.lead", { dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd), host: host.name })}
+        actions={<Link to={`${base}/${visit.id}/checklist`} className={buttonClass("primary")}>{t("joint.visit.checklist")}</Link>}
+      />
+      <p className="text-slate-700">{t("joint.visit.yourRole", { role: t(`visitRoles.${visitRole}`) })}</p>
+
+      <Card title={t("joint.visit.plan")} id="plan">
+        <dl className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">{t("joint.visit.type")}</dt>
+            <dd className="text-slate-900">{t(`visitTypes.${visit.type}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("joint.visit.status")}</dt>
+            <dd className="text-slate-900">{t(`visitStatus.${visit.status}`)}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-sm text-slate-600">{t("joint.visit.objectives")}</dt>
+            <dd className="whitespace-pre-line text-slate-900">{visit.objectives || t("joint.visit.noObjectives")}</dd>
+          </div>
+        </dl>
+      </Card>
+
+      <Card title={t("joint.visit.team")} id="team">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">{t("joint.visit.hostTeam", { host: host.name })}</h3>
+            <ul className="text-slate-900">
+              {visit.team.map((member) => (
+                <li key={member.id}>
+                  {t("joint.partners.memberRole", {
+                    name: member.user?.name ?? t("joint.visit.external", { name: member.externalName ?? "" }),
+                    role: t(`visitRoles.${member.visitRole}`),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">{t("joint.visit.yourTeam")}</h3>
+            <ul className="text-slate-900">
+              {partnerMembers.map((member) => (
+                <li key={member.userId}>{t("joint.partners.memberRole", { name: member.name, role: t(`visitRoles.${member.visitRole}`) })}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </Card>
+
+      <Card title={t("joint.visit.findings")} id="findings">
+        <div className="space-y-4">
+          {findings.findings.length === 0 ? <p className="text-slate-600">{t("joint.visit.noFindings")}</p> : null}
+          <ul className="divide-y divide-slate-100">
+            {findings.findings.map((finding) => (
+              <li key={finding.id} className="py-3">
+                <p className="font-medium text-slate-900">
+                  {finding.theme} <span className="font-normal text-slate-600">· {t(`severities.${finding.severity}`)}</span>
+                </p>
+                <p className="whitespace-pre-line text-slate-800">{finding.text}</p>
+                <p className="text-sm text-slate-600">
+                  {t("joint.visit.recordedBy", { name: finding.createdBy?.name ?? "—" })}
+                  {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+          {canWrite ? (
+            <div>
+              <h3 className="mb-2 font-medium text-slate-900">{t("joint.visit.addFinding")}</h3>
+              <FormSuccess message={actionData?.ok ? t("joint.visit.findingAdded") : null} />
+              <FindingForm result={actionData} />
+            </div>
+          ) : null}
+        </div>
+      </Card>
+
+      <Card title={t("joint.visit.report")} id="report">
+        {report ? (
+          <div className="space-y-3">
+            <p className="text-sm text-slate-600">{t("joint.visit.reportReadOnly")}</p>
+            <p className="whitespace-pre-line text-slate-900" lang={report.language}>{report.summary}</p>
+            <ol className="list-decimal space-y-1 pl-6" lang={report.language}>
+              {report.recommendations.map((recommendation) => (
+                <li key={recommendation.number}>{recommendation.text}</li>
+              ))}
+            </ol>
+          </div>
+        ) : (
+          <p className="text-slate-600">{t("joint.visit.noReport")}</p>
+        )}
+      </Card>
+
+      <Card title={t("joint.visit.interviews")} id="interviews">
+        {!interviews.shared ? (
+          <p className="text-slate-600">{t("joint.visit.interviewsNotShared")}</p>
+        ) : interviews.interviews.length === 0 ? (
+          <p className="text-slate-600">{t("joint.visit.noInterviews")}</p>
+        ) : (
+          <ul className="text-slate-900">
+            {interviews.interviews.map((interview) => (
+              <li key={interview.id}>{t("joint.visit.interview", { pseudonym: interview.pseudonym, category: t(`intervieweeCategories.${interview.category}`) })}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import { Button, FOCUS_RING } from "../components/Button";
+import { Card } from "../components/Card";
+import { FormError, FormSuccess } from "../components/FormMessage";
+import { PageHeader } from "../components/PageHeader";
+import { SelectField } from "../components/SelectField";
+import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { useBusy } from "../lib/form";
+import { pageTitle, useLocale } from "../lib/locale";
+import { formatDayRange } from "../lib/visit-days";
+import { roleAtLeast, useWorkspace } from "../lib/workspace";
+import type { Route } from "./+types/visit-partners";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.partners.metaTitle");
+
+/** The host's side of a joint visit: invite partner workspaces, share interviews, end partnerships. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context);
+  const input = { tenantSlug: params.slug, visitId: params.visitId };
+  try {
+    const visit = await api.caller.visits.get(input);
+    const partners = await api.caller.jointVisits.partners(input);
+    return { visit: { id: visit.id, placeName: visit.place.name, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, editable: visit.editable }, ...partners };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+type Intent = "invite" | "share" | "unshare" | "end";
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context);
+  const form = await request.formData();
+  const intent = String(form.get("intent")) as Intent;
+  const base = { tenantSlug: params.slug, visitId: params.visitId, partnerTenantId: String(form.get("partnerTenantId") ?? "") };
+  const result = await runAction(api, (): Promise<unknown> => {
+    if (intent === "invite") return api.caller.jointVisits.invite(base);
+    if (intent === "end") return api.caller.jointVisits.end(base);
+    return api.caller.jointVisits.setInterviewSharing({ ...base, share: intent === "share" });
+  });
+  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: base.partnerTenantId }, { status: result.ok ? 200 : 400 });
+}
+
+export default function VisitPartners({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const { visit, partners, invitable } = loaderData;
+  const mayInvite = roleAtLeast(workspace.role, "coordinator");
+  const mayShare = roleAtLeast(workspace.role, "admin");
+  const inviting = useBusy("invite");
+  const ending = useBusy("end");
+  const success = actionData?.ok
+    ? ({ invite: t("joint.partners.invited"), end: t("joint.partners.ended"), share: t("joint.setting.saved"), unshare: t("joint.setting.saved") } as Record<string, string>)[actionData.intent]
+    : null;
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Link to={`/t/${workspace.slug}/visits/${visit.id}`} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
+        {t("joint.partners.backToVisit")}
+      </Link>
+      <PageHeader title={t("joint.partners.title")} lead={`${visit.placeName} · ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} />
+      <p className="text-slate-700">{t("joint.partners.lead")}</p>
+      <FormSuccess message={success} />
+      {actionData && !actionData.ok ? <FormError message={actionData.message} /> : null}
+
+      {partners.length === 0 ? (
+        <p className="text-slate-600">{t("joint.partners.empty")}</p>
+      ) : (
+        <ul className="space-y-4" aria-label={t("joint.partners.title")}>
+          {partners.map((partner) => {
+            const name = partner.partner?.name ?? partner.partnerTenantId;
+            const active = partner.status === "invited" || partner.status === "accepted";
+            return (
+              <li key={partner.partnerTenantId}>
+                <Card>
+                  <div className="space-y-3" data-testid={`partner-${partner.partner?.slug ?? partner.partnerTenantId}`}>
+                    <p className="font-semibold text-slate-900">
+                      {name} <span className="font-normal text-slate-600">· {t(`joint.status.${partner.status}`)}</span>
+                    </p>
+                    <div>
+                      <h3 className="text-sm font-medium text-slate-700">{t("joint.partners.members")}</h3>
+                      {partner.members.length === 0 ? (
+                        <p className="text-sm text-slate-600">{t("joint.partners.noMembers")}</p>
+                      ) : (
+                        <ul className="text-sm text-slate-800">
+                          {partner.members.map((member) => (
+                            <li key={member.userId}>{t("joint.partners.memberRole", { name: member.name, role: t(`visitRoles.${member.visitRole}`) })}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                    {active ? (
+                      <p className="text-sm text-slate-700">{partner.shareInterviews ? t("joint.partners.interviewsShared") : t("joint.partners.interviewsNotShared")}</p>
+                    ) : null}
+                    {active ? (
+                      <div className="flex flex-wrap gap-2">
+                        {mayShare ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value={partner.shareInterviews ? "unshare" : "share"} />
+                            <input type="hidden" name="partnerTenantId" value={partner.partnerTenantId} />
+                            <Button variant="secondary">{partner.shareInterviews ? t("joint.partners.unshare") : t("joint.partners.share")}</Button>
+                          </Form>
+                        ) : null}
+                        {mayInvite ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="end" />
+                            <input type="hidden" name="partnerTenantId" value={partner.partnerTenantId} />
+                            <Button variant="danger" busy={ending} busyLabel={t("joint.partners.endBusy")}>{t("joint.partners.end")}</Button>
+                          </Form>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {mayInvite && visit.editable ? (
+        <Card title={t("joint.partners.invite")} id="invite">
+          {invitable.length === 0 ? (
+            <p className="text-slate-600">{t("joint.partners.noneAvailable")}</p>
+          ) : (
+            <Form method="post" className="flex flex-wrap items-end gap-3">
+              <input type="hidden" name="intent" value="invite" />
+              <SelectField
+                name="partnerTenantId"
+                label={t("joint.partners.workspace")}
+                options={invitable.map((entry) => ({ value: entry.id, label: `${entry.name} (${entry.countryCode})` }))}
+              />
+              <Button busy={inviting} busyLabel={t("joint.partners.inviteBusy")}>{t("joint.partners.invite")}</Button>
+            </Form>
+          )}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { createVisitWithChecklist } from "./checklist-fixture";
+import { newOwner, signUp } from "./support";
+
+/**
+ * Two workspaces in two browser contexts run a joint visit (docs/decisions/0100-joint-visits.md):
+ * the partner allows joint visits, the host invites it, the partner accepts and nominates, both fill
+ * the checklist, the host sees the partner's answers, and ending the partnership removes the access.
+ */
+test("a host and a partner workspace run a joint visit, and the partner loses access when it ends", async ({ browser }) => {
+  // Two sign-ups with two-factor enrolment and two workspaces' worth of pages: longer than one flow.
+  test.setTimeout(240_000);
+  const hostOwner = newOwner();
+  const partnerOwner = newOwner();
+  const hostContext = await browser.newContext();
+  const partnerContext = await browser.newContext();
+  const host = await hostContext.newPage();
+  const partner = await partnerContext.newPage();
+  await signUp(host, hostOwner);
+  await signUp(partner, partnerOwner);
+  const { visitId } = await createVisitWithChecklist(hostOwner.slug);
+
+  // The partner workspace accepts invitations to joint visits (a workspace setting).
+  await partner.getByRole("link", { name: "Joint visits" }).click();
+  await expect(partner.getByRole("heading", { level: 1, name: "Joint visits" })).toBeVisible();
+  await expect(partner.getByRole("heading", { name: "No joint visits" })).toBeVisible();
+  await partner.getByRole("button", { name: "Accept invitations" }).click();
+  await expect(partner.getByText("Setting saved.")).toBeVisible();
+
+  // The host invites it from the directory, on the visit's Partners page.
+  await host.goto(`/t/${hostOwner.slug}/visits/${visitId}`);
+  await host.getByRole("link", { name: "Partners" }).click();
+  await expect(host.getByRole("heading", { level: 1, name: "Partner workspaces" })).toBeVisible();
+  await host.getByLabel("Partner workspace").selectOption({ label: `${partnerOwner.workspaceName} (RS)` });
+  await host.getByRole("button", { name: "Invite" }).click();
+  await expect(host.getByText("Invitation sent.")).toBeVisible();
+  await expect(host.getByText(`${partnerOwner.workspaceName} · Invitation open`)).toBeVisible();
+
+  // The partner's owner sees it labelled with the host, accepts, and nominates a member (themselves) as the doctor.
+  await partner.reload();
+  await expect(partner.getByText(`Hosted by ${hostOwner.workspaceName} (RS)`)).toBeVisible();
+  await partner.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(partner.getByText("Invitation accepted.")).toBeVisible();
+  await partner.getByLabel("Member").selectOption({ label: partnerOwner.name });
+  await partner.getByLabel("Visit role").selectOption({ label: "Doctor" });
+  await partner.getByRole("button", { name: "Nominate" }).click();
+  await expect(partner.getByText(`${partnerOwner.name} (Doctor)`)).toBeVisible();
+
+  // The host sees the acceptance and the nominated member.
+  await host.reload();
+  await expect(host.getByText(`${partnerOwner.workspaceName} · Accepted`)).toBeVisible();
+  await expect(host.getByText(`${partnerOwner.name} (Doctor)`)).toBeVisible();
+
+  // The nominated member opens the joint visit from their own workspace and fills part of the checklist.
+  await partner.getByRole("link", { name: "Open the joint visit" }).click();
+  await expect(partner.getByRole("heading", { level: 1, name: "Joint visit to Police Department Test" })).toBeVisible();
+  await expect(partner.getByText("Your role on this visit: Doctor")).toBeVisible();
+  await partner.getByRole("link", { name: "Checklist" }).click();
+  await expect(partner).toHaveURL(new RegExp(`/t/${partnerOwner.slug}/joint-visits/${visitId}/checklist$`));
+  await partner.getByRole("radiogroup", { name: /Is the custody register complete/ }).getByText("No", { exact: true }).click();
+  await expect(partner.locator("#status-register-complete")).toHaveText("Saved");
+  await partner.getByRole("textbox", { name: /Number of cells/ }).fill("3");
+  await expect(partner.locator("#status-cell-count")).toHaveText("Saved");
+
+  // Together: the host sees the partner's answers on its own checklist and adds one of its own.
+  await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/checklist`);
+  await expect(host.getByRole("radiogroup", { name: /Is the custody register complete/ }).getByRole("radio", { name: "No", exact: true })).toBeChecked();
+  await expect(host.getByRole("textbox", { name: /Number of cells/ })).toHaveValue("3");
+  await host.locator("#q-register-complete").getByRole("link", { name: "History" }).click();
+  await expect(host.locator("#q-register-complete ol li").first()).toContainText(`Saved by ${partnerOwner.name}`);
+  await host.getByRole("radiogroup", { name: /Register format/ }).getByText("Paper", { exact: true }).click();
+  await expect(host.locator("#status-register-format")).toHaveText("Saved");
+  await partner.reload();
+  await expect(partner.getByRole("radiogroup", { name: /Register format/ }).getByRole("radio", { name: "Paper", exact: true })).toBeChecked();
+
+  // The host ends the partnership: the partner loses access at once.
+  await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/partners`);
+  await host.getByRole("button", { name: "End partnership" }).click();
+  await expect(host.getByText("Partnership ended. The partner no longer has access.")).toBeVisible();
+  await expect(host.getByText(`${partnerOwner.workspaceName} · Ended`)).toBeVisible();
+
+  const gone = await partner.goto(`/t/${partnerOwner.slug}/joint-visits/${visitId}/checklist`);
+  expect(gone?.status()).toBe(404);
+  const page = await partner.goto(`/t/${partnerOwner.slug}/joint-visits/${visitId}`);
+  expect(page?.status()).toBe(404);
+  await partner.goto(`/t/${partnerOwner.slug}/joint-visits`);
+  await expect(partner.getByRole("heading", { name: "No joint visits" })).toBeVisible();
+
+  await hostContext.close();
+  await partnerContext.close();
+});

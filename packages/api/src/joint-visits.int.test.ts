@@ -1,0 +1,214 @@
+import { TRPCError } from "@trpc/server";
+import { withTenant } from "@vigil/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
+import { createTestVisit } from "./testing/checklist.ts";
+
+/**
+ * Joint visits through the API (docs/decisions/0100-joint-visits.md): invite, answer, nominate,
+ * work together, share interviews, end; and the isolation matrix of every cross-workspace
+ * procedure for the host, the accepted partner (nominated and not), a declined partner, an
+ * uninvited workspace and an ended partnership.
+ */
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : Promise.reject(error)),
+  );
+}
+
+type Ws = { id: string; slug: string; owner: TestUser };
+let host: Ws, partner: Ws, declined: Ws, ended: Ws, uninvited: Ws, closed: Ws;
+let nominee: TestUser, bystander: TestUser, endedNominee: TestUser;
+let visitId: string;
+
+async function workspace(allow: boolean): Promise<Ws> {
+  const owner = await createTestUser();
+  const ws = await createTestWorkspace(owner);
+  if (allow) await (await callerFor(owner)).caller.jointVisits.setAllowed({ tenantSlug: ws.slug, allow: true });
+  return { id: ws.id, slug: ws.slug, owner };
+}
+
+const as = async (user: TestUser) => (await callerFor(user)).caller;
+
+/** Every procedure a partner uses on the host's visit, called with `slug` (the caller's own workspace). */
+const PARTNER_WORK = {
+  get: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.get({ tenantSlug: slug, visitId }),
+  checklist: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.checklist({ tenantSlug: slug, visitId }),
+  findings: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.findings({ tenantSlug: slug, visitId }),
+  history: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.history({ tenantSlug: slug, visitId, questionId: "cell-count" }),
+  report: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.report({ tenantSlug: slug, visitId }),
+  interviews: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.interviews({ tenantSlug: slug, visitId }),
+  saveAnswer: (c: Awaited<ReturnType<typeof as>>, slug: string) =>
+    c.jointVisits.saveAnswer({ tenantSlug: slug, visitId, questionId: "cell-size", value: "9 m²", note: null, baseRevision: 0 }),
+  createFinding: (c: Awaited<ReturnType<typeof as>>, slug: string) =>
+    c.jointVisits.createFinding({ tenantSlug: slug, visitId, theme: "Healthcare", text: "No doctor at night.", severity: "medium" }),
+};
+
+beforeAll(async () => {
+  [host, partner, declined, ended, uninvited, closed] = await Promise.all([workspace(true), workspace(true), workspace(true), workspace(true), workspace(true), workspace(false)]);
+  [nominee, bystander, endedNominee] = await Promise.all([createTestUser("Oksana"), createTestUser("Bystander"), createTestUser("Ended nominee")]);
+  await addMember(partner.id, nominee, "monitor");
+  await addMember(partner.id, bystander, "monitor");
+  await addMember(ended.id, endedNominee, "monitor");
+  visitId = (await createTestVisit(host.id, { placeName: "District Prison Sremska Mitrovica" })).id;
+  await withTenant(host.id, host.owner.id, (tx) => tx.interview.create({ data: { tenantId: host.id, visitId, pseudonym: "D-1", category: "detainee", consentGiven: true } }));
+});
+
+describe("joint visits", () => {
+  it("the host invites only from the directory of workspaces that allow joint visits", async () => {
+    const c = await as(host.owner);
+    const directory = await c.jointVisits.directory({ tenantSlug: host.slug });
+    expect(directory.map((entry) => entry.id)).toEqual(expect.arrayContaining([partner.id, declined.id, ended.id]));
+    expect(directory.map((entry) => entry.id)).not.toContain(closed.id);
+    expect(directory.map((entry) => entry.id)).not.toContain(host.id);
+    expect(await codeOf(c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: closed.id }))).toBe("BAD_REQUEST");
+
+    for (const ws of [partner, declined, ended]) await c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: ws.id });
+    expect(await codeOf(c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id }))).toBe("CONFLICT");
+    const { partners, invitable } = await c.jointVisits.partners({ tenantSlug: host.slug, visitId });
+    expect(partners.map((p) => [p.partner?.name, p.status])).toHaveLength(3);
+    expect(invitable.map((entry) => entry.id)).not.toContain(partner.id);
+  });
+
+  it("the partner's admins see the invitation, labelled with the host, and answer it; then nominate their own members", async () => {
+    const p = await as(partner.owner);
+    const [entry] = await p.jointVisits.list({ tenantSlug: partner.slug });
+    expect(entry).toMatchObject({ visitId, status: "invited", placeName: "District Prison Sremska Mitrovica", host: { id: host.id }, nominated: false });
+    expect(await as(uninvited.owner).then((c) => c.jointVisits.list({ tenantSlug: uninvited.slug }))).toEqual([]);
+
+    expect(await codeOf(p.jointVisits.nominate({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: nominee.id, visitRole: "doctor" }))).toBe("CONFLICT");
+    // A monitor of the partner may not answer for it.
+    expect(await codeOf((await as(nominee)).jointVisits.respond({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, accept: true }))).toBe("FORBIDDEN");
+    await p.jointVisits.respond({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, accept: true });
+    await (await as(declined.owner)).jointVisits.respond({ tenantSlug: declined.slug, hostTenantId: host.id, visitId, accept: false });
+    await (await as(ended.owner)).jointVisits.respond({ tenantSlug: ended.slug, hostTenantId: host.id, visitId, accept: true });
+    expect(await codeOf(p.jointVisits.respond({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, accept: false }))).toBe("CONFLICT");
+
+    await p.jointVisits.nominate({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: nominee.id, visitRole: "doctor" });
+    // Only its own members.
+    expect(await codeOf(p.jointVisits.nominate({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: uninvited.owner.id, visitRole: "monitor" }))).toBe("BAD_REQUEST");
+    await (await as(ended.owner)).jointVisits.nominate({ tenantSlug: ended.slug, hostTenantId: host.id, visitId, userId: endedNominee.id, visitRole: "lawyer" });
+
+    const mine = await (await as(nominee)).jointVisits.list({ tenantSlug: partner.slug });
+    expect(mine).toMatchObject([{ visitId, status: "accepted", nominated: true, members: [{ userId: nominee.id, visitRole: "doctor" }] }]);
+    const hostView = await (await as(host.owner)).jointVisits.partners({ tenantSlug: host.slug, visitId });
+    expect(hostView.partners.find((row) => row.partnerTenantId === partner.id)).toMatchObject({ status: "accepted", members: [{ name: "Oksana", visitRole: "doctor" }] });
+  });
+
+  it("the nominated member works on the visit from their own workspace; the host sees their answers and findings", async () => {
+    const n = await as(nominee);
+    const view = await n.jointVisits.get({ tenantSlug: partner.slug, visitId });
+    expect(view).toMatchObject({ host: { id: host.id }, visitRole: "doctor", shareInterviews: false, visit: { id: visitId, place: { name: "District Prison Sremska Mitrovica" } } });
+    const checklist = await n.jointVisits.checklist({ tenantSlug: partner.slug, visitId });
+    expect(checklist.canEdit).toBe(true);
+    await n.jointVisits.saveAnswer({ tenantSlug: partner.slug, visitId, questionId: "cell-count", value: 12, note: "Counted on site", baseRevision: 0 });
+    await n.jointVisits.createFinding({ tenantSlug: partner.slug, visitId, theme: "Healthcare", text: "No doctor at night.", severity: "medium" });
+
+    // The host answers on the same checklist, and sees the partner's answer attributed to them.
+    const h = await as(host.owner);
+    await h.checklist.save({ tenantSlug: host.slug, visitId, questionId: "cell-size", value: "9 m²", note: null, baseRevision: 0 });
+    const hostChecklist = await h.checklist.get({ tenantSlug: host.slug, visitId });
+    expect(hostChecklist.answers.find((a) => a.questionId === "cell-count")).toMatchObject({ value: 12, updatedBy: { id: nominee.id, name: "Oksana" } });
+    expect((await n.jointVisits.checklist({ tenantSlug: partner.slug, visitId })).answers.map((a) => a.questionId).sort()).toEqual(["cell-count", "cell-size"]);
+    const hostFindings = await h.findings.list({ tenantSlug: host.slug, visitId });
+    expect(hostFindings.findings.map((f) => [f.theme, f.createdBy?.name])).toContainEqual(["Healthcare", "Oksana"]);
+
+    // The rows belong to the host's visit: nothing lands in the partner's workspace.
+    const inPartner = await withTenant(partner.id, null, (tx) => tx.checklistAnswer.count());
+    expect(inPartner).toBe(0);
+    // And the host's visit does not leak into the partner's ordinary lists.
+    const partnerVisits = await n.visits.list({ tenantSlug: partner.slug });
+    expect(JSON.stringify(partnerVisits)).not.toContain(visitId);
+    expect(await codeOf(n.visits.get({ tenantSlug: partner.slug, visitId }))).toBe("NOT_FOUND");
+    expect(await codeOf(n.checklist.get({ tenantSlug: partner.slug, visitId }))).toBe("NOT_FOUND");
+  });
+
+  it("partner actions and every step are audited in both workspaces", async () => {
+    const actions = async (tenantId: string) =>
+      (await withTenant(tenantId, null, (tx) => tx.auditEvent.findMany({ where: { action: { not: "workspace.created" } }, select: { action: true, actorId: true } }))).map((e) => e.action);
+    const inHost = await actions(host.id);
+    const inPartner = await actions(partner.id);
+    for (const action of ["jointVisit.invited", "jointVisit.accepted", "jointVisit.memberNominated"]) {
+      expect(inHost, action).toContain(action);
+      expect(inPartner, action).toContain(action);
+    }
+    // The partner's work: the service's own event in the host's log, and a mirror in the partner's.
+    expect(inHost).toEqual(expect.arrayContaining(["checklist.answerSaved", "finding.created"]));
+    expect(inPartner.filter((a) => a === "jointVisit.partnerAction")).toHaveLength(2);
+    const hostEvents = await withTenant(host.id, null, (tx) => tx.auditEvent.findMany({ where: { action: "checklist.answerSaved", actorId: nominee.id } }));
+    expect(hostEvents).toHaveLength(1);
+    expect(await actions(declined.id)).toContain("jointVisit.declined");
+  });
+
+  it("interviews stay with the host until it shares them", async () => {
+    const n = await as(nominee);
+    expect(await n.jointVisits.interviews({ tenantSlug: partner.slug, visitId })).toEqual({ shared: false, interviews: [] });
+    // Sharing is an admin's decision: a host coordinator may not.
+    const coordinator = await createTestUser();
+    await addMember(host.id, coordinator, "coordinator");
+    expect(await codeOf((await as(coordinator)).jointVisits.setInterviewSharing({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id, share: true }))).toBe("FORBIDDEN");
+    await (await as(host.owner)).jointVisits.setInterviewSharing({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id, share: true });
+    const shared = await n.jointVisits.interviews({ tenantSlug: partner.slug, visitId });
+    expect(shared.interviews.map((i) => i.pseudonym)).toEqual(["D-1"]);
+    await (await as(host.owner)).jointVisits.setInterviewSharing({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id, share: false });
+    expect((await n.jointVisits.interviews({ tenantSlug: partner.slug, visitId })).interviews).toEqual([]);
+  });
+
+  it("the isolation matrix: only the accepted partner's nominated member reaches the visit", async () => {
+    // End the `ended` partnership first: its nominee had access, now has none.
+    expect(await codeOf(PARTNER_WORK.get(await as(endedNominee), ended.slug))).toBe("OK");
+    await (await as(host.owner)).jointVisits.end({ tenantSlug: host.slug, visitId, partnerTenantId: ended.id });
+
+    const cases: [string, TestUser, string, "OK" | "NOT_FOUND"][] = [
+      ["accepted partner, nominated member", nominee, partner.slug, "OK"],
+      ["accepted partner, member not nominated", bystander, partner.slug, "NOT_FOUND"],
+      ["accepted partner, its admin (not nominated)", partner.owner, partner.slug, "NOT_FOUND"],
+      ["declined partner", declined.owner, declined.slug, "NOT_FOUND"],
+      ["uninvited workspace", uninvited.owner, uninvited.slug, "NOT_FOUND"],
+      ["ended partnership, its nominee", endedNominee, ended.slug, "NOT_FOUND"],
+      // The host works through its own procedures (visits, checklist, findings), not as a partner.
+      ["the host itself", host.owner, host.slug, "NOT_FOUND"],
+      // Naming the partner's slug without being its member.
+      ["uninvited user naming the partner", uninvited.owner, partner.slug, "NOT_FOUND"],
+    ];
+    for (const [label, user, slug, expected] of cases) {
+      const c = await as(user);
+      for (const [name, call] of Object.entries(PARTNER_WORK)) {
+        // Writes are checked first by role; the nominated monitor may write.
+        expect(await codeOf(call(c, slug)).then((code) => (code === "CONFLICT" ? "OK" : code)), `${label}: ${name}`).toBe(expected);
+      }
+    }
+
+    // Host-side procedures cannot be used on the host's visit from another workspace.
+    const p = await as(partner.owner);
+    expect(await codeOf(p.jointVisits.partners({ tenantSlug: partner.slug, visitId }))).toBe("NOT_FOUND");
+    expect(await codeOf(p.jointVisits.end({ tenantSlug: partner.slug, visitId, partnerTenantId: partner.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(p.jointVisits.setInterviewSharing({ tenantSlug: partner.slug, visitId, partnerTenantId: partner.id, share: true }))).toBe("NOT_FOUND");
+    expect(await codeOf(p.jointVisits.invite({ tenantSlug: partner.slug, visitId, partnerTenantId: uninvited.id }))).toBe("NOT_FOUND");
+    // Partner-side procedures: an uninvited workspace cannot answer or nominate on someone else's invitation.
+    const u = await as(uninvited.owner);
+    expect(await codeOf(u.jointVisits.respond({ tenantSlug: uninvited.slug, hostTenantId: host.id, visitId, accept: true }))).toBe("NOT_FOUND");
+    expect(await codeOf(u.jointVisits.nominate({ tenantSlug: uninvited.slug, hostTenantId: host.id, visitId, userId: uninvited.owner.id, visitRole: "monitor" }))).toBe("NOT_FOUND");
+    expect(await codeOf(u.jointVisits.withdraw({ tenantSlug: uninvited.slug, hostTenantId: host.id, visitId, userId: nominee.id }))).toBe("NOT_FOUND");
+    // A declined or ended partner cannot nominate or re-accept.
+    expect(await codeOf((await as(declined.owner)).jointVisits.nominate({ tenantSlug: declined.slug, hostTenantId: host.id, visitId, userId: declined.owner.id, visitRole: "monitor" }))).toBe("CONFLICT");
+    expect(await codeOf((await as(ended.owner)).jointVisits.respond({ tenantSlug: ended.slug, hostTenantId: host.id, visitId, accept: true }))).toBe("CONFLICT");
+    expect(await (await as(ended.owner)).jointVisits.list({ tenantSlug: ended.slug })).toEqual([]);
+  });
+
+  it("ending the partnership removes the partner's access at once; the rows stay the host's", async () => {
+    const n = await as(nominee);
+    expect(await codeOf(n.jointVisits.get({ tenantSlug: partner.slug, visitId }))).toBe("OK");
+    await (await as(host.owner)).jointVisits.end({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id });
+    for (const [name, call] of Object.entries(PARTNER_WORK)) expect(await codeOf(call(n, partner.slug)), name).toBe("NOT_FOUND");
+    expect(await n.jointVisits.list({ tenantSlug: partner.slug })).toEqual([]);
+    // What the partner entered stays in the host's visit, attributed.
+    const hostChecklist = await (await as(host.owner)).checklist.get({ tenantSlug: host.slug, visitId });
+    expect(hostChecklist.answers.find((a) => a.questionId === "cell-count")?.updatedBy?.name).toBe("Oksana");
+    const ends = await withTenant(partner.id, null, (tx) => tx.auditEvent.count({ where: { action: "jointVisit.ended" } }));
+    expect(ends).toBe(1);
+    // Ended is final: the host cannot invite the same partner to this visit again.
+    expect(await codeOf((await as(host.owner)).jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id }))).toBe("CONFLICT");
+  });
+});

@@ -1,0 +1,40 @@
+import type { MemberRole, TenantTx, VisitRole } from "@vigil/db";
+import { fail } from "../errors.ts";
+import type { Actor } from "../services/actor.ts";
+
+/** A nominated member's participation in a host's visit, as the database confirmed it. */
+export type JointParticipation = {
+  hostTenantId: string;
+  partnerTenantId: string;
+  visitId: string;
+  visitRole: VisitRole;
+  shareInterviews: boolean;
+};
+
+/**
+ * Opens ONE host visit to the current transaction: sets `app.joint_visit_id`, which the second
+ * row-level-security policy on every visit-scoped table reads, and asks the database whether the
+ * current user is a nominated member of an accepted partnership for it. The answer comes from the
+ * participation rows (joint_visit_host()), never from the caller: anyone else gets NOT_FOUND, the
+ * same answer as for a visit that does not exist.
+ */
+export async function enterJointVisit(tx: TenantTx, partnerTenantId: string, userId: string, visitId: string): Promise<JointParticipation> {
+  await tx.$executeRaw`SELECT set_config('app.joint_visit_id', ${visitId}, true)`;
+  const [row] = await tx.$queryRaw<{ host: string | null }[]>`SELECT joint_visit_host() AS host`;
+  if (!row?.host) fail("NOT_FOUND", "errors.notFound");
+  const member = await tx.visitPartnerMember.findFirst({
+    where: { tenantId: row.host, visitId, partnerTenantId, userId },
+    select: { visitRole: true, partner: { select: { shareInterviews: true } } },
+  });
+  if (!member) fail("NOT_FOUND", "errors.notFound");
+  return { hostTenantId: row.host, partnerTenantId, visitId, visitRole: member.visitRole, shareInterviews: member.partner.shareInterviews };
+}
+
+/**
+ * The actor the existing visit services see for a partner: rows they write carry the HOST's
+ * tenant_id (they belong to the host's visit) and the partner's own user as author. A partner
+ * works as a monitor on the visit, or reads only if they are a viewer in their own workspace.
+ */
+export function jointActor(participation: JointParticipation, userId: string, ownRole: MemberRole, ipAddress: string | null): Actor {
+  return { tenantId: participation.hostTenantId, userId, role: ownRole === "viewer" ? "viewer" : "monitor", ipAddress };
+}

@@ -1,0 +1,52 @@
+import type { TenantTx } from "@vigil/db";
+import type { JointParticipation } from "../joint-visits/scope.ts";
+import { getVisit } from "./visit-detail.ts";
+import { workspaceDirectory } from "./joint-visits.ts";
+
+/**
+ * What a partner's nominated member sees of the host's visit, inside the joint-visit scope
+ * (enterJointVisit): the same visit services as the host's, because row-level security now shows
+ * the host's rows of that one visit. The checklist and findings are the existing services, called
+ * with the joint actor; this file adds only what is particular to a partner.
+ */
+export async function jointVisitView(tx: TenantTx, participation: JointParticipation) {
+  // One query after another: a transaction's connection runs one at a time anyway.
+  const visit = await getVisit(tx, participation.visitId);
+  const directory = await workspaceDirectory(tx);
+  const partnerMembers = await tx.visitPartnerMember.findMany({
+    where: { tenantId: participation.hostTenantId, visitId: participation.visitId, partnerTenantId: participation.partnerTenantId },
+    select: { userId: true, visitRole: true, user: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const host = directory.find((entry) => entry.id === participation.hostTenantId);
+  const { nextStatuses: _next, ...plan } = visit;
+  return {
+    visit: plan,
+    host: { id: participation.hostTenantId, name: host?.name ?? "", countryCode: host?.countryCode ?? "" },
+    visitRole: participation.visitRole,
+    shareInterviews: participation.shareInterviews,
+    partnerMembers: partnerMembers.map((m) => ({ userId: m.userId, name: m.user.name, visitRole: m.visitRole })),
+  };
+}
+
+/** The host's report draft and its recommendations: partners read them, the host writes them. */
+export async function jointVisitReport(tx: TenantTx, participation: JointParticipation) {
+  return tx.report.findFirst({
+    where: { visitId: participation.visitId },
+    select: {
+      language: true, summary: true, status: true, updatedAt: true,
+      recommendations: { select: { number: true, text: true, priority: true, themeTags: true }, orderBy: { number: "asc" } },
+    },
+  });
+}
+
+/** The visit's interview records, when the host shares them (the database refuses otherwise). Notes stay encrypted and out. */
+export async function jointVisitInterviews(tx: TenantTx, participation: JointParticipation) {
+  if (!participation.shareInterviews) return { shared: false, interviews: [] };
+  const interviews = await tx.interview.findMany({
+    where: { visitId: participation.visitId },
+    select: { id: true, pseudonym: true, category: true, consentGiven: true, allegations: true, reprisalRisk: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return { shared: true, interviews };
+}
