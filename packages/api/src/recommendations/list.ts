@@ -1,0 +1,127 @@
+import type { Prisma, TenantTx } from "@vigil/db";
+import { fail } from "../errors.ts";
+import type { RecommendationListInput } from "./inputs.ts";
+
+/**
+ * Recommendation lists: the workspace-wide list with its filters, and a place's history. Every
+ * relation is loaded in the same query set (Prisma batches each relation into one query for the
+ * whole page), so a page costs the same handful of queries whatever its length.
+ */
+
+const latestUpdate = {
+  orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+  take: 1,
+  select: { id: true, occurredOn: true, source: true, resultingStatus: true, text: true, authority: { select: { name: true } } },
+} satisfies Prisma.Recommendation$updatesArgs;
+
+export const recommendationRowSelect = {
+  id: true,
+  number: true,
+  text: true,
+  status: true,
+  priority: true,
+  themeTags: true,
+  dueDate: true,
+  firstResponseAt: true,
+  createdAt: true,
+  place: { select: { id: true, name: true } },
+  visit: { select: { id: true, plannedStart: true } },
+  addressees: { select: { authority: { select: { id: true, name: true, kind: true } } }, orderBy: { authority: { name: "asc" } } },
+  updates: latestUpdate,
+} satisfies Prisma.RecommendationSelect;
+
+type Row = Prisma.RecommendationGetPayload<{ select: typeof recommendationRowSelect }>;
+
+/** The calendar day (UTC) a date falls on: due dates are days, and "overdue" starts the day after. */
+export function dayOf(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Overdue: the due date has passed and no response has arrived. */
+export function isOverdue(row: { dueDate: Date | null; firstResponseAt: Date | null }, today: Date): boolean {
+  return row.firstResponseAt === null && row.dueDate !== null && row.dueDate < dayOf(today);
+}
+
+function toRow({ updates, addressees, ...row }: Row, today: Date) {
+  return { ...row, addressees: addressees.map((a) => a.authority), latestUpdate: updates[0] ?? null, overdue: isOverdue(row, today) };
+}
+export type RecommendationRow = ReturnType<typeof toRow>;
+
+type Cursor = { at: string; id: string };
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ at: row.createdAt.toISOString(), id: row.id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof parsed.at === "string" && !Number.isNaN(Date.parse(parsed.at)) && typeof parsed.id === "string" && /^[0-9a-f-]{36}$/i.test(parsed.id)) {
+      return { at: parsed.at, id: parsed.id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  fail("BAD_REQUEST", "errors.badRequest", {}, "cursor");
+}
+
+/** The filters as a Prisma condition (AND-ed); shared by the list and anything that counts it. */
+export function recommendationFilter(input: Omit<RecommendationListInput, "cursor" | "limit">, today: Date): Prisma.RecommendationWhereInput[] {
+  const filters: Prisma.RecommendationWhereInput[] = [];
+  if (input.status?.length) filters.push({ status: { in: input.status } });
+  if (input.authorityId) filters.push({ addressees: { some: { authorityId: input.authorityId } } });
+  if (input.placeId) filters.push({ placeId: input.placeId });
+  if (input.tag) filters.push({ themeTags: { has: input.tag } });
+  if (input.visitId) filters.push({ visitId: input.visitId });
+  if (input.overdue) filters.push({ firstResponseAt: null, dueDate: { lt: dayOf(today) } });
+  return filters;
+}
+
+/** Newest first (created_at desc, id desc), keyset-paged: a page never shifts while others are added. */
+export async function listRecommendations(tx: TenantTx, input: RecommendationListInput, today = new Date()) {
+  const filters = recommendationFilter(input, today);
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor);
+    const at = new Date(cursor.at);
+    filters.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] });
+  }
+  const rows = await tx.recommendation.findMany({
+    where: { AND: filters },
+    select: recommendationRowSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { recommendations: page.map((row) => toRow(row, today)), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+}
+
+/** What the list's filters offer: the authorities addressed, the places concerned, the tags in use. */
+export async function recommendationFilterOptions(tx: TenantTx) {
+  const [authorities, places, tags] = await Promise.all([
+    tx.authority.findMany({ where: { addressedRecommendations: { some: {} } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    tx.place.findMany({ where: { recommendations: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    tx.$queryRaw<{ tag: string }[]>`
+      SELECT DISTINCT unnest(theme_tags) AS tag FROM recommendations WHERE tenant_id = current_tenant_id() ORDER BY tag`,
+  ]);
+  return { authorities, places, tags: tags.map((t) => t.tag) };
+}
+
+/**
+ * A place's recommendations over the years, newest visit first, each with its latest update.
+ * Bounded: a place with more than `limit` shows the newest and a link to the filtered list.
+ */
+export async function placeRecommendationHistory(tx: TenantTx, placeId: string, limit = 200, today = new Date()) {
+  const place = await tx.place.findFirst({ where: { id: placeId }, select: { id: true } });
+  if (!place) fail("NOT_FOUND", "errors.notFound");
+  const rows = await tx.recommendation.findMany({
+    where: { placeId },
+    select: recommendationRowSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const list = rows.slice(0, limit).map((row) => toRow(row, today));
+  // Grouped by visit in the order of the visit's date, then by number, as the reports read.
+  list.sort((a, b) => b.visit.plannedStart.getTime() - a.visit.plannedStart.getTime() || a.visit.id.localeCompare(b.visit.id) || a.number - b.number);
+  return { recommendations: list, more: rows.length > limit };
+}
