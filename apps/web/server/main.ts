@@ -44,6 +44,11 @@ const purge = () => purgeDeletedWorkspaces().catch((error: unknown) => log(`Work
 setInterval(purge, 60 * 60 * 1000).unref();
 void purge();
 
+// Background jobs on pg-boss (decision 0087): the owner prepares pg-boss's schema, the app role runs it.
+const { prepareJobSchema, startReminderJob } = await import("@vigil/api/jobs");
+await prepareJobSchema();
+const jobs = await startReminderJob({ log, appUrl: process.env.APP_URL });
+
 const server = express();
 if (dev) {
   const vite = await import("vite");
@@ -78,6 +83,7 @@ async function stop(signal: string) {
   log(`${signal} received: stopping.`);
   listener.close();
   listener.closeAllConnections();
+  await jobs.stop({ graceful: true, timeout: 5000 }).catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
   await database.stop();
   process.exit(0);
 }

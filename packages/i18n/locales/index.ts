@@ -32,10 +32,14 @@ import uk_interviews from "./uk/interviews.json" with { type: "json" };
 import uk_billing from "./uk/billing.json" with { type: "json" };
 import uk_security from "./uk/security.json" with { type: "json" };
 import uk_checklist from "./uk/checklist.json" with { type: "json" };
+import en_recommendations from "./en/recommendations.json" with { type: "json" };
+import srCyrl_recommendations from "./sr-Cyrl/recommendations.json" with { type: "json" };
+import srLatn_recommendations from "./sr-Latn/recommendations.json" with { type: "json" };
+import uk_recommendations from "./uk/recommendations.json" with { type: "json" };
 
 export const LOCALE_FILES = {
-  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist },
-  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist },
-  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist },
-  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist },
+  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, recommendations: en_recommendations },
+  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, recommendations: srCyrl_recommendations },
+  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, recommendations: srLatn_recommendations },
+  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, recommendations: uk_recommendations },
 } as const;

@@ -14,7 +14,7 @@ import { isOverdue } from "./list.ts";
 export async function planFollowUpVisit(tx: TenantTx, actor: Actor, input: PlanFollowUpInput) {
   const original = await tx.visit.findFirst({ where: { id: input.visitId }, select: { id: true, placeId: true, status: true } });
   if (!original) fail("NOT_FOUND", "errors.notFound");
-  if (original.status === "cancelled") fail("CONFLICT", "recommendationErrors.cancelledVisit");
+  if (original.status === "cancelled") fail("CONFLICT", "followUpErrors.cancelledVisit");
   // planVisit checks the place (not archived), records visit.planned; the link is set right after, in the same transaction.
   const visit = await planVisit(tx, actor, {
     placeId: original.placeId, type: "follow_up", announced: input.announced, nightVisit: input.nightVisit,

@@ -44,7 +44,7 @@ export const recordUpdateSchema = z.object({
   authorityId: z.uuid().nullable().optional(),
   visitId: z.uuid().nullable().optional(),
   resultingStatus: recommendationStatusSchema,
-  text: z.string().trim().min(1, { error: "recommendationErrors.textRequired" }).max(20_000),
+  text: z.string().trim().min(1, { error: "followUpErrors.textRequired" }).max(20_000),
   document: z
     .object({
       fileName: z.string().trim().min(1, { error: "attachmentErrors.noFile" }).max(1000),

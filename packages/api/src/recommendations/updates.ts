@@ -24,11 +24,11 @@ export async function recordUpdate(tx: TenantTx, actor: Actor, input: RecordUpda
     // A verification happens on a visit to the same place (usually a follow-up of the visit that made the recommendation).
     const visit = await tx.visit.findFirst({ where: { id: visitId }, select: { placeId: true } });
     if (!visit) fail("NOT_FOUND", "errors.notFound", {}, "visitId");
-    if (visit.placeId !== recommendation.placeId) fail("BAD_REQUEST", "recommendationErrors.otherPlace", {}, "visitId");
+    if (visit.placeId !== recommendation.placeId) fail("BAD_REQUEST", "followUpErrors.otherPlace", {}, "visitId");
   }
   const occurredOn = dayToDate(input.occurredOn);
   // A day ahead of UTC is allowed: it is already tomorrow somewhere the team may be.
-  if (occurredOn.getTime() > Date.now() + 24 * 60 * 60 * 1000) fail("BAD_REQUEST", "recommendationErrors.inFuture", {}, "occurredOn");
+  if (occurredOn.getTime() > Date.now() + 24 * 60 * 60 * 1000) fail("BAD_REQUEST", "followUpErrors.inFuture", {}, "occurredOn");
   const update = await recordRecommendationUpdate(tx, actor, {
     recommendationId: recommendation.id, occurredOn, source: input.source, authorityId, visitId, resultingStatus: input.resultingStatus, text: input.text,
   });
