@@ -114,6 +114,19 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name" }) },
   "workspaceDeletion.restore": { minRole: "owner", admitted: "CONFLICT", call: (c, slug) => c.workspaceDeletion.restore({ tenantSlug: slug }) },
   "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
+  "recommendations.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.recommendations.list({ tenantSlug: slug }) },
+  "recommendations.filterOptions": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.recommendations.filterOptions({ tenantSlug: slug }) },
+  "recommendations.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.get({ tenantSlug: slug, recommendationId: otherId }) },
+  "recommendations.placeHistory": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.placeHistory({ tenantSlug: slug, placeId: otherId }) },
+  "recommendations.toVerify": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.toVerify({ tenantSlug: slug, visitId: otherId }) },
+  "recommendations.recordUpdate": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.recommendations.recordUpdate({ tenantSlug: slug, recommendationId: otherId, occurredOn: "2014-08-25", source: "npm_assessment", resultingStatus: "accepted", text: "Accepted." }),
+  },
+  "recommendations.planFollowUpVisit": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.recommendations.planFollowUpVisit({ tenantSlug: slug, visitId: otherId, plannedStart: "2015-01-15", plannedEnd: "2015-01-15", announced: false, nightVisit: false }),
+  },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
