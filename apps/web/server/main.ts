@@ -47,7 +47,9 @@ void purge();
 // Background jobs on pg-boss (decision 0087): the owner prepares pg-boss's schema, the app role runs it.
 const { prepareJobSchema, startReminderJob } = await import("@vigil/api/jobs");
 await prepareJobSchema();
-const jobs = await startReminderJob({ log, appUrl: process.env.APP_URL });
+// While stopping, the queue's connections are cut on purpose: nothing to report then.
+let jobsStopping = false;
+const jobs = await startReminderJob({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
 
 const server = express();
 if (dev) {
@@ -83,6 +85,7 @@ async function stop(signal: string) {
   log(`${signal} received: stopping.`);
   listener.close();
   listener.closeAllConnections();
+  jobsStopping = true;
   await jobs.stop({ graceful: true, timeout: 5000 }).catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
   await database.stop();
   process.exit(0);

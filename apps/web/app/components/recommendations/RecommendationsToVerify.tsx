@@ -68,7 +68,7 @@ export function RecommendationsToVerify({ visitId, toVerify, canRecord, today, m
                 ) : null}
                 {canRecord ? (
                   <details className="rounded-md border border-slate-200 p-3" open={Boolean(result && !result.ok && (result as { recommendationId?: string }).recommendationId === r.id)}>
-                    <summary className={`cursor-pointer font-medium text-teal-800 ${FOCUS_RING}`}>{t("followUpVisits.verifySubmit")}</summary>
+                    <summary className={`cursor-pointer font-medium text-teal-800 ${FOCUS_RING}`}>{t("followUpVisits.verifyOpen", { number: r.number })}</summary>
                     <div className="mt-3">
                       <RecordUpdateForm recommendationId={r.id} status={r.status} today={today} maxMegabytes={maxMegabytes} authorities={[]} visits={[]}
                         verificationVisitId={visitId} action={`/t/${slug}/visits/${visitId}/verify`} result={result} />
