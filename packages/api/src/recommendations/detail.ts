@@ -1,7 +1,7 @@
 import type { Prisma, TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import { attachmentSummary, toAttachmentSummary } from "../services/attachments.ts";
-import { isOverdue } from "./list.ts";
+import { byName, isOverdue } from "./list.ts";
 
 const timelineSelect = {
   id: true,
@@ -32,13 +32,13 @@ export async function getRecommendation(tx: TenantTx, recommendationId: string, 
       report: { select: { id: true, status: true, sentAt: true, language: true } },
       visit: { select: { id: true, type: true, plannedStart: true, plannedEnd: true, followUps: { select: { id: true, plannedStart: true, status: true }, orderBy: [{ plannedStart: "asc" }, { id: "asc" }] } } },
       place: { select: { id: true, name: true, type: true } },
-      addressees: { select: { authority: { select: { id: true, name: true, kind: true } } }, orderBy: { authority: { name: "asc" } } },
+      addressees: { select: { authority: { select: { id: true, name: true, kind: true } } } },
       updates: { select: timelineSelect, orderBy: timelineOrder },
     },
   });
   if (!recommendation) fail("NOT_FOUND", "errors.notFound");
   const { addressees, updates, ...rest } = recommendation;
-  return { ...rest, overdue: isOverdue(rest, today), addressees: addressees.map((a) => a.authority), timeline: updates.map(toTimelineEntry) };
+  return { ...rest, overdue: isOverdue(rest, today), addressees: byName(addressees), timeline: updates.map(toTimelineEntry) };
 }
 
 export { timelineSelect };

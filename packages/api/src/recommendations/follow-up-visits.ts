@@ -5,7 +5,7 @@ import type { Actor } from "../services/actor.ts";
 import { planVisit } from "../services/visits.ts";
 import { timelineOrder, timelineSelect, toTimelineEntry } from "./detail.ts";
 import { OPEN_STATUSES, type PlanFollowUpInput } from "./inputs.ts";
-import { isOverdue } from "./list.ts";
+import { byName, isOverdue } from "./list.ts";
 
 /**
  * Follow-up visits (docs/decisions/0086): a visit of type follow_up to the same place, naming the
@@ -48,7 +48,7 @@ export async function recommendationsToVerify(tx: TenantTx, visitId: string, tod
     },
     select: {
       id: true, number: true, text: true, status: true, dueDate: true, firstResponseAt: true,
-      addressees: { select: { authority: { select: { id: true, name: true } } }, orderBy: { authority: { name: "asc" } } },
+      addressees: { select: { authority: { select: { id: true, name: true } } } },
       updates: { where: { visitId: visit.id }, select: timelineSelect, orderBy: timelineOrder },
     },
     orderBy: [{ number: "asc" }, { id: "asc" }],
@@ -56,7 +56,7 @@ export async function recommendationsToVerify(tx: TenantTx, visitId: string, tod
   return {
     followUpOf: visit.followUpOf,
     recommendations: rows.map(({ addressees, updates, ...row }) => ({
-      ...row, overdue: isOverdue(row, today), addressees: addressees.map((a) => a.authority), verifications: updates.map(toTimelineEntry),
+      ...row, overdue: isOverdue(row, today), addressees: byName(addressees), verifications: updates.map(toTimelineEntry),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { Prisma, TenantTx } from "@vigil/db";
+import type { AuthorityKind, Prisma, RecommendationStatus, RecommendationUpdateSource, TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import type { RecommendationListInput } from "./inputs.ts";
 
@@ -7,12 +7,6 @@ import type { RecommendationListInput } from "./inputs.ts";
  * relation is loaded in the same query set (Prisma batches each relation into one query for the
  * whole page), so a page costs the same handful of queries whatever its length.
  */
-
-const latestUpdate = {
-  orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-  take: 1,
-  select: { id: true, occurredOn: true, source: true, resultingStatus: true, text: true, authority: { select: { name: true } } },
-} satisfies Prisma.Recommendation$updatesArgs;
 
 export const recommendationRowSelect = {
   id: true,
@@ -26,8 +20,6 @@ export const recommendationRowSelect = {
   createdAt: true,
   place: { select: { id: true, name: true } },
   visit: { select: { id: true, plannedStart: true } },
-  addressees: { select: { authority: { select: { id: true, name: true, kind: true } } }, orderBy: { authority: { name: "asc" } } },
-  updates: latestUpdate,
 } satisfies Prisma.RecommendationSelect;
 
 type Row = Prisma.RecommendationGetPayload<{ select: typeof recommendationRowSelect }>;
@@ -42,10 +34,57 @@ export function isOverdue(row: { dueDate: Date | null; firstResponseAt: Date | n
   return row.firstResponseAt === null && row.dueDate !== null && row.dueDate < dayOf(today);
 }
 
-function toRow({ updates, addressees, ...row }: Row, today: Date) {
-  return { ...row, addressees: addressees.map((a) => a.authority), latestUpdate: updates[0] ?? null, overdue: isOverdue(row, today) };
+/** Addressees by name, as the reports list them. */
+export function byName<T extends { authority: { name: string } }>(addressees: T[]): T["authority"][] {
+  return addressees.map((a) => a.authority).sort((a, b) => a.name.localeCompare(b.name));
 }
-export type RecommendationRow = ReturnType<typeof toRow>;
+
+type Addressee = { id: string; name: string; kind: AuthorityKind };
+type LatestUpdate = { id: string; occurredOn: Date; source: RecommendationUpdateSource; resultingStatus: RecommendationStatus; text: string; authority: { name: string } | null };
+
+/**
+ * The addressees and the latest update of a page of recommendations, in two statements. Written in
+ * SQL because Prisma would fetch every update of every row to keep one, and would join the
+ * authorities' names into the addressee query in a way that keeps PostgreSQL off the primary key;
+ * here both are index scans on (tenant_id, recommendation_id, ...).
+ */
+async function pageRelations(tx: TenantTx, ids: string[]) {
+  if (ids.length === 0) return { addressees: new Map<string, Addressee[]>(), latest: new Map<string, LatestUpdate>() };
+  const [addresseeRows, updateRows] = await Promise.all([
+    tx.$queryRaw<{ recommendation_id: string; id: string; name: string; kind: AuthorityKind }[]>`
+      SELECT ra.recommendation_id, au.id, au.name, au.kind::text AS kind
+        FROM recommendation_addressees ra
+        JOIN authorities au ON au.tenant_id = ra.tenant_id AND au.id = ra.authority_id
+       WHERE ra.tenant_id = current_tenant_id() AND ra.recommendation_id = ANY(${ids}::uuid[])
+       ORDER BY au.name, au.id`,
+    tx.$queryRaw<{ recommendation_id: string; id: string; occurred_on: Date; source: RecommendationUpdateSource; resulting_status: RecommendationStatus; text: string; authority_name: string | null }[]>`
+      SELECT DISTINCT ON (u.recommendation_id) u.recommendation_id, u.id, u.occurred_on, u.source::text AS source,
+             u.resulting_status::text AS resulting_status, u.text, au.name AS authority_name
+        FROM recommendation_updates u
+        LEFT JOIN authorities au ON au.tenant_id = u.tenant_id AND au.id = u.authority_id
+       WHERE u.tenant_id = current_tenant_id() AND u.recommendation_id = ANY(${ids}::uuid[])
+       ORDER BY u.recommendation_id, u.occurred_on DESC, u.created_at DESC, u.id DESC`,
+  ]);
+  const addressees = new Map<string, Addressee[]>();
+  for (const row of addresseeRows) {
+    const list = addressees.get(row.recommendation_id) ?? [];
+    list.push({ id: row.id, name: row.name, kind: row.kind });
+    addressees.set(row.recommendation_id, list);
+  }
+  const latest = new Map<string, LatestUpdate>(
+    updateRows.map((row) => [
+      row.recommendation_id,
+      { id: row.id, occurredOn: row.occurred_on, source: row.source, resultingStatus: row.resulting_status, text: row.text, authority: row.authority_name === null ? null : { name: row.authority_name } },
+    ]),
+  );
+  return { addressees, latest };
+}
+
+async function toRows(tx: TenantTx, rows: Row[], today: Date) {
+  const { addressees, latest } = await pageRelations(tx, rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, addressees: addressees.get(row.id) ?? [], latestUpdate: latest.get(row.id) ?? null, overdue: isOverdue(row, today) }));
+}
+export type RecommendationRow = Awaited<ReturnType<typeof toRows>>[number];
 
 type Cursor = { at: string; id: string };
 
@@ -93,7 +132,7 @@ export async function listRecommendations(tx: TenantTx, input: RecommendationLis
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  return { recommendations: page.map((row) => toRow(row, today)), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  return { recommendations: await toRows(tx, page, today), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }
 
 /** What the list's filters offer: the authorities addressed, the places concerned, the tags in use. */
@@ -120,7 +159,7 @@ export async function placeRecommendationHistory(tx: TenantTx, placeId: string, 
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
-  const list = rows.slice(0, limit).map((row) => toRow(row, today));
+  const list = await toRows(tx, rows.slice(0, limit), today);
   // Grouped by visit in the order of the visit's date, then by number, as the reports read.
   list.sort((a, b) => b.visit.plannedStart.getTime() - a.visit.plannedStart.getTime() || a.visit.id.localeCompare(b.visit.id) || a.number - b.number);
   return { recommendations: list, more: rows.length > limit };

@@ -60,7 +60,7 @@ async function remindTenant(tenant: Tenant, today: Date, appUrl: string, run: Re
         where: { id },
         select: {
           number: true, text: true, dueDate: true, place: { select: { name: true } },
-          addressees: { select: { authority: { select: { name: true } } }, orderBy: { authority: { name: "asc" } } },
+          addressees: { select: { authority: { select: { name: true } } } },
         },
       });
       const to = await recipients(tx, tenant);
