@@ -6,6 +6,7 @@ import { Card } from "../components/Card";
 import { PageHeader } from "../components/PageHeader";
 import { AddTeamForms } from "../components/visits/AddTeamForms";
 import { FollowUpVisitLink } from "../components/recommendations/FollowUpVisitLink";
+import { PlaceOpenRecommendationsLink } from "../components/recommendations/PlaceOpenRecommendationsLink";
 import { RecommendationsToVerify } from "../components/recommendations/RecommendationsToVerify";
 import { PreparationCard } from "../components/visits/PreparationCard";
 import { StatusActions } from "../components/visits/StatusActions";
@@ -91,7 +92,8 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
           {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>
-      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base} />
+      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base}
+        openRecommendations={<PlaceOpenRecommendationsLink slug={workspace.slug} placeId={visit.place.id} placeName={visit.place.name} />} />
       {toVerify.followUpOf ? (
         <RecommendationsToVerify visitId={visit.id} toVerify={{ ...toVerify, followUpOf: toVerify.followUpOf }} canRecord={canEdit}
           today={loaderData.today} maxMegabytes={loaderData.maxMegabytes} />
