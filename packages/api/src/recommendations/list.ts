@@ -50,21 +50,20 @@ type LatestUpdate = { id: string; occurredOn: Date; source: RecommendationUpdate
  */
 async function pageRelations(tx: TenantTx, ids: string[]) {
   if (ids.length === 0) return { addressees: new Map<string, Addressee[]>(), latest: new Map<string, LatestUpdate>() };
-  const [addresseeRows, updateRows] = await Promise.all([
-    tx.$queryRaw<{ recommendation_id: string; id: string; name: string; kind: AuthorityKind }[]>`
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on it (pg 9).
+  const addresseeRows = await tx.$queryRaw<{ recommendation_id: string; id: string; name: string; kind: AuthorityKind }[]>`
       SELECT ra.recommendation_id, au.id, au.name, au.kind::text AS kind
         FROM recommendation_addressees ra
         JOIN authorities au ON au.tenant_id = ra.tenant_id AND au.id = ra.authority_id
        WHERE ra.tenant_id = current_tenant_id() AND ra.recommendation_id = ANY(${ids}::uuid[])
-       ORDER BY au.name, au.id`,
-    tx.$queryRaw<{ recommendation_id: string; id: string; occurred_on: Date; source: RecommendationUpdateSource; resulting_status: RecommendationStatus; text: string; authority_name: string | null }[]>`
+       ORDER BY au.name, au.id`;
+  const updateRows = await tx.$queryRaw<{ recommendation_id: string; id: string; occurred_on: Date; source: RecommendationUpdateSource; resulting_status: RecommendationStatus; text: string; authority_name: string | null }[]>`
       SELECT DISTINCT ON (u.recommendation_id) u.recommendation_id, u.id, u.occurred_on, u.source::text AS source,
              u.resulting_status::text AS resulting_status, u.text, au.name AS authority_name
         FROM recommendation_updates u
         LEFT JOIN authorities au ON au.tenant_id = u.tenant_id AND au.id = u.authority_id
        WHERE u.tenant_id = current_tenant_id() AND u.recommendation_id = ANY(${ids}::uuid[])
-       ORDER BY u.recommendation_id, u.occurred_on DESC, u.created_at DESC, u.id DESC`,
-  ]);
+       ORDER BY u.recommendation_id, u.occurred_on DESC, u.created_at DESC, u.id DESC`;
   const addressees = new Map<string, Addressee[]>();
   for (const row of addresseeRows) {
     const list = addressees.get(row.recommendation_id) ?? [];
@@ -137,12 +136,10 @@ export async function listRecommendations(tx: TenantTx, input: RecommendationLis
 
 /** What the list's filters offer: the authorities addressed, the places concerned, the tags in use. */
 export async function recommendationFilterOptions(tx: TenantTx) {
-  const [authorities, places, tags] = await Promise.all([
-    tx.authority.findMany({ where: { addressedRecommendations: { some: {} } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    tx.place.findMany({ where: { recommendations: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    tx.$queryRaw<{ tag: string }[]>`
-      SELECT DISTINCT unnest(theme_tags) AS tag FROM recommendations WHERE tenant_id = current_tenant_id() ORDER BY tag`,
-  ]);
+  const authorities = await tx.authority.findMany({ where: { addressedRecommendations: { some: {} } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const places = await tx.place.findMany({ where: { recommendations: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const tags = await tx.$queryRaw<{ tag: string }[]>`
+    SELECT DISTINCT unnest(theme_tags) AS tag FROM recommendations WHERE tenant_id = current_tenant_id() ORDER BY tag`;
   return { authorities, places, tags: tags.map((t) => t.tag) };
 }
 
