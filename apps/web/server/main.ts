@@ -44,6 +44,13 @@ const purge = () => purgeDeletedWorkspaces().catch((error: unknown) => log(`Work
 setInterval(purge, 60 * 60 * 1000).unref();
 void purge();
 
+// Background jobs on pg-boss (decision 0087): the owner prepares pg-boss's schema, the app role runs it.
+const { prepareJobSchema, startReminderJob } = await import("@vigil/api/jobs");
+await prepareJobSchema();
+// While stopping, the queue's connections are cut on purpose: nothing to report then.
+let jobsStopping = false;
+const jobs = await startReminderJob({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
+
 const server = express();
 if (dev) {
   const vite = await import("vite");
@@ -78,6 +85,8 @@ async function stop(signal: string) {
   log(`${signal} received: stopping.`);
   listener.close();
   listener.closeAllConnections();
+  jobsStopping = true;
+  await jobs.stop({ graceful: true, timeout: 5000 }).catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
   await database.stop();
   process.exit(0);
 }

@@ -20,6 +20,7 @@ import { workspaceExportRouter } from "./routers/workspace-export.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { jointVisitsRouter } from "./routers/joint-visits.ts";
+import { recommendationsRouter } from "./routers/recommendations.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   workspaceDeletion: workspaceDeletionRouter,
   reports: reportsRouter,
   jointVisits: jointVisitsRouter,
+  recommendations: recommendationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -152,6 +152,19 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "jointVisits.createFinding": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.createFinding({ tenantSlug: slug, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
   "jointVisits.report": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.report({ tenantSlug: slug, visitId: otherId }) },
   "jointVisits.interviews": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.interviews({ tenantSlug: slug, visitId: otherId }) },
+  "recommendations.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.recommendations.list({ tenantSlug: slug }) },
+  "recommendations.filterOptions": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.recommendations.filterOptions({ tenantSlug: slug }) },
+  "recommendations.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.get({ tenantSlug: slug, recommendationId: otherId }) },
+  "recommendations.placeHistory": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.placeHistory({ tenantSlug: slug, placeId: otherId }) },
+  "recommendations.toVerify": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.toVerify({ tenantSlug: slug, visitId: otherId }) },
+  "recommendations.recordUpdate": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.recommendations.recordUpdate({ tenantSlug: slug, recommendationId: otherId, occurredOn: "2014-08-25", source: "npm_assessment", resultingStatus: "accepted", text: "Accepted." }),
+  },
+  "recommendations.planFollowUpVisit": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.recommendations.planFollowUpVisit({ tenantSlug: slug, visitId: otherId, plannedStart: "2015-01-15", plannedEnd: "2015-01-15", announced: false, nightVisit: false }),
+  },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

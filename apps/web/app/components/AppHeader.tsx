@@ -21,6 +21,7 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { 
           <NavLinkItem to={`${base}/visits`} label={t("visits.nav")} />
           <NavLinkItem to={`${base}/joint-visits`} label={t("joint.nav")} />
           <NavLinkItem to={`${base}/places`} label={t("places.nav")} />
+          <NavLinkItem to={`${base}/recommendations`} label={t("recommendations.nav")} />
           <NavLinkItem to={`${base}/authorities`} label={t("authorities.nav")} />
           <NavLinkItem to={`${base}/templates`} label={t("templates.nav")} />
           <NavLinkItem to={`${base}/members`} label={t("nav.members")} />

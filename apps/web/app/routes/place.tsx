@@ -6,6 +6,7 @@ import { Card } from "../components/Card";
 import { EmptyState } from "../components/EmptyState";
 import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
+import { PlaceRecommendationHistory } from "../components/recommendations/PlaceRecommendationHistory";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
@@ -17,7 +18,9 @@ export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   try {
-    return { place: await api.caller.places.get({ tenantSlug: params.slug, placeId: params.placeId }) };
+    const input = { tenantSlug: params.slug, placeId: params.placeId };
+    const [place, history] = await Promise.all([api.caller.places.get(input), api.caller.recommendations.placeHistory(input)]);
+    return { place, history };
   } catch (error) {
     loaderError(error, request);
   }
@@ -46,7 +49,7 @@ export default function Place({ loaderData, actionData }: Route.ComponentProps) 
   const locale = useLocale();
   const workspace = useWorkspace();
   const [searchParams] = useSearchParams();
-  const { place } = loaderData;
+  const { place, history } = loaderData;
   const canEdit = roleAtLeast(workspace.role, "coordinator");
   const busy = useBusy();
   const base = `/t/${workspace.slug}`;
@@ -90,9 +93,7 @@ export default function Place({ loaderData, actionData }: Route.ComponentProps) 
           </ul>
         )}
       </Card>
-      <Card title={t("places.recommendationsTitle")} id="recommendations">
-        <EmptyState headingLevel={3} title={t("places.recommendationsEmptyTitle")} body={t("places.recommendationsEmptyBody")} />
-      </Card>
+      <PlaceRecommendationHistory slug={workspace.slug} placeId={place.id} recommendations={history.recommendations} more={history.more} />
       {canEdit ? (
         <Form method="post" className="space-y-2">
           <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />

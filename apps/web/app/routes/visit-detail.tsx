@@ -5,6 +5,9 @@ import { buttonClass } from "../components/Button";
 import { Card } from "../components/Card";
 import { PageHeader } from "../components/PageHeader";
 import { AddTeamForms } from "../components/visits/AddTeamForms";
+import { FollowUpVisitLink } from "../components/recommendations/FollowUpVisitLink";
+import { PlaceOpenRecommendationsLink } from "../components/recommendations/PlaceOpenRecommendationsLink";
+import { RecommendationsToVerify } from "../components/recommendations/RecommendationsToVerify";
 import { PreparationCard } from "../components/visits/PreparationCard";
 import { StatusActions } from "../components/visits/StatusActions";
 import { TeamList } from "../components/visits/TeamList";
@@ -13,6 +16,7 @@ import { VisitSummary } from "../components/visits/VisitSummary";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
+import { followUpFormLimits } from "../lib/recommendation-update.server";
 import { expertFrom, memberFrom } from "../lib/visit-team-form.server";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/visit-detail";
@@ -23,14 +27,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const [visit, preparation, current] = await Promise.all([
+    const [visit, preparation, current, toVerify] = await Promise.all([
       api.caller.visits.get(input),
       api.caller.visits.preparation(input),
       api.caller.workspaces.current({ tenantSlug: params.slug }),
+      api.caller.recommendations.toVerify(input),
     ]);
     // Only those who may change the team need the list of people to add.
     const members = visit.editable && hasRole(current.role, "monitor") ? (await api.caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
-    return { visit, preparation, members };
+    return { visit, preparation, members, toVerify, ...followUpFormLimits() };
   } catch (error) {
     loaderError(error, request);
   }
@@ -62,7 +67,7 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
-  const { visit, preparation, members } = loaderData;
+  const { visit, preparation, members, toVerify } = loaderData;
   const canEdit = roleAtLeast(workspace.role, "monitor");
   const base = `/t/${workspace.slug}/visits`;
   return (
@@ -87,7 +92,13 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
           {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>
-      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base} />
+      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base}
+        openRecommendations={<PlaceOpenRecommendationsLink slug={workspace.slug} placeId={visit.place.id} placeName={visit.place.name} />} />
+      {toVerify.followUpOf ? (
+        <RecommendationsToVerify visitId={visit.id} toVerify={{ ...toVerify, followUpOf: toVerify.followUpOf }} canRecord={canEdit}
+          today={loaderData.today} maxMegabytes={loaderData.maxMegabytes} />
+      ) : null}
+      <FollowUpVisitLink base={base} visitId={visit.id} status={visit.status} canPlan={canEdit} />
     </div>
   );
 }

@@ -34,6 +34,17 @@ export async function uploadAttachment(tx: TenantTx, actor: Actor, upload: Uploa
     const finding = await tx.finding.findFirst({ where: { id: upload.findingId, visitId: upload.visitId }, select: { id: true } });
     if (!finding) fail("NOT_FOUND", "errors.notFound");
   }
+  return storeAndRecordAttachment(tx, actor, { ...upload, recommendationUpdateId: null });
+}
+
+export type AttachmentTarget = Upload & { recommendationUpdateId: string | null };
+
+/**
+ * Streams the bytes into storage and records the row, for every kind of attachment (evidence of a
+ * visit or a finding, a document of a recommendation's timeline entry). The caller has already
+ * checked that the target may receive a file; nothing is read before that.
+ */
+export async function storeAndRecordAttachment(tx: TenantTx, actor: Actor, upload: AttachmentTarget) {
   const id = randomUUID();
   const storageKey = storageKeyFor(actor.tenantId, id);
   const maxBytes = maxAttachmentBytes();
@@ -48,15 +59,18 @@ export async function uploadAttachment(tx: TenantTx, actor: Actor, upload: Uploa
   try {
     const attachment = await tx.attachment.create({
       data: {
-        tenantId: actor.tenantId, id, visitId: upload.visitId, findingId: upload.findingId, fileName: cleanFileName(upload.fileName),
-        contentType: stored.contentType, sizeBytes: BigInt(stored.sizeBytes), sha256: new Uint8Array(stored.sha256), storageKey,
-        uploadedById: actor.userId,
+        tenantId: actor.tenantId, id, visitId: upload.visitId, findingId: upload.findingId, recommendationUpdateId: upload.recommendationUpdateId,
+        fileName: cleanFileName(upload.fileName), contentType: stored.contentType, sizeBytes: BigInt(stored.sizeBytes), sha256: new Uint8Array(stored.sha256),
+        storageKey, uploadedById: actor.userId,
       },
       select: attachmentSummary,
     });
     await recordAudit(tx, {
       tenantId: actor.tenantId, actorId: actor.userId, action: "attachment.uploaded", targetType: "attachment", targetId: id,
-      details: { visitId: upload.visitId, findingId: upload.findingId, contentType: stored.contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256.toString("hex") },
+      details: {
+        visitId: upload.visitId, findingId: upload.findingId, recommendationUpdateId: upload.recommendationUpdateId, contentType: stored.contentType,
+        sizeBytes: stored.sizeBytes, sha256: stored.sha256.toString("hex"),
+      },
       ipAddress: actor.ipAddress,
     });
     return toAttachmentSummary(attachment);

@@ -17,7 +17,7 @@ export async function listFindings(tx: TenantTx, visitId: string) {
   const visit = await findVisit(tx, visitId);
   const [findings, attachments] = await Promise.all([
     tx.finding.findMany({ where: { visitId }, select: findingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    tx.attachment.findMany({ where: { visitId }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    tx.attachment.findMany({ where: { visitId, recommendationUpdateId: null }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   const evidence = attachments.map(toAttachmentSummary);
   return {

@@ -1,4 +1,5 @@
 import type { VisitStatus, VisitType } from "@vigil/db";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocale } from "../../lib/locale";
@@ -11,7 +12,7 @@ import { VisitStatusBadge } from "./VisitStatusBadge";
 type EarlierVisit = { id: string; type: VisitType; status: VisitStatus; plannedStart: Date | string; plannedEnd: Date | string; nightVisit: boolean };
 
 /** What to read before going: the place's earlier visits and its open recommendations. */
-export function PreparationCard({ placeName, earlierVisits, base }: { placeName: string; earlierVisits: EarlierVisit[]; base: string }) {
+export function PreparationCard({ placeName, earlierVisits, base, openRecommendations }: { placeName: string; earlierVisits: EarlierVisit[]; base: string; openRecommendations?: ReactNode }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -38,7 +39,7 @@ export function PreparationCard({ placeName, earlierVisits, base }: { placeName:
             </ul>
           )}
         </section>
-        <EmptyState headingLevel={3} title={t("visitPreparation.recommendationsTitle")} body={t("visitPreparation.recommendationsBody")} />
+        {openRecommendations ?? <EmptyState headingLevel={3} title={t("visitPreparation.recommendationsTitle")} body={t("visitPreparation.recommendationsBody")} />}
       </div>
     </Card>
   );

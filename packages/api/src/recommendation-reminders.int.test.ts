@@ -1,0 +1,116 @@
+import { withTenant } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
+import type { SmtpReceiver } from "@vigil/email/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareJobSchema, runReminderJobNow, startReminderJob } from "./recommendations/reminder-job.ts";
+import { sendOverdueReminders } from "./recommendations/reminders.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
+import { createAuthorities, createSentReport } from "./testing/recommendations.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
+import { createTestPlace } from "./testing/visits.ts";
+
+/**
+ * The overdue reminder, through a real SMTP receiver: one e-mail per overdue recommendation to each
+ * coordinator, in their language, never twice (not on a second run, not when two runs race), none
+ * for answered or not yet due recommendations, none across workspaces.
+ */
+const smtp = useSmtpReceiver();
+let owner: TestUser;
+let coordinator: TestUser;
+let otherCoordinator: TestUser;
+let workspace: { id: string; slug: string };
+let other: { id: string; slug: string };
+let overdue: string[];
+let answered: string;
+let notDue: string;
+let foreignOverdue: string;
+
+type ParsedMail = SmtpReceiver["messages"][number];
+const to = (mail: ParsedMail) => [mail.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []);
+const mailsTo = (user: TestUser) => smtp.messages.filter((mail) => to(mail).includes(user.email));
+
+beforeAll(async () => {
+  owner = await createTestUser();
+  coordinator = await createTestUser("Coordinator Ana");
+  otherCoordinator = await createTestUser();
+  workspace = await createTestWorkspace(owner);
+  await addMember(workspace.id, coordinator, "coordinator");
+  await privilegedDb().user.update({ where: { id: coordinator.id }, data: { preferredLocale: "sr-Cyrl" } });
+  const { institution } = await createAuthorities(workspace.id);
+  const place = await createTestPlace(workspace.id, { name: "ПУ Крушевац" });
+  const actor = { tenantId: workspace.id, userId: owner.id, role: "owner" as const, ipAddress: null };
+  const old = await createSentReport(actor, place.id, "2014-06-12", new Date("2014-06-20"), [
+    { text: "Renovate the detention premises.", addressees: [institution.id] },
+    { text: "Complete the custody register.", addressees: [institution.id] },
+    { text: "Train the officers.", addressees: [institution.id] },
+  ]);
+  overdue = old.recommendations.slice(0, 2);
+  answered = old.recommendations[2]!;
+  await (await callerFor(owner)).caller.recommendations.recordUpdate({
+    tenantSlug: workspace.slug, recommendationId: answered, occurredOn: "2014-08-01", source: "authority_response", resultingStatus: "accepted", text: "Accepted.",
+  });
+  notDue = (await createSentReport(actor, place.id, new Date().toISOString().slice(0, 10), new Date(), [{ text: "Install call bells.", addressees: [] }])).recommendations[0]!;
+
+  const otherOwner = await createTestUser();
+  other = await createTestWorkspace(otherOwner);
+  await addMember(other.id, otherCoordinator, "coordinator");
+  const otherPlace = await createTestPlace(other.id);
+  foreignOverdue = (await createSentReport({ tenantId: other.id, userId: otherOwner.id, role: "owner", ipAddress: null }, otherPlace.id, "2014-06-12", new Date("2014-06-20"), [
+    { text: "Provide daily outdoor exercise.", addressees: [] },
+  ])).recommendations[0]!;
+});
+
+describe("the overdue reminder", () => {
+  it("e-mails the coordinators once per overdue recommendation, even when two runs race", async () => {
+    await Promise.all([sendOverdueReminders({ appUrl: "http://vigil.test" }), sendOverdueReminders({ appUrl: "http://vigil.test" })]);
+    const mine = mailsTo(coordinator);
+    expect(mine).toHaveLength(2);
+    // In the coordinator's language, with a link to each recommendation.
+    expect(mine.map((mail) => mail.subject)).toEqual(expect.arrayContaining([expect.stringContaining("Рок прекорачен")]));
+    const links = mine.map((mail) => /\/t\/[\w-]+\/recommendations\/([0-9a-f-]{36})/.exec(mail.text ?? "")?.[1]).sort();
+    expect(links).toEqual([...overdue].sort());
+    expect(mine.every((mail) => mail.text?.includes("ПУ Крушевац"))).toBe(true);
+    // The owner is not a coordinator: no mail while the workspace has one.
+    expect(mailsTo(owner)).toHaveLength(0);
+    // The other workspace's coordinator hears only of their own.
+    const theirs = mailsTo(otherCoordinator);
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0]!.text).toContain(foreignOverdue);
+    expect(theirs[0]!.text).not.toContain(overdue[0]!);
+
+    const reminded = await withTenant(workspace.id, null, (tx) => tx.recommendationReminder.findMany({ select: { recommendationId: true } }));
+    expect(reminded.map((r) => r.recommendationId).sort()).toEqual([...overdue].sort());
+    expect(reminded.map((r) => r.recommendationId)).not.toContain(answered);
+    expect(reminded.map((r) => r.recommendationId)).not.toContain(notDue);
+  });
+
+  it("sends nothing more on a second run", async () => {
+    const before = smtp.messages.length;
+    await sendOverdueReminders();
+    expect(mailsTo(coordinator)).toHaveLength(2);
+    expect(mailsTo(otherCoordinator)).toHaveLength(1);
+    // Other test files' workspaces may add their own reminders meanwhile, but none to these people.
+    expect(smtp.messages.slice(before).filter((mail) => to(mail).includes(coordinator.email) || to(mail).includes(otherCoordinator.email))).toEqual([]);
+  });
+
+  describe("through pg-boss", () => {
+    let boss: Awaited<ReturnType<typeof startReminderJob>> | undefined;
+    afterAll(async () => {
+      await boss?.stop({ graceful: false, wait: true });
+    });
+
+    it("runs as the app role on a queue the owner prepared, and reminds of a newly overdue recommendation", async () => {
+      await prepareJobSchema();
+      // The app role (no BYPASSRLS, owns nothing) runs pg-boss; a cron far away, so only `send` triggers it.
+      boss = await startReminderJob({ log: () => undefined, cron: "0 0 1 1 *" });
+      const place = await createTestPlace(workspace.id);
+      const late = await createSentReport({ tenantId: workspace.id, userId: owner.id, role: "owner", ipAddress: null }, place.id, "2020-01-10", new Date("2020-01-20"), [
+        { text: "Repair the ventilation.", addressees: [] },
+      ]);
+      expect(await runReminderJobNow(boss)).toEqual(expect.any(String));
+      const deadline = Date.now() + 15_000;
+      while (mailsTo(coordinator).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(mailsTo(coordinator).map((mail) => mail.text).filter((text) => text?.includes(late.recommendations[0]!))).toHaveLength(1);
+    }, 30_000);
+  });
+});

@@ -1,0 +1,44 @@
+import type { Prisma, TenantTx } from "@vigil/db";
+import { fail } from "../errors.ts";
+import { attachmentSummary, toAttachmentSummary } from "../services/attachments.ts";
+import { byName, isOverdue } from "./list.ts";
+
+const timelineSelect = {
+  id: true,
+  occurredOn: true,
+  source: true,
+  resultingStatus: true,
+  text: true,
+  createdAt: true,
+  authority: { select: { id: true, name: true } },
+  visit: { select: { id: true, plannedStart: true, type: true } },
+  createdBy: { select: { name: true } },
+  documents: { select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.RecommendationUpdateSelect;
+
+/** Oldest first, as a timeline reads; entries of the same day in the order they were recorded. */
+export const timelineOrder = [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.RecommendationUpdateOrderByWithRelationInput[];
+
+export function toTimelineEntry({ documents, ...entry }: Prisma.RecommendationUpdateGetPayload<{ select: typeof timelineSelect }>) {
+  return { ...entry, documents: documents.map(toAttachmentSummary) };
+}
+
+/** A recommendation with where it came from, to whom it is addressed, and its whole timeline. */
+export async function getRecommendation(tx: TenantTx, recommendationId: string, today = new Date()) {
+  const recommendation = await tx.recommendation.findFirst({
+    where: { id: recommendationId },
+    select: {
+      id: true, number: true, text: true, status: true, priority: true, themeTags: true, dueDate: true, firstResponseAt: true, createdAt: true,
+      report: { select: { id: true, status: true, sentAt: true, language: true } },
+      visit: { select: { id: true, type: true, plannedStart: true, plannedEnd: true, followUps: { select: { id: true, plannedStart: true, status: true }, orderBy: [{ plannedStart: "asc" }, { id: "asc" }] } } },
+      place: { select: { id: true, name: true, type: true } },
+      addressees: { select: { authority: { select: { id: true, name: true, kind: true } } } },
+      updates: { select: timelineSelect, orderBy: timelineOrder },
+    },
+  });
+  if (!recommendation) fail("NOT_FOUND", "errors.notFound");
+  const { addressees, updates, ...rest } = recommendation;
+  return { ...rest, overdue: isOverdue(rest, today), addressees: byName(addressees), timeline: updates.map(toTimelineEntry) };
+}
+
+export { timelineSelect };
