@@ -18,6 +18,7 @@ import { twoFactorRouter } from "./routers/two-factor.ts";
 import { workspaceDeletionRouter } from "./routers/workspace-deletion.ts";
 import { workspaceExportRouter } from "./routers/workspace-export.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
+import { dashboardRouter } from "./routers/dashboard.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   auditLog: auditLogRouter,
   workspaceExport: workspaceExportRouter,
   workspaceDeletion: workspaceDeletionRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -114,6 +114,11 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name" }) },
   "workspaceDeletion.restore": { minRole: "owner", admitted: "CONFLICT", call: (c, slug) => c.workspaceDeletion.restore({ tenantSlug: slug }) },
   "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
+  "dashboard.summary": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.summary({ tenantSlug: slug }) },
+  "dashboard.implementation": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.implementation({ tenantSlug: slug, year: 2025 }) },
+  "dashboard.visitsByPlaceType": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.visitsByPlaceType({ tenantSlug: slug }) },
+  "dashboard.exportVisits": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.exportVisits({ tenantSlug: slug, format: "csv" }) },
+  "dashboard.exportRecommendations": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.exportRecommendations({ tenantSlug: slug, format: "xlsx" }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -8,6 +8,7 @@ import en_interviews from "./en/interviews.json" with { type: "json" };
 import en_billing from "./en/billing.json" with { type: "json" };
 import en_security from "./en/security.json" with { type: "json" };
 import en_checklist from "./en/checklist.json" with { type: "json" };
+import en_dashboard from "./en/dashboard.json" with { type: "json" };
 import srCyrl_core from "./sr-Cyrl/core.json" with { type: "json" };
 import srCyrl_places from "./sr-Cyrl/places.json" with { type: "json" };
 import srCyrl_templates from "./sr-Cyrl/templates.json" with { type: "json" };
@@ -16,6 +17,7 @@ import srCyrl_interviews from "./sr-Cyrl/interviews.json" with { type: "json" };
 import srCyrl_billing from "./sr-Cyrl/billing.json" with { type: "json" };
 import srCyrl_security from "./sr-Cyrl/security.json" with { type: "json" };
 import srCyrl_checklist from "./sr-Cyrl/checklist.json" with { type: "json" };
+import srCyrl_dashboard from "./sr-Cyrl/dashboard.json" with { type: "json" };
 import srLatn_core from "./sr-Latn/core.json" with { type: "json" };
 import srLatn_places from "./sr-Latn/places.json" with { type: "json" };
 import srLatn_templates from "./sr-Latn/templates.json" with { type: "json" };
@@ -24,6 +26,7 @@ import srLatn_interviews from "./sr-Latn/interviews.json" with { type: "json" };
 import srLatn_billing from "./sr-Latn/billing.json" with { type: "json" };
 import srLatn_security from "./sr-Latn/security.json" with { type: "json" };
 import srLatn_checklist from "./sr-Latn/checklist.json" with { type: "json" };
+import srLatn_dashboard from "./sr-Latn/dashboard.json" with { type: "json" };
 import uk_core from "./uk/core.json" with { type: "json" };
 import uk_places from "./uk/places.json" with { type: "json" };
 import uk_templates from "./uk/templates.json" with { type: "json" };
@@ -32,10 +35,11 @@ import uk_interviews from "./uk/interviews.json" with { type: "json" };
 import uk_billing from "./uk/billing.json" with { type: "json" };
 import uk_security from "./uk/security.json" with { type: "json" };
 import uk_checklist from "./uk/checklist.json" with { type: "json" };
+import uk_dashboard from "./uk/dashboard.json" with { type: "json" };
 
 export const LOCALE_FILES = {
-  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist },
-  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist },
-  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist },
-  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist },
+  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, dashboard: en_dashboard },
+  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, dashboard: srCyrl_dashboard },
+  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, dashboard: srLatn_dashboard },
+  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, dashboard: uk_dashboard },
 } as const;
