@@ -3,7 +3,7 @@ import type { Actor } from "../services/actor.ts";
 import { followUpsDueWhere } from "../services/interview-follow-ups.ts";
 import { upcomingVisits } from "../services/visit-lists.ts";
 import type { DashboardFilter } from "./inputs.ts";
-import { utcDay, visitYearSql } from "./scope.ts";
+import { recommendationYearSql, utcDay } from "./scope.ts";
 
 /** The order statuses are shown in: from not yet answered to the final outcomes. */
 export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
@@ -35,15 +35,15 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
   const followUpsOpen = await tx.interview.count({ where: followUps });
   const followUpsDue = await tx.interview.count({ where: { ...followUps, followUpDue: { lte: today } } });
 
+  const inYear = recommendationYearSql(filter.year);
   const statusRows = await tx.$queryRaw<{ status: RecommendationStatus; count: number }[]>`
     SELECT r.status, count(*)::int AS count
-      FROM recommendations r
-      JOIN visits v ON v.tenant_id = r.tenant_id AND v.id = r.visit_id
-     WHERE r.tenant_id = current_tenant_id() ${visitYearSql("v", filter.year)}
+      FROM recommendations r ${inYear.join}
+     WHERE r.tenant_id = (SELECT current_tenant_id()) ${inYear.where}
      GROUP BY r.status`;
   const counts = new Map(statusRows.map((row) => [row.status, row.count]));
   const years = await tx.$queryRaw<{ year: number }[]>`
-    SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = current_tenant_id() ORDER BY year DESC`;
+    SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = (SELECT current_tenant_id()) ORDER BY year DESC`;
 
   return {
     upcoming: { count: upcomingCount, next: upcomingNext },

@@ -1,6 +1,7 @@
 import { Prisma, type AuthorityKind, type PlaceType, type TenantTx } from "@vigil/db";
+import { PLACE_TYPES } from "../registry/schemas.ts";
 import type { DashboardFilter } from "./inputs.ts";
-import { visitYearSql } from "./scope.ts";
+import { recommendationYearSql } from "./scope.ts";
 
 /**
  * Implementation rates (docs/decisions/0090-implementation-rate.md): among the recommendations
@@ -16,7 +17,7 @@ export function implementationRate({ sent, implemented, partial }: Counts): numb
 
 const withRate = <T extends Counts>(row: T) => ({ ...row, rate: implementationRate(row) });
 
-const rawCounts = Prisma.raw(`count(*)::int AS sent,
+const COUNTS = Prisma.raw(`count(*)::int AS sent,
   (count(*) FILTER (WHERE r.status = 'implemented'))::int AS implemented,
   (count(*) FILTER (WHERE r.status = 'partially_implemented'))::int AS partial`);
 
@@ -24,31 +25,30 @@ const rawCounts = Prisma.raw(`count(*)::int AS sent,
 export const AUTHORITY_LIMIT = 15;
 
 export async function implementationRates(tx: TenantTx, filter: DashboardFilter) {
-  const inYear = visitYearSql("v", filter.year);
+  const inYear = recommendationYearSql(filter.year);
+  // Counted per authority id first (index-only over addressees and recommendations), named after.
   const byAuthority = await tx.$queryRaw<(Counts & { authorityId: string; name: string; kind: AuthorityKind })[]>`
-    SELECT a.id AS "authorityId", a.name, a.kind, ${rawCounts}
-      FROM recommendations r
-      JOIN visits v ON v.tenant_id = r.tenant_id AND v.id = r.visit_id
-      JOIN recommendation_addressees ra ON ra.tenant_id = r.tenant_id AND ra.recommendation_id = r.id
-      JOIN authorities a ON a.tenant_id = ra.tenant_id AND a.id = ra.authority_id
-     WHERE r.tenant_id = current_tenant_id() AND r.due_date IS NOT NULL ${inYear}
-     GROUP BY a.id, a.name, a.kind
-     ORDER BY sent DESC, a.name, a.id
+    SELECT a.id AS "authorityId", a.name, a.kind, c.sent, c.implemented, c.partial
+      FROM (SELECT ra.authority_id, ${COUNTS}
+              FROM recommendation_addressees ra
+              JOIN recommendations r ON r.tenant_id = ra.tenant_id AND r.id = ra.recommendation_id ${inYear.join}
+             WHERE ra.tenant_id = (SELECT current_tenant_id()) AND r.due_date IS NOT NULL ${inYear.where}
+             GROUP BY ra.authority_id) c
+      JOIN authorities a ON a.tenant_id = (SELECT current_tenant_id()) AND a.id = c.authority_id
+     ORDER BY c.sent DESC, a.name, a.id
      LIMIT ${AUTHORITY_LIMIT}`;
-  const byPlaceType = await tx.$queryRaw<(Counts & { placeType: PlaceType })[]>`
-    SELECT p.type AS "placeType", ${rawCounts}
+  // One pass for both groupings: by the place's type and by the visit's year.
+  const grouped = await tx.$queryRaw<(Counts & { placeType: PlaceType | null; year: number | null })[]>`
+    SELECT p.type AS "placeType", extract(year FROM v.planned_start)::int AS year, ${COUNTS}
       FROM recommendations r
       JOIN visits v ON v.tenant_id = r.tenant_id AND v.id = r.visit_id
       JOIN places p ON p.tenant_id = r.tenant_id AND p.id = r.place_id
-     WHERE r.tenant_id = current_tenant_id() AND r.due_date IS NOT NULL ${inYear}
-     GROUP BY p.type
-     ORDER BY p.type`;
-  const byYear = await tx.$queryRaw<(Counts & { year: number })[]>`
-    SELECT extract(year FROM v.planned_start)::int AS year, ${rawCounts}
-      FROM recommendations r
-      JOIN visits v ON v.tenant_id = r.tenant_id AND v.id = r.visit_id
-     WHERE r.tenant_id = current_tenant_id() AND r.due_date IS NOT NULL ${inYear}
-     GROUP BY 1
-     ORDER BY 1`;
+     WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.due_date IS NOT NULL ${recommendationYearSql(filter.year).where}
+     GROUP BY GROUPING SETS ((p.type), (extract(year FROM v.planned_start)))`;
+  const byPlaceType = grouped
+    .flatMap(({ placeType, year: _year, ...counts }) => (placeType ? [{ placeType, ...counts }] : []))
+    .sort((a, b) => PLACE_TYPES.indexOf(a.placeType) - PLACE_TYPES.indexOf(b.placeType));
+  const byYear = grouped.flatMap(({ year, placeType: _type, ...counts }) => (year !== null && _type === null ? [{ year, ...counts }] : [])).sort((a, b) => a.year - b.year);
   return { byAuthority: byAuthority.map(withRate), byPlaceType: byPlaceType.map(withRate), byYear: byYear.map(withRate) };
 }
+
