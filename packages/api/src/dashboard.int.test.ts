@@ -144,7 +144,7 @@ describe("dashboard figures", () => {
     const summary = await caller.dashboard.summary({ tenantSlug: empty.slug });
     expect(summary).toMatchObject({ upcoming: { count: 0, next: [] }, overdue: { count: 0, oldest: [] }, followUps: { open: 0, due: 0 }, years: [] });
     expect(summary.byStatus.every((s) => s.count === 0)).toBe(true);
-    expect(await caller.dashboard.implementation({ tenantSlug: empty.slug })).toEqual({ byAuthority: [], byPlaceType: [], byYear: [] });
+    expect(await caller.dashboard.implementation({ tenantSlug: empty.slug })).toEqual({ authorityLimit: 15, byAuthority: [], byPlaceType: [], byYear: [] });
     expect(await caller.dashboard.visitsByPlaceType({ tenantSlug: empty.slug })).toEqual([]);
     for (const call of [
       () => caller.dashboard.summary({ tenantSlug: slug() }),

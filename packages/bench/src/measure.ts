@@ -8,15 +8,24 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
-/** Runs `work` `warmup` times unmeasured, then `runs` times, and returns milliseconds. */
-export async function measure(work: () => Promise<unknown>, { warmup, runs }: { warmup: number; runs: number }): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await work();
-  const times: number[] = [];
+function timing(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, runs: sorted.length };
+}
+
+/**
+ * Runs each of `works` `warmup` times unmeasured, then `runs` rounds in which every work runs once,
+ * in turn: on a shared machine the variants meet the same load, so their ratio means something.
+ */
+export async function measureInterleaved(works: (() => Promise<unknown>)[], { warmup, runs }: { warmup: number; runs: number }): Promise<Timing[]> {
+  for (let i = 0; i < warmup; i++) for (const work of works) await work();
+  const times = works.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
+    for (const [index, work] of works.entries()) {
+      const start = performance.now();
+      await work();
+      times[index]!.push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((a, b) => a + b, 0) / times.length, runs };
+  return times.map(timing);
 }

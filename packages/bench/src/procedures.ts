@@ -5,6 +5,8 @@
 export type BenchProcedure = { path: string; input: Record<string, unknown>; dashboard: boolean };
 
 export const PROCEDURES: BenchProcedure[] = [
+  // The floor: what any tenant procedure costs (session, membership, transaction).
+  { path: "workspaces.current", input: {}, dashboard: false },
   { path: "dashboard.summary", input: {}, dashboard: true },
   { path: "dashboard.summary", input: { year: 2020 }, dashboard: true },
   { path: "dashboard.implementation", input: {}, dashboard: true },

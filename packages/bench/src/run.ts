@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { createTestDatabase } from "@vigil/db/testing";
 import pg from "pg";
 import { captureStatements, workStatements, type Statement } from "./capture.ts";
-import { measure, type Timing } from "./measure.ts";
+import { measureInterleaved, type Timing } from "./measure.ts";
 import { PROCEDURES } from "./procedures.ts";
 import { BIG, fillWorkspace, NORMAL } from "./synthetic.ts";
 
@@ -95,9 +95,10 @@ async function main() {
         skipped.push({ procedure: label, reason: error instanceof Error ? error.message : String(error) });
         continue;
       }
-      const trpc = await measure(call, { warmup: WARMUP, runs: RUNS });
-      const raw = await measure(() => replay(appDb, big.id, owner.id, statements), { warmup: WARMUP, runs: RUNS });
-      const asOwner = await measure(() => replay(ownerDb, big.id, owner.id, statements), { warmup: WARMUP, runs: RUNS });
+      const [trpc, raw, asOwner] = (await measureInterleaved(
+        [call, () => replay(appDb, big.id, owner.id, statements), () => replay(ownerDb, big.id, owner.id, statements)],
+        { warmup: WARMUP, runs: RUNS },
+      )) as [Timing, Timing, Timing];
       results.push({
         procedure: label, input, dashboard, statements: statements.length, trpc, raw, owner: asOwner,
         ratioP50: trpc.p50 / raw.p50, ratioP95: trpc.p95 / raw.p95, rlsExtraP50: raw.p50 / asOwner.p50 - 1,
@@ -112,7 +113,7 @@ async function main() {
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
     const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     log("");
-    log(`Milliseconds, ${RUNS} runs after ${WARMUP} warm-up runs each; raw = the same statements as the app role in a tenant transaction (RLS on); owner = as the table owner (RLS bypassed).`);
+    log(`Milliseconds, ${RUNS} interleaved rounds after ${WARMUP} warm-up rounds; raw = the same statements as the app role in a tenant transaction (RLS on); owner = as the table owner (RLS bypassed).`);
     log(format(header));
     log(widths.map((w) => "-".repeat(w)).join("  "));
     for (const line of lines) log(format(line));

@@ -49,6 +49,6 @@ export async function implementationRates(tx: TenantTx, filter: DashboardFilter)
     .flatMap(({ placeType, year: _year, ...counts }) => (placeType ? [{ placeType, ...counts }] : []))
     .sort((a, b) => PLACE_TYPES.indexOf(a.placeType) - PLACE_TYPES.indexOf(b.placeType));
   const byYear = grouped.flatMap(({ year, placeType: _type, ...counts }) => (year !== null && _type === null ? [{ year, ...counts }] : [])).sort((a, b) => a.year - b.year);
-  return { byAuthority: byAuthority.map(withRate), byPlaceType: byPlaceType.map(withRate), byYear: byYear.map(withRate) };
+  return { authorityLimit: AUTHORITY_LIMIT, byAuthority: byAuthority.map(withRate), byPlaceType: byPlaceType.map(withRate), byYear: byYear.map(withRate) };
 }
 
