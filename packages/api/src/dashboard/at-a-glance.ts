@@ -17,14 +17,25 @@ export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
  */
 export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: DashboardFilter, now: Date) {
   const today = utcDay(now);
-  const upcomingWhere = { status: { in: ["planned" as const, "in_progress" as const] }, plannedEnd: { gte: today } };
-  const upcomingCount = await tx.visit.count({ where: upcomingWhere });
+  const inYear = recommendationYearSql(filter.year);
+  // The counts in one round trip: upcoming visits (as upcomingVisits selects them), overdue
+  // recommendations (as overdueRecommendations does), the years visited, and the status counts.
+  const [counts] = await tx.$queryRaw<{ upcoming: number; overdue: number; years: number[]; byStatus: Partial<Record<RecommendationStatus, number>> | null }[]>`
+    SELECT
+      (SELECT count(*)::int FROM visits
+        WHERE tenant_id = (SELECT current_tenant_id()) AND status IN ('planned', 'in_progress') AND planned_end >= ${today}::date) AS upcoming,
+      (SELECT count(*)::int FROM recommendations
+        WHERE tenant_id = (SELECT current_tenant_id()) AND first_response_at IS NULL AND due_date < ${today}::date) AS overdue,
+      (SELECT coalesce(array_agg(year ORDER BY year DESC), '{}')
+         FROM (SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = (SELECT current_tenant_id())) y) AS years,
+      (SELECT json_object_agg(status, count)
+         FROM (SELECT r.status, count(*)::int AS count
+                 FROM recommendations r ${inYear.join}
+                WHERE r.tenant_id = (SELECT current_tenant_id()) ${inYear.where}
+                GROUP BY r.status) s) AS "byStatus"`;
   const upcomingNext = await upcomingVisits(tx, now, 5);
-
-  const overdueWhere = { firstResponseAt: null, dueDate: { lt: today } };
-  const overdueCount = await tx.recommendation.count({ where: overdueWhere });
   const overdueOldest = await tx.recommendation.findMany({
-    where: overdueWhere,
+    where: { firstResponseAt: null, dueDate: { lt: today } },
     select: { id: true, number: true, dueDate: true, visitId: true, place: { select: { name: true } } },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     take: 5,
@@ -33,26 +44,16 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
   // The same interviews the home page lists: need to know applies to the count too.
   const followUps = followUpsDueWhere(actor);
   const followUpsOpen = await tx.interview.count({ where: followUps });
-  const followUpsDue = await tx.interview.count({ where: { ...followUps, followUpDue: { lte: today } } });
-
-  const inYear = recommendationYearSql(filter.year);
-  const statusRows = await tx.$queryRaw<{ status: RecommendationStatus; count: number }[]>`
-    SELECT r.status, count(*)::int AS count
-      FROM recommendations r ${inYear.join}
-     WHERE r.tenant_id = (SELECT current_tenant_id()) ${inYear.where}
-     GROUP BY r.status`;
-  const counts = new Map(statusRows.map((row) => [row.status, row.count]));
-  const years = await tx.$queryRaw<{ year: number }[]>`
-    SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = (SELECT current_tenant_id()) ORDER BY year DESC`;
+  const followUpsDue = followUpsOpen === 0 ? 0 : await tx.interview.count({ where: { ...followUps, followUpDue: { lte: today } } });
 
   return {
-    upcoming: { count: upcomingCount, next: upcomingNext },
+    upcoming: { count: counts?.upcoming ?? 0, next: upcomingNext },
     overdue: {
-      count: overdueCount,
+      count: counts?.overdue ?? 0,
       oldest: overdueOldest.map(({ place, ...row }) => ({ ...row, placeName: place.name })),
     },
     followUps: { open: followUpsOpen, due: followUpsDue },
-    byStatus: RECOMMENDATION_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
-    years: years.map((row) => row.year),
+    byStatus: RECOMMENDATION_STATUSES.map((status) => ({ status, count: counts?.byStatus?.[status] ?? 0 })),
+    years: counts?.years ?? [],
   };
 }
