@@ -4,7 +4,8 @@ import { AfterMount } from "./AfterMount";
 
 /**
  * A chart with a fixed height (ResponsiveContainer needs a sized parent), labelled as an image that
- * points to the table beside it: screen readers get the figures from the table, not from SVG.
+ * points to the table beside it: screen readers and keyboards get the figures from the table, not
+ * from SVG (so the charts are built without Recharts' keyboard layer: nothing focusable inside an image).
  */
 export function ChartFrame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();

@@ -24,7 +24,7 @@ export function RateSection({ id, title, groupLabel, rows, note, color = 0 }: { 
         <>
           <ChartFrame title={title}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} margin={{ left: 8, right: 8 }}>
+              <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 11 }} />
                 <YAxis domain={[0, 100]} tickFormatter={(value: number) => formatRate(locale, value / 100, none)} />

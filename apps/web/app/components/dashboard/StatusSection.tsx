@@ -19,7 +19,7 @@ export function StatusSection({ byStatus }: { byStatus: StatusCount[] }) {
     <Card title={title} id="by-status">
       <ChartFrame title={title}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ left: 8, right: 8 }}>
+          <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} tickFormatter={(value: number) => formatCount(locale, value)} />

@@ -27,7 +27,7 @@ export function VisitsSection({ rows }: { rows: Row[] }) {
         <>
           <ChartFrame title={title}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} margin={{ left: 8, right: 8 }}>
+              <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="year" />
                 <YAxis allowDecimals={false} tickFormatter={(value: number) => formatCount(locale, value)} />
