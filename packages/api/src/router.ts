@@ -21,6 +21,7 @@ import { workspacesRouter } from "./routers/workspaces.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { jointVisitsRouter } from "./routers/joint-visits.ts";
 import { recommendationsRouter } from "./routers/recommendations.ts";
+import { dashboardRouter } from "./routers/dashboard.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -47,6 +48,7 @@ export const appRouter = router({
   reports: reportsRouter,
   jointVisits: jointVisitsRouter,
   recommendations: recommendationsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

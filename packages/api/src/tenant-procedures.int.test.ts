@@ -165,6 +165,11 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
     minRole: "monitor", admitted: "NOT_FOUND",
     call: (c, slug) => c.recommendations.planFollowUpVisit({ tenantSlug: slug, visitId: otherId, plannedStart: "2015-01-15", plannedEnd: "2015-01-15", announced: false, nightVisit: false }),
   },
+  "dashboard.summary": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.summary({ tenantSlug: slug }) },
+  "dashboard.implementation": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.implementation({ tenantSlug: slug, year: 2025 }) },
+  "dashboard.visitsByPlaceType": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.visitsByPlaceType({ tenantSlug: slug }) },
+  "dashboard.exportVisits": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.exportVisits({ tenantSlug: slug, format: "csv" }) },
+  "dashboard.exportRecommendations": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.dashboard.exportRecommendations({ tenantSlug: slug, format: "xlsx" }) },
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

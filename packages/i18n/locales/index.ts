@@ -8,6 +8,7 @@ import en_interviews from "./en/interviews.json" with { type: "json" };
 import en_billing from "./en/billing.json" with { type: "json" };
 import en_security from "./en/security.json" with { type: "json" };
 import en_checklist from "./en/checklist.json" with { type: "json" };
+import en_dashboard from "./en/dashboard.json" with { type: "json" };
 import en_joint from "./en/joint.json" with { type: "json" };
 import en_recommendations from "./en/recommendations.json" with { type: "json" };
 import en_reports from "./en/reports.json" with { type: "json" };
@@ -19,6 +20,7 @@ import srCyrl_interviews from "./sr-Cyrl/interviews.json" with { type: "json" };
 import srCyrl_billing from "./sr-Cyrl/billing.json" with { type: "json" };
 import srCyrl_security from "./sr-Cyrl/security.json" with { type: "json" };
 import srCyrl_checklist from "./sr-Cyrl/checklist.json" with { type: "json" };
+import srCyrl_dashboard from "./sr-Cyrl/dashboard.json" with { type: "json" };
 import srCyrl_joint from "./sr-Cyrl/joint.json" with { type: "json" };
 import srCyrl_recommendations from "./sr-Cyrl/recommendations.json" with { type: "json" };
 import srCyrl_reports from "./sr-Cyrl/reports.json" with { type: "json" };
@@ -30,6 +32,7 @@ import srLatn_interviews from "./sr-Latn/interviews.json" with { type: "json" };
 import srLatn_billing from "./sr-Latn/billing.json" with { type: "json" };
 import srLatn_security from "./sr-Latn/security.json" with { type: "json" };
 import srLatn_checklist from "./sr-Latn/checklist.json" with { type: "json" };
+import srLatn_dashboard from "./sr-Latn/dashboard.json" with { type: "json" };
 import srLatn_joint from "./sr-Latn/joint.json" with { type: "json" };
 import srLatn_recommendations from "./sr-Latn/recommendations.json" with { type: "json" };
 import srLatn_reports from "./sr-Latn/reports.json" with { type: "json" };
@@ -41,13 +44,14 @@ import uk_interviews from "./uk/interviews.json" with { type: "json" };
 import uk_billing from "./uk/billing.json" with { type: "json" };
 import uk_security from "./uk/security.json" with { type: "json" };
 import uk_checklist from "./uk/checklist.json" with { type: "json" };
+import uk_dashboard from "./uk/dashboard.json" with { type: "json" };
 import uk_joint from "./uk/joint.json" with { type: "json" };
 import uk_recommendations from "./uk/recommendations.json" with { type: "json" };
 import uk_reports from "./uk/reports.json" with { type: "json" };
 
 export const LOCALE_FILES = {
-  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, joint: en_joint, recommendations: en_recommendations, reports: en_reports },
-  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, joint: srCyrl_joint, recommendations: srCyrl_recommendations, reports: srCyrl_reports },
-  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, joint: srLatn_joint, recommendations: srLatn_recommendations, reports: srLatn_reports },
-  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, joint: uk_joint, recommendations: uk_recommendations, reports: uk_reports },
+  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, dashboard: en_dashboard, joint: en_joint, recommendations: en_recommendations, reports: en_reports },
+  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, dashboard: srCyrl_dashboard, joint: srCyrl_joint, recommendations: srCyrl_recommendations, reports: srCyrl_reports },
+  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, dashboard: srLatn_dashboard, joint: srLatn_joint, recommendations: srLatn_recommendations, reports: srLatn_reports },
+  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, dashboard: uk_dashboard, joint: uk_joint, recommendations: uk_recommendations, reports: uk_reports },
 } as const;

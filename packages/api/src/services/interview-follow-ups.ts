@@ -1,8 +1,17 @@
-import type { TenantTx } from "@vigil/db";
+import type { Prisma, TenantTx } from "@vigil/db";
 import { recordAudit } from "./audit.ts";
 import { seesAllInterviews } from "./evidence-access.ts";
 import { findInterview } from "./interviews.ts";
 import type { Actor } from "./members.ts";
+
+/** The interviews whose reprisal-risk follow-up is still to be checked, as far as `actor` may know of them. */
+export function followUpsDueWhere(actor: Actor): Prisma.InterviewWhereInput {
+  return {
+    reprisalRisk: true,
+    followUpCheckedAt: null,
+    ...(seesAllInterviews(actor) ? {} : { visit: { team: { some: { userId: actor.userId } } } }),
+  };
+}
 
 /**
  * Reprisal-risk follow-ups not yet checked, soonest first. Row-level security already hides the
@@ -10,11 +19,7 @@ import type { Actor } from "./members.ts";
  */
 export async function listFollowUpsDue(tx: TenantTx, actor: Actor) {
   const rows = await tx.interview.findMany({
-    where: {
-      reprisalRisk: true,
-      followUpCheckedAt: null,
-      ...(seesAllInterviews(actor) ? {} : { visit: { team: { some: { userId: actor.userId } } } }),
-    },
+    where: followUpsDueWhere(actor),
     select: { id: true, visitId: true, pseudonym: true, followUpDue: true, visit: { select: { place: { select: { name: true } } } } },
     orderBy: [{ followUpDue: "asc" }, { id: "asc" }],
     take: 50,

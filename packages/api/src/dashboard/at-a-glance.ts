@@ -1,0 +1,59 @@
+import type { RecommendationStatus, TenantTx } from "@vigil/db";
+import type { Actor } from "../services/actor.ts";
+import { followUpsDueWhere } from "../services/interview-follow-ups.ts";
+import { upcomingVisits } from "../services/visit-lists.ts";
+import type { DashboardFilter } from "./inputs.ts";
+import { recommendationYearSql, utcDay } from "./scope.ts";
+
+/** The order statuses are shown in: from not yet answered to the final outcomes. */
+export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
+  "open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected",
+];
+
+/**
+ * What needs attention now (upcoming visits, unanswered recommendations past their deadline,
+ * reprisal-risk follow-ups) and how the recommendations stand. The year filter applies to the
+ * status counts only: "now" figures have no year.
+ */
+export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: DashboardFilter, now: Date) {
+  const today = utcDay(now);
+  const inYear = recommendationYearSql(filter.year);
+  // The counts in one round trip: upcoming visits (as upcomingVisits selects them), overdue
+  // recommendations (as overdueRecommendations does), the years visited, and the status counts.
+  const [counts] = await tx.$queryRaw<{ upcoming: number; overdue: number; years: number[]; byStatus: Partial<Record<RecommendationStatus, number>> | null }[]>`
+    SELECT
+      (SELECT count(*)::int FROM visits
+        WHERE tenant_id = (SELECT current_tenant_id()) AND status IN ('planned', 'in_progress') AND planned_end >= ${today}::date) AS upcoming,
+      (SELECT count(*)::int FROM recommendations
+        WHERE tenant_id = (SELECT current_tenant_id()) AND first_response_at IS NULL AND due_date < ${today}::date) AS overdue,
+      (SELECT coalesce(array_agg(year ORDER BY year DESC), '{}')
+         FROM (SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = (SELECT current_tenant_id())) y) AS years,
+      (SELECT json_object_agg(status, count)
+         FROM (SELECT r.status, count(*)::int AS count
+                 FROM recommendations r ${inYear.join}
+                WHERE r.tenant_id = (SELECT current_tenant_id()) ${inYear.where}
+                GROUP BY r.status) s) AS "byStatus"`;
+  const upcomingNext = await upcomingVisits(tx, now, 5);
+  const overdueOldest = await tx.recommendation.findMany({
+    where: { firstResponseAt: null, dueDate: { lt: today } },
+    select: { id: true, number: true, dueDate: true, visitId: true, place: { select: { name: true } } },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    take: 5,
+  });
+
+  // The same interviews the home page lists: need to know applies to the count too.
+  const followUps = followUpsDueWhere(actor);
+  const followUpsOpen = await tx.interview.count({ where: followUps });
+  const followUpsDue = followUpsOpen === 0 ? 0 : await tx.interview.count({ where: { ...followUps, followUpDue: { lte: today } } });
+
+  return {
+    upcoming: { count: counts?.upcoming ?? 0, next: upcomingNext },
+    overdue: {
+      count: counts?.overdue ?? 0,
+      oldest: overdueOldest.map(({ place, ...row }) => ({ ...row, placeName: place.name })),
+    },
+    followUps: { open: followUpsOpen, due: followUpsDue },
+    byStatus: RECOMMENDATION_STATUSES.map((status) => ({ status, count: counts?.byStatus?.[status] ?? 0 })),
+    years: counts?.years ?? [],
+  };
+}

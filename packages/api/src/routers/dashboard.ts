@@ -1,0 +1,32 @@
+import { dashboardSummary } from "../dashboard/at-a-glance.ts";
+import { exportFile } from "../dashboard/export-files.ts";
+import { recommendationExportTable, visitExportTable } from "../dashboard/export-rows.ts";
+import { implementationRates } from "../dashboard/implementation.ts";
+import { dashboardFilterSchema, exportFormatSchema } from "../dashboard/inputs.ts";
+import { visitsByPlaceTypeAndYear } from "../dashboard/visits-by-place-type.ts";
+import { router, tenantProcedure } from "../trpc.ts";
+import { actorOf } from "./actor.ts";
+
+const exportInput = dashboardFilterSchema.extend({ format: exportFormatSchema });
+const exportName = (what: string, slug: string, year: number | undefined) => `${what}-${slug}-${year ?? "all"}`;
+
+/**
+ * The workspace's figures and the annual-report exports. Every member may read them: they show
+ * nothing a viewer cannot already see in the lists (interview follow-ups keep their need to know).
+ */
+export const dashboardRouter = router({
+  summary: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => dashboardSummary(ctx.tx, actorOf(ctx), input, new Date())),
+  implementation: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => implementationRates(ctx.tx, input)),
+  visitsByPlaceType: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => visitsByPlaceTypeAndYear(ctx.tx, input)),
+
+  exportVisits: tenantProcedure("viewer")
+    .input(exportInput)
+    .query(async ({ ctx, input }) => exportFile(await visitExportTable(ctx.tx, ctx.t, input), input.format, exportName("visits", ctx.tenant.slug, input.year))),
+  exportRecommendations: tenantProcedure("viewer")
+    .input(exportInput)
+    .query(async ({ ctx, input }) =>
+      exportFile(await recommendationExportTable(ctx.tx, ctx.t, input, new Date()), input.format, exportName("recommendations", ctx.tenant.slug, input.year)),
+    ),
+});
+
+

@@ -1,0 +1,20 @@
+/**
+ * What the bench measures: a procedure path and its input (without tenantSlug). Adding a procedure
+ * is one line. A path the router does not have (yet) is reported as skipped, not failed.
+ */
+export type BenchProcedure = { path: string; input: Record<string, unknown>; dashboard: boolean };
+
+export const PROCEDURES: BenchProcedure[] = [
+  // The floor: what any tenant procedure costs (session, membership, transaction).
+  { path: "workspaces.current", input: {}, dashboard: false },
+  { path: "dashboard.summary", input: {}, dashboard: true },
+  { path: "dashboard.summary", input: { year: 2020 }, dashboard: true },
+  { path: "dashboard.implementation", input: {}, dashboard: true },
+  { path: "dashboard.implementation", input: { year: 2020 }, dashboard: true },
+  { path: "dashboard.visitsByPlaceType", input: {}, dashboard: true },
+  { path: "visits.list", input: {}, dashboard: false },
+  { path: "visits.list", input: { placeType: "prison", year: 2020 }, dashboard: false },
+  { path: "places.list", input: {}, dashboard: false },
+  { path: "recommendations.list", input: {}, dashboard: false },
+  { path: "recommendations.list", input: { overdue: true }, dashboard: false },
+];

@@ -1,0 +1,151 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { createTestDatabase } from "@vigil/db/testing";
+import pg from "pg";
+import { captureStatements, workStatements, type Statement } from "./capture.ts";
+import { measureInterleaved, type Timing } from "./measure.ts";
+import { PROCEDURES } from "./procedures.ts";
+import { BIG, fillWorkspace, NORMAL } from "./synthetic.ts";
+
+/**
+ * `pnpm bench`: a throwaway database with one big synthetic workspace beside a few normal ones,
+ * then p50/p95 of the dashboard and list procedures through the tRPC caller (row-level security on),
+ * of the same statements as raw SQL as the application role (RLS on), and as the table owner
+ * (which bypasses RLS). Goals (issue 4 §5): dashboard p95 ≤ 150 ms, ≤ 1.5× raw SQL, RLS ≤ 10 %.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const GOALS = { dashboardP95Ms: 150, ratioToRaw: 1.5, rlsExtra: 0.1 };
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+async function connect(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/** Replays statements in one transaction bound to the tenant, as tenantProcedure does. */
+async function replay(client: pg.Client, tenantId: string, userId: string, statements: Statement[]) {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)", [tenantId, userId]);
+    for (const s of statements) await client.query(s.text, s.values);
+  } finally {
+    await client.query("COMMIT");
+  }
+}
+
+const ms = (value: number) => value.toFixed(1);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const started = performance.now();
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.appUrl;
+  process.env.DATABASE_OWNER_URL = database.ownerUrl;
+  process.env.LOG_LEVEL ??= "silent";
+  const keep = process.env.BENCH_KEEP === "1";
+  try {
+    const { callerFor, createTestUser, createTestWorkspace } = await import("@vigil/api/testing");
+    const { appRouter } = await import("@vigil/api");
+    const { disconnectAppDb } = await import("@vigil/db");
+
+    const owner = await createTestUser("Bench Owner");
+    const big = await createTestWorkspace(owner);
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push(await createTestWorkspace(await createTestUser()));
+
+    const ownerDb = await connect(database.ownerUrl);
+    const fillStart = performance.now();
+    for (const [workspace, scale] of [[big, BIG] as const, ...others.map((w) => [w, NORMAL] as const)]) {
+      await ownerDb.query("BEGIN");
+      await fillWorkspace(ownerDb, workspace.id, scale);
+      await ownerDb.query("COMMIT");
+    }
+    // VACUUM as autovacuum would have by now: index-only scans need the visibility map.
+    await ownerDb.query("VACUUM ANALYZE");
+    log(`Synthetic data in ${((performance.now() - fillStart) / 1000).toFixed(1)} s (database ${database.database}).`);
+    const sizes = await ownerDb.query<{ table: string; rows: number }>(
+      `SELECT t AS table, (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I WHERE tenant_id = %L', t, $1::text), false, true, '')))[1]::text::int AS rows
+         FROM unnest(ARRAY['visits', 'places', 'authorities', 'reports', 'recommendations', 'recommendation_addressees', 'recommendation_updates', 'checklist_answers', 'interviews']) t`,
+      [big.id],
+    );
+    log(`Big workspace: ${sizes.rows.map((r) => `${r.table} ${r.rows.toLocaleString("en")}`).join(", ")}; plus ${others.length} normal workspaces.`);
+
+    const appDb = await connect(database.appUrl);
+    const { caller } = await callerFor(owner);
+    const known = new Set(Object.keys(appRouter._def.procedures));
+    type Row = { procedure: string; input: Record<string, unknown>; dashboard: boolean; statements: number; trpc: Timing; raw: Timing; owner: Timing; ratioP50: number; ratioP95: number; rlsExtraP50: number };
+    const results: Row[] = [];
+    const skipped: { procedure: string; reason: string }[] = [];
+    for (const { path: procedurePath, input, dashboard } of PROCEDURES) {
+      const label = `${procedurePath}(${JSON.stringify(input)})`;
+      if (!known.has(procedurePath)) {
+        skipped.push({ procedure: label, reason: "not in the router (yet)" });
+        continue;
+      }
+      const procedure = procedurePath.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+      const call = () => procedure({ tenantSlug: big.slug, ...input });
+      let statements: Statement[];
+      try {
+        statements = workStatements(await captureStatements(call));
+      } catch (error) {
+        skipped.push({ procedure: label, reason: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const [trpc, raw, asOwner] = (await measureInterleaved(
+        [call, () => replay(appDb, big.id, owner.id, statements), () => replay(ownerDb, big.id, owner.id, statements)],
+        { warmup: WARMUP, runs: RUNS },
+      )) as [Timing, Timing, Timing];
+      results.push({
+        procedure: label, input, dashboard, statements: statements.length, trpc, raw, owner: asOwner,
+        ratioP50: trpc.p50 / raw.p50, ratioP95: trpc.p95 / raw.p95, rlsExtraP50: raw.p50 / asOwner.p50 - 1,
+      });
+    }
+
+    const header = ["procedure", "stmts", "tRPC p50", "tRPC p95", "raw p50", "raw p95", "×raw p50", "×raw p95", "owner p50", "RLS extra"];
+    const lines = results.map((r) => [
+      r.procedure, String(r.statements), ms(r.trpc.p50), ms(r.trpc.p95), ms(r.raw.p50), ms(r.raw.p95),
+      r.ratioP50.toFixed(2), r.ratioP95.toFixed(2), ms(r.owner.p50), `${(r.rlsExtraP50 * 100).toFixed(1)} %`,
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+    const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    log("");
+    log(`Milliseconds, ${RUNS} interleaved rounds after ${WARMUP} warm-up rounds; raw = the same statements as the app role in a tenant transaction (RLS on); owner = as the table owner (RLS bypassed).`);
+    log(format(header));
+    log(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const line of lines) log(format(line));
+    for (const s of skipped) log(`skipped ${s.procedure}: ${s.reason}`);
+
+    const dashboardRows = results.filter((r) => r.dashboard);
+    const worst = {
+      dashboardP95Ms: Math.max(...dashboardRows.map((r) => r.trpc.p95)),
+      ratioToRaw: Math.max(...dashboardRows.map((r) => r.ratioP50)),
+      rlsExtra: Math.max(...results.map((r) => r.rlsExtraP50)),
+    };
+    log("");
+    log(`Goals: dashboard p95 ${ms(worst.dashboardP95Ms)} ms (≤ ${GOALS.dashboardP95Ms}) ${worst.dashboardP95Ms <= GOALS.dashboardP95Ms ? "met" : "NOT met"}; ` +
+      `tRPC/raw p50 up to ${worst.ratioToRaw.toFixed(2)}× (≤ ${GOALS.ratioToRaw}) ${worst.ratioToRaw <= GOALS.ratioToRaw ? "met" : "NOT met"}; ` +
+      `RLS extra up to ${(worst.rlsExtra * 100).toFixed(1)} % (≤ ${GOALS.rlsExtra * 100} %) ${worst.rlsExtra <= GOALS.rlsExtra ? "met" : "NOT met"}.`);
+
+    const outDir = path.join(root, "bench-results");
+    await mkdir(outDir, { recursive: true });
+    const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    await writeFile(file, JSON.stringify({ at: new Date().toISOString(), warmup: WARMUP, runs: RUNS, sizes: sizes.rows, goals: GOALS, worst, results, skipped }, null, 2));
+    log(`Written ${path.relative(root, file)} in ${((performance.now() - started) / 1000).toFixed(0)} s total.`);
+    if (keep) log(`Kept the database (BENCH_KEEP=1): ${database.ownerUrl}`);
+
+    await appDb.end();
+    await ownerDb.end();
+    await disconnectAppDb();
+  } finally {
+    if (!keep) await database.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
