@@ -6,6 +6,7 @@ import type { DemoWorkspaceContext } from "./context.ts";
 import { seedChecklists } from "./checklists.ts";
 import { seedEvidence } from "./evidence.ts";
 import { seedRegistry } from "./registry.ts";
+import { seedReports } from "./reports.ts";
 import { seedTemplates } from "./templates.ts";
 import { seedVisits } from "./visits.ts";
 
@@ -84,6 +85,7 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
     await seedVisits(context);
     await seedChecklists(context);
     await seedEvidence(context);
+    await seedReports(context);
   }
   log(`Demo data loaded: ${DEMO_WORKSPACES.length} workspaces, ${ids.size} people (password: ${DEMO_PASSWORD}).`);
 }
