@@ -5,7 +5,7 @@ import { planVisit } from "../services/visits.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { SERBIAN_REPORTS } from "./data/reports-serbia.ts";
 import { UKRAINIAN_REPORTS } from "./data/reports-ukraine.ts";
-import type { Day, DemoReport, NewVisit, VisitRef } from "./report-plans.ts";
+import type { Day, DemoReport, DemoUpdate, NewVisit, VisitRef } from "./report-plans.ts";
 import { day } from "./visits.ts";
 
 const REPORTS: Record<string, { language: string; reports: DemoReport[] }> = {
@@ -32,8 +32,7 @@ type Lookup = {
  * Reports with numbered recommendations and their follow-up over the years (issue 4), for the
  * visits the visit seed planned and for older and newer visits planned here. Sending and every
  * timeline entry go through the follow-up services, so due dates, first responses, statuses and
- * the audit trail are what the app itself would have written. In two passes: every report is sent
- * first, because a recommendation's timeline can name a follow-up visit planned for a later report.
+ * the audit trail are what the app itself would have written. One transaction per report.
  */
 export async function seedReports(workspace: DemoWorkspaceContext): Promise<void> {
   const demo = REPORTS[workspace.countryCode];
@@ -55,28 +54,42 @@ export async function seedReports(workspace: DemoWorkspaceContext): Promise<void
     };
   });
 
-  const written: { plan: DemoReport; recommendationIds: string[] }[] = [];
+  // A timeline entry naming a follow-up visit that a later report plans waits until the end,
+  // with the entries after it (a recommendation's updates are recorded in their order).
+  const waiting: { recommendationId: string; updates: DemoUpdate[] }[] = [];
   for (const plan of demo.reports) {
-    const recommendationIds = await inWorkspace((tx) => writeReport(tx, lookup, demo.language, plan));
-    if (recommendationIds) written.push({ plan, recommendationIds });
-  }
-  for (const { plan, recommendationIds } of written) {
     await inWorkspace(async (tx) => {
+      const recommendationIds = await writeReport(tx, lookup, demo.language, plan);
+      if (!recommendationIds) return;
       for (const [index, recommendation] of plan.recommendations.entries()) {
-        for (const update of recommendation.updates) {
-          await recordRecommendationUpdate(tx, lookup.actor, {
-            recommendationId: recommendationIds[index]!,
-            occurredOn: date(update.on),
-            source: update.source,
-            authorityId: update.from ? (lookup.authorities.get(update.from) ?? null) : null,
-            visitId: update.visit ? ((await findVisit(tx, lookup, update.visit))?.id ?? null) : null,
-            resultingStatus: update.status,
-            text: update.text,
-          });
+        const recommendationId = recommendationIds[index]!;
+        for (const [position, update] of recommendation.updates.entries()) {
+          if (update.visit && !(await findVisit(tx, lookup, update.visit))) {
+            waiting.push({ recommendationId, updates: recommendation.updates.slice(position) });
+            break;
+          }
+          await recordUpdate(tx, lookup, recommendationId, update);
         }
       }
     });
   }
+  if (waiting.length === 0) return;
+  await inWorkspace(async (tx) => {
+    for (const { recommendationId, updates } of waiting) for (const update of updates) await recordUpdate(tx, lookup, recommendationId, update);
+  });
+}
+
+/** One timeline entry, through the follow-up service (status, first response, audit). */
+async function recordUpdate(tx: TenantTx, lookup: Lookup, recommendationId: string, update: DemoUpdate) {
+  await recordRecommendationUpdate(tx, lookup.actor, {
+    recommendationId,
+    occurredOn: date(update.on),
+    source: update.source,
+    authorityId: update.from ? (lookup.authorities.get(update.from) ?? null) : null,
+    visitId: update.visit ? ((await findVisit(tx, lookup, update.visit))?.id ?? null) : null,
+    resultingStatus: update.status,
+    text: update.text,
+  });
 }
 
 /** One report with its recommendations and addressees, sent if the plan says so; null if its visit's place is missing. */
