@@ -22,4 +22,4 @@ it("loads two demo workspaces with an owner and a monitor each and one person in
   await caller.auth.signIn({ email: "ana.nikolic@see-npm-network.example", password: DEMO_PASSWORD });
   expect(resHeaders.get("set-cookie")).toMatch(/vigil_session=/);
   expect(await appDb().user.count({ where: { email: { endsWith: ".example" } } })).toBe(5);
-});
+}, 60_000); // the whole demo, once: a few seconds alone, much longer on a busy machine

@@ -6,6 +6,7 @@ import type { DemoWorkspaceContext } from "./context.ts";
 import { seedChecklists } from "./checklists.ts";
 import { seedEvidence } from "./evidence.ts";
 import { seedRegistry } from "./registry.ts";
+import { seedReports } from "./reports.ts";
 import { seedTemplates } from "./templates.ts";
 import { seedVisits } from "./visits.ts";
 import { seedJointVisits } from "./joint-visits.ts";
@@ -86,6 +87,7 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
     await seedVisits(context);
     await seedChecklists(context);
     await seedEvidence(context);
+    await seedReports(context);
     contexts.push(context);
   }
   // Across workspaces, once both exist.

@@ -15,7 +15,8 @@ const PATH: Record<VisitStatus, VisitStatus[]> = {
   cancelled: ["cancelled"],
 };
 
-function day(value: string | number): string {
+/** A fixed day, or a number of days from today (so the demo always has something ahead). */
+export function day(value: string | number): string {
   if (typeof value === "string") return value;
   const date = new Date();
   date.setUTCDate(date.getUTCDate() + value);

@@ -1,6 +1,7 @@
 import { formatDateTime } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../EmptyState";
+import { auditActionLabel } from "../../lib/audit-actions";
 import { useLocale } from "../../lib/locale";
 
 type AuditEvent = {
@@ -35,7 +36,10 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
             <tr key={event.id}>
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(locale, event.createdAt)}</td>
               <td className="px-3 py-2">{event.actor ? event.actor.name : t("auditLog.system")}</td>
-              <td className="px-3 py-2 font-mono">{event.action}</td>
+              <td className="px-3 py-2">
+                {auditActionLabel(t, event.action)}
+                <span className="block font-mono text-xs text-slate-500">{event.action}</span>
+              </td>
               <td className="px-3 py-2 font-mono">{event.targetId ? `${event.targetType} ${event.targetId}` : event.targetType}</td>
               <td className="px-3 py-2 font-mono">{event.ipAddress ?? ""}</td>
             </tr>

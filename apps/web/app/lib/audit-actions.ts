@@ -1,0 +1,11 @@
+/** The part of i18next's `t` this needs (so both react-i18next's and the server's fit). */
+type Translate = (key: string, options: { defaultValue: string }) => string;
+
+/**
+ * An audit action's label in the reader's language (locales' `audit` key). An action without a
+ * label (say, one written by a newer version of the server) shows its code rather than nothing; a
+ * test in packages/i18n keeps every action the code writes labelled.
+ */
+export function auditActionLabel(t: Translate, action: string): string {
+  return t(`audit.${action}`, { defaultValue: action });
+}
