@@ -18,6 +18,8 @@ import { twoFactorRouter } from "./routers/two-factor.ts";
 import { workspaceDeletionRouter } from "./routers/workspace-deletion.ts";
 import { workspaceExportRouter } from "./routers/workspace-export.ts";
 import { workspacesRouter } from "./routers/workspaces.ts";
+import { libraryRouter } from "./routers/library.ts";
+import { forumsRouter } from "./routers/forums.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -41,6 +43,8 @@ export const appRouter = router({
   auditLog: auditLogRouter,
   workspaceExport: workspaceExportRouter,
   workspaceDeletion: workspaceDeletionRouter,
+  library: libraryRouter,
+  forums: forumsRouter,
 });
 
 export type AppRouter = typeof appRouter;
