@@ -32,10 +32,18 @@ import uk_interviews from "./uk/interviews.json" with { type: "json" };
 import uk_billing from "./uk/billing.json" with { type: "json" };
 import uk_security from "./uk/security.json" with { type: "json" };
 import uk_checklist from "./uk/checklist.json" with { type: "json" };
+import en_library from "./en/library.json" with { type: "json" };
+import en_forums from "./en/forums.json" with { type: "json" };
+import srCyrl_library from "./sr-Cyrl/library.json" with { type: "json" };
+import srCyrl_forums from "./sr-Cyrl/forums.json" with { type: "json" };
+import srLatn_library from "./sr-Latn/library.json" with { type: "json" };
+import srLatn_forums from "./sr-Latn/forums.json" with { type: "json" };
+import uk_library from "./uk/library.json" with { type: "json" };
+import uk_forums from "./uk/forums.json" with { type: "json" };
 
 export const LOCALE_FILES = {
-  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist },
-  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist },
-  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist },
-  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist },
+  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, library: en_library, forums: en_forums },
+  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, library: srCyrl_library, forums: srCyrl_forums },
+  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, library: srLatn_library, forums: srLatn_forums },
+  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, library: uk_library, forums: uk_forums },
 } as const;
