@@ -53,7 +53,7 @@ let acceptedViewer: TestUser;
 let forumId: string;
 
 beforeAll(async () => {
-  [organiser, accepted, invited, declined, uninvited] = await Promise.all(["Serbia", "Ukraine", "Montenegro", "Croatia", "Elsewhere"].map(workspace));
+  [organiser, accepted, invited, declined, uninvited] = (await Promise.all(["Serbia", "Ukraine", "Montenegro", "Croatia", "Elsewhere"].map(workspace))) as [Workspace, Workspace, Workspace, Workspace, Workspace];
   acceptedViewer = await createTestUser("Ukraine viewer");
   await addMember(accepted.id, acceptedViewer, "viewer");
   const c = await as(organiser.owner);

@@ -5,6 +5,7 @@ import { createWorkspace } from "../services/workspaces.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { seedChecklists } from "./checklists.ts";
 import { seedEvidence } from "./evidence.ts";
+import { seedLibraryAndForum } from "./forums.ts";
 import { seedRegistry } from "./registry.ts";
 import { seedTemplates } from "./templates.ts";
 import { seedVisits } from "./visits.ts";
@@ -61,6 +62,7 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
+  const contexts: DemoWorkspaceContext[] = [];
   for (const user of Object.values(users)) {
     const created = await db.user.create({ data: { email: user.email, name: user.name, preferredLocale: user.locale, passwordHash } });
     ids.set(user.email, created.id);
@@ -84,6 +86,8 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
     await seedVisits(context);
     await seedChecklists(context);
     await seedEvidence(context);
+    contexts.push(context);
   }
+  await seedLibraryAndForum(contexts);
   log(`Demo data loaded: ${DEMO_WORKSPACES.length} workspaces, ${ids.size} people (password: ${DEMO_PASSWORD}).`);
 }
