@@ -2,6 +2,7 @@ import type { TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "./audit.ts";
+import { workspaceEntitlements } from "./billing.ts";
 import { forumDirectory, workspaceNames } from "./forum-directory.ts";
 
 /**
@@ -18,7 +19,9 @@ export type ForumInput = { name: string; startsOn?: string | null; endsOn?: stri
 const dateOrNull = (value?: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
 const forumFields = { id: true, tenantId: true, name: true, startsOn: true, endsOn: true, place: true, description: true, createdAt: true } as const;
 
+/** Organising forums is a plan feature ("forums", the Network plan); taking part in one is not. */
 export async function createForum(tx: TenantTx, actor: Actor, input: ForumInput) {
+  if (!(await workspaceEntitlements(tx)).features.includes("forums")) fail("FORBIDDEN", "forumErrors.planRequired");
   if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) fail("BAD_REQUEST", "forumErrors.endsBeforeStart", {}, "endsOn");
   const forum = await tx.forum.create({
     data: { tenantId: actor.tenantId, name: input.name, startsOn: dateOrNull(input.startsOn), endsOn: dateOrNull(input.endsOn), place: input.place || null, description: input.description || null },
