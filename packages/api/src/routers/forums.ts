@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  addAgendaItem, createForum, getForum, invitableWorkspaces, inviteToForum, listForums, removeAgendaItem, removeDocument, removeParticipant,
+  addAgendaItem, assertMayOrganiseForums, createForum, getForum, invitableWorkspaces, inviteToForum, listForums, removeAgendaItem, removeDocument, removeParticipant,
   respondToInvitation, setBenchmarkOptIn, shareDocument,
 } from "../services/forums.ts";
 import { router, tenantProcedure } from "../trpc.ts";
@@ -18,7 +18,10 @@ export const forumsRouter = router({
 
   create: tenantProcedure("admin")
     .input(z.object({ name: z.string().trim().min(1).max(300), startsOn: isoDate, endsOn: isoDate, place: optionalText(300), description: optionalText(10_000) }))
-    .mutation(({ ctx, input }) => createForum(ctx.tx, actorOf(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      await assertMayOrganiseForums(ctx.tx);
+      return createForum(ctx.tx, actorOf(ctx), input);
+    }),
 
   /** The directory to invite from (every workspace's name, nothing more). */
   invitable: tenantProcedure("admin").input(forumId).query(({ ctx, input }) => invitableWorkspaces(ctx.tx, actorOf(ctx), input.forumId)),

@@ -19,9 +19,15 @@ export type ForumInput = { name: string; startsOn?: string | null; endsOn?: stri
 const dateOrNull = (value?: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
 const forumFields = { id: true, tenantId: true, name: true, startsOn: true, endsOn: true, place: true, description: true, createdAt: true } as const;
 
-/** Organising forums is a plan feature ("forums", the Network plan); taking part in one is not. */
-export async function createForum(tx: TenantTx, actor: Actor, input: ForumInput) {
+/**
+ * Organising forums is a plan feature ("forums", the Network plan); taking part in one is not. Checked
+ * by the procedure, so that the demo seed can organise its forum whatever the billing settings.
+ */
+export async function assertMayOrganiseForums(tx: TenantTx) {
   if (!(await workspaceEntitlements(tx)).features.includes("forums")) fail("FORBIDDEN", "forumErrors.planRequired");
+}
+
+export async function createForum(tx: TenantTx, actor: Actor, input: ForumInput) {
   if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) fail("BAD_REQUEST", "forumErrors.endsBeforeStart", {}, "endsOn");
   const forum = await tx.forum.create({
     data: { tenantId: actor.tenantId, name: input.name, startsOn: dateOrNull(input.startsOn), endsOn: dateOrNull(input.endsOn), place: input.place || null, description: input.description || null },
