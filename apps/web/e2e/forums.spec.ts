@@ -1,6 +1,30 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { e2eDataDir } from "../playwright.config";
 import { newOwner, signUp } from "./support";
+
+/**
+ * Organising forums is the Network plan's feature: the organiser's subscription is written as Stripe's
+ * webhooks would leave it (billing.spec.ts covers Checkout itself).
+ */
+async function subscribeToNetworkPlan(slug: string): Promise<void> {
+  const { ownerPassword } = JSON.parse(await readFile(path.join(e2eDataDir, "role-passwords.json"), "utf8")) as { ownerPassword: string };
+  const client = new pg.Client({ host: "127.0.0.1", port: Number(process.env.E2E_POSTGRES_PORT ?? 54423), user: "vigil_owner", password: ownerPassword, database: "vigil" });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO workspace_billing (tenant_id, stripe_customer_id, plan_key, status)
+       SELECT id, 'cus_e2e_' || slug, 'network', 'active' FROM tenants WHERE slug = $1
+       ON CONFLICT (tenant_id) DO UPDATE SET plan_key = 'network', status = 'active'`,
+      [slug],
+    );
+  } finally {
+    await client.end();
+  }
+}
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -18,6 +42,7 @@ test("an organiser creates a forum and invites an NPM, which accepts and shares 
   const participant = newOwner();
   await signUp(participantPage, participant);
   await signUp(organiserPage, organiser);
+  await subscribeToNetworkPlan(organiser.slug);
 
   // The organiser creates the forum, adds an agenda item and invites the participant from the directory.
   await organiserPage.getByRole("link", { name: "Forums" }).click();
