@@ -22,6 +22,8 @@ import { reportsRouter } from "./routers/reports.ts";
 import { jointVisitsRouter } from "./routers/joint-visits.ts";
 import { recommendationsRouter } from "./routers/recommendations.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
+import { libraryRouter } from "./routers/library.ts";
+import { forumsRouter } from "./routers/forums.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -49,6 +51,8 @@ export const appRouter = router({
   jointVisits: jointVisitsRouter,
   recommendations: recommendationsRouter,
   dashboard: dashboardRouter,
+  library: libraryRouter,
+  forums: forumsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,9 @@ import en_billing from "./en/billing.json" with { type: "json" };
 import en_security from "./en/security.json" with { type: "json" };
 import en_checklist from "./en/checklist.json" with { type: "json" };
 import en_dashboard from "./en/dashboard.json" with { type: "json" };
+import en_forums from "./en/forums.json" with { type: "json" };
 import en_joint from "./en/joint.json" with { type: "json" };
+import en_library from "./en/library.json" with { type: "json" };
 import en_recommendations from "./en/recommendations.json" with { type: "json" };
 import en_reports from "./en/reports.json" with { type: "json" };
 import srCyrl_core from "./sr-Cyrl/core.json" with { type: "json" };
@@ -21,7 +23,9 @@ import srCyrl_billing from "./sr-Cyrl/billing.json" with { type: "json" };
 import srCyrl_security from "./sr-Cyrl/security.json" with { type: "json" };
 import srCyrl_checklist from "./sr-Cyrl/checklist.json" with { type: "json" };
 import srCyrl_dashboard from "./sr-Cyrl/dashboard.json" with { type: "json" };
+import srCyrl_forums from "./sr-Cyrl/forums.json" with { type: "json" };
 import srCyrl_joint from "./sr-Cyrl/joint.json" with { type: "json" };
+import srCyrl_library from "./sr-Cyrl/library.json" with { type: "json" };
 import srCyrl_recommendations from "./sr-Cyrl/recommendations.json" with { type: "json" };
 import srCyrl_reports from "./sr-Cyrl/reports.json" with { type: "json" };
 import srLatn_core from "./sr-Latn/core.json" with { type: "json" };
@@ -33,7 +37,9 @@ import srLatn_billing from "./sr-Latn/billing.json" with { type: "json" };
 import srLatn_security from "./sr-Latn/security.json" with { type: "json" };
 import srLatn_checklist from "./sr-Latn/checklist.json" with { type: "json" };
 import srLatn_dashboard from "./sr-Latn/dashboard.json" with { type: "json" };
+import srLatn_forums from "./sr-Latn/forums.json" with { type: "json" };
 import srLatn_joint from "./sr-Latn/joint.json" with { type: "json" };
+import srLatn_library from "./sr-Latn/library.json" with { type: "json" };
 import srLatn_recommendations from "./sr-Latn/recommendations.json" with { type: "json" };
 import srLatn_reports from "./sr-Latn/reports.json" with { type: "json" };
 import uk_core from "./uk/core.json" with { type: "json" };
@@ -45,13 +51,15 @@ import uk_billing from "./uk/billing.json" with { type: "json" };
 import uk_security from "./uk/security.json" with { type: "json" };
 import uk_checklist from "./uk/checklist.json" with { type: "json" };
 import uk_dashboard from "./uk/dashboard.json" with { type: "json" };
+import uk_forums from "./uk/forums.json" with { type: "json" };
 import uk_joint from "./uk/joint.json" with { type: "json" };
+import uk_library from "./uk/library.json" with { type: "json" };
 import uk_recommendations from "./uk/recommendations.json" with { type: "json" };
 import uk_reports from "./uk/reports.json" with { type: "json" };
 
 export const LOCALE_FILES = {
-  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, dashboard: en_dashboard, joint: en_joint, recommendations: en_recommendations, reports: en_reports },
-  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, dashboard: srCyrl_dashboard, joint: srCyrl_joint, recommendations: srCyrl_recommendations, reports: srCyrl_reports },
-  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, dashboard: srLatn_dashboard, joint: srLatn_joint, recommendations: srLatn_recommendations, reports: srLatn_reports },
-  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, dashboard: uk_dashboard, joint: uk_joint, recommendations: uk_recommendations, reports: uk_reports },
+  "en": { core: en_core, places: en_places, templates: en_templates, visits: en_visits, interviews: en_interviews, billing: en_billing, security: en_security, checklist: en_checklist, dashboard: en_dashboard, forums: en_forums, joint: en_joint, library: en_library, recommendations: en_recommendations, reports: en_reports },
+  "sr-Cyrl": { core: srCyrl_core, places: srCyrl_places, templates: srCyrl_templates, visits: srCyrl_visits, interviews: srCyrl_interviews, billing: srCyrl_billing, security: srCyrl_security, checklist: srCyrl_checklist, dashboard: srCyrl_dashboard, forums: srCyrl_forums, joint: srCyrl_joint, library: srCyrl_library, recommendations: srCyrl_recommendations, reports: srCyrl_reports },
+  "sr-Latn": { core: srLatn_core, places: srLatn_places, templates: srLatn_templates, visits: srLatn_visits, interviews: srLatn_interviews, billing: srLatn_billing, security: srLatn_security, checklist: srLatn_checklist, dashboard: srLatn_dashboard, forums: srLatn_forums, joint: srLatn_joint, library: srLatn_library, recommendations: srLatn_recommendations, reports: srLatn_reports },
+  "uk": { core: uk_core, places: uk_places, templates: uk_templates, visits: uk_visits, interviews: uk_interviews, billing: uk_billing, security: uk_security, checklist: uk_checklist, dashboard: uk_dashboard, forums: uk_forums, joint: uk_joint, library: uk_library, recommendations: uk_recommendations, reports: uk_reports },
 } as const;

@@ -29,6 +29,8 @@ export function AppHeader({ workspace, workspaces }: { workspace: Workspace & { 
           <NavLinkItem to={`${base}/security`} label={t("security.navLink")} />
           {workspace.role === "owner" || workspace.role === "admin" ? <NavLinkItem to={`${base}/audit`} label={t("auditLog.navLink")} /> : null}
           <NavLinkItem to={`${base}/dashboard`} label={t("dashboard.nav")} />
+          <NavLinkItem to={`${base}/library`} label={t("library.nav")} />
+          <NavLinkItem to={`${base}/forums`} label={t("forums.nav")} />
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <LanguageSwitcher />

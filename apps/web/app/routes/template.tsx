@@ -5,7 +5,9 @@ import { Button, buttonClass } from "../components/Button";
 import { Card } from "../components/Card";
 import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
+import { TemplateLibraryPanel } from "../components/library/TemplateLibraryPanel";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { loadTemplateLibrary, templateLibraryAction } from "../lib/template-library.server";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -16,7 +18,10 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "tem
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   try {
-    return { template: await api.caller.templates.get({ tenantSlug: params.slug, templateId: params.templateId }) };
+    return {
+      template: await api.caller.templates.get({ tenantSlug: params.slug, templateId: params.templateId }),
+      library: await loadTemplateLibrary(api, params.slug, params.templateId),
+    };
   } catch (error) {
     loaderError(error, request);
   }
@@ -25,7 +30,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, templateId: params.templateId };
-  const intent = String((await request.formData()).get("intent"));
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  const libraryResult = await templateLibraryAction(api, params.slug, form);
+  if (libraryResult) return libraryResult;
   if (intent === "newDraft") {
     const created = await runAction(api, () => api.caller.templates.createDraft(input));
     if (created.ok) throw redirect(`/t/${params.slug}/templates/${params.templateId}/versions/${created.result.id}`);
@@ -111,6 +119,7 @@ export default function Template({ loaderData, actionData }: Route.ComponentProp
           </ul>
         )}
       </Card>
+      <TemplateLibraryPanel library={loaderData.library} versions={template.versions} canEdit={canEdit} />
       {canEdit ? <IntentButton intent={template.archivedAt ? "unarchive" : "archive"} variant="ghost" label={template.archivedAt ? t("templates.unarchive") : t("templates.archive")} /> : null}
     </div>
   );

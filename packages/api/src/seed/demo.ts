@@ -5,6 +5,7 @@ import { createWorkspace } from "../services/workspaces.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { seedChecklists } from "./checklists.ts";
 import { seedEvidence } from "./evidence.ts";
+import { seedLibraryAndForum } from "./forums.ts";
 import { seedRegistry } from "./registry.ts";
 import { seedReports } from "./reports.ts";
 import { seedTemplates } from "./templates.ts";
@@ -92,5 +93,6 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
   }
   // Across workspaces, once both exist.
   await seedJointVisits(contexts);
+  await seedLibraryAndForum(contexts);
   log(`Demo data loaded: ${DEMO_WORKSPACES.length} workspaces, ${ids.size} people (password: ${DEMO_PASSWORD}).`);
 }

@@ -68,6 +68,20 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
   await one("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'monitor')", [partnerTenantId, partnerUserId]);
   await owner.query("INSERT INTO visit_partners (tenant_id, visit_id, partner_tenant_id, status, invited_by_id, responded_at) VALUES ($1, $2, $3, 'accepted', $4, now())", [tenantId, visitId, partnerTenantId, userId]);
   await owner.query("INSERT INTO visit_partner_members (tenant_id, visit_id, partner_tenant_id, user_id, visit_role) VALUES ($1, $2, $3, $4, 'monitor')", [tenantId, visitId, partnerTenantId, partnerUserId]);
+  // The library and forums (migration 20261221000000). The publication is scoped to the tenant's own
+  // forum: a library-wide one is visible to every workspace by design (tested in the library tests).
+  const forumId = await one("INSERT INTO forums (tenant_id, name, starts_on, place) VALUES ($1, 'SEE OPCAT Forum', '2014-11-27', 'Belgrade')", [tenantId]);
+  await owner.query("INSERT INTO forum_participants (tenant_id, forum_id, participant_tenant_id, status) VALUES ($1, $2, $1, 'accepted')", [tenantId, forumId]);
+  await one("INSERT INTO forum_agenda_items (tenant_id, forum_id, position, title) VALUES ($1, $2, 1, 'Opening')", [tenantId, forumId]);
+  await one("INSERT INTO forum_documents (tenant_id, forum_tenant_id, forum_id, title) VALUES ($1, $1, $2, 'Conclusions')", [tenantId, forumId]);
+  const publicationId = await one(
+    "INSERT INTO library_publications (tenant_id, template_id, template_version_id, version, name, languages, content, forum_tenant_id, forum_id) VALUES ($1, $2, $3, 1, 'Police custody', '{en}', '{}', $1, $4)",
+    [tenantId, templateId, versionId, forumId],
+  );
+  await owner.query(
+    "INSERT INTO template_imports (tenant_id, template_id, publisher_tenant_id, publisher_name, source_template_id, source_publication_id, source_version, base_content) VALUES ($1, $2, $1, 'Self', $2, $3, 1, '{}')",
+    [tenantId, templateId, publicationId],
+  );
 
   return { tenantId, userId, membershipId, invitationId, auditId };
 }
