@@ -39,7 +39,7 @@ test("a visit from an empty workspace to report drafting", async ({ page, browse
   await expect(page.getByText("Published as version 1.")).toBeVisible();
 
   // 3. The plan and the team.
-  await nav.getByRole("link", { name: "Visits" }).click();
+  await nav.getByRole("link", { name: "Visits", exact: true }).click();
   await page.getByRole("link", { name: "Plan a visit" }).first().click();
   await page.getByLabel("Place", { exact: true }).selectOption({ label: `${placeName} (Police custody)` });
   await page.getByRole("button", { name: "Continue" }).click();

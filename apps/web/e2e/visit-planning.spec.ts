@@ -71,7 +71,7 @@ test("a monitor plans a night visit with a member and an external expert, then s
   await expect(status.getByRole("button", { name: "Start the visit" })).toHaveCount(0);
 
   // The list, filtered by status, and the calendar show it; so does the home page.
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Visits" }).click();
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Visits", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Visits" })).toBeVisible();
   await page.getByLabel("Status", { exact: true }).selectOption("in_progress");
   await page.getByRole("button", { name: "Show visits" }).click();
