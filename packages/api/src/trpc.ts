@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
-import { enterTenant, withScope, type MemberRole, type TenantTx } from "@vigil/db";
+import { withWorkspace, type MemberRole, type TenantTx } from "@vigil/db";
 import { z } from "zod";
 import type { Context } from "./context.ts";
 import { describeError } from "./error-format.ts";
@@ -60,22 +60,19 @@ export type TenantProcedureOptions = {
 
 export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
   return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) =>
-    withScope({ tenantId: null, userId: ctx.user.id }, async (tx) => {
-      const membership = await tx.membership.findFirst({
-        where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
-        select: { id: true, role: true, tenant: { select: { id: true, slug: true, name: true, countryCode: true, defaultLocale: true, requireTwoFactor: true, deletionRequestedAt: true } } },
-      });
-      if (!membership) fail("NOT_FOUND", "errors.notFound");
+    // One statement finds the membership and enters the tenant (docs/decisions/0120); the gates
+    // below run before anything else in the transaction, and any refusal rolls it back.
+    withWorkspace(ctx.user.id, input.tenantSlug, async (tx, entry) => {
+      if (!entry) fail("NOT_FOUND", "errors.notFound");
+      const { membership, tenant } = entry;
       // A workspace scheduled for deletion is gone for its members; its owners can only restore or export it.
-      if (membership.tenant.deletionRequestedAt) {
+      if (entry.deletionRequestedAt) {
         if (membership.role !== "owner") fail("NOT_FOUND", "errors.notFound");
         if (!options.allowDuringDeletionGrace) fail("FORBIDDEN", DELETION_PENDING);
       }
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
       // Owners, admins, and everyone in a workspace that requires it: enrol first (the UI redirects).
-      if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, membership.tenant)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
-      const { deletionRequestedAt: _deletionRequestedAt, ...tenant } = membership.tenant;
-      await enterTenant(tx, tenant.id);
+      if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, entry)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
       // Billing's read-only state (unpaid past the grace period, or cancelled) refuses every change
       // here, in one place; queries (reading, exporting) still run. Billing never deletes data.
       if (type === "mutation" && !options.allowWhenReadOnly) await refuseIfReadOnly(tx);
@@ -83,8 +80,8 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
         ctx: {
           tx,
           tenant,
-          membership: { id: membership.id, role: membership.role },
-          log: ctx.log.child({ tenantId: membership.tenant.id }),
+          membership,
+          log: ctx.log.child({ tenantId: tenant.id }),
         } satisfies TenantContext & { log: Context["log"] },
       });
       // tRPC hands errors back instead of throwing them; rethrow so the transaction rolls back.
