@@ -17,7 +17,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   );
 }
 
-type Ws = { id: string; slug: string; owner: TestUser };
+type Ws = { id: string; slug: string; name: string; owner: TestUser };
 let host: Ws, partner: Ws, declined: Ws, ended: Ws, uninvited: Ws, closed: Ws;
 let nominee: TestUser, bystander: TestUser, endedNominee: TestUser;
 let visitId: string;
@@ -26,7 +26,7 @@ async function workspace(allow: boolean): Promise<Ws> {
   const owner = await createTestUser();
   const ws = await createTestWorkspace(owner);
   if (allow) await (await callerFor(owner)).caller.jointVisits.setAllowed({ tenantSlug: ws.slug, allow: true });
-  return { id: ws.id, slug: ws.slug, owner };
+  return { id: ws.id, slug: ws.slug, name: ws.name, owner };
 }
 
 const as = async (user: TestUser) => (await callerFor(user)).caller;
@@ -117,6 +117,26 @@ describe("joint visits", () => {
     // The rows belong to the host's visit: nothing lands in the partner's workspace.
     const inPartner = await withTenant(partner.id, null, (tx) => tx.checklistAnswer.count());
     expect(inPartner).toBe(0);
+    // ...yet attributed to the person AND their workspace (docs/decisions/0105-joint-attribution.md).
+    expect((await n.jointVisits.checklist({ tenantSlug: partner.slug, visitId })).answers.find((a) => a.questionId === "cell-count")?.authorWorkspace).toEqual({ id: partner.id, name: partner.name });
+    const history = await h.checklist.history({ tenantSlug: host.slug, visitId, questionId: "cell-count" });
+    expect(history.map((e) => [e.revision, e.changedBy?.name, e.authorWorkspace?.name ?? null])).toEqual([[1, "Oksana", partner.name]]);
+    const hostOwn = await h.checklist.history({ tenantSlug: host.slug, visitId, questionId: "cell-size" });
+    expect(hostOwn.map((e) => [e.changedBy?.name, e.authorWorkspace])).toEqual([[host.owner.name, null]]);
+    const hostAnswers = (await h.checklist.get({ tenantSlug: host.slug, visitId })).answers;
+    expect(hostAnswers.find((a) => a.questionId === "cell-count")?.authorWorkspace).toEqual({ id: partner.id, name: partner.name });
+    expect(hostAnswers.find((a) => a.questionId === "cell-size")?.authorWorkspace).toBeNull();
+    expect((await n.jointVisits.history({ tenantSlug: partner.slug, visitId, questionId: "cell-count" })).map((e) => e.authorWorkspace?.name)).toEqual([partner.name]);
+    expect(hostFindings.findings.find((f) => f.theme === "Healthcare")?.authorWorkspace).toEqual({ id: partner.id, name: partner.name });
+    expect((await n.jointVisits.findings({ tenantSlug: partner.slug, visitId })).findings.find((f) => f.theme === "Healthcare")?.authorWorkspace?.name).toBe(partner.name);
+    // The database records the workspace, whatever the application writes into the column.
+    const forged = await withTenant(host.id, host.owner.id, (tx) =>
+      tx.finding.create({ data: { tenantId: host.id, visitId, theme: "Forged", text: "x", severity: "low", authorTenantId: partner.id }, select: { authorTenantId: true } }),
+    );
+    expect(forged.authorTenantId).toBeNull();
+    // Nobody outside the visit learns the workspaces' names.
+    const outsider = await withTenant(uninvited.id, uninvited.owner.id, (tx) => tx.$queryRaw<unknown[]>`SELECT * FROM visit_workspace_names(${visitId}::uuid)`);
+    expect(outsider).toEqual([]);
     // And the host's visit does not leak into the partner's ordinary lists.
     const partnerVisits = await n.visits.list({ tenantSlug: partner.slug });
     expect(JSON.stringify(partnerVisits)).not.toContain(visitId);

@@ -5,6 +5,7 @@ import { Card } from "../components/Card";
 import { FindingForm } from "../components/evidence/FindingForm";
 import { FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
+import { authorLabel } from "../lib/attribution";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
@@ -115,7 +116,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                 </p>
                 <p className="whitespace-pre-line text-slate-800">{finding.text}</p>
                 <p className="text-sm text-slate-600">
-                  {t("joint.visit.recordedBy", { name: finding.createdBy?.name ?? "—" })}
+                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : "—" })}
                   {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
                 </p>
               </li>
