@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
 import { createTestVisit } from "./testing/checklist.ts";
 
@@ -21,6 +25,10 @@ type Ws = { id: string; slug: string; name: string; owner: TestUser };
 let host: Ws, partner: Ws, declined: Ws, ended: Ws, uninvited: Ws, closed: Ws;
 let nominee: TestUser, bystander: TestUser, endedNominee: TestUser;
 let visitId: string;
+let evidenceId: string;
+let attachmentsDir: string;
+
+const pdf = () => Readable.from([Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")]);
 
 async function workspace(allow: boolean): Promise<Ws> {
   const owner = await createTestUser();
@@ -43,9 +51,13 @@ const PARTNER_WORK = {
     c.jointVisits.saveAnswer({ tenantSlug: slug, visitId, questionId: "cell-size", value: "9 m²", note: null, baseRevision: 0 }),
   createFinding: (c: Awaited<ReturnType<typeof as>>, slug: string) =>
     c.jointVisits.createFinding({ tenantSlug: slug, visitId, theme: "Healthcare", text: "No doctor at night.", severity: "medium" }),
+  uploadEvidence: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.uploadEvidence({ tenantSlug: slug, visitId, fileName: "scan.pdf", content: pdf() }),
+  openEvidence: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.openEvidence({ tenantSlug: slug, visitId, attachmentId: evidenceId }),
 };
 
 beforeAll(async () => {
+  attachmentsDir = await mkdtemp(path.join(os.tmpdir(), "vigil-joint-evidence-"));
+  process.env.ATTACHMENTS_DIR = attachmentsDir;
   [host, partner, declined, ended, uninvited, closed] = await Promise.all([workspace(true), workspace(true), workspace(true), workspace(true), workspace(true), workspace(false)]);
   [nominee, bystander, endedNominee] = await Promise.all([createTestUser("Oksana"), createTestUser("Bystander"), createTestUser("Ended nominee")]);
   await addMember(partner.id, nominee, "monitor");
@@ -53,6 +65,11 @@ beforeAll(async () => {
   await addMember(ended.id, endedNominee, "monitor");
   visitId = (await createTestVisit(host.id, { placeName: "District Prison Sremska Mitrovica" })).id;
   await withTenant(host.id, host.owner.id, (tx) => tx.interview.create({ data: { tenantId: host.id, visitId, pseudonym: "D-1", category: "detainee", consentGiven: true } }));
+});
+
+afterAll(async () => {
+  delete process.env.ATTACHMENTS_DIR;
+  await rm(attachmentsDir, { recursive: true, force: true });
 });
 
 describe("joint visits", () => {
@@ -173,6 +190,37 @@ describe("joint visits", () => {
     expect(shared.interviews.map((i) => i.pseudonym)).toEqual(["D-1"]);
     await (await as(host.owner)).jointVisits.setInterviewSharing({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id, share: false });
     expect((await n.jointVisits.interviews({ tenantSlug: partner.slug, visitId })).interviews).toEqual([]);
+  });
+
+  it("the nominated member uploads evidence to the visit and downloads the visit's evidence, nothing else", async () => {
+    const n = await as(nominee);
+    const h = await as(host.owner);
+    const finding = (await n.jointVisits.findings({ tenantSlug: partner.slug, visitId })).findings.find((f) => f.theme === "Healthcare")!;
+    const uploaded = await n.jointVisits.uploadEvidence({ tenantSlug: partner.slug, visitId, findingId: finding.id, fileName: "night-roster.pdf", content: pdf() });
+    evidenceId = uploaded.id;
+    // The host sees it on its own visit, attributed to the person and the partner workspace.
+    const hostFinding = (await h.findings.list({ tenantSlug: host.slug, visitId })).findings.find((f) => f.id === finding.id)!;
+    expect(hostFinding.attachments.map((a) => [a.fileName, a.uploadedBy?.name, a.authorWorkspace?.name])).toEqual([["night-roster.pdf", "Oksana", partner.name]]);
+    expect((await h.attachments.open({ tenantSlug: host.slug, attachmentId: evidenceId })).fileName).toBe("night-roster.pdf");
+
+    // The partner downloads its own upload and the host's evidence of the same visit.
+    const hostFile = await h.attachments.upload({ tenantSlug: host.slug, visitId, findingId: null, fileName: "host.pdf", content: pdf() });
+    expect((await n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: evidenceId })).storageKey).toContain(host.id);
+    expect((await n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: hostFile.id })).fileName).toBe("host.pdf");
+    const downloads = await withTenant(host.id, null, (tx) => tx.auditEvent.findMany({ where: { action: "attachment.downloaded", actorId: nominee.id }, select: { targetId: true } }));
+    expect(downloads.map((d) => d.targetId).sort()).toEqual([evidenceId, hostFile.id].sort());
+
+    // Not another visit's evidence of the host, nor a file of the partner's own workspace, through this route.
+    const otherVisit = (await createTestVisit(host.id, { placeName: "Another place" })).id;
+    const otherFile = await h.attachments.upload({ tenantSlug: host.slug, visitId: otherVisit, findingId: null, fileName: "other.pdf", content: pdf() });
+    expect(await codeOf(n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: otherFile.id }))).toBe("NOT_FOUND");
+    const ownVisit = (await createTestVisit(partner.id, { placeName: "Partner's own place" })).id;
+    const ownFile = await (await as(partner.owner)).attachments.upload({ tenantSlug: partner.slug, visitId: ownVisit, findingId: null, fileName: "own.pdf", content: pdf() });
+    expect(await codeOf(n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: ownFile.id }))).toBe("NOT_FOUND");
+    // The ordinary download procedure does not open the host's file from the partner's workspace.
+    expect(await codeOf(n.attachments.open({ tenantSlug: partner.slug, attachmentId: evidenceId }))).toBe("NOT_FOUND");
+    // A finding of another visit cannot receive the partner's upload.
+    expect(await codeOf(n.jointVisits.uploadEvidence({ tenantSlug: partner.slug, visitId, findingId: otherFile.id, fileName: "x.pdf", content: pdf() }))).toBe("NOT_FOUND");
   });
 
   it("the isolation matrix: only the accepted partner's nominated member reaches the visit", async () => {

@@ -2,7 +2,9 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass, FOCUS_RING } from "../components/Button";
 import { Card } from "../components/Card";
+import { AttachmentList } from "../components/evidence/AttachmentList";
 import { FindingForm } from "../components/evidence/FindingForm";
+import { UploadForm } from "../components/evidence/UploadForm";
 import { FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { authorLabel } from "../lib/attribution";
@@ -10,6 +12,8 @@ import { loaderError, runAction, serverApi } from "../lib/api.server";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
+import { jointEvidenceUpload } from "./joint-visit-evidence.server";
+import { maxUploadMegabytes } from "./visit-findings.server";
 import type { Route } from "./+types/joint-visit";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.visit.metaTitle");
@@ -26,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const findings = await api.caller.jointVisits.findings(input);
     const report = await api.caller.jointVisits.report(input);
     const interviews = await api.caller.jointVisits.interviews(input);
-    return { ...view, findings, report, interviews };
+    return { ...view, findings, report, interviews, maxMegabytes: maxUploadMegabytes() };
   } catch (error) {
     loaderError(error, request);
   }
@@ -34,6 +38,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context);
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const uploaded = await jointEvidenceUpload(api, request, params.slug, params.visitId);
+    return data(uploaded, { status: uploaded.ok ? 200 : 400 });
+  }
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
   const result = await runAction(api, () =>
@@ -42,14 +50,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       severity: field("severity") as "low" | "medium" | "high" | "critical",
     }),
   );
-  return data({ ...(result.ok ? { ok: true as const } : result), intent: "create", targetId: "" }, { status: result.ok ? 200 : 400 });
+  return data({ ...(result.ok ? { ok: true as const } : result), intent: "create", targetId: "", fileName: undefined as string | undefined }, { status: result.ok ? 200 : 400 });
 }
 
 export default function JointVisit({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
-  const { visit, host, visitRole, partnerMembers, findings, report, interviews } = loaderData;
+  const { visit, host, visitRole, partnerMembers, findings, report, interviews, maxMegabytes } = loaderData;
+  const evidenceHref = (attachmentId: string) => `/t/${workspace.slug}/joint-visits/${visit.id}/evidence/${attachmentId}`;
   const base = `/t/${workspace.slug}/joint-visits`;
   const canWrite = visit.editable && roleAtLeast(workspace.role, "monitor");
   return (
@@ -119,13 +128,23 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                   {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : "—" })}
                   {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
                 </p>
+                <div className="mt-2 space-y-2">
+                  <AttachmentList slug={workspace.slug} attachments={finding.attachments} canEdit={false} hrefFor={evidenceHref} />
+                  {canWrite ? <UploadForm findingId={finding.id} maxMegabytes={maxMegabytes} result={actionData} /> : null}
+                </div>
               </li>
             ))}
           </ul>
+          <section aria-labelledby="visit-evidence-heading" className="space-y-2">
+            <h3 id="visit-evidence-heading" className="font-medium text-slate-900">{t("joint.visit.evidenceFiles.title")}</h3>
+            <FormSuccess message={actionData?.ok && actionData.intent === "upload" ? t("joint.visit.evidenceFiles.uploaded", { name: actionData.fileName }) : null} />
+            <AttachmentList slug={workspace.slug} attachments={findings.unlinkedAttachments} canEdit={false} hrefFor={evidenceHref} />
+            {canWrite ? <UploadForm findingId={null} maxMegabytes={maxMegabytes} result={actionData} /> : null}
+          </section>
           {canWrite ? (
             <div>
               <h3 className="mb-2 font-medium text-slate-900">{t("joint.visit.addFinding")}</h3>
-              <FormSuccess message={actionData?.ok ? t("joint.visit.findingAdded") : null} />
+              <FormSuccess message={actionData?.ok && actionData.intent === "create" ? t("joint.visit.findingAdded") : null} />
               <FindingForm result={actionData} />
             </div>
           ) : null}

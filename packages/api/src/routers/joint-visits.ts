@@ -5,7 +5,8 @@ import { enterJointVisit, jointActor } from "../joint-visits/scope.ts";
 import { recordAudit } from "../services/audit.ts";
 import { answerHistory, getChecklist, saveAnswer } from "../services/checklist.ts";
 import { createFinding, listFindings } from "../services/findings.ts";
-import { jointVisitInterviews, jointVisitReport, jointVisitView } from "../services/joint-visit-work.ts";
+import { uploadAttachment } from "../services/attachments.ts";
+import { jointVisitInterviews, jointVisitReport, jointVisitView, openJointEvidence } from "../services/joint-visit-work.ts";
 import {
   endPartnership, invitePartner, jointVisitSetting, listJointVisits, nominateMember, respondToInvitation, setAllowJointVisits,
   setInterviewSharing, visitPartners, withdrawNomination, workspaceDirectory,
@@ -17,6 +18,10 @@ import { actorOf } from "./actor.ts";
 const id = z.uuid();
 const partnership = z.object({ visitId: id, partnerTenantId: id });
 const invitation = z.object({ hostTenantId: id, visitId: id });
+
+function isByteStream(value: unknown): value is AsyncIterable<Uint8Array> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
 
 /**
  * Work on a host's visit from the partner's own workspace (the tenantSlug is the PARTNER's): the
@@ -95,6 +100,18 @@ export const jointVisitsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => createFinding(ctx.tx, ctx.jointActor, ctx.participation.visitId, input)),
+  /** Evidence on the host's visit, as a stream: only callable on the server (the joint visit's upload action). */
+  uploadEvidence: jointVisitProcedure("monitor")
+    .input(z.object({
+      findingId: id.nullable().default(null),
+      fileName: z.string().trim().min(1, { error: "attachmentErrors.noFile" }).max(1000),
+      content: z.custom<AsyncIterable<Uint8Array>>(isByteStream, { error: "attachmentErrors.noFile" }),
+    }))
+    .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.jointActor, { ...input, visitId: ctx.participation.visitId })),
+  /** For the joint visit's download route: one of THIS visit's evidence files; audited in both workspaces. */
+  openEvidence: jointVisitProcedure("viewer")
+    .input(z.object({ attachmentId: id }))
+    .mutation(({ ctx, input }) => openJointEvidence(ctx.tx, ctx.jointActor, ctx.participation, input.attachmentId)),
   report: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitReport(ctx.tx, ctx.participation)),
   interviews: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitInterviews(ctx.tx, ctx.participation)),
 });

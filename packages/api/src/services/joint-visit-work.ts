@@ -1,5 +1,8 @@
 import type { TenantTx } from "@vigil/db";
+import { fail } from "../errors.ts";
 import type { JointParticipation } from "../joint-visits/scope.ts";
+import type { Actor } from "./actor.ts";
+import { openAttachment } from "./attachments.ts";
 import { getVisit } from "./visit-detail.ts";
 import { workspaceDirectory } from "./joint-visits.ts";
 
@@ -49,4 +52,18 @@ export async function jointVisitInterviews(tx: TenantTx, participation: JointPar
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return { shared: true, interviews };
+}
+
+/**
+ * One evidence file of the joint visit, for download. Row-level security already limits the
+ * host's attachments to this visit; the explicit visit check also keeps the partner's OWN
+ * workspace files (visible through its ordinary policy) out of this route and the host's log.
+ */
+export async function openJointEvidence(tx: TenantTx, actor: Actor, participation: JointParticipation, attachmentId: string) {
+  const found = await tx.attachment.findFirst({
+    where: { id: attachmentId, tenantId: participation.hostTenantId, visitId: participation.visitId },
+    select: { id: true },
+  });
+  if (!found) fail("NOT_FOUND", "errors.notFound");
+  return openAttachment(tx, actor, attachmentId);
 }
