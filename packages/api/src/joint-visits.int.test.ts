@@ -26,6 +26,7 @@ let host: Ws, partner: Ws, declined: Ws, ended: Ws, uninvited: Ws, closed: Ws;
 let nominee: TestUser, bystander: TestUser, endedNominee: TestUser;
 let visitId: string;
 let evidenceId: string;
+let recommendationId: string;
 let attachmentsDir: string;
 
 const pdf = () => Readable.from([Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")]);
@@ -53,6 +54,9 @@ const PARTNER_WORK = {
     c.jointVisits.createFinding({ tenantSlug: slug, visitId, theme: "Healthcare", text: "No doctor at night.", severity: "medium" }),
   uploadEvidence: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.uploadEvidence({ tenantSlug: slug, visitId, fileName: "scan.pdf", content: pdf() }),
   openEvidence: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.openEvidence({ tenantSlug: slug, visitId, attachmentId: evidenceId }),
+  addRecommendation: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.addRecommendation({ tenantSlug: slug, visitId, text: "Hire a night doctor.", priority: "high" }),
+  updateRecommendation: (c: Awaited<ReturnType<typeof as>>, slug: string) =>
+    c.jointVisits.updateRecommendation({ tenantSlug: slug, visitId, recommendationId, text: "Hire a night doctor within six months.", priority: "high" }),
 };
 
 beforeAll(async () => {
@@ -221,6 +225,45 @@ describe("joint visits", () => {
     expect(await codeOf(n.attachments.open({ tenantSlug: partner.slug, attachmentId: evidenceId }))).toBe("NOT_FOUND");
     // A finding of another visit cannot receive the partner's upload.
     expect(await codeOf(n.jointVisits.uploadEvidence({ tenantSlug: partner.slug, visitId, findingId: otherFile.id, fileName: "x.pdf", content: pdf() }))).toBe("NOT_FOUND");
+  });
+
+  it("the nominated member adds and edits recommendations in the host's draft; the rest of the report stays the host's", async () => {
+    const n = await as(nominee);
+    const h = await as(host.owner);
+    // Before the host starts the draft there is nothing to add to.
+    expect(await codeOf(n.jointVisits.addRecommendation({ tenantSlug: partner.slug, visitId, text: "Too early.", priority: "low" }))).toBe("CONFLICT");
+    await h.reports.saveDraft({ tenantSlug: host.slug, visitId, language: "en", summary: "Joint visit with a partner.", expectedUpdatedAt: null });
+    const authority = await withTenant(host.id, null, (tx) => tx.authority.create({ data: { tenantId: host.id, kind: "ministry", name: "Ministry of Justice" }, select: { id: true } }));
+    const hostOwn = await h.reports.addRecommendation({ tenantSlug: host.slug, visitId, text: "Repair the cells.", themeTags: ["material conditions"], priority: "medium", authorityIds: [authority.id] });
+
+    const added = await n.jointVisits.addRecommendation({ tenantSlug: partner.slug, visitId, text: "Hire a night doctor.", themeTags: ["healthcare"], priority: "high" });
+    recommendationId = added.id;
+    expect(added.number).toBe(2);
+    // The partner edits the host's recommendation: text and priority; the host's tags and addressees stay.
+    await n.jointVisits.updateRecommendation({ tenantSlug: partner.slug, visitId, recommendationId: hostOwn.id, text: "Repair the cells before winter.", priority: "high" });
+    const report = (await h.reports.get({ tenantSlug: host.slug, visitId })).report!;
+    expect(report.recommendations.map((r) => [r.number, r.text, r.priority, r.themeTags, r.addressees.map((a) => a.id)])).toEqual([
+      [1, "Repair the cells before winter.", "high", ["material conditions"], [authority.id]],
+      [2, "Hire a night doctor.", "high", ["healthcare"], []],
+    ]);
+    expect(report.summary).toBe("Joint visit with a partner.");
+    const partnerView = await n.jointVisits.report({ tenantSlug: partner.slug, visitId });
+    expect(partnerView?.recommendations.map((r) => [r.number, r.createdBy?.name, r.authorWorkspace?.name ?? null])).toEqual([[1, host.owner.name, null], [2, "Oksana", partner.name]]);
+    const audited = await withTenant(host.id, null, (tx) => tx.auditEvent.findMany({ where: { actorId: nominee.id, action: { startsWith: "report." } }, select: { action: true } }));
+    expect(audited.map((a) => a.action).sort()).toEqual(["report.recommendationAdded", "report.recommendationUpdated"]);
+
+    // Only this visit's recommendations: not the partner's own workspace's, not another host visit's.
+    const ownVisit = (await createTestVisit(partner.id, { placeName: "Own report place" })).id;
+    const p = await as(partner.owner);
+    await p.reports.saveDraft({ tenantSlug: partner.slug, visitId: ownVisit, language: "en", summary: "Own.", expectedUpdatedAt: null });
+    const ownRecommendation = await p.reports.addRecommendation({ tenantSlug: partner.slug, visitId: ownVisit, text: "Own.", themeTags: [], priority: "low", authorityIds: [] });
+    expect(await codeOf(n.jointVisits.updateRecommendation({ tenantSlug: partner.slug, visitId, recommendationId: ownRecommendation.id, text: "Hijacked", priority: "low" }))).toBe("NOT_FOUND");
+    // The database refuses a partner's write to a report that is no longer a draft, whatever the application does.
+    const refused = await withTenant(partner.id, nominee.id, async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.joint_visit_id', ${visitId}, true)`;
+      return tx.$executeRaw`UPDATE reports SET status = 'sent', sent_at = now() WHERE visit_id = ${visitId}::uuid`.then(() => "OK", () => "REFUSED");
+    });
+    expect(refused).toBe("REFUSED");
   });
 
   it("the isolation matrix: only the accepted partner's nominated member reaches the visit", async () => {

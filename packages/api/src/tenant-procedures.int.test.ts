@@ -154,6 +154,8 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "jointVisits.interviews": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.interviews({ tenantSlug: slug, visitId: otherId }) },
   "jointVisits.uploadEvidence": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.uploadEvidence({ tenantSlug: slug, visitId: otherId, fileName: "a.pdf", content: Readable.from([Buffer.from("%PDF-1.7")]) }) },
   "jointVisits.openEvidence": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.openEvidence({ tenantSlug: slug, visitId: otherId, attachmentId: otherId }) },
+  "jointVisits.addRecommendation": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.addRecommendation({ tenantSlug: slug, visitId: otherId, text: "Act.", priority: "low" }) },
+  "jointVisits.updateRecommendation": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.jointVisits.updateRecommendation({ tenantSlug: slug, visitId: otherId, recommendationId: otherId, text: "Act.", priority: "low" }) },
   "recommendations.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.recommendations.list({ tenantSlug: slug }) },
   "recommendations.filterOptions": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.recommendations.filterOptions({ tenantSlug: slug }) },
   "recommendations.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.recommendations.get({ tenantSlug: slug, recommendationId: otherId }) },

@@ -6,6 +6,7 @@ import { AttachmentList } from "../components/evidence/AttachmentList";
 import { FindingForm } from "../components/evidence/FindingForm";
 import { UploadForm } from "../components/evidence/UploadForm";
 import { FormSuccess } from "../components/FormMessage";
+import { PartnerRecommendationForm } from "../components/joint/PartnerRecommendationForm";
 import { PageHeader } from "../components/PageHeader";
 import { authorLabel } from "../lib/attribution";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
@@ -44,13 +45,25 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
-  const result = await runAction(api, () =>
-    api.caller.jointVisits.createFinding({
-      tenantSlug: params.slug, visitId: params.visitId, theme: field("theme"), text: field("text"),
-      severity: field("severity") as "low" | "medium" | "high" | "critical",
-    }),
-  );
-  return data({ ...(result.ok ? { ok: true as const } : result), intent: "create", targetId: "", fileName: undefined as string | undefined }, { status: result.ok ? 200 : 400 });
+  const intent = field("intent") || "create";
+  const input = { tenantSlug: params.slug, visitId: params.visitId };
+  const priority = field("priority") as "low" | "medium" | "high";
+  const result =
+    intent === "addRecommendation"
+      ? await runAction(api, () => api.caller.jointVisits.addRecommendation({ ...input, text: field("text"), priority }))
+      : intent === "updateRecommendation"
+        ? await runAction(api, () =>
+            api.caller.jointVisits.updateRecommendation({
+              ...input, recommendationId: field("recommendationId"), text: field("text"), priority, expectedUpdatedAt: field("expectedUpdatedAt") || null,
+            }),
+          )
+        : await runAction(api, () =>
+            api.caller.jointVisits.createFinding({
+              ...input, theme: field("theme"), text: field("text"), severity: field("severity") as "low" | "medium" | "high" | "critical",
+            }),
+          );
+  const targetId = intent === "updateRecommendation" ? field("recommendationId") : "";
+  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId, fileName: undefined as string | undefined }, { status: result.ok ? 200 : 400 });
 }
 
 export default function JointVisit({ loaderData, actionData }: Route.ComponentProps) {
@@ -61,6 +74,8 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
   const evidenceHref = (attachmentId: string) => `/t/${workspace.slug}/joint-visits/${visit.id}/evidence/${attachmentId}`;
   const base = `/t/${workspace.slug}/joint-visits`;
   const canWrite = visit.editable && roleAtLeast(workspace.role, "monitor");
+  // The host's draft takes partners' recommendations until it is sent (0107).
+  const canDraft = roleAtLeast(workspace.role, "monitor") && report?.status === "draft" && ["in_progress", "report_drafting"].includes(visit.status);
   return (
     <div className="space-y-6">
       <Link to={base} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.back")}</Link>
@@ -154,13 +169,36 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
       <Card title={t("joint.visit.report")} id="report">
         {report ? (
           <div className="space-y-3">
-            <p className="text-sm text-slate-600">{t("joint.visit.reportReadOnly")}</p>
+            <p className="text-sm text-slate-600">{t(canDraft ? "joint.visit.draft.hint" : "joint.visit.reportReadOnly")}</p>
             <p className="whitespace-pre-line text-slate-900" lang={report.language}>{report.summary}</p>
-            <ol className="list-decimal space-y-1 pl-6" lang={report.language}>
+            <FormSuccess
+              message={actionData?.ok && actionData.intent === "addRecommendation" ? t("joint.visit.draft.added") : actionData?.ok && actionData.intent === "updateRecommendation" ? t("joint.visit.draft.saved") : null}
+            />
+            <ol className="list-decimal space-y-3 pl-6" lang={report.language}>
               {report.recommendations.map((recommendation) => (
-                <li key={recommendation.number}>{recommendation.text}</li>
+                <li key={recommendation.id}>
+                  <p className="whitespace-pre-line text-slate-900">{recommendation.text}</p>
+                  <p className="text-sm text-slate-600" lang={locale}>
+                    {t(`report.priorities.${recommendation.priority}`)}
+                    {recommendation.createdBy ? ` · ${t("joint.visit.recordedBy", { name: authorLabel(t, recommendation.createdBy.name, recommendation.authorWorkspace) })}` : null}
+                  </p>
+                  {canDraft ? (
+                    <details className="mt-1" lang={locale}>
+                      <summary className={`cursor-pointer text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.draft.edit", { number: recommendation.number })}</summary>
+                      <div className="mt-2">
+                        <PartnerRecommendationForm recommendation={recommendation} result={actionData} />
+                      </div>
+                    </details>
+                  ) : null}
+                </li>
               ))}
             </ol>
+            {canDraft ? (
+              <div>
+                <h3 className="mb-2 font-medium text-slate-900">{t("joint.visit.draft.add")}</h3>
+                <PartnerRecommendationForm result={actionData} />
+              </div>
+            ) : null}
           </div>
         ) : (
           <p className="text-slate-600">{t("joint.visit.noReport")}</p>

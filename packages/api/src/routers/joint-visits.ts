@@ -6,7 +6,10 @@ import { recordAudit } from "../services/audit.ts";
 import { answerHistory, getChecklist, saveAnswer } from "../services/checklist.ts";
 import { createFinding, listFindings } from "../services/findings.ts";
 import { uploadAttachment } from "../services/attachments.ts";
-import { jointVisitInterviews, jointVisitReport, jointVisitView, openJointEvidence } from "../services/joint-visit-work.ts";
+import { RECOMMENDATION_PRIORITIES, themeTagsSchema } from "../reports/inputs.ts";
+import {
+  addJointRecommendation, jointVisitInterviews, jointVisitReport, jointVisitView, openJointEvidence, updateJointRecommendation,
+} from "../services/joint-visit-work.ts";
 import {
   endPartnership, invitePartner, jointVisitSetting, listJointVisits, nominateMember, respondToInvitation, setAllowJointVisits,
   setInterviewSharing, visitPartners, withdrawNomination, workspaceDirectory,
@@ -18,6 +21,12 @@ import { actorOf } from "./actor.ts";
 const id = z.uuid();
 const partnership = z.object({ visitId: id, partnerTenantId: id });
 const invitation = z.object({ hostTenantId: id, visitId: id });
+/** What a partner writes in a recommendation of the host's draft; tags kept as they are when left out. */
+const partnerRecommendation = z.object({
+  text: z.string().trim().min(1, { error: "reportErrors.textRequired" }).max(5_000),
+  priority: z.enum(RECOMMENDATION_PRIORITIES),
+  themeTags: themeTagsSchema.optional(),
+});
 
 function isByteStream(value: unknown): value is AsyncIterable<Uint8Array> {
   return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
@@ -113,5 +122,14 @@ export const jointVisitsRouter = router({
     .input(z.object({ attachmentId: id }))
     .mutation(({ ctx, input }) => openJointEvidence(ctx.tx, ctx.jointActor, ctx.participation, input.attachmentId)),
   report: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitReport(ctx.tx, ctx.participation)),
+  addRecommendation: jointVisitProcedure("monitor")
+    .input(partnerRecommendation)
+    .mutation(({ ctx, input }) => addJointRecommendation(ctx.tx, ctx.jointActor, ctx.participation, input)),
+  updateRecommendation: jointVisitProcedure("monitor")
+    .input(partnerRecommendation.extend({ recommendationId: id, expectedUpdatedAt: z.coerce.date().nullable().default(null) }))
+    .mutation(({ ctx, input }) => {
+      const { recommendationId, ...fields } = input;
+      return updateJointRecommendation(ctx.tx, ctx.jointActor, ctx.participation, recommendationId, fields);
+    }),
   interviews: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitInterviews(ctx.tx, ctx.participation)),
 });
