@@ -60,6 +60,7 @@ export default [
   route("t/:slug/visits/:visitId/report.pdf", "routes/report-pdf.ts"),
   route("t/:slug/visits/:visitId/report/similar", "routes/report-similar.ts"),
   route("t/:slug/exports/:file", "routes/dashboard-export.ts"),
+  route("t/:slug/joint-visits/:visitId/evidence/:attachmentId", "routes/joint-visit-evidence.ts"),
   route("sign-out", "routes/sign-out.ts"),
   route("locale", "routes/locale.ts"),
   route("api/trpc/*", "routes/api.trpc.$.ts"),

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createVisitWithChecklist } from "./checklist-fixture";
+import { tinyPng } from "./files";
 import { newOwner, signUp } from "./support";
 
 /**
@@ -67,11 +68,38 @@ test("a host and a partner workspace run a joint visit, and the partner loses ac
   await expect(host.getByRole("radiogroup", { name: /Is the custody register complete/ }).getByRole("radio", { name: "No", exact: true })).toBeChecked();
   await expect(host.getByRole("textbox", { name: /Number of cells/ })).toHaveValue("3");
   await host.locator("#q-register-complete").getByRole("link", { name: "History" }).click();
-  await expect(host.locator("#q-register-complete ol li").first()).toContainText(`Saved by ${partnerOwner.name}`);
+  // Attributed to the person AND their workspace (docs/decisions/0105-joint-attribution.md).
+  await expect(host.locator("#q-register-complete ol li").first()).toContainText(`Saved by ${partnerOwner.name} · ${partnerOwner.workspaceName}`);
   await host.getByRole("radiogroup", { name: /Register format/ }).getByText("Paper", { exact: true }).click();
   await expect(host.locator("#status-register-format")).toHaveText("Saved");
   await partner.reload();
   await expect(partner.getByRole("radiogroup", { name: /Register format/ }).getByRole("radio", { name: "Paper", exact: true })).toBeChecked();
+
+  // The partner records a finding on the joint visit, attaches evidence to it and downloads it (0106).
+  await partner.goto(`/t/${partnerOwner.slug}/joint-visits/${visitId}`);
+  const partnerFindings = partner.getByRole("region", { name: "Findings" });
+  await partnerFindings.getByLabel("Theme").fill("Healthcare");
+  await partnerFindings.getByRole("textbox", { name: "Finding" }).fill("No doctor at night.");
+  await partnerFindings.getByRole("button", { name: "Record finding" }).click();
+  await expect(partner.getByText("Finding added.")).toBeVisible();
+  const partnerFinding = partnerFindings.getByRole("listitem").filter({ hasText: "No doctor at night." });
+  await expect(partnerFinding.getByText(`Recorded by ${partnerOwner.name} · ${partnerOwner.workspaceName}`)).toBeVisible();
+  await partnerFinding.getByLabel("Photo, scan or PDF").setInputFiles({ name: "night-roster.png", mimeType: "image/png", buffer: tinyPng() });
+  await partnerFinding.getByRole("button", { name: "Attach file" }).click();
+  await expect(partner.getByText("night-roster.png uploaded.")).toBeVisible();
+  const evidenceLink = partnerFinding.getByRole("link", { name: "Download night-roster.png" });
+  const evidenceHref = (await evidenceLink.getAttribute("href"))!;
+  expect(evidenceHref).toBe(`/t/${partnerOwner.slug}/joint-visits/${visitId}/evidence/${evidenceHref.split("/").pop()}`);
+  const downloaded = await partner.request.get(evidenceHref);
+  expect(downloaded.status()).toBe(200);
+  expect(downloaded.headers()["content-disposition"]).toContain("attachment");
+  expect(Buffer.compare(await downloaded.body(), tinyPng())).toBe(0);
+
+  // The host sees the finding and the evidence on its own visit, with the partner's name and workspace.
+  await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/findings`);
+  const hostFinding = host.getByRole("article", { name: "Healthcare" });
+  await expect(hostFinding.getByText(`Recorded by ${partnerOwner.name} · ${partnerOwner.workspaceName}`)).toBeVisible();
+  await expect(hostFinding.getByText(`uploaded by ${partnerOwner.name} · ${partnerOwner.workspaceName}`)).toBeVisible();
 
   // The host ends the partnership: the partner loses access at once.
   await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/partners`);
@@ -83,6 +111,7 @@ test("a host and a partner workspace run a joint visit, and the partner loses ac
   expect(gone?.status()).toBe(404);
   const page = await partner.goto(`/t/${partnerOwner.slug}/joint-visits/${visitId}`);
   expect(page?.status()).toBe(404);
+  expect((await partner.request.get(evidenceHref)).status()).toBe(404);
   await partner.goto(`/t/${partnerOwner.slug}/joint-visits`);
   await expect(partner.getByRole("heading", { name: "No joint visits" })).toBeVisible();
 

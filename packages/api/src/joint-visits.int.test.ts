@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
 import { createTestVisit } from "./testing/checklist.ts";
 
@@ -17,16 +21,21 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   );
 }
 
-type Ws = { id: string; slug: string; owner: TestUser };
+type Ws = { id: string; slug: string; name: string; owner: TestUser };
 let host: Ws, partner: Ws, declined: Ws, ended: Ws, uninvited: Ws, closed: Ws;
 let nominee: TestUser, bystander: TestUser, endedNominee: TestUser;
 let visitId: string;
+let evidenceId: string;
+let recommendationId: string;
+let attachmentsDir: string;
+
+const pdf = () => Readable.from([Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")]);
 
 async function workspace(allow: boolean): Promise<Ws> {
   const owner = await createTestUser();
   const ws = await createTestWorkspace(owner);
   if (allow) await (await callerFor(owner)).caller.jointVisits.setAllowed({ tenantSlug: ws.slug, allow: true });
-  return { id: ws.id, slug: ws.slug, owner };
+  return { id: ws.id, slug: ws.slug, name: ws.name, owner };
 }
 
 const as = async (user: TestUser) => (await callerFor(user)).caller;
@@ -43,9 +52,16 @@ const PARTNER_WORK = {
     c.jointVisits.saveAnswer({ tenantSlug: slug, visitId, questionId: "cell-size", value: "9 m²", note: null, baseRevision: 0 }),
   createFinding: (c: Awaited<ReturnType<typeof as>>, slug: string) =>
     c.jointVisits.createFinding({ tenantSlug: slug, visitId, theme: "Healthcare", text: "No doctor at night.", severity: "medium" }),
+  uploadEvidence: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.uploadEvidence({ tenantSlug: slug, visitId, fileName: "scan.pdf", content: pdf() }),
+  openEvidence: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.openEvidence({ tenantSlug: slug, visitId, attachmentId: evidenceId }),
+  addRecommendation: (c: Awaited<ReturnType<typeof as>>, slug: string) => c.jointVisits.addRecommendation({ tenantSlug: slug, visitId, text: "Hire a night doctor.", priority: "high" }),
+  updateRecommendation: (c: Awaited<ReturnType<typeof as>>, slug: string) =>
+    c.jointVisits.updateRecommendation({ tenantSlug: slug, visitId, recommendationId, text: "Hire a night doctor within six months.", priority: "high" }),
 };
 
 beforeAll(async () => {
+  attachmentsDir = await mkdtemp(path.join(os.tmpdir(), "vigil-joint-evidence-"));
+  process.env.ATTACHMENTS_DIR = attachmentsDir;
   [host, partner, declined, ended, uninvited, closed] = await Promise.all([workspace(true), workspace(true), workspace(true), workspace(true), workspace(true), workspace(false)]);
   [nominee, bystander, endedNominee] = await Promise.all([createTestUser("Oksana"), createTestUser("Bystander"), createTestUser("Ended nominee")]);
   await addMember(partner.id, nominee, "monitor");
@@ -53,6 +69,11 @@ beforeAll(async () => {
   await addMember(ended.id, endedNominee, "monitor");
   visitId = (await createTestVisit(host.id, { placeName: "District Prison Sremska Mitrovica" })).id;
   await withTenant(host.id, host.owner.id, (tx) => tx.interview.create({ data: { tenantId: host.id, visitId, pseudonym: "D-1", category: "detainee", consentGiven: true } }));
+});
+
+afterAll(async () => {
+  delete process.env.ATTACHMENTS_DIR;
+  await rm(attachmentsDir, { recursive: true, force: true });
 });
 
 describe("joint visits", () => {
@@ -117,6 +138,26 @@ describe("joint visits", () => {
     // The rows belong to the host's visit: nothing lands in the partner's workspace.
     const inPartner = await withTenant(partner.id, null, (tx) => tx.checklistAnswer.count());
     expect(inPartner).toBe(0);
+    // ...yet attributed to the person AND their workspace (docs/decisions/0105-joint-attribution.md).
+    expect((await n.jointVisits.checklist({ tenantSlug: partner.slug, visitId })).answers.find((a) => a.questionId === "cell-count")?.authorWorkspace).toEqual({ id: partner.id, name: partner.name });
+    const history = await h.checklist.history({ tenantSlug: host.slug, visitId, questionId: "cell-count" });
+    expect(history.map((e) => [e.revision, e.changedBy?.name, e.authorWorkspace?.name ?? null])).toEqual([[1, "Oksana", partner.name]]);
+    const hostOwn = await h.checklist.history({ tenantSlug: host.slug, visitId, questionId: "cell-size" });
+    expect(hostOwn.map((e) => [e.changedBy?.name, e.authorWorkspace])).toEqual([[host.owner.name, null]]);
+    const hostAnswers = (await h.checklist.get({ tenantSlug: host.slug, visitId })).answers;
+    expect(hostAnswers.find((a) => a.questionId === "cell-count")?.authorWorkspace).toEqual({ id: partner.id, name: partner.name });
+    expect(hostAnswers.find((a) => a.questionId === "cell-size")?.authorWorkspace).toBeNull();
+    expect((await n.jointVisits.history({ tenantSlug: partner.slug, visitId, questionId: "cell-count" })).map((e) => e.authorWorkspace?.name)).toEqual([partner.name]);
+    expect(hostFindings.findings.find((f) => f.theme === "Healthcare")?.authorWorkspace).toEqual({ id: partner.id, name: partner.name });
+    expect((await n.jointVisits.findings({ tenantSlug: partner.slug, visitId })).findings.find((f) => f.theme === "Healthcare")?.authorWorkspace?.name).toBe(partner.name);
+    // The database records the workspace, whatever the application writes into the column.
+    const forged = await withTenant(host.id, host.owner.id, (tx) =>
+      tx.finding.create({ data: { tenantId: host.id, visitId, theme: "Forged", text: "x", severity: "low", authorTenantId: partner.id }, select: { authorTenantId: true } }),
+    );
+    expect(forged.authorTenantId).toBeNull();
+    // Nobody outside the visit learns the workspaces' names.
+    const outsider = await withTenant(uninvited.id, uninvited.owner.id, (tx) => tx.$queryRaw<unknown[]>`SELECT * FROM visit_workspace_names(${visitId}::uuid)`);
+    expect(outsider).toEqual([]);
     // And the host's visit does not leak into the partner's ordinary lists.
     const partnerVisits = await n.visits.list({ tenantSlug: partner.slug });
     expect(JSON.stringify(partnerVisits)).not.toContain(visitId);
@@ -153,6 +194,76 @@ describe("joint visits", () => {
     expect(shared.interviews.map((i) => i.pseudonym)).toEqual(["D-1"]);
     await (await as(host.owner)).jointVisits.setInterviewSharing({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id, share: false });
     expect((await n.jointVisits.interviews({ tenantSlug: partner.slug, visitId })).interviews).toEqual([]);
+  });
+
+  it("the nominated member uploads evidence to the visit and downloads the visit's evidence, nothing else", async () => {
+    const n = await as(nominee);
+    const h = await as(host.owner);
+    const finding = (await n.jointVisits.findings({ tenantSlug: partner.slug, visitId })).findings.find((f) => f.theme === "Healthcare")!;
+    const uploaded = await n.jointVisits.uploadEvidence({ tenantSlug: partner.slug, visitId, findingId: finding.id, fileName: "night-roster.pdf", content: pdf() });
+    evidenceId = uploaded.id;
+    // The host sees it on its own visit, attributed to the person and the partner workspace.
+    const hostFinding = (await h.findings.list({ tenantSlug: host.slug, visitId })).findings.find((f) => f.id === finding.id)!;
+    expect(hostFinding.attachments.map((a) => [a.fileName, a.uploadedBy?.name, a.authorWorkspace?.name])).toEqual([["night-roster.pdf", "Oksana", partner.name]]);
+    expect((await h.attachments.open({ tenantSlug: host.slug, attachmentId: evidenceId })).fileName).toBe("night-roster.pdf");
+
+    // The partner downloads its own upload and the host's evidence of the same visit.
+    const hostFile = await h.attachments.upload({ tenantSlug: host.slug, visitId, findingId: null, fileName: "host.pdf", content: pdf() });
+    expect((await n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: evidenceId })).storageKey).toContain(host.id);
+    expect((await n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: hostFile.id })).fileName).toBe("host.pdf");
+    const downloads = await withTenant(host.id, null, (tx) => tx.auditEvent.findMany({ where: { action: "attachment.downloaded", actorId: nominee.id }, select: { targetId: true } }));
+    expect(downloads.map((d) => d.targetId).sort()).toEqual([evidenceId, hostFile.id].sort());
+
+    // Not another visit's evidence of the host, nor a file of the partner's own workspace, through this route.
+    const otherVisit = (await createTestVisit(host.id, { placeName: "Another place" })).id;
+    const otherFile = await h.attachments.upload({ tenantSlug: host.slug, visitId: otherVisit, findingId: null, fileName: "other.pdf", content: pdf() });
+    expect(await codeOf(n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: otherFile.id }))).toBe("NOT_FOUND");
+    const ownVisit = (await createTestVisit(partner.id, { placeName: "Partner's own place" })).id;
+    const ownFile = await (await as(partner.owner)).attachments.upload({ tenantSlug: partner.slug, visitId: ownVisit, findingId: null, fileName: "own.pdf", content: pdf() });
+    expect(await codeOf(n.jointVisits.openEvidence({ tenantSlug: partner.slug, visitId, attachmentId: ownFile.id }))).toBe("NOT_FOUND");
+    // The ordinary download procedure does not open the host's file from the partner's workspace.
+    expect(await codeOf(n.attachments.open({ tenantSlug: partner.slug, attachmentId: evidenceId }))).toBe("NOT_FOUND");
+    // A finding of another visit cannot receive the partner's upload.
+    expect(await codeOf(n.jointVisits.uploadEvidence({ tenantSlug: partner.slug, visitId, findingId: otherFile.id, fileName: "x.pdf", content: pdf() }))).toBe("NOT_FOUND");
+  });
+
+  it("the nominated member adds and edits recommendations in the host's draft; the rest of the report stays the host's", async () => {
+    const n = await as(nominee);
+    const h = await as(host.owner);
+    // Before the host starts the draft there is nothing to add to.
+    expect(await codeOf(n.jointVisits.addRecommendation({ tenantSlug: partner.slug, visitId, text: "Too early.", priority: "low" }))).toBe("CONFLICT");
+    await h.reports.saveDraft({ tenantSlug: host.slug, visitId, language: "en", summary: "Joint visit with a partner.", expectedUpdatedAt: null });
+    const authority = await withTenant(host.id, null, (tx) => tx.authority.create({ data: { tenantId: host.id, kind: "ministry", name: "Ministry of Justice" }, select: { id: true } }));
+    const hostOwn = await h.reports.addRecommendation({ tenantSlug: host.slug, visitId, text: "Repair the cells.", themeTags: ["material conditions"], priority: "medium", authorityIds: [authority.id] });
+
+    const added = await n.jointVisits.addRecommendation({ tenantSlug: partner.slug, visitId, text: "Hire a night doctor.", themeTags: ["healthcare"], priority: "high" });
+    recommendationId = added.id;
+    expect(added.number).toBe(2);
+    // The partner edits the host's recommendation: text and priority; the host's tags and addressees stay.
+    await n.jointVisits.updateRecommendation({ tenantSlug: partner.slug, visitId, recommendationId: hostOwn.id, text: "Repair the cells before winter.", priority: "high" });
+    const report = (await h.reports.get({ tenantSlug: host.slug, visitId })).report!;
+    expect(report.recommendations.map((r) => [r.number, r.text, r.priority, r.themeTags, r.addressees.map((a) => a.id)])).toEqual([
+      [1, "Repair the cells before winter.", "high", ["material conditions"], [authority.id]],
+      [2, "Hire a night doctor.", "high", ["healthcare"], []],
+    ]);
+    expect(report.summary).toBe("Joint visit with a partner.");
+    const partnerView = await n.jointVisits.report({ tenantSlug: partner.slug, visitId });
+    expect(partnerView?.recommendations.map((r) => [r.number, r.createdBy?.name, r.authorWorkspace?.name ?? null])).toEqual([[1, host.owner.name, null], [2, "Oksana", partner.name]]);
+    const audited = await withTenant(host.id, null, (tx) => tx.auditEvent.findMany({ where: { actorId: nominee.id, action: { startsWith: "report." } }, select: { action: true } }));
+    expect(audited.map((a) => a.action).sort()).toEqual(["report.recommendationAdded", "report.recommendationUpdated"]);
+
+    // Only this visit's recommendations: not the partner's own workspace's, not another host visit's.
+    const ownVisit = (await createTestVisit(partner.id, { placeName: "Own report place" })).id;
+    const p = await as(partner.owner);
+    await p.reports.saveDraft({ tenantSlug: partner.slug, visitId: ownVisit, language: "en", summary: "Own.", expectedUpdatedAt: null });
+    const ownRecommendation = await p.reports.addRecommendation({ tenantSlug: partner.slug, visitId: ownVisit, text: "Own.", themeTags: [], priority: "low", authorityIds: [] });
+    expect(await codeOf(n.jointVisits.updateRecommendation({ tenantSlug: partner.slug, visitId, recommendationId: ownRecommendation.id, text: "Hijacked", priority: "low" }))).toBe("NOT_FOUND");
+    // The database refuses a partner's write to a report that is no longer a draft, whatever the application does.
+    const refused = await withTenant(partner.id, nominee.id, async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.joint_visit_id', ${visitId}, true)`;
+      return tx.$executeRaw`UPDATE reports SET status = 'sent', sent_at = now() WHERE visit_id = ${visitId}::uuid`.then(() => "OK", () => "REFUSED");
+    });
+    expect(refused).toBe("REFUSED");
   });
 
   it("the isolation matrix: only the accepted partner's nominated member reaches the visit", async () => {

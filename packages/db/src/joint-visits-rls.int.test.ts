@@ -181,6 +181,48 @@ describe("joint visits: row-level security with the application's role", () => {
     expect(await as(accepted, accepted.memberId, visitId, async () => (await app.query("UPDATE visits SET objectives = 'x' WHERE id = $1", [visitId])).rowCount)).toBe(0);
   });
 
+  it("the database records the author's workspace of a partner's rows, whatever the application sends (0105)", async () => {
+    // One transaction (rolled back at the end), switching between the host and the partner's member.
+    await asTenant(app, host.tenantId, async () => {
+      const switchTo = (ws: Workspace, userId: string, scope: string | null) =>
+        app.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.joint_visit_id', $3, true)", [ws.tenantId, userId, scope ?? ""]);
+      const authorOf = async (table: string, id: string) => {
+        await switchTo(host, host.adminId, null);
+        return (await app.query<{ a: string | null }>(`SELECT author_tenant_id AS a FROM ${table} WHERE id = $1`, [id])).rows[0]!.a;
+      };
+      await switchTo(accepted, accepted.memberId, visitId);
+      const findingId = (await app.query<{ id: string }>(
+        "INSERT INTO findings (tenant_id, visit_id, theme, text, severity, author_tenant_id) VALUES ($1, $2, 'Food', 'Cold meals.', 'low', $3) RETURNING id",
+        [host.tenantId, visitId, uninvited.tenantId],
+      )).rows[0]!.id;
+      expect(await authorOf("findings", findingId)).toBe(accepted.tenantId);
+      // The host editing a partner's finding does not take it over; the host's own rows carry none, even forged.
+      await app.query("UPDATE findings SET text = 'Cold meals, twice a day.', author_tenant_id = NULL WHERE id = $1", [findingId]);
+      expect(await authorOf("findings", findingId)).toBe(accepted.tenantId);
+      const hostFinding = (await app.query<{ id: string }>(
+        "INSERT INTO findings (tenant_id, visit_id, theme, text, severity, author_tenant_id) VALUES ($1, $2, 'x', 'x', 'low', $3) RETURNING id",
+        [host.tenantId, visitId, accepted.tenantId],
+      )).rows[0]!.id;
+      expect(await authorOf("findings", hostFinding)).toBeNull();
+      // An answer takes the workspace of each save.
+      await switchTo(accepted, accepted.memberId, visitId);
+      await app.query("UPDATE checklist_answers SET note = 'partner' WHERE id = $1", [answerId]);
+      expect(await authorOf("checklist_answers", answerId)).toBe(accepted.tenantId);
+      await app.query("UPDATE checklist_answers SET note = 'host' WHERE id = $1", [answerId]);
+      expect(await authorOf("checklist_answers", answerId)).toBeNull();
+    });
+
+    // The names of the visit's workspaces: to the host and to the nominated member inside the visit only.
+    const names = async (ws: Workspace, userId: string, scope: string | null) =>
+      as(ws, userId, scope, async () => (await app.query<{ id: string }>("SELECT id FROM visit_workspace_names($1)", [visitId])).rows.map((r) => r.id).sort());
+    const participants = [host.tenantId, accepted.tenantId, declined.tenantId, ended.tenantId].sort();
+    expect(await names(host, host.adminId, null)).toEqual(participants);
+    expect(await names(accepted, accepted.memberId, visitId)).toEqual(participants);
+    expect(await names(accepted, accepted.memberId, null)).toEqual([]);
+    expect(await names(accepted, accepted.adminId, visitId)).toEqual([]);
+    expect(await names(uninvited, uninvited.adminId, visitId)).toEqual([]);
+  });
+
   it("a partner only accepts or declines an open invitation; the host cannot answer for it", async () => {
     const invitedWs = await workspace("invited");
     await partnership(invitedWs, "invited", false);

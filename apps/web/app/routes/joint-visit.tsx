@@ -2,13 +2,19 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass, FOCUS_RING } from "../components/Button";
 import { Card } from "../components/Card";
+import { AttachmentList } from "../components/evidence/AttachmentList";
 import { FindingForm } from "../components/evidence/FindingForm";
+import { UploadForm } from "../components/evidence/UploadForm";
 import { FormSuccess } from "../components/FormMessage";
+import { PartnerRecommendationForm } from "../components/joint/PartnerRecommendationForm";
 import { PageHeader } from "../components/PageHeader";
+import { authorLabel } from "../lib/attribution";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
+import { jointEvidenceUpload } from "./joint-visit-evidence.server";
+import { maxUploadMegabytes } from "./visit-findings.server";
 import type { Route } from "./+types/joint-visit";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.visit.metaTitle");
@@ -25,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const findings = await api.caller.jointVisits.findings(input);
     const report = await api.caller.jointVisits.report(input);
     const interviews = await api.caller.jointVisits.interviews(input);
-    return { ...view, findings, report, interviews };
+    return { ...view, findings, report, interviews, maxMegabytes: maxUploadMegabytes() };
   } catch (error) {
     loaderError(error, request);
   }
@@ -33,24 +39,43 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context);
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const uploaded = await jointEvidenceUpload(api, request, params.slug, params.visitId);
+    return data(uploaded, { status: uploaded.ok ? 200 : 400 });
+  }
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
-  const result = await runAction(api, () =>
-    api.caller.jointVisits.createFinding({
-      tenantSlug: params.slug, visitId: params.visitId, theme: field("theme"), text: field("text"),
-      severity: field("severity") as "low" | "medium" | "high" | "critical",
-    }),
-  );
-  return data({ ...(result.ok ? { ok: true as const } : result), intent: "create", targetId: "" }, { status: result.ok ? 200 : 400 });
+  const intent = field("intent") || "create";
+  const input = { tenantSlug: params.slug, visitId: params.visitId };
+  const priority = field("priority") as "low" | "medium" | "high";
+  const result =
+    intent === "addRecommendation"
+      ? await runAction(api, () => api.caller.jointVisits.addRecommendation({ ...input, text: field("text"), priority }))
+      : intent === "updateRecommendation"
+        ? await runAction(api, () =>
+            api.caller.jointVisits.updateRecommendation({
+              ...input, recommendationId: field("recommendationId"), text: field("text"), priority, expectedUpdatedAt: field("expectedUpdatedAt") || null,
+            }),
+          )
+        : await runAction(api, () =>
+            api.caller.jointVisits.createFinding({
+              ...input, theme: field("theme"), text: field("text"), severity: field("severity") as "low" | "medium" | "high" | "critical",
+            }),
+          );
+  const targetId = intent === "updateRecommendation" ? field("recommendationId") : "";
+  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId, fileName: undefined as string | undefined }, { status: result.ok ? 200 : 400 });
 }
 
 export default function JointVisit({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
-  const { visit, host, visitRole, partnerMembers, findings, report, interviews } = loaderData;
+  const { visit, host, visitRole, partnerMembers, findings, report, interviews, maxMegabytes } = loaderData;
+  const evidenceHref = (attachmentId: string) => `/t/${workspace.slug}/joint-visits/${visit.id}/evidence/${attachmentId}`;
   const base = `/t/${workspace.slug}/joint-visits`;
   const canWrite = visit.editable && roleAtLeast(workspace.role, "monitor");
+  // The host's draft takes partners' recommendations until it is sent (0107).
+  const canDraft = roleAtLeast(workspace.role, "monitor") && report?.status === "draft" && ["in_progress", "report_drafting"].includes(visit.status);
   return (
     <div className="space-y-6">
       <Link to={base} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.back")}</Link>
@@ -115,16 +140,26 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                 </p>
                 <p className="whitespace-pre-line text-slate-800">{finding.text}</p>
                 <p className="text-sm text-slate-600">
-                  {t("joint.visit.recordedBy", { name: finding.createdBy?.name ?? "—" })}
+                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : "—" })}
                   {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
                 </p>
+                <div className="mt-2 space-y-2">
+                  <AttachmentList slug={workspace.slug} attachments={finding.attachments} canEdit={false} hrefFor={evidenceHref} />
+                  {canWrite ? <UploadForm findingId={finding.id} maxMegabytes={maxMegabytes} result={actionData} /> : null}
+                </div>
               </li>
             ))}
           </ul>
+          <section aria-labelledby="visit-evidence-heading" className="space-y-2">
+            <h3 id="visit-evidence-heading" className="font-medium text-slate-900">{t("joint.visit.evidenceFiles.title")}</h3>
+            <FormSuccess message={actionData?.ok && actionData.intent === "upload" ? t("joint.visit.evidenceFiles.uploaded", { name: actionData.fileName }) : null} />
+            <AttachmentList slug={workspace.slug} attachments={findings.unlinkedAttachments} canEdit={false} hrefFor={evidenceHref} />
+            {canWrite ? <UploadForm findingId={null} maxMegabytes={maxMegabytes} result={actionData} /> : null}
+          </section>
           {canWrite ? (
             <div>
               <h3 className="mb-2 font-medium text-slate-900">{t("joint.visit.addFinding")}</h3>
-              <FormSuccess message={actionData?.ok ? t("joint.visit.findingAdded") : null} />
+              <FormSuccess message={actionData?.ok && actionData.intent === "create" ? t("joint.visit.findingAdded") : null} />
               <FindingForm result={actionData} />
             </div>
           ) : null}
@@ -134,13 +169,36 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
       <Card title={t("joint.visit.report")} id="report">
         {report ? (
           <div className="space-y-3">
-            <p className="text-sm text-slate-600">{t("joint.visit.reportReadOnly")}</p>
+            <p className="text-sm text-slate-600">{t(canDraft ? "joint.visit.draft.hint" : "joint.visit.reportReadOnly")}</p>
             <p className="whitespace-pre-line text-slate-900" lang={report.language}>{report.summary}</p>
-            <ol className="list-decimal space-y-1 pl-6" lang={report.language}>
+            <FormSuccess
+              message={actionData?.ok && actionData.intent === "addRecommendation" ? t("joint.visit.draft.added") : actionData?.ok && actionData.intent === "updateRecommendation" ? t("joint.visit.draft.saved") : null}
+            />
+            <ol className="list-decimal space-y-3 pl-6" lang={report.language}>
               {report.recommendations.map((recommendation) => (
-                <li key={recommendation.number}>{recommendation.text}</li>
+                <li key={recommendation.id}>
+                  <p className="whitespace-pre-line text-slate-900">{recommendation.text}</p>
+                  <p className="text-sm text-slate-600" lang={locale}>
+                    {t(`report.priorities.${recommendation.priority}`)}
+                    {recommendation.createdBy ? ` · ${t("joint.visit.recordedBy", { name: authorLabel(t, recommendation.createdBy.name, recommendation.authorWorkspace) })}` : null}
+                  </p>
+                  {canDraft ? (
+                    <details className="mt-1" lang={locale}>
+                      <summary className={`cursor-pointer text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.draft.edit", { number: recommendation.number })}</summary>
+                      <div className="mt-2">
+                        <PartnerRecommendationForm recommendation={recommendation} result={actionData} />
+                      </div>
+                    </details>
+                  ) : null}
+                </li>
               ))}
             </ol>
+            {canDraft ? (
+              <div>
+                <h3 className="mb-2 font-medium text-slate-900">{t("joint.visit.draft.add")}</h3>
+                <PartnerRecommendationForm result={actionData} />
+              </div>
+            ) : null}
           </div>
         ) : (
           <p className="text-slate-600">{t("joint.visit.noReport")}</p>

@@ -5,7 +5,11 @@ import { enterJointVisit, jointActor } from "../joint-visits/scope.ts";
 import { recordAudit } from "../services/audit.ts";
 import { answerHistory, getChecklist, saveAnswer } from "../services/checklist.ts";
 import { createFinding, listFindings } from "../services/findings.ts";
-import { jointVisitInterviews, jointVisitReport, jointVisitView } from "../services/joint-visit-work.ts";
+import { uploadAttachment } from "../services/attachments.ts";
+import { RECOMMENDATION_PRIORITIES, themeTagsSchema } from "../reports/inputs.ts";
+import {
+  addJointRecommendation, jointVisitInterviews, jointVisitReport, jointVisitView, openJointEvidence, updateJointRecommendation,
+} from "../services/joint-visit-work.ts";
 import {
   endPartnership, invitePartner, jointVisitSetting, listJointVisits, nominateMember, respondToInvitation, setAllowJointVisits,
   setInterviewSharing, visitPartners, withdrawNomination, workspaceDirectory,
@@ -17,6 +21,16 @@ import { actorOf } from "./actor.ts";
 const id = z.uuid();
 const partnership = z.object({ visitId: id, partnerTenantId: id });
 const invitation = z.object({ hostTenantId: id, visitId: id });
+/** What a partner writes in a recommendation of the host's draft; tags kept as they are when left out. */
+const partnerRecommendation = z.object({
+  text: z.string().trim().min(1, { error: "reportErrors.textRequired" }).max(5_000),
+  priority: z.enum(RECOMMENDATION_PRIORITIES),
+  themeTags: themeTagsSchema.optional(),
+});
+
+function isByteStream(value: unknown): value is AsyncIterable<Uint8Array> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
 
 /**
  * Work on a host's visit from the partner's own workspace (the tenantSlug is the PARTNER's): the
@@ -95,6 +109,27 @@ export const jointVisitsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => createFinding(ctx.tx, ctx.jointActor, ctx.participation.visitId, input)),
+  /** Evidence on the host's visit, as a stream: only callable on the server (the joint visit's upload action). */
+  uploadEvidence: jointVisitProcedure("monitor")
+    .input(z.object({
+      findingId: id.nullable().default(null),
+      fileName: z.string().trim().min(1, { error: "attachmentErrors.noFile" }).max(1000),
+      content: z.custom<AsyncIterable<Uint8Array>>(isByteStream, { error: "attachmentErrors.noFile" }),
+    }))
+    .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.jointActor, { ...input, visitId: ctx.participation.visitId })),
+  /** For the joint visit's download route: one of THIS visit's evidence files; audited in both workspaces. */
+  openEvidence: jointVisitProcedure("viewer")
+    .input(z.object({ attachmentId: id }))
+    .mutation(({ ctx, input }) => openJointEvidence(ctx.tx, ctx.jointActor, ctx.participation, input.attachmentId)),
   report: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitReport(ctx.tx, ctx.participation)),
+  addRecommendation: jointVisitProcedure("monitor")
+    .input(partnerRecommendation)
+    .mutation(({ ctx, input }) => addJointRecommendation(ctx.tx, ctx.jointActor, ctx.participation, input)),
+  updateRecommendation: jointVisitProcedure("monitor")
+    .input(partnerRecommendation.extend({ recommendationId: id, expectedUpdatedAt: z.coerce.date().nullable().default(null) }))
+    .mutation(({ ctx, input }) => {
+      const { recommendationId, ...fields } = input;
+      return updateJointRecommendation(ctx.tx, ctx.jointActor, ctx.participation, recommendationId, fields);
+    }),
   interviews: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitInterviews(ctx.tx, ctx.participation)),
 });

@@ -8,7 +8,7 @@ import type { Actor } from "./members.ts";
 
 export const attachmentSummary = {
   id: true, visitId: true, findingId: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true,
-  uploadedBy: { select: { name: true } },
+  uploadedBy: { select: { name: true } }, authorTenantId: true,
 } as const;
 
 type AttachmentRow = { sizeBytes: bigint; sha256: Uint8Array } & Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { Prisma, type TenantTx } from "@vigil/db";
 import { answerValueSchema, findQuestion, templateContent, type TemplateContent } from "../checklist/content.ts";
 import { fail } from "../errors.ts";
+import { type AuthorWorkspace, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { hasRole } from "../roles.ts";
 import { recordAudit } from "./audit.ts";
 import type { Actor } from "./members.ts";
@@ -14,6 +15,8 @@ export type AnswerState = {
   revision: number;
   updatedAt: Date | null;
   updatedBy: { id: string; name: string } | null;
+  /** The partner workspace the last save came from, on a joint visit; null for the host's own. */
+  authorWorkspace: AuthorWorkspace;
 };
 
 export type SaveAnswerInput = {
@@ -48,10 +51,10 @@ function parseContent(content: Prisma.JsonValue): TemplateContent {
 /** The visit, its template version's questions and the current answers. */
 export async function getChecklist(tx: TenantTx, actor: Actor, visitId: string) {
   const visit = await findVisit(tx, visitId);
-  const answers = await tx.checklistAnswer.findMany({
+  const answers = await withAuthorWorkspaces(tx, visitId, await tx.checklistAnswer.findMany({
     where: { visitId },
-    select: { questionId: true, value: true, note: true, revision: true, updatedAt: true, updatedBy: person },
-  });
+    select: { questionId: true, value: true, note: true, revision: true, updatedAt: true, updatedBy: person, authorTenantId: true },
+  }));
   const version = visit.templateVersion;
   return {
     visit: { id: visit.id, status: visit.status, type: visit.type, nightVisit: visit.nightVisit, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, place: visit.place },
@@ -134,10 +137,12 @@ async function recordRevision(tx: TenantTx, actor: Actor, input: SaveAnswerInput
 async function answerState(tx: TenantTx, answerId: string): Promise<AnswerState> {
   const answer = await tx.checklistAnswer.findFirst({
     where: { id: answerId },
-    select: { questionId: true, value: true, note: true, revision: true, updatedAt: true, updatedBy: person },
+    select: { visitId: true, questionId: true, value: true, note: true, revision: true, updatedAt: true, updatedBy: person, authorTenantId: true },
   });
   if (!answer) fail("NOT_FOUND", "errors.notFound");
-  return answer;
+  const { visitId, ...state } = answer;
+  const [attributed] = await withAuthorWorkspaces(tx, visitId, [state]);
+  return attributed!;
 }
 
 /** Every saved state of one question's answer, newest first (the first is the current one). */
@@ -146,9 +151,10 @@ export async function answerHistory(tx: TenantTx, visitId: string, questionId: s
   if (!visit.templateVersion || !findQuestion(parseContent(visit.templateVersion.content), questionId)) {
     fail("BAD_REQUEST", "checklistErrors.unknownQuestion", {}, "questionId");
   }
-  return tx.checklistAnswerRevision.findMany({
+  const revisions = await tx.checklistAnswerRevision.findMany({
     where: { answer: { visitId, questionId } },
-    select: { revision: true, value: true, note: true, changedAt: true, changedBy: person },
+    select: { revision: true, value: true, note: true, changedAt: true, changedBy: person, authorTenantId: true },
     orderBy: { revision: "desc" },
   });
+  return withAuthorWorkspaces(tx, visitId, revisions);
 }

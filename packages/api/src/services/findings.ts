@@ -1,6 +1,7 @@
 import type { FindingSeverity, TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import { attachmentSummary, toAttachmentSummary } from "./attachments.ts";
+import { withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { recordAudit } from "./audit.ts";
 import { findEditableVisit, findVisit, visitSummary } from "./evidence-access.ts";
 import type { Actor } from "./members.ts";
@@ -9,7 +10,7 @@ export type FindingFields = { theme: string; text: string; severity: FindingSeve
 
 const findingSelect = {
   id: true, visitId: true, theme: true, text: true, severity: true, createdAt: true, updatedAt: true,
-  createdBy: { select: { name: true } },
+  createdBy: { select: { name: true } }, authorTenantId: true,
 } as const;
 
 /** The visit's findings, each with its evidence, and the evidence linked to no finding. */
@@ -19,10 +20,12 @@ export async function listFindings(tx: TenantTx, visitId: string) {
     tx.finding.findMany({ where: { visitId }, select: findingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     tx.attachment.findMany({ where: { visitId, recommendationUpdateId: null }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  const evidence = attachments.map(toAttachmentSummary);
+  // Who wrote what, with the partner workspace on a joint visit (docs/decisions/0105-joint-attribution.md).
+  const evidence = await withAuthorWorkspaces(tx, visitId, attachments.map(toAttachmentSummary));
+  const attributed = await withAuthorWorkspaces(tx, visitId, findings);
   return {
     visit: visitSummary(visit),
-    findings: findings.map((finding) => ({ ...finding, attachments: evidence.filter((a) => a.findingId === finding.id) })),
+    findings: attributed.map((finding) => ({ ...finding, attachments: evidence.filter((a) => a.findingId === finding.id) })),
     unlinkedAttachments: evidence.filter((a) => a.findingId === null),
   };
 }

@@ -1,5 +1,11 @@
 import type { TenantTx } from "@vigil/db";
+import { fail } from "../errors.ts";
+import { withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import type { JointParticipation } from "../joint-visits/scope.ts";
+import type { Actor } from "./actor.ts";
+import { openAttachment } from "./attachments.ts";
+import { addRecommendation, updateRecommendation } from "../reports/drafting.ts";
+import type { RecommendationFields } from "../reports/inputs.ts";
 import { getVisit } from "./visit-detail.ts";
 import { workspaceDirectory } from "./joint-visits.ts";
 
@@ -29,15 +35,20 @@ export async function jointVisitView(tx: TenantTx, participation: JointParticipa
   };
 }
 
-/** The host's report draft and its recommendations: partners read them, the host writes them. */
+/** The host's report draft and its recommendations: partners read them and add or edit recommendations (0107). */
 export async function jointVisitReport(tx: TenantTx, participation: JointParticipation) {
-  return tx.report.findFirst({
+  const report = await tx.report.findFirst({
     where: { visitId: participation.visitId },
     select: {
       language: true, summary: true, status: true, updatedAt: true,
-      recommendations: { select: { number: true, text: true, priority: true, themeTags: true }, orderBy: { number: "asc" } },
+      recommendations: {
+        select: { id: true, number: true, text: true, priority: true, themeTags: true, updatedAt: true, createdBy: { select: { name: true } }, authorTenantId: true },
+        orderBy: { number: "asc" },
+      },
     },
   });
+  if (!report) return null;
+  return { ...report, recommendations: await withAuthorWorkspaces(tx, participation.visitId, report.recommendations) };
 }
 
 /** The visit's interview records, when the host shares them (the database refuses otherwise). Notes stay encrypted and out. */
@@ -49,4 +60,44 @@ export async function jointVisitInterviews(tx: TenantTx, participation: JointPar
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return { shared: true, interviews };
+}
+
+/**
+ * One evidence file of the joint visit, for download. Row-level security already limits the
+ * host's attachments to this visit; the explicit visit check also keeps the partner's OWN
+ * workspace files (visible through its ordinary policy) out of this route and the host's log.
+ */
+export async function openJointEvidence(tx: TenantTx, actor: Actor, participation: JointParticipation, attachmentId: string) {
+  const found = await tx.attachment.findFirst({
+    where: { id: attachmentId, tenantId: participation.hostTenantId, visitId: participation.visitId },
+    select: { id: true },
+  });
+  if (!found) fail("NOT_FOUND", "errors.notFound");
+  return openAttachment(tx, actor, attachmentId);
+}
+
+type PartnerRecommendation = Pick<RecommendationFields, "text" | "priority"> & { themeTags?: string[] };
+
+/**
+ * A partner's recommendation in the host's draft (docs/decisions/0107-joint-report-draft.md): the
+ * host starts the draft (its language and summary are the host's), addressees are the host's
+ * authorities and stay the host's to set; sending stays with the host.
+ */
+export async function addJointRecommendation(tx: TenantTx, actor: Actor, participation: JointParticipation, fields: PartnerRecommendation) {
+  const report = await tx.report.findFirst({ where: { tenantId: participation.hostTenantId, visitId: participation.visitId }, select: { id: true } });
+  if (!report) fail("CONFLICT", "jointErrors.reportNotStarted");
+  return addRecommendation(tx, actor, participation.visitId, { ...fields, themeTags: fields.themeTags ?? [], authorityIds: [] });
+}
+
+export async function updateJointRecommendation(
+  tx: TenantTx, actor: Actor, participation: JointParticipation, recommendationId: string, fields: PartnerRecommendation & { expectedUpdatedAt: Date | null },
+) {
+  // Only a recommendation of THIS visit: the partner's own workspace's are visible to it as well.
+  const current = await tx.recommendation.findFirst({
+    where: { id: recommendationId, tenantId: participation.hostTenantId, visitId: participation.visitId },
+    select: { themeTags: true },
+  });
+  if (!current) fail("NOT_FOUND", "errors.notFound");
+  // The addressees are not visible to the partner, so setting none leaves the host's untouched.
+  return updateRecommendation(tx, actor, recommendationId, { ...fields, themeTags: fields.themeTags ?? current.themeTags, authorityIds: [] });
 }

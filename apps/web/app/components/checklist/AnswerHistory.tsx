@@ -2,12 +2,13 @@ import type { LocalizedQuestion } from "@vigil/api";
 import { formatDateTime } from "@vigil/i18n";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { authorLabel } from "../../lib/attribution";
 import { useLocale } from "../../lib/locale";
 import { useChecklistEndpoints } from "../../lib/checklist-endpoints";
 import { FOCUS_RING } from "../Button";
 import { formatAnswer } from "./format-answer";
 
-export type HistoryEntry = { revision: number; value: unknown; note: string | null; changedAt: string | Date; changedBy: { id: string; name: string } | null };
+export type HistoryEntry = { revision: number; value: unknown; note: string | null; changedAt: string | Date; changedBy: { id: string; name: string } | null; authorWorkspace?: { name: string } | null };
 
 type Props = { tenantSlug: string; visitId: string; question: LocalizedQuestion; initial: HistoryEntry[] | null; historyHref: string };
 
@@ -47,7 +48,7 @@ export function AnswerHistory({ tenantSlug, visitId, question, initial, historyH
             {entries.map((entry) => (
               <li key={entry.revision}>
                 <p className="text-slate-600">
-                  {t("checklist.history.entry", { name: entry.changedBy?.name ?? t("checklist.someoneElse"), time: formatDateTime(locale, entry.changedAt) })}
+                  {t("checklist.history.entry", { name: entry.changedBy ? authorLabel(t, entry.changedBy.name, entry.authorWorkspace) : t("checklist.someoneElse"), time: formatDateTime(locale, entry.changedAt) })}
                 </p>
                 <p className="whitespace-pre-wrap text-slate-900">{formatAnswer(question, entry.value, t, locale)}</p>
                 {entry.note ? <p className="whitespace-pre-wrap text-slate-700">{t("checklist.notePrefix", { note: entry.note })}</p> : null}

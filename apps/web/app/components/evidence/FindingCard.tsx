@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { authorLabel } from "../../lib/attribution";
 import { useBusy, type ActionResult } from "../../lib/form";
 import { Button } from "../Button";
 import { AttachmentList, type AttachmentSummary } from "./AttachmentList";
@@ -15,7 +16,7 @@ const SEVERITY_STYLE: Record<FindingValues["severity"], string> = {
 
 type Props = {
   slug: string;
-  finding: FindingValues & { attachments: AttachmentSummary[]; createdBy: { name: string } | null };
+  finding: FindingValues & { attachments: AttachmentSummary[]; createdBy: { name: string } | null; authorWorkspace?: { name: string } | null };
   canEdit: boolean;
   maxMegabytes: number;
   result?: ActionResult;
@@ -36,7 +37,7 @@ export function FindingCard({ slug, finding, canEdit, maxMegabytes, result }: Pr
         </span>
       </div>
       <p className="whitespace-pre-wrap text-slate-800">{finding.text}</p>
-      {finding.createdBy ? <p className="text-sm text-slate-600">{t("findings.recordedBy", { name: finding.createdBy.name })}</p> : null}
+      {finding.createdBy ? <p className="text-sm text-slate-600">{t("findings.recordedBy", { name: authorLabel(t, finding.createdBy.name, finding.authorWorkspace) })}</p> : null}
       <section aria-label={t("attachments.title")} className="space-y-2">
         <h4 className="text-sm font-semibold text-slate-900">{t("attachments.title")}</h4>
         <AttachmentList slug={slug} attachments={finding.attachments} canEdit={canEdit} />
