@@ -51,13 +51,20 @@ async function partnership(partner: Workspace, status: "invited" | "accepted" | 
   }
 }
 
-/** Runs `work` as `userId` inside `tenantId`, on the joint visit `jointVisitId` (or none). */
-function as<T>(ws: Workspace, userId: string, jointVisitId: string | null, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` as `userId` inside `tenantId`, on the joint visit `jointVisitId` (or none), the way
+ * enterJointVisit does: the joint policies apply to vigil_joint only (decision 0121), so the
+ * transaction switches to it. `switchRole: false` keeps the plain application role.
+ */
+function as<T>(ws: Workspace, userId: string, jointVisitId: string | null, work: () => Promise<T>, switchRole = true): Promise<T> {
   return asTenant(
     app,
     ws.tenantId,
     async () => {
-      if (jointVisitId) await app.query("SELECT set_config('app.joint_visit_id', $1, true)", [jointVisitId]);
+      if (jointVisitId) {
+        await app.query("SELECT set_config('app.joint_visit_id', $1, true)", [jointVisitId]);
+        if (switchRole) await app.query("SET LOCAL ROLE vigil_joint");
+      }
       return work();
     },
     userId,
@@ -118,6 +125,63 @@ describe("joint visits: row-level security with the application's role", () => {
         expect((await app.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [host.tenantId])).rowCount, table).toBe(0);
       }
     });
+  });
+
+  it("without SET LOCAL ROLE vigil_joint, app.joint_visit_id opens nothing to the application's role", async () => {
+    await owner.query("UPDATE visit_partners SET share_interviews = true WHERE tenant_id = $1 AND visit_id = $2 AND partner_tenant_id = $3", [host.tenantId, visitId, accepted.tenantId]);
+    try {
+      await as(
+        accepted,
+        accepted.memberId,
+        visitId,
+        async () => {
+          expect((await app.query<{ role: string }>("SELECT current_user AS role")).rows[0]!.role).toBe("vigil_app");
+          for (const table of [...VISIT_TABLES, "interviews"]) expect(await visibleHostRows(table), table).toBe(0);
+          await expect(
+            app.query("INSERT INTO findings (tenant_id, visit_id, theme, text, severity, created_by_id) VALUES ($1, $2, 'Forged', 'x', 'low', $3)", [host.tenantId, visitId, accepted.memberId]),
+          ).rejects.toThrow(/row-level security/);
+        },
+        false,
+      );
+      // The joint policies are bound to vigil_joint, which vigil_app is a member of but does not inherit.
+      const roles = await owner.query<{ roles: string }>(
+        "SELECT string_agg(DISTINCT array_to_string(roles, ','), ';') AS roles FROM pg_policies WHERE policyname LIKE 'joint\\_visit\\_partner%'",
+      );
+      expect(roles.rows[0]!.roles).toBe("vigil_joint");
+      const inherit = await owner.query<{ inherits: boolean; member: boolean }>(
+        "SELECT pg_has_role('vigil_app', 'vigil_joint', 'USAGE') AS inherits, pg_has_role('vigil_app', 'vigil_joint', 'MEMBER') AS member",
+      );
+      expect(inherit.rows[0]).toEqual({ inherits: false, member: true });
+    } finally {
+      await owner.query("UPDATE visit_partners SET share_interviews = false WHERE tenant_id = $1 AND visit_id = $2 AND partner_tenant_id = $3", [host.tenantId, visitId, accepted.tenantId]);
+    }
+  });
+
+  it("vigil_joint holds every privilege vigil_app has (tables, columns, sequences, functions), so joint procedures work after the switch", async () => {
+    const missing = await owner.query<{ missing: string }>(`
+      SELECT c.oid::regclass::text || ' ' || a.privilege_type AS missing
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        CROSS JOIN LATERAL aclexplode(c.relacl) a
+       WHERE a.grantee = 'vigil_app'::regrole AND NOT has_table_privilege('vigil_joint', c.oid, a.privilege_type)
+         AND c.relkind <> 'S'
+      UNION ALL
+      SELECT c.oid::regclass::text || ' ' || a.privilege_type
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        CROSS JOIN LATERAL aclexplode(c.relacl) a
+       WHERE a.grantee = 'vigil_app'::regrole AND c.relkind = 'S' AND NOT has_sequence_privilege('vigil_joint', c.oid, a.privilege_type)
+      UNION ALL
+      SELECT c.oid::regclass::text || '.' || at.attname || ' ' || a.privilege_type
+        FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        CROSS JOIN LATERAL aclexplode(at.attacl) a
+       WHERE a.grantee = 'vigil_app'::regrole AND NOT has_column_privilege('vigil_joint', c.oid, at.attnum, a.privilege_type)
+      UNION ALL
+      SELECT p.oid::regprocedure::text || ' ' || a.privilege_type
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'public'
+        CROSS JOIN LATERAL aclexplode(p.proacl) a
+       WHERE a.grantee = 'vigil_app'::regrole AND NOT has_function_privilege('vigil_joint', p.oid, a.privilege_type)`);
+    expect(missing.rows.map((row) => row.missing)).toEqual([]);
+    expect((await owner.query<{ usage: boolean }>("SELECT has_schema_privilege('vigil_joint', 'public', 'USAGE') AS usage")).rows[0]!.usage).toBe(true);
   });
 
   it("interviews stay hidden from partners until the host shares them", async () => {

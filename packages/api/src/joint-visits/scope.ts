@@ -17,9 +17,14 @@ export type JointParticipation = {
  * current user is a nominated member of an accepted partnership for it. The answer comes from the
  * participation rows (joint_visit_host()), never from the caller: anyone else gets NOT_FOUND, the
  * same answer as for a visit that does not exist.
+ *
+ * The joint_visit_partner* policies apply to the role vigil_joint only (decision 0121), so the
+ * transaction switches to it with SET LOCAL ROLE (reset at COMMIT/ROLLBACK); vigil_app's own
+ * queries never carry those policies.
  */
 export async function enterJointVisit(tx: TenantTx, partnerTenantId: string, userId: string, visitId: string): Promise<JointParticipation> {
   await tx.$executeRaw`SELECT set_config('app.joint_visit_id', ${visitId}, true)`;
+  await tx.$executeRaw`SET LOCAL ROLE vigil_joint`;
   const [row] = await tx.$queryRaw<{ host: string | null }[]>`SELECT joint_visit_host() AS host`;
   if (!row?.host) fail("NOT_FOUND", "errors.notFound");
   const member = await tx.visitPartnerMember.findFirst({
