@@ -260,7 +260,9 @@ describe("joint visits", () => {
     expect(await codeOf(n.jointVisits.updateRecommendation({ tenantSlug: partner.slug, visitId, recommendationId: ownRecommendation.id, text: "Hijacked", priority: "low" }))).toBe("NOT_FOUND");
     // The database refuses a partner's write to a report that is no longer a draft, whatever the application does.
     const refused = await withTenant(partner.id, nominee.id, async (tx) => {
+      // Exactly as enterJointVisit enters the joint visit (0121): the joint policies apply to vigil_joint only.
       await tx.$executeRaw`SELECT set_config('app.joint_visit_id', ${visitId}, true)`;
+      await tx.$executeRawUnsafe("SET LOCAL ROLE vigil_joint");
       return tx.$executeRaw`UPDATE reports SET status = 'sent', sent_at = now() WHERE visit_id = ${visitId}::uuid`.then(() => "OK", () => "REFUSED");
     });
     expect(refused).toBe("REFUSED");

@@ -248,8 +248,11 @@ describe("joint visits: row-level security with the application's role", () => {
   it("the database records the author's workspace of a partner's rows, whatever the application sends (0105)", async () => {
     // One transaction (rolled back at the end), switching between the host and the partner's member.
     await asTenant(app, host.tenantId, async () => {
-      const switchTo = (ws: Workspace, userId: string, scope: string | null) =>
-        app.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.joint_visit_id', $3, true)", [ws.tenantId, userId, scope ?? ""]);
+      // As enterJointVisit does: the joint policies apply only under the vigil_joint role (0121).
+      const switchTo = async (ws: Workspace, userId: string, scope: string | null) => {
+        await app.query(scope ? "SET LOCAL ROLE vigil_joint" : "RESET ROLE");
+        await app.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.joint_visit_id', $3, true)", [ws.tenantId, userId, scope ?? ""]);
+      };
       const authorOf = async (table: string, id: string) => {
         await switchTo(host, host.adminId, null);
         return (await app.query<{ a: string | null }>(`SELECT author_tenant_id AS a FROM ${table} WHERE id = $1`, [id])).rows[0]!.a;
