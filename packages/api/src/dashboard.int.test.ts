@@ -82,10 +82,13 @@ beforeAll(async () => {
   await fixture(await createTestUser());
 });
 
+type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
+const figures = (caller: Caller, tenantSlug: string, year?: number) => caller.dashboard.figures({ tenantSlug, year });
+
 describe("dashboard figures", () => {
   it("counts upcoming visits, overdue responses, follow-ups due and recommendations by status", async () => {
     const { caller } = await callerFor(owner);
-    const summary = await caller.dashboard.summary({ tenantSlug: slug() });
+    const summary = (await figures(caller, slug())).summary;
     expect(summary.upcoming.count).toBe(1);
     expect(summary.upcoming.next.map((v) => v.id)).toEqual([story.planned]);
     // Not answered by the due date: the third recommendation of 2024 and the doctor of 2025.
@@ -97,7 +100,7 @@ describe("dashboard figures", () => {
     });
     expect(summary.years).toEqual([today.getUTCFullYear(), 2025, 2024].filter((y, i, all) => all.indexOf(y) === i));
 
-    const in2024 = await caller.dashboard.summary({ tenantSlug: slug(), year: 2024 });
+    const in2024 = (await figures(caller, slug(), 2024)).summary;
     expect(in2024.byStatus.filter((s) => s.count > 0)).toEqual([
       { status: "open", count: 1 }, { status: "implemented", count: 1 }, { status: "partially_implemented", count: 1 },
     ]);
@@ -105,7 +108,7 @@ describe("dashboard figures", () => {
 
   it("rates implementation by authority, place type and year (implemented 1, partially ½, of those sent)", async () => {
     const { caller } = await callerFor(owner);
-    const rates = await caller.dashboard.implementation({ tenantSlug: slug() });
+    const rates = (await figures(caller, slug())).implementation;
     expect(rates.byYear).toEqual([
       { year: 2024, sent: 3, implemented: 1, partial: 1, rate: 0.5 },
       { year: 2025, sent: 2, implemented: 0, partial: 0, rate: 0 },
@@ -120,43 +123,42 @@ describe("dashboard figures", () => {
       [story.institutionB, 2, 0, 0, 0],
       [story.ministry, 2, 1, 0, 0.5],
     ]);
-    const in2025 = await caller.dashboard.implementation({ tenantSlug: slug(), year: 2025 });
+    const in2025 = (await figures(caller, slug(), 2025)).implementation;
     expect(in2025.byYear.map((y) => y.year)).toEqual([2025]);
     expect(in2025.byAuthority.map((a) => a.authorityId).sort()).toEqual([story.institutionB, story.ministry].sort());
   });
 
   it("counts visits per place type per year, without cancelled ones", async () => {
     const { caller } = await callerFor(owner);
-    const rows = await caller.dashboard.visitsByPlaceType({ tenantSlug: slug() });
+    const rows = (await figures(caller, slug())).visitsByPlaceType;
     const plannedYear = inDays(7).getUTCFullYear();
     expect(rows).toEqual([
       { year: 2024, placeType: "police_custody", count: 1 },
       { year: 2025, placeType: "prison", count: 1 },
       { year: plannedYear, placeType: "prison", count: 1 },
     ]);
-    expect(await caller.dashboard.visitsByPlaceType({ tenantSlug: slug(), year: 2025 })).toEqual([{ year: 2025, placeType: "prison", count: 1 }]);
+    expect((await figures(caller, slug(), 2025)).visitsByPlaceType).toEqual([{ year: 2025, placeType: "prison", count: 1 }]);
   });
 
   it("a new workspace shows zeros, and its member cannot read another workspace's figures", async () => {
     const newcomer = await createTestUser();
     const empty = await createTestWorkspace(newcomer);
     const { caller } = await callerFor(newcomer);
-    const summary = await caller.dashboard.summary({ tenantSlug: empty.slug });
+    const { summary, implementation, visitsByPlaceType } = await figures(caller, empty.slug);
     expect(summary).toMatchObject({ upcoming: { count: 0, next: [] }, overdue: { count: 0, oldest: [] }, followUps: { open: 0, due: 0 }, years: [] });
     expect(summary.byStatus.every((s) => s.count === 0)).toBe(true);
-    expect(await caller.dashboard.implementation({ tenantSlug: empty.slug })).toEqual({ authorityLimit: 15, byAuthority: [], byPlaceType: [], byYear: [] });
-    expect(await caller.dashboard.visitsByPlaceType({ tenantSlug: empty.slug })).toEqual([]);
+    expect(implementation).toEqual({ authorityLimit: 15, byAuthority: [], byPlaceType: [], byYear: [] });
+    expect(visitsByPlaceType).toEqual([]);
     for (const call of [
-      () => caller.dashboard.summary({ tenantSlug: slug() }),
-      () => caller.dashboard.implementation({ tenantSlug: slug() }),
-      () => caller.dashboard.visitsByPlaceType({ tenantSlug: slug() }),
+      () => figures(caller, slug()),
+      () => figures(caller, slug(), 2025),
       () => caller.dashboard.exportVisits({ tenantSlug: slug(), format: "csv" }),
       () => caller.dashboard.exportRecommendations({ tenantSlug: slug(), format: "xlsx" }),
     ]) {
       await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     const { caller: anonymous } = await callerFor(null);
-    await expect(anonymous.dashboard.summary({ tenantSlug: slug() })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(figures(anonymous, slug())).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("viewers see the same figures; follow-ups keep their need to know (a monitor outside the team counts none)", async () => {
@@ -164,12 +166,13 @@ describe("dashboard figures", () => {
     const monitor = await createTestUser();
     await addMember(story.workspace.id, viewer, "viewer");
     await addMember(story.workspace.id, monitor, "monitor");
-    const ownerSummary = await (await callerFor(owner)).caller.dashboard.summary({ tenantSlug: slug() });
-    const viewerSummary = await (await callerFor(viewer)).caller.dashboard.summary({ tenantSlug: slug() });
-    expect(viewerSummary.byStatus).toEqual(ownerSummary.byStatus);
+    const ofOwner = await figures((await callerFor(owner)).caller, slug());
+    const { summary: viewerSummary, ...viewerFigures } = await figures((await callerFor(viewer)).caller, slug());
+    expect(viewerSummary.byStatus).toEqual(ofOwner.summary.byStatus);
+    expect(viewerFigures).toEqual({ implementation: ofOwner.implementation, visitsByPlaceType: ofOwner.visitsByPlaceType });
     expect(viewerSummary.overdue.count).toBe(2);
     expect(viewerSummary.followUps).toEqual({ open: 0, due: 0 });
-    expect((await (await callerFor(monitor)).caller.dashboard.summary({ tenantSlug: slug() })).followUps).toEqual({ open: 0, due: 0 });
+    expect((await figures((await callerFor(monitor)).caller, slug())).summary.followUps).toEqual({ open: 0, due: 0 });
   });
 });
 

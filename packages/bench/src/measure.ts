@@ -16,14 +16,17 @@ function timing(times: number[]): Timing {
 /**
  * Runs each of `works` `warmup` times unmeasured, then `runs` rounds in which every work runs once,
  * in turn: on a shared machine the variants meet the same load, so their ratio means something.
+ * Each round starts with the next work (round 0: a b c, round 1: b c a, ...), so that none of them
+ * always runs right after the same neighbour (whose cache state or garbage it would inherit).
  */
 export async function measureInterleaved(works: (() => Promise<unknown>)[], { warmup, runs }: { warmup: number; runs: number }): Promise<Timing[]> {
   for (let i = 0; i < warmup; i++) for (const work of works) await work();
   const times = works.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    for (const [index, work] of works.entries()) {
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < works.length; k++) {
+      const index = (round + k) % works.length;
       const start = performance.now();
-      await work();
+      await works[index]!();
       times[index]!.push(performance.now() - start);
     }
   }

@@ -7,11 +7,9 @@ export type BenchProcedure = { path: string; input: Record<string, unknown>; das
 export const PROCEDURES: BenchProcedure[] = [
   // The floor: what any tenant procedure costs (session, membership, transaction).
   { path: "workspaces.current", input: {}, dashboard: false },
-  { path: "dashboard.summary", input: {}, dashboard: true },
-  { path: "dashboard.summary", input: { year: 2020 }, dashboard: true },
-  { path: "dashboard.implementation", input: {}, dashboard: true },
-  { path: "dashboard.implementation", input: { year: 2020 }, dashboard: true },
-  { path: "dashboard.visitsByPlaceType", input: {}, dashboard: true },
+  // The dashboard page's one call (docs/decisions/0122): summary, implementation rates, visits.
+  { path: "dashboard.figures", input: {}, dashboard: true },
+  { path: "dashboard.figures", input: { year: 2020 }, dashboard: true },
   { path: "visits.list", input: {}, dashboard: false },
   { path: "visits.list", input: { placeType: "prison", year: 2020 }, dashboard: false },
   { path: "places.list", input: {}, dashboard: false },

@@ -23,10 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const year = yearFromUrl(new URL(request.url));
   const input = { tenantSlug: params.slug, year };
   try {
-    const summary = await api.caller.dashboard.summary(input);
-    const implementation = await api.caller.dashboard.implementation(input);
-    const visitsByPlaceType = await api.caller.dashboard.visitsByPlaceType(input);
-    return { year, summary, implementation, visitsByPlaceType };
+    return { year, ...(await api.caller.dashboard.figures(input)) };
   } catch (error) {
     loaderError(error, request);
   }

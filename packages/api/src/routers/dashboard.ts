@@ -1,9 +1,7 @@
-import { dashboardSummary } from "../dashboard/at-a-glance.ts";
 import { exportFile } from "../dashboard/export-files.ts";
 import { recommendationExportTable, visitExportTable } from "../dashboard/export-rows.ts";
-import { implementationRates } from "../dashboard/implementation.ts";
+import { dashboardFigures } from "../dashboard/figures.ts";
 import { dashboardFilterSchema, exportFormatSchema } from "../dashboard/inputs.ts";
-import { visitsByPlaceTypeAndYear } from "../dashboard/visits-by-place-type.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 import { actorOf } from "./actor.ts";
 
@@ -15,9 +13,8 @@ const exportName = (what: string, slug: string, year: number | undefined) => `${
  * nothing a viewer cannot already see in the lists (interview follow-ups keep their need to know).
  */
 export const dashboardRouter = router({
-  summary: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => dashboardSummary(ctx.tx, actorOf(ctx), input, new Date())),
-  implementation: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => implementationRates(ctx.tx, input)),
-  visitsByPlaceType: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => visitsByPlaceTypeAndYear(ctx.tx, input)),
+  /** The page's figures in one transaction: summary, implementation rates, visits per place type and year. */
+  figures: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => dashboardFigures(ctx.tx, actorOf(ctx), input, new Date())),
 
   exportVisits: tenantProcedure("viewer")
     .input(exportInput)
