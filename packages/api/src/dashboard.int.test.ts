@@ -94,6 +94,11 @@ describe("dashboard figures", () => {
     // Not answered by the due date: the third recommendation of 2024 and the doctor of 2025.
     expect(summary.overdue.count).toBe(2);
     expect(summary.overdue.oldest.map((r) => [r.number, r.placeName])).toEqual([[3, "Полицијска станица Крушевац"], [2, "District Prison Niš"]]);
+    // The same due dates (calendar days) as the recommendations' own pages show.
+    const stored = await withTenant(story.workspace.id, null, (tx) =>
+      tx.recommendation.findMany({ where: { id: { in: summary.overdue.oldest.map((r) => r.id) } }, select: { id: true, dueDate: true } }),
+    );
+    expect(summary.overdue.oldest.map((r) => r.dueDate)).toEqual(summary.overdue.oldest.map((r) => stored.find((s) => s.id === r.id)?.dueDate));
     expect(summary.followUps).toEqual({ open: 2, due: 1 });
     expect(Object.fromEntries(summary.byStatus.map((s) => [s.status, s.count]))).toEqual({
       open: 2, accepted: 0, in_progress: 0, implemented: 1, partially_implemented: 1, not_implemented: 1, rejected: 0,

@@ -10,6 +10,9 @@ export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
   "open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected",
 ];
 
+/** How many of the overdue recommendations the dashboard names, oldest first. */
+const OVERDUE_SHOWN = 5;
+
 /**
  * What needs attention now (upcoming visits, unanswered recommendations past their deadline,
  * reprisal-risk follow-ups) and how the recommendations stand. The year filter applies to the
@@ -18,14 +21,26 @@ export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
 export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: DashboardFilter, now: Date) {
   const today = utcDay(now);
   const inYear = recommendationYearSql(filter.year);
-  // The counts in one round trip: upcoming visits (as upcomingVisits selects them), overdue
-  // recommendations (as overdueRecommendations does), the years visited, and the status counts.
-  const [counts] = await tx.$queryRaw<{ upcoming: number; overdue: number; years: number[]; byStatus: Partial<Record<RecommendationStatus, number>> | null }[]>`
+  // The counts and the oldest overdue recommendations in one round trip: upcoming visits (as
+  // upcomingVisits selects them), overdue recommendations (as overdueRecommendations does), the
+  // years visited, and the status counts. An ORM query with a relation would be two more
+  // statements, each with its own cost in Prisma's JavaScript (docs/decisions/0122).
+  const [counts] = await tx.$queryRaw<{
+    upcoming: number; overdue: number; years: number[]; byStatus: Partial<Record<RecommendationStatus, number>> | null;
+    overdueOldest: { id: string; number: number; dueDate: string; visitId: string; placeName: string }[];
+  }[]>`
     SELECT
       (SELECT count(*)::int FROM visits
         WHERE tenant_id = (SELECT current_tenant_id()) AND status IN ('planned', 'in_progress') AND planned_end >= ${today}::date) AS upcoming,
       (SELECT count(*)::int FROM recommendations
         WHERE tenant_id = (SELECT current_tenant_id()) AND first_response_at IS NULL AND due_date < ${today}::date) AS overdue,
+      (SELECT coalesce(json_agg(o ORDER BY o."dueDate", o.id), '[]')
+         FROM (SELECT r.id, r.number, r.due_date AS "dueDate", r.visit_id AS "visitId", p.name AS "placeName"
+                 FROM recommendations r
+                 JOIN places p ON p.tenant_id = r.tenant_id AND p.id = r.place_id
+                WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.first_response_at IS NULL AND r.due_date < ${today}::date
+                ORDER BY r.due_date, r.id
+                LIMIT ${OVERDUE_SHOWN}) o) AS "overdueOldest",
       (SELECT coalesce(array_agg(year ORDER BY year DESC), '{}')
          FROM (SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = (SELECT current_tenant_id())) y) AS years,
       (SELECT json_object_agg(status, count)
@@ -34,12 +49,6 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
                 WHERE r.tenant_id = (SELECT current_tenant_id()) ${inYear.where}
                 GROUP BY r.status) s) AS "byStatus"`;
   const upcomingNext = await upcomingVisits(tx, now, 5);
-  const overdueOldest = await tx.recommendation.findMany({
-    where: { firstResponseAt: null, dueDate: { lt: today } },
-    select: { id: true, number: true, dueDate: true, visitId: true, place: { select: { name: true } } },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    take: 5,
-  });
 
   // The same interviews the home page lists: need to know applies to the count too.
   const followUps = followUpsDueWhere(actor);
@@ -50,7 +59,8 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
     upcoming: { count: counts?.upcoming ?? 0, next: upcomingNext },
     overdue: {
       count: counts?.overdue ?? 0,
-      oldest: overdueOldest.map(({ place, ...row }) => ({ ...row, placeName: place.name })),
+      // JSON has no dates: due dates come back as "YYYY-MM-DD", stored days in UTC.
+      oldest: (counts?.overdueOldest ?? []).map((row) => ({ ...row, dueDate: new Date(`${row.dueDate}T00:00:00Z`) })),
     },
     followUps: { open: followUpsOpen, due: followUpsDue },
     byStatus: RECOMMENDATION_STATUSES.map((status) => ({ status, count: counts?.byStatus?.[status] ?? 0 })),
