@@ -246,6 +246,8 @@ describe("joint visits", () => {
       [1, "Repair the cells before winter.", "high", ["material conditions"], [authority.id]],
       [2, "Hire a night doctor.", "high", ["healthcare"], []],
     ]);
+    // The host's editor says who drafted what, with the partner's workspace.
+    expect(report.recommendations.map((r) => [r.createdBy?.name, r.authorWorkspace?.name ?? null])).toEqual([[host.owner.name, null], ["Oksana", partner.name]]);
     expect(report.summary).toBe("Joint visit with a partner.");
     const partnerView = await n.jointVisits.report({ tenantSlug: partner.slug, visitId });
     expect(partnerView?.recommendations.map((r) => [r.number, r.createdBy?.name, r.authorWorkspace?.name ?? null])).toEqual([[1, host.owner.name, null], [2, "Oksana", partner.name]]);

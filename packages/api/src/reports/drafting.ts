@@ -1,5 +1,6 @@
 import type { TenantTx, VisitStatus } from "@vigil/db";
 import { fail } from "../errors.ts";
+import { withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Actor } from "../services/actor.ts";
 import type { RecommendationFields, ReportDraftInput, ReportLanguage } from "./inputs.ts";
@@ -16,6 +17,7 @@ export const DRAFTABLE_VISIT_STATUSES: readonly VisitStatus[] = ["in_progress", 
 
 const recommendationSelect = {
   id: true, number: true, text: true, themeTags: true, priority: true, status: true, dueDate: true, updatedAt: true,
+  createdBy: { select: { name: true } }, authorTenantId: true,
   addressees: { select: { authority: { select: { id: true, name: true, kind: true } } }, orderBy: { authority: { name: "asc" } } },
 } as const;
 
@@ -58,13 +60,15 @@ export async function getReport(tx: TenantTx, actor: Actor, visitId: string) {
     select: { id: true, name: true, kind: true, parent: { select: { name: true } } },
     orderBy: [{ kind: "asc" }, { name: "asc" }, { id: "asc" }],
   });
+  // On a joint visit, what a partner's member drafted shows their workspace (docs/decisions/0107).
+  const recommendations = report ? await withAuthorWorkspaces(tx, visitId, report.recommendations) : [];
   return {
     visit: { id: visit.id, status: visit.status, placeId: visit.placeId, placeName: visit.place.name, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd },
     report: report
       ? {
           ...report,
           language: report.language as ReportLanguage,
-          recommendations: report.recommendations.map(({ addressees, ...recommendation }) => ({ ...recommendation, addressees: addressees.map((a) => a.authority) })),
+          recommendations: recommendations.map(({ addressees, ...recommendation }) => ({ ...recommendation, addressees: addressees.map((a) => a.authority) })),
         }
       : null,
     authorities: authorities.map(({ parent, ...authority }) => ({ ...authority, parentName: parent?.name ?? null })),

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { authorLabel } from "../../lib/attribution";
 import { useBusy } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 import { formatDay } from "../../lib/visit-days";
@@ -19,6 +20,9 @@ export type RecommendationView = {
   dueDate: Date | string | null;
   updatedAt: Date | string;
   addressees: { id: string; name: string; kind: "institution" | "ministry" }[];
+  /** Who drafted it; the workspace only when a partner's member did, on a joint visit. */
+  createdBy?: { name: string } | null;
+  authorWorkspace?: { name: string } | null;
 };
 
 type Props = {
@@ -59,6 +63,12 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           <>
             <dt className="font-medium">{t("report.tags")}</dt>
             <dd>{recommendation.themeTags.join(", ")}</dd>
+          </>
+        ) : null}
+        {recommendation.authorWorkspace && recommendation.createdBy ? (
+          <>
+            <dt className="font-medium">{t("report.addedBy")}</dt>
+            <dd>{authorLabel(t, recommendation.createdBy.name, recommendation.authorWorkspace)}</dd>
           </>
         ) : null}
         {recommendation.dueDate ? (
