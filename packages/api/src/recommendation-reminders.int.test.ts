@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import type { SmtpReceiver } from "@vigil/email/testing";
@@ -24,6 +28,16 @@ let overdue: string[];
 let answered: string;
 let notDue: string;
 let foreignOverdue: string;
+
+/** Runs `pnpm reminders:send`'s script as an operator would, with this test database and SMTP receiver. */
+async function sendRemindersCommand(): Promise<string> {
+  const script = fileURLToPath(new URL("./recommendations/send-reminders.ts", import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, SMTP_URL: smtp.url, APP_URL: "http://vigil.test" },
+    cwd: path.dirname(script),
+  });
+  return stdout;
+}
 
 type ParsedMail = SmtpReceiver["messages"][number];
 const to = (mail: ParsedMail) => [mail.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []);
@@ -93,6 +107,20 @@ describe("the overdue reminder", () => {
     expect(smtp.messages.slice(before).filter((mail) => to(mail).includes(coordinator.email) || to(mail).includes(otherCoordinator.email))).toEqual([]);
   });
 
+  it("the operator command (pnpm reminders:send) sends a newly overdue reminder now, and nothing on a second run", async () => {
+    const place = await createTestPlace(workspace.id);
+    const late = await createSentReport({ tenantId: workspace.id, userId: owner.id, role: "owner", ipAddress: null }, place.id, "2019-03-04", new Date("2019-03-10"), [
+      { text: "Open a complaints box.", addressees: [] },
+    ]);
+    const aboutLate = () => mailsTo(coordinator).filter((mail) => mail.text?.includes(late.recommendations[0]!));
+    const first = await sendRemindersCommand();
+    expect(first).toMatch(/Checked \d+ workspace\(s\): [1-9]\d* e-mail\(s\) sent/);
+    expect(aboutLate()).toHaveLength(1);
+    expect(aboutLate()[0]!.text).toContain("http://vigil.test/t/");
+    await sendRemindersCommand();
+    expect(aboutLate()).toHaveLength(1);
+  }, 60_000);
+
   describe("through pg-boss", () => {
     let boss: Awaited<ReturnType<typeof startReminderJob>> | undefined;
     afterAll(async () => {
@@ -108,9 +136,10 @@ describe("the overdue reminder", () => {
         { text: "Repair the ventilation.", addressees: [] },
       ]);
       expect(await runReminderJobNow(boss)).toEqual(expect.any(String));
+      const aboutLate = () => mailsTo(coordinator).filter((mail) => mail.text?.includes(late.recommendations[0]!));
       const deadline = Date.now() + 15_000;
-      while (mailsTo(coordinator).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(mailsTo(coordinator).map((mail) => mail.text).filter((text) => text?.includes(late.recommendations[0]!))).toHaveLength(1);
+      while (aboutLate().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(aboutLate()).toHaveLength(1);
     }, 30_000);
   });
 });
