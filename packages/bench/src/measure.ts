@@ -19,10 +19,16 @@ function timing(times: number[]): Timing {
  * Each round starts with the next work (round 0: a b c, round 1: b c a, ...), so that none of them
  * always runs right after the same neighbour (whose cache state or garbage it would inherit).
  */
-export async function measureInterleaved(works: (() => Promise<unknown>)[], { warmup, runs }: { warmup: number; runs: number }): Promise<Timing[]> {
+export async function measureInterleaved(
+  works: (() => Promise<unknown>)[],
+  { warmup, runs, minMs = 0 }: { warmup: number; runs: number; minMs?: number },
+): Promise<Timing[]> {
   for (let i = 0; i < warmup; i++) for (const work of works) await work();
   const times = works.map(() => [] as number[]);
-  for (let round = 0; round < runs; round++) {
+  const started = performance.now();
+  // At least `runs` rounds, and more until `minMs` have passed: a 2 ms query gets a few hundred
+  // rounds, so one unlucky scheduling slice cannot move its median by a fifth.
+  for (let round = 0; round < runs || performance.now() - started < minMs; round++) {
     for (let k = 0; k < works.length; k++) {
       const index = (round + k) % works.length;
       const start = performance.now();
