@@ -55,14 +55,14 @@ async function pageRelations(tx: TenantTx, ids: string[]) {
       SELECT ra.recommendation_id, au.id, au.name, au.kind::text AS kind
         FROM recommendation_addressees ra
         JOIN authorities au ON au.tenant_id = ra.tenant_id AND au.id = ra.authority_id
-       WHERE ra.tenant_id = current_tenant_id() AND ra.recommendation_id = ANY(${ids}::uuid[])
+       WHERE ra.tenant_id = (SELECT current_tenant_id()) AND ra.recommendation_id = ANY(${ids}::uuid[])
        ORDER BY au.name, au.id`;
   const updateRows = await tx.$queryRaw<{ recommendation_id: string; id: string; occurred_on: Date; source: RecommendationUpdateSource; resulting_status: RecommendationStatus; text: string; authority_name: string | null }[]>`
       SELECT DISTINCT ON (u.recommendation_id) u.recommendation_id, u.id, u.occurred_on, u.source::text AS source,
              u.resulting_status::text AS resulting_status, u.text, au.name AS authority_name
         FROM recommendation_updates u
         LEFT JOIN authorities au ON au.tenant_id = u.tenant_id AND au.id = u.authority_id
-       WHERE u.tenant_id = current_tenant_id() AND u.recommendation_id = ANY(${ids}::uuid[])
+       WHERE u.tenant_id = (SELECT current_tenant_id()) AND u.recommendation_id = ANY(${ids}::uuid[])
        ORDER BY u.recommendation_id, u.occurred_on DESC, u.created_at DESC, u.id DESC`;
   const addressees = new Map<string, Addressee[]>();
   for (const row of addresseeRows) {
@@ -139,7 +139,7 @@ export async function recommendationFilterOptions(tx: TenantTx) {
   const authorities = await tx.authority.findMany({ where: { addressedRecommendations: { some: {} } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const places = await tx.place.findMany({ where: { recommendations: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const tags = await tx.$queryRaw<{ tag: string }[]>`
-    SELECT DISTINCT unnest(theme_tags) AS tag FROM recommendations WHERE tenant_id = current_tenant_id() ORDER BY tag`;
+    SELECT DISTINCT unnest(theme_tags) AS tag FROM recommendations WHERE tenant_id = (SELECT current_tenant_id()) ORDER BY tag`;
   return { authorities, places, tags: tags.map((t) => t.tag) };
 }
 

@@ -45,7 +45,7 @@ export async function seatsUsed(tx: TenantTx, now = new Date()): Promise<number>
 
 export async function assertMemberLimit(tx: TenantTx): Promise<void> {
   // Two admins inviting at once must not both take the last seat: invitations queue on the workspace row.
-  await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = current_tenant_id() FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = (SELECT current_tenant_id()) FOR UPDATE`;
   const entitlements = await workspaceEntitlements(tx);
   if (!memberLimitAllows(entitlements, await seatsUsed(tx))) {
     fail("FORBIDDEN", "billingErrors.memberLimitReached", { limit: entitlements.limits.members ?? 0 }, "email");

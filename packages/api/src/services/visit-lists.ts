@@ -85,6 +85,6 @@ export function upcomingVisits(tx: TenantTx, today: Date, limit = 5) {
 export async function visitFilterOptions(tx: TenantTx) {
   const regions = await tx.place.findMany({ where: { region: { not: null } }, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } });
   const years = await tx.$queryRaw<{ year: number }[]>`
-    SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = current_tenant_id() ORDER BY year DESC`;
+    SELECT DISTINCT extract(year FROM planned_start)::int AS year FROM visits WHERE tenant_id = (SELECT current_tenant_id()) ORDER BY year DESC`;
   return { regions: regions.flatMap((r) => (r.region ? [r.region] : [])), years: years.map((y) => y.year) };
 }
