@@ -101,6 +101,21 @@ test("a host and a partner workspace run a joint visit, and the partner loses ac
   await expect(hostFinding.getByText(`Recorded by ${partnerOwner.name} · ${partnerOwner.workspaceName}`)).toBeVisible();
   await expect(hostFinding.getByText(`uploaded by ${partnerOwner.name} · ${partnerOwner.workspaceName}`)).toBeVisible();
 
+  // The partner adds a recommendation to the host's report draft; the host's editor says who and from where (0107).
+  await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/report`);
+  const draft = host.getByRole("region", { name: "Draft" });
+  await draft.getByLabel("Summary").fill("A joint night visit with a partner NPM.");
+  await draft.getByRole("button", { name: "Save the draft" }).click();
+  await expect(host.getByRole("status")).toHaveText("The draft was saved.");
+  await partner.goto(`/t/${partnerOwner.slug}/joint-visits/${visitId}`);
+  const partnerReport = partner.getByRole("region", { name: "Report draft" });
+  await partnerReport.getByLabel("Recommendation", { exact: true }).fill("Have a doctor on call at night.");
+  await partnerReport.getByRole("button", { name: "Add a recommendation" }).click();
+  await expect(partner.getByText("Recommendation added to the draft.")).toBeVisible();
+  await host.reload();
+  const partnerRecommendation = host.getByRole("region", { name: "Recommendations" }).getByRole("listitem").filter({ hasText: "Have a doctor on call at night." });
+  await expect(partnerRecommendation.getByText(`${partnerOwner.name} · ${partnerOwner.workspaceName}`)).toBeVisible();
+
   // The host ends the partnership: the partner loses access at once.
   await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/partners`);
   await host.getByRole("button", { name: "End partnership" }).click();
