@@ -15,4 +15,6 @@ export const PROCEDURES: BenchProcedure[] = [
   { path: "places.list", input: {}, dashboard: false },
   { path: "recommendations.list", input: {}, dashboard: false },
   { path: "recommendations.list", input: { overdue: true }, dashboard: false },
+  { path: "recommendations.list", input: { status: ["open", "accepted"] }, dashboard: false },
+  { path: "recommendations.list", input: { tag: "health" }, dashboard: false },
 ];

@@ -6,6 +6,7 @@ import { createTestDatabase } from "@vigil/db/testing";
 import pg from "pg";
 import { captureStatements, workStatements, type Statement } from "./capture.ts";
 import { measureInterleaved, type Timing } from "./measure.ts";
+import { planSummary, type PlanSummary } from "./plans.ts";
 import { PROCEDURES } from "./procedures.ts";
 import { singleTenantCopy } from "./single-tenant-copy.ts";
 import { BIG, fillWorkspace, NORMAL } from "./synthetic.ts";
@@ -112,6 +113,7 @@ async function main() {
       rlsExtraP50: number | null;
       /** As the owner the statements return other rows: they leave the tenant filter to row-level security alone. */
       ownerReadsMore: boolean;
+      plans: PlanSummary;
     };
     const results: Row[] = [];
     const skipped: { procedure: string; reason: string }[] = [];
@@ -141,6 +143,7 @@ async function main() {
         procedure: label, input, dashboard, statements: statements.length, trpc, raw, owner: asOwner,
         ratioP50: trpc.p50 / raw.p50, ratioP95: trpc.p95 / raw.p95,
         rlsExtraP50: statements.length === 0 || ownerReadsMore ? null : raw.p50 / asOwner.p50 - 1, ownerReadsMore,
+        plans: await planSummary(appDb, big.id, owner.id, statements),
       });
     }
 
@@ -161,6 +164,12 @@ async function main() {
       log("* as the owner these statements read other rows than the app role: no like-for-like RLS figure.");
     }
     for (const s of skipped) log(`skipped ${s.procedure}: ${s.reason}`);
+    log("");
+    log("Plans as the app role (indexes used; tables read by a sequential scan):");
+    for (const r of results) {
+      if (r.statements === 0) continue;
+      log(`${r.procedure}: ${r.plans.indexes.join(", ") || "no index"}${r.plans.seqScans.length > 0 ? `; seq scan: ${r.plans.seqScans.join(", ")}` : ""}`);
+    }
 
     const dashboardRows = results.filter((r) => r.dashboard);
     // null: no row measured it (BENCH_ONLY left out the dashboard, or no procedure had an RLS figure).
