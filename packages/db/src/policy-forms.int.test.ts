@@ -85,3 +85,34 @@ describe("enter_workspace", () => {
     expect(grants.rows.map((row) => row.grantee)).toContain("vigil_app");
   });
 });
+
+describe("SECURITY DEFINER functions", () => {
+  it("every one keeps pg_temp last on its search path and is executable by no one but the roles granted it", async () => {
+    const functions = await owner.query<{ signature: string; config: string[] | null; public_can: boolean; app_can: boolean }>(`
+      SELECT p.oid::regprocedure::text AS signature, p.proconfig AS config,
+             has_function_privilege('public', p.oid, 'EXECUTE') AS public_can,
+             has_function_privilege('vigil_app', p.oid, 'EXECUTE') AS app_can
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1`);
+    expect(functions.rows.length).toBeGreaterThan(5);
+    const careless = functions.rows.filter((f) => f.public_can || !(f.config ?? []).includes("search_path=public, pg_temp"));
+    expect(careless.map((f) => f.signature)).toEqual([]);
+    // The application still calls every one of them (policies and services do).
+    expect(functions.rows.filter((f) => !f.app_can).map((f) => f.signature)).toEqual([]);
+  });
+
+  it("the forum directory answers only a member of the current workspace", async () => {
+    const directory = async (tenantId: string, userId: string) => {
+      await app.query("BEGIN");
+      try {
+        await app.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)", [tenantId, userId]);
+        return (await app.query("SELECT id FROM forum_workspace_directory()")).rowCount;
+      } finally {
+        await app.query("ROLLBACK");
+      }
+    };
+    expect(await directory(a.tenantId, a.userId)).toBeGreaterThan(1);
+    // A tenant setting without a membership of it (b's user inside a's workspace) lists nothing.
+    expect(await directory(a.tenantId, b.userId)).toBe(0);
+  });
+});
