@@ -57,6 +57,17 @@ async function visibleForum(tx: TenantTx, forumId: string) {
   return forum;
 }
 
+/**
+ * A forum the current workspace organises or takes part in (accepted); NOT_FOUND otherwise, as for
+ * a forum it cannot see. What members add to a forum (documents, library publications) asks this.
+ */
+export async function memberForum(tx: TenantTx, forumId: string) {
+  const forum = await visibleForum(tx, forumId);
+  const [row] = await tx.$queryRaw<{ member: boolean }[]>`SELECT is_forum_member(${forum.tenantId}::uuid, ${forumId}::uuid) AS member`;
+  if (!row?.member) fail("NOT_FOUND", "errors.notFound");
+  return forum;
+}
+
 async function organisedForum(tx: TenantTx, actor: Actor, forumId: string) {
   const forum = await tx.forum.findFirst({ where: { id: forumId, tenantId: actor.tenantId }, select: forumFields });
   if (!forum) fail("NOT_FOUND", "errors.notFound");
@@ -74,12 +85,11 @@ export async function getForum(tx: TenantTx, actor: Actor, forumId: string) {
   const organiser = forum.tenantId === actor.tenantId;
   const head = { ...forum, organiser, organiserName: names.get(forum.tenantId)?.name ?? "", myStatus: own?.status ?? null, benchmarkOptIn: own?.benchmarkOptIn ?? false };
   if (own?.status !== "accepted") return { ...head, member: false as const };
-  const [participants, agenda, publications, documents] = await Promise.all([
-    tx.forumParticipant.findMany({ where: { tenantId: forum.tenantId, forumId }, select: { participantTenantId: true, status: true, invitedAt: true, respondedAt: true } }),
-    tx.forumAgendaItem.findMany({ where: { tenantId: forum.tenantId, forumId }, select: { id: true, position: true, startsAt: true, title: true, description: true }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
-    tx.libraryPublication.findMany({ where: { forumTenantId: forum.tenantId, forumId, unpublishedAt: null }, select: { id: true, tenantId: true, name: true, version: true, languages: true, placeTypes: true, publishedAt: true }, orderBy: [{ name: "asc" }, { version: "desc" }] }),
-    tx.forumDocument.findMany({ where: { forumTenantId: forum.tenantId, forumId }, select: { id: true, tenantId: true, title: true, url: true, note: true, sharedAt: true }, orderBy: [{ sharedAt: "desc" }, { id: "asc" }] }),
-  ]);
+  // One after another: a transaction's one connection cannot run queries side by side.
+  const participants = await tx.forumParticipant.findMany({ where: { tenantId: forum.tenantId, forumId }, select: { participantTenantId: true, status: true, invitedAt: true, respondedAt: true } });
+  const agenda = await tx.forumAgendaItem.findMany({ where: { tenantId: forum.tenantId, forumId }, select: { id: true, position: true, startsAt: true, title: true, description: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  const publications = await tx.libraryPublication.findMany({ where: { forumTenantId: forum.tenantId, forumId, unpublishedAt: null }, select: { id: true, tenantId: true, name: true, version: true, languages: true, placeTypes: true, publishedAt: true }, orderBy: [{ name: "asc" }, { version: "desc" }] });
+  const documents = await tx.forumDocument.findMany({ where: { forumTenantId: forum.tenantId, forumId }, select: { id: true, tenantId: true, title: true, url: true, note: true, sharedAt: true }, orderBy: [{ sharedAt: "desc" }, { id: "asc" }] });
   return {
     ...head,
     member: true as const,
@@ -168,9 +178,7 @@ export async function removeAgendaItem(tx: TenantTx, actor: Actor, forumId: stri
 }
 
 export async function shareDocument(tx: TenantTx, actor: Actor, forumId: string, document: { title: string; url?: string | null; note?: string | null }) {
-  const forum = await visibleForum(tx, forumId);
-  const member = (await tx.$queryRaw<{ member: boolean }[]>`SELECT is_forum_member(${forum.tenantId}::uuid, ${forumId}::uuid) AS member`)[0]?.member;
-  if (!member) fail("NOT_FOUND", "errors.notFound");
+  const forum = await memberForum(tx, forumId);
   const created = await tx.forumDocument.create({
     data: { tenantId: actor.tenantId, forumTenantId: forum.tenantId, forumId, title: document.title, url: document.url || null, note: document.note || null },
     select: { id: true },
