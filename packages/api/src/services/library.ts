@@ -5,6 +5,7 @@ import { diffTemplates, editedLocally, takeChanges } from "../library/template-d
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "./audit.ts";
 import { workspaceNames } from "./forum-directory.ts";
+import { memberForum } from "./forums.ts";
 import { createTemplate } from "./templates.ts";
 
 /**
@@ -25,11 +26,8 @@ export async function publishToLibrary(tx: TenantTx, actor: Actor, input: { vers
   if (version.version === null) fail("CONFLICT", "libraryErrors.notPublished");
   let forumTenantId: string | null = null;
   if (input.forumId) {
-    // Row-level security shows the forum to its organiser and invitees; the insert's policy demands membership.
-    const forum = await tx.forum.findFirst({ where: { id: input.forumId }, select: { tenantId: true } });
-    const member = forum && (await tx.$queryRaw<{ member: boolean }[]>`SELECT is_forum_member(${forum.tenantId}::uuid, ${input.forumId}::uuid) AS member`)[0]?.member;
-    if (!forum || !member) fail("NOT_FOUND", "errors.notFound");
-    forumTenantId = forum.tenantId;
+    // The insert's policy demands membership too; asking first gives a clear NOT_FOUND.
+    forumTenantId = (await memberForum(tx, input.forumId)).tenantId;
   }
   const existing = await tx.libraryPublication.findFirst({
     where: { tenantId: actor.tenantId, templateVersionId: version.id, forumId: input.forumId ?? null, unpublishedAt: null },
