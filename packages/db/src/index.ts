@@ -1,5 +1,5 @@
 export { appDb, disconnectAppDb } from "./app-client.ts";
-export { enterTenant, withScope, withTenant, withWorkspace, type Scope, type TenantTx, type WorkspaceEntry } from "./tenant-scope.ts";
+export { withScope, withTenant, withWorkspace, type Scope, type TenantTx, type WorkspaceEntry } from "./tenant-scope.ts";
 export { isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
 export type {

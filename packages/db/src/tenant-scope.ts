@@ -27,11 +27,6 @@ export function withTenant<T>(tenantId: string, userId: string | null, work: (tx
   return withScope({ tenantId, userId }, work);
 }
 
-/** Narrows an open transaction to one tenant (after its membership has been verified). */
-export async function enterTenant(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-}
-
 /** The caller's membership of a workspace, with the workspace columns the procedure gates need. */
 export type WorkspaceEntry = {
   membership: { id: string; role: MemberRole };
