@@ -181,6 +181,10 @@ describe("the shared methodology library", () => {
     const result = await c.library.takeUpdate({ tenantSlug: ukraine.slug, templateId: imported.id, publicationId: publication2.id, take: ["question:register-complete", "question:lawyer-access"] });
     expect(result).toMatchObject({ version: 2, taken: 2 });
     const template = await c.templates.get({ tenantSlug: ukraine.slug, templateId: imported.id });
+    expect(result.draftId).toBe(template.draft!.id);
+    // The draft was opened as the template editor opens one: audited.
+    const opened = await withTenant(ukraine.id, null, (tx) => tx.auditEvent.count({ where: { targetId: imported.id, action: "template.draftCreated" } }));
+    expect(opened).toBe(1);
     const merged = (await c.templates.version({ tenantSlug: ukraine.slug, versionId: template.draft!.id })).content;
     const questions = merged.sections[0]!.questions;
     expect(questions.map((q) => q.id)).toEqual(["register-complete", "rights-told", "doctor-access", "lawyer-access"]);

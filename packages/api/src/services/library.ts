@@ -6,7 +6,7 @@ import type { Actor } from "./actor.ts";
 import { recordAudit } from "./audit.ts";
 import { workspaceNames } from "./forum-directory.ts";
 import { memberForum } from "./forums.ts";
-import { createTemplate } from "./templates.ts";
+import { createDraftFromLatest, createTemplate } from "./templates.ts";
 
 /**
  * The shared methodology library (decision 0110). Publishing copies a published version into
@@ -138,14 +138,13 @@ export async function importPublication(tx: TenantTx, actor: Actor, publicationI
   return template;
 }
 
-/** The importer's working content: the open draft, else the latest published version. */
+/** The importer's working content: the open draft, else the latest published version (one row read, not every version). */
 async function workingContent(tx: TenantTx, templateId: string) {
-  const versions = await tx.checklistTemplateVersion.findMany({ where: { templateId }, select: { id: true, version: true, content: true, languages: true, updatedAt: true } });
-  const draft = versions.find((v) => v.version === null);
-  const latest = versions.filter((v) => v.version !== null).sort((a, b) => b.version! - a.version!)[0];
-  const working = draft ?? latest;
+  const select = { id: true, content: true } as const;
+  const draft = await tx.checklistTemplateVersion.findFirst({ where: { templateId, version: null }, select });
+  const working = draft ?? (await tx.checklistTemplateVersion.findFirst({ where: { templateId, version: { not: null } }, orderBy: { version: "desc" }, select }));
   if (!working) fail("NOT_FOUND", "errors.notFound");
-  return { draft: draft ?? null, content: working.content as TemplateContent, languages: working.languages };
+  return { draftId: draft?.id ?? null, content: working.content as TemplateContent };
 }
 
 /**
@@ -188,11 +187,9 @@ export async function takeUpdate(tx: TenantTx, actor: Actor, input: { templateId
   if (unknown) fail("BAD_REQUEST", "libraryErrors.unknownChange", { key: unknown });
   const working = await workingContent(tx, input.templateId);
   const merged = takeChanges(working.content, next, changes, new Set(input.take));
-  if (working.draft) {
-    await tx.checklistTemplateVersion.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: working.draft.id } }, data: { content: merged, updatedAt: new Date() } });
-  } else {
-    await tx.checklistTemplateVersion.create({ data: { tenantId: actor.tenantId, templateId: input.templateId, content: merged, languages: working.languages } });
-  }
+  // Without an open draft, one is opened from the latest version as the editor would (and audited so).
+  const draftId = working.draftId ?? (await createDraftFromLatest(tx, actor, input.templateId)).id;
+  await tx.checklistTemplateVersion.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: draftId } }, data: { content: merged, updatedAt: new Date() } });
   await tx.templateImport.update({
     where: { tenantId_templateId: { tenantId: actor.tenantId, templateId: input.templateId } },
     data: { sourcePublicationId: newer.id, sourceVersion: newer.version, baseContent: next, updatedAt: new Date() },
@@ -201,5 +198,5 @@ export async function takeUpdate(tx: TenantTx, actor: Actor, input: { templateId
     tenantId: actor.tenantId, actorId: actor.userId, action: "library.updateTaken", targetType: "checklistTemplate", targetId: input.templateId,
     details: { publicationId: newer.id, version: newer.version, taken: input.take.length, declined: changes.length - input.take.length }, ipAddress: actor.ipAddress,
   });
-  return { templateId: input.templateId, version: newer.version, taken: input.take.length };
+  return { templateId: input.templateId, draftId, version: newer.version, taken: input.take.length };
 }
