@@ -31,10 +31,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await runAction(api, () =>
     api.caller.library.takeUpdate({ tenantSlug: params.slug, templateId: params.templateId, publicationId: String(form.get("publicationId") ?? ""), take: form.getAll("take").map(String) }),
   );
-  if (result.ok) {
-    const template = await api.caller.templates.get({ tenantSlug: params.slug, templateId: params.templateId });
-    throw redirect(`/t/${params.slug}/templates/${params.templateId}/versions/${template.draft!.id}`);
-  }
+  if (result.ok) throw redirect(`/t/${params.slug}/templates/${params.templateId}/versions/${result.result.draftId}`);
   return data(result, { status: 400 });
 }
 
