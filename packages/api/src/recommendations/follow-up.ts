@@ -67,12 +67,19 @@ export async function recordRecommendationUpdate(tx: TenantTx, actor: Actor, inp
   return update;
 }
 
-/** Recommendations whose response deadline has passed without any response. */
-export function overdueRecommendations(tx: TenantTx, today: Date) {
+/**
+ * Recommendations whose response deadline has passed without any response. The reminder job asks
+ * for `notReminded` (no reminder row yet) and a `take`, so it shares this definition of overdue
+ * instead of keeping its own copy of the query.
+ */
+export function overdueRecommendations(tx: TenantTx, today: Date, options: { notReminded?: boolean; take?: number } = {}) {
+  const where: Prisma.RecommendationWhereInput = { firstResponseAt: null, dueDate: { lt: today } };
+  if (options.notReminded) where.reminder = { is: null };
   return tx.recommendation.findMany({
-    where: { firstResponseAt: null, dueDate: { lt: today } },
+    where,
     select: { id: true, number: true, text: true, dueDate: true, visitId: true, placeId: true },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    take: options.take,
   });
 }
 
