@@ -1,9 +1,10 @@
 import type { RecommendationStatus, TenantTx } from "@vigil/db";
 import type { Actor } from "../services/actor.ts";
 import { followUpsDueWhere } from "../services/interview-follow-ups.ts";
+import { dayOf } from "../recommendations/list.ts";
 import { upcomingVisits } from "../services/visit-lists.ts";
 import type { DashboardFilter } from "./inputs.ts";
-import { recommendationYearSql, utcDay } from "./scope.ts";
+import { recommendationYearSql } from "./scope.ts";
 
 /** The order statuses are shown in: from not yet answered to the final outcomes. */
 export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
@@ -19,7 +20,7 @@ const OVERDUE_SHOWN = 5;
  * status counts only: "now" figures have no year.
  */
 export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: DashboardFilter, now: Date) {
-  const today = utcDay(now);
+  const today = dayOf(now);
   const inYear = recommendationYearSql(filter.year);
   // The counts and the oldest overdue recommendations in one round trip: upcoming visits (as
   // upcomingVisits selects them), overdue recommendations (as overdueRecommendations does), the
