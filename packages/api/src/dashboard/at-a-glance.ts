@@ -1,14 +1,11 @@
 import type { RecommendationStatus, TenantTx } from "@vigil/db";
 import type { Actor } from "../services/actor.ts";
 import { followUpsDueWhere } from "../services/interview-follow-ups.ts";
+import { RECOMMENDATION_STATUSES } from "../recommendations/inputs.ts";
+import { dayOf } from "../recommendations/list.ts";
 import { upcomingVisits } from "../services/visit-lists.ts";
 import type { DashboardFilter } from "./inputs.ts";
-import { recommendationYearSql, utcDay } from "./scope.ts";
-
-/** The order statuses are shown in: from not yet answered to the final outcomes. */
-export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
-  "open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected",
-];
+import { recommendationYearSql } from "./scope.ts";
 
 /** How many of the overdue recommendations the dashboard names, oldest first. */
 const OVERDUE_SHOWN = 5;
@@ -19,7 +16,7 @@ const OVERDUE_SHOWN = 5;
  * status counts only: "now" figures have no year.
  */
 export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: DashboardFilter, now: Date) {
-  const today = utcDay(now);
+  const today = dayOf(now);
   const inYear = recommendationYearSql(filter.year);
   // The counts and the oldest overdue recommendations in one round trip: upcoming visits (as
   // upcomingVisits selects them), overdue recommendations (as overdueRecommendations does), the
@@ -63,6 +60,7 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
       oldest: (counts?.overdueOldest ?? []).map((row) => ({ ...row, dueDate: new Date(`${row.dueDate}T00:00:00Z`) })),
     },
     followUps: { open: followUpsOpen, due: followUpsDue },
+    // The statuses in the inputs' order: from not yet answered to the final outcomes.
     byStatus: RECOMMENDATION_STATUSES.map((status) => ({ status, count: counts?.byStatus?.[status] ?? 0 })),
     years: counts?.years ?? [],
   };

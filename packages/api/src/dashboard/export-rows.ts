@@ -1,7 +1,7 @@
 import type { TenantTx } from "@vigil/db";
 import type { TFunction } from "i18next";
+import { isOverdue } from "../recommendations/list.ts";
 import type { DashboardFilter } from "./inputs.ts";
-import { utcDay } from "./scope.ts";
 
 /** One cell of an exported table: text, a whole number, a calendar date or nothing. */
 export type Cell = string | number | Date | null;
@@ -36,7 +36,6 @@ export async function visitExportTable(tx: TenantTx, t: TFunction, filter: Dashb
 
 /** Recommendations for the annual report, by visit and number, with their addressees and state. */
 export async function recommendationExportTable(tx: TenantTx, t: TFunction, filter: DashboardFilter, now: Date): Promise<ExportTable> {
-  const today = utcDay(now);
   const recommendations = await tx.recommendation.findMany({
     where: { visit: { plannedStart: yearRange(filter.year) } },
     select: {
@@ -53,7 +52,8 @@ export async function recommendationExportTable(tx: TenantTx, t: TFunction, filt
       (key) => t(`dashboardExport.recommendationColumns.${key}`),
     ),
     rows: recommendations.map((r) => {
-      const overdue = r.firstResponseAt === null && r.dueDate !== null && r.dueDate < today;
+      // The same rule as the recommendation list and detail, so the export never disagrees with them.
+      const overdue = isOverdue(r, now);
       return [
         r.visit.plannedStart, r.place.name, t(`visitPlaceTypes.${r.place.type}`), r.number, r.text,
         r.addressees.map((a) => a.authority.name).join("; "), r.themeTags.join("; "),

@@ -11,7 +11,7 @@ import { recommendationYearSql } from "./scope.ts";
  */
 type Counts = { sent: number; implemented: number; partial: number };
 
-export function implementationRate({ sent, implemented, partial }: Counts): number | null {
+function implementationRate({ sent, implemented, partial }: Counts): number | null {
   return sent === 0 ? null : (implemented + partial / 2) / sent;
 }
 
@@ -22,7 +22,7 @@ const COUNTS = Prisma.raw(`count(*)::int AS sent,
   (count(*) FILTER (WHERE r.status = 'partially_implemented'))::int AS partial`);
 
 /** How many authorities the chart and table show: the most addressed ones. */
-export const AUTHORITY_LIMIT = 15;
+const AUTHORITY_LIMIT = 15;
 
 export async function implementationRates(tx: TenantTx, filter: DashboardFilter) {
   const inYear = recommendationYearSql(filter.year);

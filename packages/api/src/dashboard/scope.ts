@@ -1,10 +1,5 @@
 import { Prisma } from "@vigil/db";
 
-/** Today's calendar date (UTC), the way due dates and visit days are stored. */
-export function utcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
 /**
  * The year filter on recommendations `r`: a join to their visit and a range on planned_start (not
  * extract(year ...)), so the (tenant_id, planned_start) index serves it. Without a year there is no

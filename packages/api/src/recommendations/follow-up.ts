@@ -1,4 +1,4 @@
-import type { Prisma, RecommendationStatus, RecommendationUpdateSource, TenantTx } from "@vigil/db";
+import { Prisma, type RecommendationStatus, type RecommendationUpdateSource, type TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Actor } from "../services/actor.ts";
@@ -67,24 +67,41 @@ export async function recordRecommendationUpdate(tx: TenantTx, actor: Actor, inp
   return update;
 }
 
-/** Recommendations whose response deadline has passed without any response. */
-export function overdueRecommendations(tx: TenantTx, today: Date) {
+/**
+ * Recommendations whose response deadline has passed without any response. The reminder job asks
+ * for `notReminded` (no reminder row yet) and a `take`, so it shares this definition of overdue
+ * instead of keeping its own copy of the query.
+ */
+export function overdueRecommendations(tx: TenantTx, today: Date, options: { notReminded?: boolean; take?: number } = {}) {
+  const where: Prisma.RecommendationWhereInput = { firstResponseAt: null, dueDate: { lt: today } };
+  if (options.notReminded) where.reminder = { is: null };
   return tx.recommendation.findMany({
-    where: { firstResponseAt: null, dueDate: { lt: today } },
+    where,
     select: { id: true, number: true, text: true, dueDate: true, visitId: true, placeId: true },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    take: options.take,
   });
 }
 
 /**
  * Earlier recommendations to the same place that read like `text` (PostgreSQL trigram similarity):
- * what the NPM already asked for, so a repeated recommendation is recognised as one.
+ * what the NPM already asked for, so a repeated recommendation is recognised as one. With
+ * `excludeVisitId` a visit's own recommendations are left out in the query itself, so they cannot
+ * take up the `limit` slots before being filtered out; the visit and report columns come in the
+ * same query, so the report editor needs no second look-up.
  */
-export function similarRecommendations(tx: TenantTx, placeId: string, text: string, limit = 5) {
-  return tx.$queryRaw<{ id: string; text: string; status: RecommendationStatus; similarity: number }[]>`
-    SELECT id, text, status, similarity(text, ${text}) AS similarity
-      FROM recommendations
-     WHERE place_id = ${placeId}::uuid AND text % ${text}
-     ORDER BY similarity DESC, created_at DESC
-     LIMIT ${limit}`;
+export function similarRecommendations(tx: TenantTx, placeId: string, text: string, options: { limit?: number; excludeVisitId?: string } = {}) {
+  const excluded = options.excludeVisitId ? Prisma.sql`AND r.visit_id <> ${options.excludeVisitId}::uuid` : Prisma.empty;
+  return tx.$queryRaw<{
+    id: string; text: string; status: RecommendationStatus; similarity: number;
+    number: number; visitId: string; visitStart: Date; sentAt: Date | null;
+  }[]>`
+    SELECT r.id, r.text, r.status, similarity(r.text, ${text}) AS similarity,
+           r.number, r.visit_id AS "visitId", v.planned_start AS "visitStart", rep.sent_at AS "sentAt"
+      FROM recommendations r
+      JOIN visits v ON v.tenant_id = r.tenant_id AND v.id = r.visit_id
+      JOIN reports rep ON rep.tenant_id = r.tenant_id AND rep.id = r.report_id
+     WHERE r.place_id = ${placeId}::uuid AND r.text % ${text} ${excluded}
+     ORDER BY similarity DESC, r.created_at DESC
+     LIMIT ${options.limit ?? 5}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daySchema, endNotBeforeStart } from "../visits/inputs.ts";
 
 /** Zod schemas of the recommendations router's inputs, shared by the router, the services and the web. */
 
@@ -15,7 +16,6 @@ export const OPEN_STATUSES = ["open", "accepted", "in_progress", "partially_impl
 
 export const recommendationStatusSchema = z.enum(RECOMMENDATION_STATUSES);
 export const updateSourceSchema = z.enum(UPDATE_SOURCES);
-const day = z.iso.date({ error: "validation.invalid" });
 
 export const recommendationListSchema = z.object({
   status: z.array(recommendationStatusSchema).max(RECOMMENDATION_STATUSES.length).optional(),
@@ -39,7 +39,7 @@ function isByteStream(value: unknown): value is AsyncIterable<Uint8Array> {
  */
 export const recordUpdateSchema = z.object({
   recommendationId: z.uuid(),
-  occurredOn: day,
+  occurredOn: daySchema,
   source: updateSourceSchema,
   authorityId: z.uuid().nullable().optional(),
   visitId: z.uuid().nullable().optional(),
@@ -58,10 +58,10 @@ export type RecordUpdateInput = z.infer<typeof recordUpdateSchema>;
 export const planFollowUpSchema = z
   .object({
     visitId: z.uuid(),
-    plannedStart: day,
-    plannedEnd: day,
+    plannedStart: daySchema,
+    plannedEnd: daySchema,
     announced: z.boolean(),
     nightVisit: z.boolean(),
   })
-  .refine((plan) => plan.plannedEnd >= plan.plannedStart, { error: "visitErrors.endBeforeStart", path: ["plannedEnd"] });
+  .refine((plan) => plan.plannedEnd >= plan.plannedStart, endNotBeforeStart);
 export type PlanFollowUpInput = z.infer<typeof planFollowUpSchema>;

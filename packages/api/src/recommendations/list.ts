@@ -104,7 +104,7 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /** The filters as a Prisma condition (AND-ed); shared by the list and anything that counts it. */
-export function recommendationFilter(input: Omit<RecommendationListInput, "cursor" | "limit">, today: Date): Prisma.RecommendationWhereInput[] {
+function recommendationFilter(input: Omit<RecommendationListInput, "cursor" | "limit">, today: Date): Prisma.RecommendationWhereInput[] {
   const filters: Prisma.RecommendationWhereInput[] = [];
   if (input.status?.length) filters.push({ status: { in: input.status } });
   if (input.authorityId) filters.push({ addressees: { some: { authorityId: input.authorityId } } });

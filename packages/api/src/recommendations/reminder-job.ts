@@ -9,7 +9,7 @@ import { sendOverdueReminders } from "./reminders.ts";
  * role the use of it; the app role then runs pg-boss with `migrate: false`, owning nothing there
  * either. The job itself lists workspaces through the privileged handle and works inside each.
  */
-export const JOB_SCHEMA = "pgboss";
+const JOB_SCHEMA = "pgboss";
 export const REMINDER_QUEUE = "recommendation-reminders";
 /** Every day at 06:00 UTC: reminders arrive at the start of a European working day. */
 export const REMINDER_CRON = "0 6 * * *";

@@ -2,6 +2,7 @@ import { withTenant, type TenantTx } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { mailer, recommendationReminderMail } from "@vigil/email";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@vigil/i18n";
+import { overdueRecommendations } from "./follow-up.ts";
 import { dayOf } from "./list.ts";
 
 /**
@@ -39,14 +40,12 @@ async function recipients(tx: TenantTx, tenant: Tenant) {
 }
 
 async function remindTenant(tenant: Tenant, today: Date, appUrl: string, run: ReminderRun) {
-  const due = await withTenant(tenant.id, null, (tx) =>
-    tx.recommendation.findMany({
-      where: { firstResponseAt: null, dueDate: { lt: today }, reminder: { is: null } },
-      select: { id: true },
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      take: 500,
-    }),
-  );
+  // The recipients are the same for every recommendation of the workspace: load them once here,
+  // alongside the overdue list, rather than once per reminder inside the loop below.
+  const { due, to } = await withTenant(tenant.id, null, async (tx) => {
+    const overdue = await overdueRecommendations(tx, today, { notReminded: true, take: 500 });
+    return { due: overdue, to: overdue.length > 0 ? await recipients(tx, tenant) : [] };
+  });
   for (const { id } of due) {
     await withTenant(tenant.id, null, async (tx) => {
       const inserted = await tx.$queryRaw<{ recommendation_id: string }[]>`
@@ -63,7 +62,6 @@ async function remindTenant(tenant: Tenant, today: Date, appUrl: string, run: Re
           addressees: { select: { authority: { select: { name: true } } } },
         },
       });
-      const to = await recipients(tx, tenant);
       for (const recipient of to) {
         await mailer().send(
           recommendationReminderMail({

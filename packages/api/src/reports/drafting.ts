@@ -32,13 +32,19 @@ export async function findReportVisit(tx: TenantTx, visitId: string) {
 
 type ReportState = { id: string; status: "draft" | "sent" } | null;
 
-function assertDraftable(visitStatus: VisitStatus, report: ReportState): void {
+/** Refuses a sent report or a visit not (yet or any longer) in a drafting status; sending checks the same. */
+export function assertDraftable(visitStatus: VisitStatus, report: ReportState): void {
   if (report?.status === "sent") fail("CONFLICT", "reportErrors.alreadySent");
   if (!DRAFTABLE_VISIT_STATUSES.includes(visitStatus)) fail("CONFLICT", "reportErrors.visitNotDraftable");
 }
 
 function isDraftable(visitStatus: VisitStatus, report: ReportState): boolean {
   return report?.status !== "sent" && DRAFTABLE_VISIT_STATUSES.includes(visitStatus);
+}
+
+/** A new report's language: the workspace's locale where reports can be written in it, else English. */
+function reportLanguageFor(locale: string): ReportLanguage {
+  return (REPORT_LANGUAGES as readonly string[]).includes(locale) ? (locale as ReportLanguage) : "en";
 }
 
 /** The visit's report as the editor shows it; reading creates nothing (`report` is null before the first save). */
@@ -74,7 +80,7 @@ export async function getReport(tx: TenantTx, actor: Actor, visitId: string) {
     authorities: authorities.map(({ parent, ...authority }) => ({ ...authority, parentName: parent?.name ?? null })),
     draftable: isDraftable(visit.status, report),
     responseDeadlineDays: tenant.responseDeadlineDays,
-    defaultLanguage: (REPORT_LANGUAGES as readonly string[]).includes(tenant.defaultLocale) ? (tenant.defaultLocale as ReportLanguage) : "en",
+    defaultLanguage: reportLanguageFor(tenant.defaultLocale),
   };
 }
 
@@ -113,6 +119,11 @@ export async function saveDraft(tx: TenantTx, actor: Actor, input: ReportDraftIn
   return { id: reportId, updatedAt: now };
 }
 
+/** The report's row lock: numbering changes take it, so two at once cannot hand out or shift the same number. */
+async function lockReport(tx: TenantTx, actor: Actor, reportId: string) {
+  await tx.$queryRaw`SELECT id FROM reports WHERE tenant_id = ${actor.tenantId}::uuid AND id = ${reportId}::uuid FOR UPDATE`;
+}
+
 /** The draft a recommendation goes into, created (in the workspace's language) if the visit has none yet. */
 async function draftFor(tx: TenantTx, actor: Actor, visitId: string) {
   const visit = await findReportVisit(tx, visitId);
@@ -120,7 +131,7 @@ async function draftFor(tx: TenantTx, actor: Actor, visitId: string) {
   assertDraftable(visit.status, report);
   if (!report) {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { defaultLocale: true } });
-    const language = (REPORT_LANGUAGES as readonly string[]).includes(tenant.defaultLocale) ? tenant.defaultLocale : "en";
+    const language = reportLanguageFor(tenant.defaultLocale);
     await tx.report.createMany({ data: [{ tenantId: actor.tenantId, visitId: visit.id, language }], skipDuplicates: true });
     report = await tx.report.findFirstOrThrow({ where: { visitId: visit.id }, select: { id: true, status: true } });
     await recordAudit(tx, {
@@ -129,7 +140,7 @@ async function draftFor(tx: TenantTx, actor: Actor, visitId: string) {
     });
   }
   // Numbers are handed out under the report's row lock, so two additions at once cannot take the same one.
-  await tx.$queryRaw`SELECT id FROM reports WHERE tenant_id = ${actor.tenantId}::uuid AND id = ${report.id}::uuid FOR UPDATE`;
+  await lockReport(tx, actor, report.id);
   return { visit, report };
 }
 
@@ -176,10 +187,6 @@ async function findDraftRecommendation(tx: TenantTx, recommendationId: string) {
   if (!recommendation) fail("NOT_FOUND", "errors.notFound");
   assertDraftable(recommendation.visit.status, recommendation.report);
   return recommendation;
-}
-
-async function lockReport(tx: TenantTx, actor: Actor, reportId: string) {
-  await tx.$queryRaw`SELECT id FROM reports WHERE tenant_id = ${actor.tenantId}::uuid AND id = ${reportId}::uuid FOR UPDATE`;
 }
 
 export async function updateRecommendation(

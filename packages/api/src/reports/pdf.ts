@@ -21,7 +21,7 @@ type AddresseeGroup = { key: string; heading: string | null; recommendations: Re
  * One group per addressee, in the order they first appear; a recommendation to an institution
  * and its ministry appears in both groups, under the same number.
  */
-export function groupByAddressee(recommendations: Recommendation[]): AddresseeGroup[] {
+function groupByAddressee(recommendations: Recommendation[]): AddresseeGroup[] {
   const groups = new Map<string, AddresseeGroup>();
   for (const recommendation of recommendations) {
     const addressees = recommendation.addressees.length > 0 ? recommendation.addressees : [null];

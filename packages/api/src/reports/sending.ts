@@ -3,12 +3,8 @@ import { fail } from "../errors.ts";
 import { sendReport } from "../recommendations/follow-up.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Actor } from "../services/actor.ts";
-import { DRAFTABLE_VISIT_STATUSES, findReportVisit } from "./drafting.ts";
-
-/** "YYYY-MM-DD" as midnight UTC: the day the report went out. */
-function dayStart(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
+import { dayToDate } from "../services/visit-checks.ts";
+import { assertDraftable, findReportVisit } from "./drafting.ts";
 
 /**
  * Sends the visit's draft report on `sentOn`: every recommendation gets its response due date
@@ -21,12 +17,13 @@ export async function sendVisitReport(tx: TenantTx, actor: Actor, visitId: strin
     where: { visitId: visit.id },
     select: { id: true, status: true, recommendations: { select: { number: true, _count: { select: { addressees: true } } }, orderBy: { number: "asc" } } },
   });
-  if (report?.status === "sent") fail("CONFLICT", "reportErrors.alreadySent");
-  if (!DRAFTABLE_VISIT_STATUSES.includes(visit.status)) fail("CONFLICT", "reportErrors.visitNotDraftable");
+  // The same refusals as drafting: a sent report, or a visit outside the drafting statuses.
+  assertDraftable(visit.status, report);
   if (!report || report.recommendations.length === 0) fail("BAD_REQUEST", "reportErrors.noRecommendations");
   const unaddressed = report.recommendations.find((r) => r._count.addressees === 0);
   if (unaddressed) fail("BAD_REQUEST", "reportErrors.recommendationWithoutAddressee", { number: unaddressed.number });
-  const sentAt = dayStart(sentOn);
+  // The day the report went out, as midnight UTC (the same conversion the visit days use).
+  const sentAt = dayToDate(sentOn);
   // A day of slack: "today" in a timezone ahead of UTC is already tomorrow in UTC.
   if (sentAt.getTime() > today.getTime() + 24 * 60 * 60 * 1000) fail("BAD_REQUEST", "reportErrors.sentInFuture", {}, "sentOn");
   if (sentAt.getTime() < visit.plannedStart.getTime()) fail("BAD_REQUEST", "reportErrors.sentBeforeVisit", {}, "sentOn");

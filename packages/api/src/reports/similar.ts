@@ -14,19 +14,10 @@ export async function similarToDraft(tx: TenantTx, visitId: string, text: string
   const trimmed = text.trim();
   if (trimmed.length < MIN_TEXT_LENGTH) return [];
   const visit = await findReportVisit(tx, visitId);
-  const found = await similarRecommendations(tx, visit.placeId, trimmed, 10);
-  if (found.length === 0) return [];
-  const details = await tx.recommendation.findMany({
-    where: { id: { in: found.map((r) => r.id) }, visitId: { not: visit.id } },
-    select: { id: true, number: true, dueDate: true, visit: { select: { id: true, plannedStart: true } }, report: { select: { sentAt: true } } },
-  });
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return found.flatMap((r) => {
-    const detail = byId.get(r.id);
-    if (!detail) return [];
-    return [{
-      id: r.id, text: r.text, status: r.status, similarity: Math.round(Number(r.similarity) * 100) / 100,
-      number: detail.number, visitId: detail.visit.id, visitStart: detail.visit.plannedStart, sentAt: detail.report.sentAt,
-    }];
-  }).slice(0, 5);
+  // The visit's own recommendations are excluded in the query, so they never use up a slot.
+  const found = await similarRecommendations(tx, visit.placeId, trimmed, { limit: 5, excludeVisitId: visit.id });
+  return found.map((r) => ({
+    id: r.id, text: r.text, status: r.status, similarity: Math.round(Number(r.similarity) * 100) / 100,
+    number: r.number, visitId: r.visitId, visitStart: r.visitStart, sentAt: r.sentAt,
+  }));
 }

@@ -1,7 +1,7 @@
 import type { FindingSeverity, TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 import { attachmentSummary, toAttachmentSummary } from "./attachments.ts";
-import { withAuthorWorkspaces } from "../joint-visits/attribution.ts";
+import { authorWorkspaceNames, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { recordAudit } from "./audit.ts";
 import { findEditableVisit, findVisit, visitSummary } from "./evidence-access.ts";
 import type { Actor } from "./members.ts";
@@ -21,8 +21,11 @@ export async function listFindings(tx: TenantTx, visitId: string) {
     tx.attachment.findMany({ where: { visitId, recommendationUpdateId: null }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   // Who wrote what, with the partner workspace on a joint visit (docs/decisions/0105-joint-attribution.md).
-  const evidence = await withAuthorWorkspaces(tx, visitId, attachments.map(toAttachmentSummary));
-  const attributed = await withAuthorWorkspaces(tx, visitId, findings);
+  // The names are fetched once for both lists: visit_workspace_names() would otherwise run twice on a joint visit.
+  const summaries = attachments.map(toAttachmentSummary);
+  const names = await authorWorkspaceNames(tx, visitId, [...findings, ...summaries]);
+  const evidence = await withAuthorWorkspaces(tx, visitId, summaries, names);
+  const attributed = await withAuthorWorkspaces(tx, visitId, findings, names);
   return {
     visit: visitSummary(visit),
     findings: attributed.map((finding) => ({ ...finding, attachments: evidence.filter((a) => a.findingId === finding.id) })),

@@ -43,7 +43,8 @@ const planFields = {
   templateVersionId: z.uuid().nullable().optional(),
 };
 
-const endNotBeforeStart = { error: "visitErrors.endBeforeStart", path: ["plannedEnd"] };
+/** The end-before-start refusal; a follow-up visit plan (recommendations/inputs.ts) gives the same one. */
+export const endNotBeforeStart = { error: "visitErrors.endBeforeStart", path: ["plannedEnd"] };
 
 export const planVisitSchema = z
   .object({ placeId: z.uuid(), ...planFields, team: z.array(teamMemberSchema).max(30).default([]) })
