@@ -6,6 +6,7 @@ import { Button } from "../components/Button";
 import { Card } from "../components/Card";
 import { AnswerInvitation } from "../components/forums/AnswerInvitation";
 import { BenchmarkCard } from "../components/forums/BenchmarkCard";
+import { forumWhen } from "../components/forums/forum-when";
 import { TextArea } from "../components/forums/TextArea";
 import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { FormError, FormSuccess } from "../components/FormMessage";
@@ -90,7 +91,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
   const adding = useBusy("addAgendaItem");
   const sharing = useBusy("shareDocument");
   const result = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
-  const dates = [forum.startsOn ? formatDate(locale, forum.startsOn, "long") : null, forum.endsOn && forum.startsOn && forum.endsOn.getTime() !== forum.startsOn.getTime() ? formatDate(locale, forum.endsOn, "long") : null, forum.place].filter(Boolean).join(" · ");
+  const dates = forumWhen(locale, forum);
   return (
     <div className="space-y-6">
       <Link to={`/t/${workspace.slug}/forums`} className="text-sm text-teal-800 underline">{t("forums.backToList")}</Link>

@@ -1,8 +1,7 @@
-import { formatDate } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocale } from "../../lib/locale";
-import { formatDayRange } from "../../lib/visit-days";
+import { formatDay, formatDayRange } from "../../lib/visit-days";
 import { useWorkspace } from "../../lib/workspace";
 import { FOCUS_RING } from "../Button";
 import { formatCount } from "./format";
@@ -58,7 +57,8 @@ export function AtAGlance({ summary }: { summary: Summary }) {
                 <Link to={`/t/${slug}/visits/${recommendation.visitId}`} className={LINK}>
                   {t("dashboard.overdueItem", {
                     number: recommendation.number, place: recommendation.placeName,
-                    date: recommendation.dueDate ? formatDate(locale, recommendation.dueDate) : "",
+                    // A due date is a calendar day (`date` column, read as UTC midnight): formatted in UTC so it does not slip a day.
+                    date: recommendation.dueDate ? formatDay(locale, recommendation.dueDate) : "",
                   })}
                 </Link>
               </li>
