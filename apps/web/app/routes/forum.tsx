@@ -63,8 +63,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return run(() => api.caller.forums.shareDocument({ ...base, title: field("title"), url: field("url"), note: field("note") }));
     case "removeDocument":
       return run(() => api.caller.forums.removeDocument({ tenantSlug: params.slug, documentId: field("documentId") }));
-    default:
+    case "optIn":
       return run(() => api.caller.forums.setBenchmarkOptIn({ ...base, optIn: field("optIn") === "true" }));
+    default:
+      // An unknown or missing intent must not fall through to a real change (it used to toggle the benchmark opt-in).
+      return data({ ok: false as const, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent }, { status: 400 });
   }
 }
 

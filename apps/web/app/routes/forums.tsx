@@ -38,11 +38,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (result.ok && accept) throw redirect(`/t/${params.slug}/forums/${forumId}`);
     return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
   }
-  const result = await runAction(api, () =>
-    api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
-  );
-  if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
-  return data({ ...result, intent }, { status: 400 });
+  if (intent === "create") {
+    const result = await runAction(api, () =>
+      api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
+    );
+    if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
+    return data({ ...result, intent }, { status: 400 });
+  }
+  // An unknown or missing intent must not create a forum (every other post used to).
+  return data({ ok: false as const, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent }, { status: 400 });
 }
 
 export default function Forums({ loaderData, actionData }: Route.ComponentProps) {
