@@ -7,7 +7,7 @@ import { Card } from "../components/Card";
 import { AnswerInvitation } from "../components/forums/AnswerInvitation";
 import { BenchmarkCard } from "../components/forums/BenchmarkCard";
 import { forumWhen } from "../components/forums/forum-when";
-import { TextArea } from "../components/forums/TextArea";
+import { TextArea } from "../components/TextArea";
 import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";

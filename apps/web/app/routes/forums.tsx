@@ -5,7 +5,7 @@ import { Card } from "../components/Card";
 import { EmptyState } from "../components/EmptyState";
 import { AnswerInvitation } from "../components/forums/AnswerInvitation";
 import { forumWhen } from "../components/forums/forum-when";
-import { TextArea } from "../components/forums/TextArea";
+import { TextArea } from "../components/TextArea";
 import { FormError } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { TextField } from "../components/TextField";
@@ -100,7 +100,7 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
               <TextField name="endsOn" type="date" label={t("forums.endsOn")} error={fieldError(createResult, "endsOn")} />
               <TextField name="place" label={t("forums.place")} maxLength={300} />
             </div>
-            <TextArea name="description" label={t("forums.description")} maxLength={10_000} />
+            <TextArea name="description" label={t("forums.description")} rows={3} maxLength={10_000} />
             <Button busy={creating} busyLabel={t("common.saving")}>{t("forums.create")}</Button>
           </Form>
         </Card>

@@ -4,7 +4,7 @@ import { Form } from "react-router";
 import { fieldError, useBusy } from "../../lib/form";
 import type { ReportActionResult } from "../../routes/visit-report.server";
 import { Button } from "../Button";
-import { TextArea } from "../evidence/TextArea";
+import { TextArea } from "../TextArea";
 import { FormError } from "../FormMessage";
 import { SelectField } from "../SelectField";
 
