@@ -27,10 +27,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const view = await api.caller.jointVisits.get(input);
-    const findings = await api.caller.jointVisits.findings(input);
-    const report = await api.caller.jointVisits.report(input);
-    const interviews = await api.caller.jointVisits.interviews(input);
+    // Independent reads (each caller call is its own transaction), so they run side by side.
+    const [view, findings, report, interviews] = await Promise.all([
+      api.caller.jointVisits.get(input),
+      api.caller.jointVisits.findings(input),
+      api.caller.jointVisits.report(input),
+      api.caller.jointVisits.interviews(input),
+    ]);
     return { ...view, findings, report, interviews, maxMegabytes: maxUploadMegabytes() };
   } catch (error) {
     loaderError(error, request);

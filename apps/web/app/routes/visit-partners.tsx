@@ -19,8 +19,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const visit = await api.caller.visits.get(input);
-    const partners = await api.caller.jointVisits.partners(input);
+    // Independent reads (each caller call is its own transaction), so they run side by side.
+    const [visit, partners] = await Promise.all([api.caller.visits.get(input), api.caller.jointVisits.partners(input)]);
     return { visit: { id: visit.id, placeName: visit.place.name, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, editable: visit.editable }, ...partners };
   } catch (error) {
     loaderError(error, request);
