@@ -143,7 +143,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                 </p>
                 <p className="whitespace-pre-line text-slate-800">{finding.text}</p>
                 <p className="text-sm text-slate-600">
-                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : "—" })}
+                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : t("common.unknown") })}
                   {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
                 </p>
                 <div className="mt-2 space-y-2">

@@ -100,7 +100,8 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
       ) : (
         <ul className="space-y-4" aria-label={t("joint.partners.title")}>
           {partners.map((partner) => {
-            const name = partner.partner?.name ?? partner.partnerTenantId;
+            // A partner workspace without a readable name is shown as unknown, never as its raw id.
+            const name = partner.partner?.name ?? t("common.unknown");
             const active = partner.status === "invited" || partner.status === "accepted";
             return (
               <li key={partner.partnerTenantId}>
