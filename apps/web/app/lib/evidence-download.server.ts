@@ -1,9 +1,14 @@
 import { Readable } from "node:stream";
 import { openAttachmentFile } from "@vigil/api/evidence-files";
 
-/** `filename=` for old clients (ASCII only), `filename*=` with the real name for the rest (RFC 6266). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+/**
+ * `filename=` for old clients (ASCII only), `filename*=` with the real name for the rest (RFC 6266).
+ * Shared by every download (evidence, report PDF, dashboard exports) so a non-ASCII name — a
+ * Cyrillic place or workspace — never breaks the header. The ASCII fallback drops accents first
+ * ("Čačak" → "Cacak") and only then replaces what is left.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 

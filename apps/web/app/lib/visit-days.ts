@@ -9,9 +9,9 @@ export function formatDay(locale: Locale, day: Date | string, style: "medium" | 
 }
 
 /** "12 Jun 2014" or "3 Nov 2014 – 5 Nov 2014". */
-export function formatDayRange(locale: Locale, start: Date | string, end: Date | string): string {
-  const from = formatDay(locale, start);
-  const to = formatDay(locale, end);
+export function formatDayRange(locale: Locale, start: Date | string, end: Date | string, style: "medium" | "long" | "full" = "medium"): string {
+  const from = formatDay(locale, start, style);
+  const to = formatDay(locale, end, style);
   return from === to ? from : `${from} – ${to}`;
 }
 

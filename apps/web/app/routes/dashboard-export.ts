@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { loaderError, serverApi } from "../lib/api.server";
+import { contentDisposition } from "../lib/evidence-download.server";
 import { yearFromUrl } from "../lib/dashboard-year";
 import type { Route } from "./+types/dashboard-export";
 
@@ -21,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     return new Response(new Uint8Array(exported.content), {
       headers: {
         "Content-Type": exported.contentType,
-        "Content-Disposition": `attachment; filename="${exported.fileName}"`,
+        "Content-Disposition": contentDisposition(exported.fileName),
         "Cache-Control": "no-store",
       },
     });

@@ -6,7 +6,8 @@ import { Button } from "../components/Button";
 import { Card } from "../components/Card";
 import { AnswerInvitation } from "../components/forums/AnswerInvitation";
 import { BenchmarkCard } from "../components/forums/BenchmarkCard";
-import { TextArea } from "../components/forums/TextArea";
+import { forumWhen } from "../components/forums/forum-when";
+import { TextArea } from "../components/TextArea";
 import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
@@ -62,8 +63,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return run(() => api.caller.forums.shareDocument({ ...base, title: field("title"), url: field("url"), note: field("note") }));
     case "removeDocument":
       return run(() => api.caller.forums.removeDocument({ tenantSlug: params.slug, documentId: field("documentId") }));
-    default:
+    case "optIn":
       return run(() => api.caller.forums.setBenchmarkOptIn({ ...base, optIn: field("optIn") === "true" }));
+    default:
+      // An unknown or missing intent must not fall through to a real change (it used to toggle the benchmark opt-in).
+      return data({ ok: false as const, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent }, { status: 400 });
   }
 }
 
@@ -90,7 +94,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
   const adding = useBusy("addAgendaItem");
   const sharing = useBusy("shareDocument");
   const result = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
-  const dates = [forum.startsOn ? formatDate(locale, forum.startsOn, "long") : null, forum.endsOn && forum.startsOn && forum.endsOn.getTime() !== forum.startsOn.getTime() ? formatDate(locale, forum.endsOn, "long") : null, forum.place].filter(Boolean).join(" · ");
+  const dates = forumWhen(locale, forum);
   return (
     <div className="space-y-6">
       <Link to={`/t/${workspace.slug}/forums`} className="text-sm text-teal-800 underline">{t("forums.backToList")}</Link>

@@ -1,11 +1,11 @@
-import { formatDate } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button } from "../components/Button";
 import { Card } from "../components/Card";
 import { EmptyState } from "../components/EmptyState";
 import { AnswerInvitation } from "../components/forums/AnswerInvitation";
-import { TextArea } from "../components/forums/TextArea";
+import { forumWhen } from "../components/forums/forum-when";
+import { TextArea } from "../components/TextArea";
 import { FormError } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { TextField } from "../components/TextField";
@@ -38,11 +38,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (result.ok && accept) throw redirect(`/t/${params.slug}/forums/${forumId}`);
     return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
   }
-  const result = await runAction(api, () =>
-    api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
-  );
-  if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
-  return data({ ...result, intent }, { status: 400 });
+  if (intent === "create") {
+    const result = await runAction(api, () =>
+      api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
+    );
+    if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
+    return data({ ...result, intent }, { status: 400 });
+  }
+  // An unknown or missing intent must not create a forum (every other post used to).
+  return data({ ok: false as const, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent }, { status: 400 });
 }
 
 export default function Forums({ loaderData, actionData }: Route.ComponentProps) {
@@ -54,8 +58,6 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
   const invitations = loaderData.forums.filter((f) => f.status === "invited");
   const forums = loaderData.forums.filter((f) => f.status === "accepted");
   const createResult = actionData?.intent === "create" ? actionData : undefined;
-  const when = (f: { startsOn: Date | null; endsOn: Date | null; place: string | null }) =>
-    [f.startsOn ? formatDate(locale, f.startsOn, "long") : null, f.endsOn && f.startsOn && f.endsOn.getTime() !== f.startsOn.getTime() ? formatDate(locale, f.endsOn, "long") : null, f.place].filter(Boolean).join(" · ");
   return (
     <div className="space-y-6">
       <PageHeader title={t("forums.title")} lead={t("forums.lead")} />
@@ -67,7 +69,7 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
               <li key={f.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <Link to={f.id} className="font-medium text-teal-800 underline">{f.name}</Link>
-                  <p className="text-sm text-slate-600">{[t("forums.organisedBy", { name: f.organiserName }), when(f)].filter(Boolean).join(" · ")}</p>
+                  <p className="text-sm text-slate-600">{[t("forums.organisedBy", { name: f.organiserName }), forumWhen(locale, f)].filter(Boolean).join(" · ")}</p>
                 </div>
                 {isAdmin ? <AnswerInvitation forumId={f.id} forumName={f.name} /> : <p className="text-sm text-slate-600">{t("forums.adminsAnswer")}</p>}
               </li>
@@ -82,7 +84,7 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
           {forums.map((f) => (
             <li key={f.id} className="p-4">
               <Link to={f.id} className="font-medium text-teal-800 underline-offset-2 hover:underline">{f.name}</Link>
-              <p className="text-sm text-slate-600">{[f.organiser ? t("forums.youOrganise") : t("forums.organisedBy", { name: f.organiserName }), when(f)].filter(Boolean).join(" · ")}</p>
+              <p className="text-sm text-slate-600">{[f.organiser ? t("forums.youOrganise") : t("forums.organisedBy", { name: f.organiserName }), forumWhen(locale, f)].filter(Boolean).join(" · ")}</p>
             </li>
           ))}
         </ul>
@@ -98,7 +100,7 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
               <TextField name="endsOn" type="date" label={t("forums.endsOn")} error={fieldError(createResult, "endsOn")} />
               <TextField name="place" label={t("forums.place")} maxLength={300} />
             </div>
-            <TextArea name="description" label={t("forums.description")} maxLength={10_000} />
+            <TextArea name="description" label={t("forums.description")} rows={3} maxLength={10_000} />
             <Button busy={creating} busyLabel={t("common.saving")}>{t("forums.create")}</Button>
           </Form>
         </Card>

@@ -27,10 +27,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const view = await api.caller.jointVisits.get(input);
-    const findings = await api.caller.jointVisits.findings(input);
-    const report = await api.caller.jointVisits.report(input);
-    const interviews = await api.caller.jointVisits.interviews(input);
+    // Independent reads (each caller call is its own transaction), so they run side by side.
+    const [view, findings, report, interviews] = await Promise.all([
+      api.caller.jointVisits.get(input),
+      api.caller.jointVisits.findings(input),
+      api.caller.jointVisits.report(input),
+      api.caller.jointVisits.interviews(input),
+    ]);
     return { ...view, findings, report, interviews, maxMegabytes: maxUploadMegabytes() };
   } catch (error) {
     loaderError(error, request);
@@ -140,7 +143,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                 </p>
                 <p className="whitespace-pre-line text-slate-800">{finding.text}</p>
                 <p className="text-sm text-slate-600">
-                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : "—" })}
+                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : t("common.unknown") })}
                   {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
                 </p>
                 <div className="mt-2 space-y-2">

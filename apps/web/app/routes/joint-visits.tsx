@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { Button, buttonClass } from "../components/Button";
@@ -57,13 +58,40 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: invitation.visitId }, { status: result.ok ? 200 : 400 });
 }
 
+/*
+ * Per-visit buttons call useBusy for their own visit (the hidden visitId), so answering or nominating
+ * on one visit does not show every visit's button as busy. Accept and decline keep their short
+ * accessible names (the e2e spec finds "Accept" exactly) and are described by the visit's heading,
+ * which tells screen-reader users which visit they answer; Nominate names the place.
+ */
+function RespondButton({ intent, visitId, describedBy, children }: { intent: "accept" | "decline"; visitId: string; describedBy: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const busy = useBusy(intent, { name: "visitId", value: visitId });
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <Button variant={intent === "accept" ? "primary" : "secondary"} busy={busy} aria-describedby={describedBy}>
+        {intent === "accept" ? t("joint.respond.accept") : t("joint.respond.decline")}
+      </Button>
+    </Form>
+  );
+}
+
+function NominateButton({ visitId, place }: { visitId: string; place: string }) {
+  const { t } = useTranslation();
+  const busy = useBusy("nominate", { name: "visitId", value: visitId });
+  return (
+    <Button variant="secondary" busy={busy} busyLabel={t("joint.nominate.busy")} aria-label={t("joint.nominate.submitNamed", { place })}>{t("joint.nominate.submit")}</Button>
+  );
+}
+
 export default function JointVisits({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
   const { visits, setting, members } = loaderData;
   const isAdmin = roleAtLeast(workspace.role, "admin");
-  const nominating = useBusy("nominate");
   const messages: Record<Intent, string> = {
     setting: t("joint.setting.saved"),
     accept: t("joint.respond.accepted"),
@@ -99,12 +127,13 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                 <input type="hidden" name="visitId" value={visit.visitId} />
               </>
             );
+            const headingId = `joint-visit-${visit.visitId}`;
             return (
               <li key={`${visit.host.id}-${visit.visitId}`}>
                 <Card>
                   <div className="space-y-3">
                     <div>
-                      <h2 className="text-lg font-semibold text-slate-900">
+                      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
                         {t("joint.placeAndDates", { place: visit.placeName, dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd) })}
                       </h2>
                       <p className="text-sm text-slate-700">
@@ -114,16 +143,8 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
 
                     {visit.status === "invited" && isAdmin ? (
                       <div className="flex flex-wrap gap-2">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="accept" />
-                          {hidden}
-                          <Button>{t("joint.respond.accept")}</Button>
-                        </Form>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="decline" />
-                          {hidden}
-                          <Button variant="secondary">{t("joint.respond.decline")}</Button>
-                        </Form>
+                        <RespondButton intent="accept" visitId={visit.visitId} describedBy={headingId}>{hidden}</RespondButton>
+                        <RespondButton intent="decline" visitId={visit.visitId} describedBy={headingId}>{hidden}</RespondButton>
                       </div>
                     ) : null}
 
@@ -166,7 +187,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                               defaultValue="monitor"
                               options={VISIT_ROLES.map((role) => ({ value: role, label: t(`visitRoles.${role}`) }))}
                             />
-                            <Button variant="secondary" busy={nominating} busyLabel={t("joint.nominate.busy")}>{t("joint.nominate.submit")}</Button>
+                            <NominateButton visitId={visit.visitId} place={visit.placeName} />
                           </Form>
                         ) : null}
                         {visit.nominated ? (

@@ -1,12 +1,7 @@
 import { renderReportPdf, reportFileName } from "@vigil/api/report-pdf";
 import { loaderError, serverApi } from "../lib/api.server";
+import { contentDisposition } from "../lib/evidence-download.server";
 import type { Route } from "./+types/report-pdf";
-
-/** `filename=` for old clients (ASCII only), `filename*=` with the real name for the rest (RFC 6266). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * The visit's report as PDF. Membership is checked (and the export audited) by `reports.document`,

@@ -18,10 +18,12 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "tem
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   try {
-    return {
-      template: await api.caller.templates.get({ tenantSlug: params.slug, templateId: params.templateId }),
-      library: await loadTemplateLibrary(api, params.slug, params.templateId),
-    };
+    // Independent reads (each caller call is its own transaction), so they run side by side.
+    const [template, library] = await Promise.all([
+      api.caller.templates.get({ tenantSlug: params.slug, templateId: params.templateId }),
+      loadTemplateLibrary(api, params.slug, params.templateId),
+    ]);
+    return { template, library };
   } catch (error) {
     loaderError(error, request);
   }

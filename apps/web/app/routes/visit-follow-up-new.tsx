@@ -4,6 +4,7 @@ import { Button, FOCUS_RING } from "../components/Button";
 import { Card } from "../components/Card";
 import { FormError } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
+import { OPEN_RECOMMENDATION_STATUSES } from "../components/recommendations/RecommendationFilters";
 import { TextField } from "../components/TextField";
 import { CheckboxField } from "../components/visits/CheckboxField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
@@ -15,15 +16,13 @@ import type { Route } from "./+types/visit-follow-up-new";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "followUpVisits.planTitle");
 
-const OPEN = ["open", "accepted", "in_progress", "partially_implemented", "not_implemented"] as const;
-
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     const [visit, open] = await Promise.all([
       api.caller.visits.get(input),
-      api.caller.recommendations.list({ ...input, status: [...OPEN], limit: 100 }),
+      api.caller.recommendations.list({ ...input, status: [...OPEN_RECOMMENDATION_STATUSES], limit: 100 }),
     ]);
     return { visit: { id: visit.id, placeName: visit.place.name, plannedStart: visit.plannedStart }, openCount: open.recommendations.length };
   } catch (error) {

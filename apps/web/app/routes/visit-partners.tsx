@@ -19,8 +19,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const visit = await api.caller.visits.get(input);
-    const partners = await api.caller.jointVisits.partners(input);
+    // Independent reads (each caller call is its own transaction), so they run side by side.
+    const [visit, partners] = await Promise.all([api.caller.visits.get(input), api.caller.jointVisits.partners(input)]);
     return { visit: { id: visit.id, placeName: visit.place.name, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, editable: visit.editable }, ...partners };
   } catch (error) {
     loaderError(error, request);
@@ -42,6 +42,38 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: base.partnerTenantId }, { status: result.ok ? 200 : 400 });
 }
 
+/*
+ * One component per partner's button, so each calls useBusy for its own partner: with several
+ * partners only the one being changed shows as busy, and the label names the partner so the buttons
+ * differ for screen-reader users (the visible text stays short).
+ */
+function ShareButton({ partnerTenantId, name, shared }: { partnerTenantId: string; name: string; shared: boolean }) {
+  const { t } = useTranslation();
+  const intent = shared ? "unshare" : "share";
+  const busy = useBusy(intent, { name: "partnerTenantId", value: partnerTenantId });
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="partnerTenantId" value={partnerTenantId} />
+      <Button variant="secondary" busy={busy} aria-label={shared ? t("joint.partners.unshareNamed", { name }) : t("joint.partners.shareNamed", { name })}>
+        {shared ? t("joint.partners.unshare") : t("joint.partners.share")}
+      </Button>
+    </Form>
+  );
+}
+
+function EndButton({ partnerTenantId, name }: { partnerTenantId: string; name: string }) {
+  const { t } = useTranslation();
+  const busy = useBusy("end", { name: "partnerTenantId", value: partnerTenantId });
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="end" />
+      <input type="hidden" name="partnerTenantId" value={partnerTenantId} />
+      <Button variant="danger" busy={busy} busyLabel={t("joint.partners.endBusy")} aria-label={t("joint.partners.endNamed", { name })}>{t("joint.partners.end")}</Button>
+    </Form>
+  );
+}
+
 export default function VisitPartners({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -50,7 +82,6 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
   const mayInvite = roleAtLeast(workspace.role, "coordinator");
   const mayShare = roleAtLeast(workspace.role, "admin");
   const inviting = useBusy("invite");
-  const ending = useBusy("end");
   const success = actionData?.ok
     ? ({ invite: t("joint.partners.invited"), end: t("joint.partners.ended"), share: t("joint.setting.saved"), unshare: t("joint.setting.saved") } as Record<string, string>)[actionData.intent]
     : null;
@@ -69,7 +100,8 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
       ) : (
         <ul className="space-y-4" aria-label={t("joint.partners.title")}>
           {partners.map((partner) => {
-            const name = partner.partner?.name ?? partner.partnerTenantId;
+            // A partner workspace without a readable name is shown as unknown, never as its raw id.
+            const name = partner.partner?.name ?? t("common.unknown");
             const active = partner.status === "invited" || partner.status === "accepted";
             return (
               <li key={partner.partnerTenantId}>
@@ -95,20 +127,8 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
                     ) : null}
                     {active ? (
                       <div className="flex flex-wrap gap-2">
-                        {mayShare ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value={partner.shareInterviews ? "unshare" : "share"} />
-                            <input type="hidden" name="partnerTenantId" value={partner.partnerTenantId} />
-                            <Button variant="secondary">{partner.shareInterviews ? t("joint.partners.unshare") : t("joint.partners.share")}</Button>
-                          </Form>
-                        ) : null}
-                        {mayInvite ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="end" />
-                            <input type="hidden" name="partnerTenantId" value={partner.partnerTenantId} />
-                            <Button variant="danger" busy={ending} busyLabel={t("joint.partners.endBusy")}>{t("joint.partners.end")}</Button>
-                          </Form>
-                        ) : null}
+                        {mayShare ? <ShareButton partnerTenantId={partner.partnerTenantId} name={name} shared={partner.shareInterviews} /> : null}
+                        {mayInvite ? <EndButton partnerTenantId={partner.partnerTenantId} name={name} /> : null}
                       </div>
                     ) : null}
                   </div>

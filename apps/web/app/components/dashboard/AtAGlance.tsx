@@ -1,11 +1,10 @@
-import { formatDate } from "@vigil/i18n";
+import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocale } from "../../lib/locale";
-import { formatDayRange } from "../../lib/visit-days";
+import { formatDay, formatDayRange } from "../../lib/visit-days";
 import { useWorkspace } from "../../lib/workspace";
 import { FOCUS_RING } from "../Button";
-import { formatCount } from "./format";
 
 type Summary = {
   upcoming: { count: number; next: { id: string; plannedStart: Date | string; plannedEnd: Date | string; place: { name: string } }[] };
@@ -33,7 +32,7 @@ export function AtAGlance({ summary }: { summary: Summary }) {
   const { slug } = useWorkspace();
   return (
     <div className="grid gap-4 md:grid-cols-3">
-      <Figure id="upcoming" title={t("dashboard.upcomingTitle")} value={formatCount(locale, summary.upcoming.count)}>
+      <Figure id="upcoming" title={t("dashboard.upcomingTitle")} value={formatNumber(locale, summary.upcoming.count)}>
         {summary.upcoming.next.length === 0 ? (
           <p>{t("dashboard.upcomingNone")}</p>
         ) : (
@@ -47,7 +46,7 @@ export function AtAGlance({ summary }: { summary: Summary }) {
           </ul>
         )}
       </Figure>
-      <Figure id="overdue" title={t("dashboard.overdueTitle")} value={formatCount(locale, summary.overdue.count)}>
+      <Figure id="overdue" title={t("dashboard.overdueTitle")} value={formatNumber(locale, summary.overdue.count)}>
         <p className="text-slate-600">{t("dashboard.overdueHint")}</p>
         {summary.overdue.oldest.length === 0 ? (
           <p className="mt-1">{t("dashboard.overdueNone")}</p>
@@ -58,7 +57,8 @@ export function AtAGlance({ summary }: { summary: Summary }) {
                 <Link to={`/t/${slug}/visits/${recommendation.visitId}`} className={LINK}>
                   {t("dashboard.overdueItem", {
                     number: recommendation.number, place: recommendation.placeName,
-                    date: recommendation.dueDate ? formatDate(locale, recommendation.dueDate) : "",
+                    // A due date is a calendar day (`date` column, read as UTC midnight): formatted in UTC so it does not slip a day.
+                    date: recommendation.dueDate ? formatDay(locale, recommendation.dueDate) : "",
                   })}
                 </Link>
               </li>
@@ -66,8 +66,8 @@ export function AtAGlance({ summary }: { summary: Summary }) {
           </ul>
         )}
       </Figure>
-      <Figure id="follow-ups" title={t("dashboard.followUpsTitle")} value={formatCount(locale, summary.followUps.due)}>
-        <p>{t("dashboard.followUpsOpen", { total: formatCount(locale, summary.followUps.open) })}</p>
+      <Figure id="follow-ups" title={t("dashboard.followUpsTitle")} value={formatNumber(locale, summary.followUps.due)}>
+        <p>{t("dashboard.followUpsOpen", { total: formatNumber(locale, summary.followUps.open) })}</p>
         {summary.followUps.open > 0 ? (
           <Link to={`/t/${slug}`} className={LINK}>{t("dashboard.followUpsLink")}</Link>
         ) : null}

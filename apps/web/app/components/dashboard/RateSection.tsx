@@ -1,10 +1,11 @@
+import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../Card";
 import { ChartFrame } from "./ChartFrame";
 import { FigureTable } from "./FigureTable";
-import { formatCount, formatRate } from "./format";
+import { formatRate } from "./format";
 import { PALETTE } from "./palette";
 
 export type RateRow = { key: string; label: string; sent: number; implemented: number; partial: number; rate: number | null };
@@ -45,8 +46,8 @@ export function RateSection({ id, title, groupLabel, rows, note, color = 0 }: { 
             rows={rows.map((row) => ({
               key: row.key,
               cells: {
-                group: row.label, sent: formatCount(locale, row.sent), implemented: formatCount(locale, row.implemented),
-                partial: formatCount(locale, row.partial), rate: formatRate(locale, row.rate, none),
+                group: row.label, sent: formatNumber(locale, row.sent), implemented: formatNumber(locale, row.implemented),
+                partial: formatNumber(locale, row.partial), rate: formatRate(locale, row.rate, none),
               },
             }))}
           />

@@ -1,10 +1,10 @@
+import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../Card";
 import { ChartFrame } from "./ChartFrame";
 import { FigureTable } from "./FigureTable";
-import { formatCount } from "./format";
 import { PALETTE } from "./palette";
 
 type StatusCount = { status: string; count: number };
@@ -22,8 +22,8 @@ export function StatusSection({ byStatus }: { byStatus: StatusCount[] }) {
           <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
-            <YAxis allowDecimals={false} tickFormatter={(value: number) => formatCount(locale, value)} />
-            <Tooltip formatter={(value) => formatCount(locale, Number(value))} />
+            <YAxis allowDecimals={false} tickFormatter={(value: number) => formatNumber(locale, value)} />
+            <Tooltip formatter={(value) => formatNumber(locale, Number(value))} />
             <Bar dataKey="count" name={t("dashboard.columns.recommendations")} fill={PALETTE[0]} />
           </BarChart>
         </ResponsiveContainer>
@@ -31,7 +31,7 @@ export function StatusSection({ byStatus }: { byStatus: StatusCount[] }) {
       <FigureTable
         caption={title}
         columns={[{ key: "status", label: t("dashboard.columns.status") }, { key: "count", label: t("dashboard.columns.recommendations"), numeric: true }]}
-        rows={data.map((row, index) => ({ key: byStatus[index]!.status, cells: { status: row.label, count: formatCount(locale, row.count) } }))}
+        rows={data.map((row, index) => ({ key: byStatus[index]!.status, cells: { status: row.label, count: formatNumber(locale, row.count) } }))}
       />
     </Card>
   );

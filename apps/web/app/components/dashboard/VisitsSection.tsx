@@ -1,10 +1,10 @@
+import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../Card";
 import { ChartFrame } from "./ChartFrame";
 import { FigureTable } from "./FigureTable";
-import { formatCount } from "./format";
 import { PALETTE } from "./palette";
 
 type Row = { year: number; placeType: string; count: number };
@@ -30,8 +30,8 @@ export function VisitsSection({ rows }: { rows: Row[] }) {
               <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="year" />
-                <YAxis allowDecimals={false} tickFormatter={(value: number) => formatCount(locale, value)} />
-                <Tooltip formatter={(value) => formatCount(locale, Number(value))} />
+                <YAxis allowDecimals={false} tickFormatter={(value: number) => formatNumber(locale, value)} />
+                <Tooltip formatter={(value) => formatNumber(locale, Number(value))} />
                 <Legend />
                 {types.map((type, index) => (
                   <Bar key={type} dataKey={type} stackId="visits" name={t(`visitPlaceTypes.${type}`)} fill={PALETTE[index % PALETTE.length]} />
@@ -50,8 +50,8 @@ export function VisitsSection({ rows }: { rows: Row[] }) {
               key: String(year),
               cells: {
                 year: String(year),
-                ...Object.fromEntries(types.map((type) => [type, formatCount(locale, count(year, type))])),
-                total: formatCount(locale, types.reduce((sum, type) => sum + count(year, type), 0)),
+                ...Object.fromEntries(types.map((type) => [type, formatNumber(locale, count(year, type))])),
+                total: formatNumber(locale, types.reduce((sum, type) => sum + count(year, type), 0)),
               },
             }))}
           />

@@ -6,7 +6,7 @@ import { Button } from "../Button";
 import { FormError } from "../FormMessage";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { TextArea } from "./TextArea";
+import { TextArea } from "../TextArea";
 
 export type FindingValues = { id: string; theme: string; text: string; severity: (typeof FINDING_SEVERITIES)[number] };
 

@@ -8,7 +8,7 @@ import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { Checkbox } from "./Checkbox";
 import { isoDay } from "./dates";
-import { TextArea } from "./TextArea";
+import { TextArea } from "../TextArea";
 
 export type InterviewValues = {
   id: string;

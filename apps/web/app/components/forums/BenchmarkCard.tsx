@@ -16,7 +16,7 @@ export function BenchmarkCard({ benchmark, optedIn, canChange }: Props) {
   const busy = useBusy("optIn");
   const rates = benchmark.figures.filter((f) => f.metric === "implementation_rate");
   const visits = benchmark.figures.filter((f) => f.metric === "visits");
-  const percent = (f: Figure) => (f.denominator ? t("forums.percent", { value: formatNumber(locale, Math.round((f.numerator / f.denominator) * 100)) }) : "–");
+  const percent = (f: Figure) => (f.denominator ? t("forums.percent", { value: formatNumber(locale, Math.round((f.numerator / f.denominator) * 100)) }) : t("common.notAvailable"));
   return (
     <Card title={t("forums.benchmarkTitle")} id="benchmark">
       <div className="space-y-4">

@@ -2,10 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useBusy, type ActionResult } from "../../lib/form";
 import { Button } from "../Button";
-import { FieldFrame } from "../FieldFrame";
 import { FormError } from "../FormMessage";
 import { SelectField } from "../SelectField";
-import { INPUT_CLASS } from "../TextField";
+import { TextArea } from "../TextArea";
 
 type Recommendation = { id: string; number: number; text: string; priority: "low" | "medium" | "high"; updatedAt: string | Date };
 
@@ -27,11 +26,7 @@ export function PartnerRecommendationForm({ recommendation, result }: { recommen
       {recommendation ? <input type="hidden" name="recommendationId" value={recommendation.id} /> : null}
       {recommendation ? <input type="hidden" name="expectedUpdatedAt" value={new Date(recommendation.updatedAt).toISOString()} /> : null}
       <FormError message={failed?.message} />
-      <FieldFrame id={`recommendation-text-${key}`} label={t("report.text")} error={failed?.fieldErrors?.text}>
-        {({ borderClass, ...control }) => (
-          <textarea {...control} name="text" rows={3} required defaultValue={recommendation?.text ?? ""} className={`${INPUT_CLASS} ${borderClass}`} />
-        )}
-      </FieldFrame>
+      <TextArea id={`recommendation-text-${key}`} name="text" label={t("report.text")} error={failed?.fieldErrors?.text} rows={3} required defaultValue={recommendation?.text ?? ""} />
       <SelectField
         id={`recommendation-priority-${key}`}
         name="priority"

@@ -9,6 +9,11 @@ export const RECOMMENDATION_STATUS_VALUES = [
   "open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected",
 ] as const satisfies readonly RecommendationStatus[];
 
+/** The statuses still awaiting implementation: one list for the preparation link and the follow-up plan, so they agree. */
+export const OPEN_RECOMMENDATION_STATUSES = [
+  "open", "accepted", "in_progress", "partially_implemented", "not_implemented",
+] as const satisfies readonly RecommendationStatus[];
+
 export type RecommendationFilterValues = {
   status: RecommendationStatus[];
   authorityId?: string;

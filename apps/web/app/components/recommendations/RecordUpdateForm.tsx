@@ -8,6 +8,7 @@ import { Button } from "../Button";
 import { FieldFrame } from "../FieldFrame";
 import { FormError } from "../FormMessage";
 import { SelectField } from "../SelectField";
+import { TextArea } from "../TextArea";
 import { INPUT_CLASS, TextField } from "../TextField";
 import { RECOMMENDATION_STATUS_VALUES } from "./RecommendationFilters";
 
@@ -68,10 +69,8 @@ export function RecordUpdateForm({ recommendationId, status, today, maxMegabytes
           defaultValue={status} error={error("resultingStatus")}
           options={RECOMMENDATION_STATUS_VALUES.map((value) => ({ value, label: t(`recommendations.status.${value}`) }))} />
       </div>
-      <FieldFrame id={`${prefix}-text`} label={verifying ? t("followUpVisits.verifyText") : t("recommendations.text")}
-        hint={verifying ? undefined : t("recommendations.textHint")} error={error("text")}>
-        {({ borderClass, ...control }) => <textarea {...control} name="text" rows={4} required maxLength={20000} className={`${INPUT_CLASS} ${borderClass}`} />}
-      </FieldFrame>
+      <TextArea id={`${prefix}-text`} name="text" label={verifying ? t("followUpVisits.verifyText") : t("recommendations.text")}
+        hint={verifying ? undefined : t("recommendations.textHint")} error={error("text")} rows={4} required maxLength={20000} />
       <FieldFrame id={`${prefix}-document`} label={t("recommendations.document")} hint={t("recommendations.documentHint", { maxMegabytes })} error={error("file")}>
         {({ borderClass, ...control }) => (
           <input {...control} name="document" type="file" accept="image/jpeg,image/png,application/pdf" className={`${INPUT_CLASS} ${borderClass} max-w-md`} />

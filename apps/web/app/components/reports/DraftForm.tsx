@@ -4,7 +4,7 @@ import { Form } from "react-router";
 import { fieldError, useBusy } from "../../lib/form";
 import type { ReportActionResult } from "../../routes/visit-report.server";
 import { Button } from "../Button";
-import { TextArea } from "../evidence/TextArea";
+import { TextArea } from "../TextArea";
 import { FormError } from "../FormMessage";
 import { SelectField } from "../SelectField";
 
@@ -28,12 +28,11 @@ export function DraftForm({ report, defaultLanguage, result }: Props) {
         id="report-language"
         name="language"
         label={t("report.language")}
-        aria-describedby="report-language-hint"
+        hint={t("report.languageHint")}
         defaultValue={report?.language ?? defaultLanguage}
         options={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
         error={fieldError(mine, "language")}
       />
-      <p id="report-language-hint" className="-mt-3 text-sm text-slate-600">{t("report.languageHint")}</p>
       <TextArea id="report-summary" name="summary" label={t("report.summary")} hint={t("report.summaryHint")} defaultValue={report?.summary ?? ""} rows={8} maxLength={50000} error={fieldError(mine, "summary")} />
       <Button busy={busy} busyLabel={t("report.saveBusy")}>{t("report.saveDraft")}</Button>
     </Form>

@@ -4,7 +4,7 @@ import { Form, useFetcher } from "react-router";
 import { fieldError, useBusy } from "../../lib/form";
 import type { RecommendationValues, ReportActionResult, SimilarRecommendation } from "../../routes/visit-report.server";
 import { Button } from "../Button";
-import { TextArea } from "../evidence/TextArea";
+import { TextArea } from "../TextArea";
 import { FormError } from "../FormMessage";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
