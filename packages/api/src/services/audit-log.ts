@@ -78,11 +78,10 @@ export async function allAuditEvents(tx: TenantTx, filter: AuditLogFilter) {
 
 /** What the filter form offers: the workspace's members, and the actions and record types in its log. */
 export async function auditFilterOptions(tx: TenantTx) {
-  const [members, actions, targetTypes] = await Promise.all([
-    tx.membership.findMany({ select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
-    tx.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    tx.auditEvent.findMany({ distinct: ["targetType"], select: { targetType: true }, orderBy: { targetType: "asc" } }),
-  ]);
+  // One after another: a transaction's one connection cannot run queries side by side.
+  const members = await tx.membership.findMany({ select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } });
+  const actions = await tx.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const targetTypes = await tx.auditEvent.findMany({ distinct: ["targetType"], select: { targetType: true }, orderBy: { targetType: "asc" } });
   return { actors: members.map((m) => m.user), actions: actions.map((a) => a.action), targetTypes: targetTypes.map((t) => t.targetType) };
 }
 

@@ -36,10 +36,9 @@ export async function refuseIfReadOnly(tx: TenantTx): Promise<void> {
 
 /** Members and pending invitations both take a seat, so that accepting invitations cannot exceed the plan. */
 export async function seatsUsed(tx: TenantTx, now = new Date()): Promise<number> {
-  const [members, pending] = await Promise.all([
-    tx.membership.count(),
-    tx.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
-  ]);
+  // One after another: a transaction's one connection cannot run queries side by side.
+  const members = await tx.membership.count();
+  const pending = await tx.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } });
   return members + pending;
 }
 

@@ -16,10 +16,9 @@ const findingSelect = {
 /** The visit's findings, each with its evidence, and the evidence linked to no finding. */
 export async function listFindings(tx: TenantTx, visitId: string) {
   const visit = await findVisit(tx, visitId);
-  const [findings, attachments] = await Promise.all([
-    tx.finding.findMany({ where: { visitId }, select: findingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    tx.attachment.findMany({ where: { visitId, recommendationUpdateId: null }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-  ]);
+  // One after another: a transaction's one connection cannot run queries side by side.
+  const findings = await tx.finding.findMany({ where: { visitId }, select: findingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const attachments = await tx.attachment.findMany({ where: { visitId, recommendationUpdateId: null }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   // Who wrote what, with the partner workspace on a joint visit (docs/decisions/0105-joint-attribution.md).
   // The names are fetched once for both lists: visit_workspace_names() would otherwise run twice on a joint visit.
   const summaries = attachments.map(toAttachmentSummary);
