@@ -1,5 +1,9 @@
 export { appDb, disconnectAppDb } from "./app-client.ts";
 export { withScope, withTenant, withWorkspace, type Scope, type TenantTx, type WorkspaceEntry } from "./tenant-scope.ts";
+export {
+  accountEmailUnverified, accountTokenByHash, asUser, passwordResetRecipient, pendingSignInById, sessionById, signInCandidate,
+  type AccountTokenRow, type SignInCandidate,
+} from "./account-scope.ts";
 export { isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
 export type {
