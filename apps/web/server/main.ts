@@ -38,6 +38,12 @@ if (database.firstStart) {
   await seedDemoData({ log });
 }
 
+// TOTP secrets stored before they were encrypted are encrypted now, before any sign-in reads them
+// (decision 0161): the key is the application's, so no SQL migration can do it.
+const { encryptRawTotpSecrets } = await import("@vigil/api");
+const encryptedSecrets = await encryptRawTotpSecrets();
+if (encryptedSecrets > 0) log(`Encrypted ${encryptedSecrets} two-factor secret(s) stored before encryption.`);
+
 // Workspaces deleted more than 30 days ago lose their rows and files (decision 0032); hourly is plenty.
 const { purgeDeletedWorkspaces } = await import("@vigil/api");
 const purge = () => purgeDeletedWorkspaces().catch((error: unknown) => log(`Workspace purge failed: ${String(error)}`));

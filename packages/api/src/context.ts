@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readCookie, SESSION_COOKIE, validateSessionToken, type ValidSession } from "@vigil/auth";
-import { appDb } from "@vigil/db";
+import { asUser } from "@vigil/db";
 import { chooseLocale, translator, type Locale } from "@vigil/i18n";
 import type { TFunction } from "i18next";
 import { logger, type Logger } from "./logger.ts";
@@ -33,10 +33,12 @@ export async function createContext(options: { request: Request; resHeaders?: He
   const token = readCookie(cookieHeader, SESSION_COOKIE);
   const session = token ? await validateSessionToken(token) : null;
   const userRow = session
-    ? await appDb().user.findUnique({
-        where: { id: session.userId },
-        select: { id: true, email: true, name: true, preferredLocale: true, twoFactor: { select: { enabledAt: true } } },
-      })
+    ? await asUser(session.userId, (tx) =>
+        tx.user.findUnique({
+          where: { id: session.userId },
+          select: { id: true, email: true, name: true, preferredLocale: true, twoFactor: { select: { enabledAt: true } } },
+        }),
+      )
     : null;
   const user: SignedInUser | null = userRow
     ? { id: userRow.id, email: userRow.email, name: userRow.name, preferredLocale: userRow.preferredLocale, twoFactorEnabled: Boolean(userRow.twoFactor?.enabledAt) }

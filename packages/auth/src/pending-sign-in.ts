@@ -1,5 +1,5 @@
 import { serialize } from "cookie";
-import { appDb } from "@vigil/db";
+import { asUser, pendingSignInById } from "@vigil/db";
 import { cookieIsSecure } from "./cookies.ts";
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from "./session-token.ts";
 
@@ -16,9 +16,10 @@ type Client = { userAgent?: string | null; ipAddress?: string | null };
 export async function createPendingSignIn(userId: string, client: Client = {}) {
   const { id, secret, token } = generateSessionToken();
   const expiresAt = new Date(Date.now() + PENDING_SIGN_IN_MS);
-  await appDb().pendingSignIn.create({
+  await asUser(userId, (tx) => tx.pendingSignIn.create({
     data: { id, userId, secretHash: hashSecret(secret), expiresAt, userAgent: client.userAgent ?? null, ipAddress: client.ipAddress ?? null },
-  });
+    select: { id: true },
+  }));
   return { token, expiresAt };
 }
 
@@ -26,17 +27,17 @@ export async function createPendingSignIn(userId: string, client: Client = {}) {
 export async function findPendingSignIn(token: string): Promise<{ id: string; userId: string } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const row = await appDb().pendingSignIn.findUnique({ where: { id: parsed.id } });
+  const row = await pendingSignInById(parsed.id);
   if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
   if (row.expiresAt.getTime() <= Date.now()) {
-    await appDb().pendingSignIn.deleteMany({ where: { id: row.id } });
+    await deletePendingSignIn(row);
     return null;
   }
   return { id: row.id, userId: row.userId };
 }
 
-export async function deletePendingSignIn(id: string): Promise<void> {
-  await appDb().pendingSignIn.deleteMany({ where: { id } });
+export async function deletePendingSignIn(pending: { id: string; userId: string }): Promise<void> {
+  await asUser(pending.userId, (tx) => tx.pendingSignIn.deleteMany({ where: { id: pending.id } }));
 }
 
 export function pendingSignInCookie(token: string, requestUrl: string): string {

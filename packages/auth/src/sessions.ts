@@ -1,4 +1,4 @@
-import { appDb } from "@vigil/db";
+import { asUser, sessionById } from "@vigil/db";
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from "./session-token.ts";
 
 /** A session ends after this long without use; each use within it renews it. */
@@ -9,14 +9,16 @@ const ACTIVITY_UPDATE_INTERVAL_MS = 60 * 60 * 1000;
 export type ValidSession = { id: string; userId: string; expiresAt: Date };
 
 // Sessions are global rows (not tenant-owned): a session belongs to a user, who may belong to
-// several workspaces. The table has no row-level security; these functions are its only writers.
+// several workspaces. Row-level security shows each user only their own sessions (asUser); a token
+// is resolved before anyone is signed in through the session_by_id function (docs/decisions/0160).
 
 export async function createSession(userId: string, client: { userAgent?: string | null; ipAddress?: string | null } = {}) {
   const { id, secret, token } = generateSessionToken();
   const now = new Date();
-  await appDb().session.create({
+  await asUser(userId, (tx) => tx.session.create({
     data: { id, userId, secretHash: hashSecret(secret), createdAt: now, lastActiveAt: now, userAgent: client.userAgent ?? null, ipAddress: client.ipAddress ?? null },
-  });
+    select: { id: true },
+  }));
   return { token, session: { id, userId, expiresAt: new Date(now.getTime() + SESSION_INACTIVITY_MS) } satisfies ValidSession };
 }
 
@@ -24,30 +26,30 @@ export async function createSession(userId: string, client: { userAgent?: string
 export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const row = await appDb().session.findUnique({ where: { id: parsed.id } });
+  const row = await sessionById(parsed.id);
   if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
 
   const idleFor = now.getTime() - row.lastActiveAt.getTime();
   if (idleFor >= SESSION_INACTIVITY_MS) {
-    await appDb().session.deleteMany({ where: { id: row.id } });
+    await asUser(row.userId, (tx) => tx.session.deleteMany({ where: { id: row.id } }));
     return null;
   }
   let lastActiveAt = row.lastActiveAt;
   if (idleFor >= ACTIVITY_UPDATE_INTERVAL_MS) {
     lastActiveAt = now;
-    await appDb().session.update({ where: { id: row.id }, data: { lastActiveAt } });
+    await asUser(row.userId, (tx) => tx.session.updateMany({ where: { id: row.id }, data: { lastActiveAt } }));
   }
   return { id: row.id, userId: row.userId, expiresAt: new Date(lastActiveAt.getTime() + SESSION_INACTIVITY_MS) };
 }
 
-export async function invalidateSession(sessionId: string): Promise<void> {
-  await appDb().session.deleteMany({ where: { id: sessionId } });
+export async function invalidateSession(session: { id: string; userId: string }): Promise<void> {
+  await asUser(session.userId, (tx) => tx.session.deleteMany({ where: { id: session.id } }));
 }
 
 /** Signs the user out everywhere, except (optionally) the session making the request. */
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string): Promise<number> {
-  const result = await appDb().session.deleteMany({
-    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
-  });
+  const result = await asUser(userId, (tx) =>
+    tx.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } }),
+  );
   return result.count;
 }

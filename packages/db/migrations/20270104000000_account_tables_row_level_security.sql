@@ -31,25 +31,29 @@ BEGIN
   END LOOP;
 END $$;
 
--- 2. The people a workspace legitimately sees: its members, anyone who acted in its audit log (a
--- former member's name stays on what they did), and, across workspaces, the members of a workspace
--- it works with on a joint visit the partner has agreed to (accepted, or ended after accepting), and
--- the people nominated to such a visit. Only for a member of the current workspace. A host that
--- merely invites a workspace learns none of its people. SECURITY DEFINER: it reads other tenants'
--- memberships, which the caller's own policies hide.
+-- 2. The people a workspace legitimately sees:
+--  * inside a workspace (app.tenant_id), its members and anyone who acted in its audit log (a former
+--    member's name stays on what they did). Exactly what tenant_isolation on memberships and
+--    audit_events already shows such a transaction, so background jobs of the workspace (reminders,
+--    export), which set the tenant but no user, keep the names and addresses they send to;
+--  * across workspaces, only for a member of the current workspace: the members of a workspace it
+--    works with on a joint visit the partner agreed to (accepted, or ended after accepting), and the
+--    people nominated to such a visit. A host that merely invites a workspace learns none of its people.
+-- SECURITY DEFINER: it reads other tenants' memberships, which the caller's own policies hide.
 CREATE FUNCTION user_seen_by_current_workspace(target uuid) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
-    SELECT is_current_member() AND (
+    SELECT current_tenant_id() IS NOT NULL AND (
       EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = current_tenant_id() AND m.user_id = target)
       OR EXISTS (SELECT 1 FROM audit_events a WHERE a.tenant_id = current_tenant_id() AND a.actor_id = target)
-      OR EXISTS (SELECT 1 FROM visit_partner_members n
-                  WHERE (n.tenant_id = current_tenant_id() OR n.partner_tenant_id = current_tenant_id()) AND n.user_id = target)
-      OR EXISTS (SELECT 1 FROM memberships m
-                   JOIN visit_partners p ON m.tenant_id IN (p.tenant_id, p.partner_tenant_id)
-                  WHERE m.user_id = target
-                    AND (p.tenant_id = current_tenant_id() OR p.partner_tenant_id = current_tenant_id())
-                    AND (p.status = 'accepted' OR (p.status = 'ended' AND p.responded_at IS NOT NULL))))
+      OR (is_current_member() AND (
+        EXISTS (SELECT 1 FROM visit_partner_members n
+                 WHERE (n.tenant_id = current_tenant_id() OR n.partner_tenant_id = current_tenant_id()) AND n.user_id = target)
+        OR EXISTS (SELECT 1 FROM memberships m
+                     JOIN visit_partners p ON m.tenant_id IN (p.tenant_id, p.partner_tenant_id)
+                    WHERE m.user_id = target
+                      AND (p.tenant_id = current_tenant_id() OR p.partner_tenant_id = current_tenant_id())
+                      AND (p.status = 'accepted' OR (p.status = 'ended' AND p.responded_at IS NOT NULL))))))
   $$;
 
 CREATE POLICY seen_by_current_workspace ON users FOR SELECT

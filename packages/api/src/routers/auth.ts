@@ -53,7 +53,7 @@ export const authRouter = router({
   }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
-    await invalidateSession(ctx.session.id);
+    await invalidateSession(ctx.session);
     ctx.resHeaders.append("Set-Cookie", clearedSessionCookie(ctx.request.url));
     return { ok: true as const };
   }),

@@ -1,5 +1,5 @@
 import { invalidateUserSessions, verifyPassword } from "@vigil/auth";
-import { appDb } from "@vigil/db";
+import { asUser } from "@vigil/db";
 import { z } from "zod";
 import { fail } from "../errors.ts";
 import { localeSchema, nameSchema, newPasswordSchema } from "../schemas.ts";
@@ -8,17 +8,17 @@ import { authedProcedure, router } from "../trpc.ts";
 
 export const profileRouter = router({
   update: authedProcedure.input(z.object({ name: nameSchema, preferredLocale: localeSchema })).mutation(({ ctx, input }) =>
-    appDb().user.update({ where: { id: ctx.user.id }, data: input, select: { id: true, name: true, preferredLocale: true } }),
+    asUser(ctx.user.id, (tx) => tx.user.update({ where: { id: ctx.user.id }, data: input, select: { id: true, name: true, preferredLocale: true } })),
   ),
 
   /** Changing the password signs the user out of every other session. */
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(1000), newPassword: newPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
-      const user = await appDb().user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { passwordHash: true } });
+      const user = await asUser(ctx.user.id, (tx) => tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { passwordHash: true } }));
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) fail("BAD_REQUEST", "errors.wrongPassword", {}, "currentPassword");
       const passwordHash = await hashNewPassword(input.newPassword, "newPassword", [ctx.user.email, ctx.user.name]);
-      await appDb().user.update({ where: { id: ctx.user.id }, data: { passwordHash } });
+      await asUser(ctx.user.id, (tx) => tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash }, select: { id: true } }));
       const signedOut = await invalidateUserSessions(ctx.user.id, ctx.session.id);
       return { otherSessionsSignedOut: signedOut };
     }),

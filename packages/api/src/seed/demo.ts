@@ -1,5 +1,6 @@
 import { hashPassword } from "@vigil/auth";
-import { appDb, withTenant, type MemberRole } from "@vigil/db";
+import { randomUUID } from "node:crypto";
+import { asUser, signInCandidate, withTenant, type MemberRole } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
 import { createWorkspace } from "../services/workspaces.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
@@ -57,8 +58,7 @@ export const DEMO_WORKSPACES: DemoWorkspace[] = [
  */
 export async function seedDemoData(options: { log?: (message: string) => void } = {}): Promise<void> {
   const log = options.log ?? (() => {});
-  const db = appDb();
-  if (await db.user.findUnique({ where: { email: users.jelena.email } })) {
+  if (await signInCandidate(users.jelena.email)) {
     log("Demo data is already loaded.");
     return;
   }
@@ -66,8 +66,10 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
   const ids = new Map<string, string>();
   const contexts: DemoWorkspaceContext[] = [];
   for (const user of Object.values(users)) {
-    const created = await db.user.create({ data: { email: user.email, name: user.name, preferredLocale: user.locale, passwordHash } });
-    ids.set(user.email, created.id);
+    // Each account is its own row under row-level security: created as that (new) user.
+    const id = randomUUID();
+    await asUser(id, (tx) => tx.user.create({ data: { id, email: user.email, name: user.name, preferredLocale: user.locale, passwordHash }, select: { id: true } }));
+    ids.set(user.email, id);
   }
   for (const workspace of DEMO_WORKSPACES) {
     const [owner, ...others] = workspace.members;

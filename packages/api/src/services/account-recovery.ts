@@ -1,5 +1,5 @@
 import { clearRateLimit, invalidateUserSessions, rateLimitState, recordRateLimitHit } from "@vigil/auth";
-import { appDb } from "@vigil/db";
+import { asUser, passwordResetRecipient } from "@vigil/db";
 import { emailVerificationMail, mailer, passwordResetMail } from "@vigil/email";
 import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
@@ -31,7 +31,7 @@ export async function requestPasswordReset(email: string, client: Client): Promi
   await Promise.all(buckets.map((bucket) => recordRateLimitHit(bucket)));
 
   const done = (async () => {
-    const user = await appDb().user.findUnique({ where: { email }, select: { id: true, email: true, preferredLocale: true } });
+    const user = await passwordResetRecipient(email);
     if (!user) return;
     const token = await issueAccountToken(user, "password_reset");
     const locale = isLocale(user.preferredLocale) ? user.preferredLocale : client.locale;
@@ -44,11 +44,13 @@ export async function requestPasswordReset(email: string, client: Client): Promi
 export async function resetPassword(token: string, newPassword: string) {
   const { userId, email } = await consumeAccountToken(token, "password_reset");
   const passwordHash = await hashNewPassword(newPassword, "password", [email]);
-  await appDb().user.update({ where: { id: userId }, data: { passwordHash } });
+  await asUser(userId, (tx) => tx.user.updateMany({ where: { id: userId }, data: { passwordHash } }));
   await invalidateUserSessions(userId);
-  await appDb().pendingSignIn.deleteMany({ where: { userId } });
-  // Every other reset link sent before is void now, and the account's lockout ends.
-  await appDb().accountToken.updateMany({ where: { userId, purpose: "password_reset", usedAt: null }, data: { usedAt: new Date() } });
+  await asUser(userId, async (tx) => {
+    await tx.pendingSignIn.deleteMany({ where: { userId } });
+    // Every other reset link sent before is void now, and the account's lockout ends.
+    await tx.accountToken.updateMany({ where: { userId, purpose: "password_reset", usedAt: null }, data: { usedAt: new Date() } });
+  });
   await clearRateLimit(`sign-in:account:${email}`);
   return { email };
 }
@@ -66,5 +68,5 @@ export async function verifyEmail(token: string) {
 
 /** Following a link mailed to the address (verification, or an invitation) proves the mailbox is theirs. */
 export async function markEmailVerified(userId: string) {
-  await appDb().user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+  await asUser(userId, (tx) => tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } }));
 }

@@ -1,5 +1,5 @@
 import { generateOpaqueToken, hashSecret } from "@vigil/auth";
-import { appDb } from "@vigil/db";
+import { accountTokenByHash, asUser } from "@vigil/db";
 import { fail } from "../errors.ts";
 
 export type AccountTokenPurpose = "password_reset" | "email_verification";
@@ -12,9 +12,12 @@ export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
 /** A new single-use token for an e-mailed link; only its hash is stored. */
 export async function issueAccountToken(user: { id: string; email: string }, purpose: AccountTokenPurpose): Promise<string> {
   const { token, hash } = generateOpaqueToken();
-  await appDb().accountToken.create({
-    data: { tokenHash: hash, userId: user.id, purpose, email: user.email, expiresAt: new Date(Date.now() + ACCOUNT_TOKEN_TTL_MS[purpose]) },
-  });
+  await asUser(user.id, (tx) =>
+    tx.accountToken.create({
+      data: { tokenHash: hash, userId: user.id, purpose, email: user.email, expiresAt: new Date(Date.now() + ACCOUNT_TOKEN_TTL_MS[purpose]) },
+      select: { userId: true },
+    }),
+  );
   return token;
 }
 
@@ -25,11 +28,12 @@ export async function issueAccountToken(user: { id: string; email: string }, pur
  */
 export async function consumeAccountToken(token: string, purpose: AccountTokenPurpose): Promise<{ userId: string; email: string }> {
   const tokenHash = hashSecret(token);
-  const row = await appDb().accountToken.findUnique({ where: { tokenHash }, include: { user: { select: { email: true } } } });
-  if (!row || row.purpose !== purpose || row.user.email !== row.email) fail("NOT_FOUND", "securityErrors.linkInvalid");
+  // Before anyone is signed in: found by its hash through the account_token_by_hash function.
+  const row = await accountTokenByHash(tokenHash, purpose);
+  if (!row || row.accountEmail !== row.email) fail("NOT_FOUND", "securityErrors.linkInvalid");
   if (row.usedAt) fail("CONFLICT", "securityErrors.linkUsed");
   if (row.expiresAt <= new Date()) fail("BAD_REQUEST", "securityErrors.linkExpired");
-  const claimed = await appDb().accountToken.updateMany({ where: { tokenHash, usedAt: null }, data: { usedAt: new Date() } });
+  const claimed = await asUser(row.userId, (tx) => tx.accountToken.updateMany({ where: { tokenHash, usedAt: null }, data: { usedAt: new Date() } }));
   if (claimed.count === 0) fail("CONFLICT", "securityErrors.linkUsed");
   return { userId: row.userId, email: row.email };
 }

@@ -1,5 +1,6 @@
 import { clearRateLimit, createPendingSignIn, createSession, decoyPasswordHash, rateLimitState, recordRateLimitHit, verifyPassword } from "@vigil/auth";
-import { appDb, isUniqueViolation } from "@vigil/db";
+import { randomUUID } from "node:crypto";
+import { asUser, isUniqueViolation, signInCandidate } from "@vigil/db";
 import { formatDateTime, type Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
 import { hashNewPassword } from "./passwords.ts";
@@ -17,11 +18,15 @@ export type NewAccount = { name: string; email: string; password: string; prefer
 
 export async function createUser(account: NewAccount) {
   const passwordHash = await hashNewPassword(account.password, "password", [account.email, account.name]);
+  // The id is chosen here so that the insert passes row-level security as the new user's own row.
+  const id = randomUUID();
   try {
-    return await appDb().user.create({
-      data: { name: account.name, email: account.email, passwordHash, preferredLocale: account.preferredLocale },
-      select: { id: true, email: true, name: true },
-    });
+    return await asUser(id, (tx) =>
+      tx.user.create({
+        data: { id, name: account.name, email: account.email, passwordHash, preferredLocale: account.preferredLocale },
+        select: { id: true, email: true, name: true },
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) fail("CONFLICT", "errors.emailTaken", {}, "email");
     throw error;
@@ -48,7 +53,7 @@ export async function signIn(credentials: { email: string; password: string }, c
   const retryAt = states.flatMap((state) => (state.limited ? [state.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
   if (retryAt) fail("TOO_MANY_REQUESTS", "errors.tooManyAttempts", { time: formatDateTime(client.locale, retryAt) });
 
-  const user = await appDb().user.findUnique({ where: { email: credentials.email }, select: { id: true, passwordHash: true } });
+  const user = await signInCandidate(credentials.email);
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), credentials.password);
   if (!user || !valid) {
     await Promise.all(buckets.map((bucket) => recordRateLimitHit(bucket)));
@@ -56,7 +61,7 @@ export async function signIn(credentials: { email: string; password: string }, c
   }
   await clearRateLimit(buckets[0]!);
   // With two-factor sign-in, the password only earns the right to submit a code (services/sign-in-second-step.ts).
-  const twoFactor = await appDb().userTwoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
+  const twoFactor = await asUser(user.id, (tx) => tx.userTwoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } }));
   if (twoFactor?.enabledAt) return { secondFactorDue: true as const, pending: await createPendingSignIn(user.id, client) };
   return { secondFactorDue: false as const, ...(await createSession(user.id, client)) };
 }

@@ -1,4 +1,4 @@
-import type { MemberRole, TenantTx } from "@vigil/db";
+import { accountEmailUnverified, type MemberRole, type TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 
 /**
@@ -8,6 +8,6 @@ import { fail } from "../errors.ts";
  */
 export async function refuseUnverifiedAdmin(tx: TenantTx, email: string, role: MemberRole) {
   if (role !== "owner" && role !== "admin") return;
-  const account = await tx.user.findUnique({ where: { email }, select: { emailVerifiedAt: true } });
-  if (account && !account.emailVerifiedAt) fail("BAD_REQUEST", "securityErrors.unverifiedAdmin", {}, "role");
+  // Another workspace's person is hidden by row-level security; a definer function answers yes or no.
+  if (await accountEmailUnverified(tx, email)) fail("BAD_REQUEST", "securityErrors.unverifiedAdmin", {}, "role");
 }

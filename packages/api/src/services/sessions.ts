@@ -1,5 +1,5 @@
 import { generateOpaqueToken, hashSecret, invalidateUserSessions } from "@vigil/auth";
-import { appDb } from "@vigil/db";
+import { asUser } from "@vigil/db";
 import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
 import { mailer, newDeviceMail } from "@vigil/email";
 import { fail } from "../errors.ts";
@@ -7,11 +7,13 @@ import type { Logger } from "../logger.ts";
 
 /** The user's signed-in browsers, the current one first, then by last use. */
 export async function listSessions(userId: string, currentSessionId: string) {
-  const sessions = await appDb().session.findMany({
-    where: { userId },
-    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, lastActiveAt: true },
-    orderBy: { lastActiveAt: "desc" },
-  });
+  const sessions = await asUser(userId, (tx) =>
+    tx.session.findMany({
+      where: { userId },
+      select: { id: true, userAgent: true, ipAddress: true, createdAt: true, lastActiveAt: true },
+      orderBy: { lastActiveAt: "desc" },
+    }),
+  );
   return sessions
     .map((session) => ({ ...session, current: session.id === currentSessionId }))
     .sort((a, b) => Number(b.current) - Number(a.current));
@@ -19,7 +21,7 @@ export async function listSessions(userId: string, currentSessionId: string) {
 
 /** Signs out one of the user's own sessions; another user's session id is simply not found. */
 export async function revokeSession(userId: string, sessionId: string) {
-  const deleted = await appDb().session.deleteMany({ where: { id: sessionId, userId } });
+  const deleted = await asUser(userId, (tx) => tx.session.deleteMany({ where: { id: sessionId, userId } }));
   if (deleted.count === 0) fail("NOT_FOUND", "errors.notFound");
 }
 
@@ -37,12 +39,15 @@ type SignInClient = { userAgent: string | null; ipAddress: string | null; locale
  */
 export async function noticeSignInDevice(userId: string, deviceToken: string | null, client: SignInClient): Promise<string | null> {
   const known = deviceToken
-    ? await appDb().knownDevice.findUnique({ where: { userId_deviceHash: { userId, deviceHash: hashSecret(deviceToken) } } })
+    ? await asUser(userId, (tx) => tx.knownDevice.findUnique({ where: { userId_deviceHash: { userId, deviceHash: hashSecret(deviceToken) } } }))
     : null;
   if (known) return null;
   const token = deviceToken && /^[a-z2-7]{48}$/.test(deviceToken) ? deviceToken : generateOpaqueToken().token;
-  const firstDevice = (await appDb().knownDevice.count({ where: { userId } })) === 0;
-  await appDb().knownDevice.create({ data: { userId, deviceHash: hashSecret(token) } });
+  const firstDevice = await asUser(userId, async (tx) => {
+    const first = (await tx.knownDevice.count({ where: { userId } })) === 0;
+    await tx.knownDevice.create({ data: { userId, deviceHash: hashSecret(token) }, select: { userId: true } });
+    return first;
+  });
   if (!firstDevice) {
     void sendNewDeviceNotice(userId, client).catch((error: unknown) => client.log.error({ err: error }, "new-device notice failed"));
   }
@@ -50,7 +55,7 @@ export async function noticeSignInDevice(userId: string, deviceToken: string | n
 }
 
 async function sendNewDeviceNotice(userId: string, client: SignInClient) {
-  const user = await appDb().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, preferredLocale: true } });
+  const user = await asUser(userId, (tx) => tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, preferredLocale: true } }));
   const locale = isLocale(user.preferredLocale) ? user.preferredLocale : client.locale;
   await mailer().send(
     newDeviceMail({

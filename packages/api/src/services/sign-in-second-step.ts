@@ -14,6 +14,6 @@ export async function completeSignIn(
   const pending = pendingToken ? await findPendingSignIn(pendingToken) : null;
   if (!pending) fail("UNAUTHORIZED", "securityErrors.signInExpired");
   await verifySecondFactor(pending.userId, proof, client);
-  await deletePendingSignIn(pending.id);
+  await deletePendingSignIn(pending);
   return createSession(pending.userId, client);
 }

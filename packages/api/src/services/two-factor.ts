@@ -2,10 +2,11 @@ import {
   clearRateLimit, formatTotpSecret, generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, matchTotpStep,
   rateLimitState, recordRateLimitHit, totpKeyUri, type RateLimitRule,
 } from "@vigil/auth";
-import { appDb, withScope } from "@vigil/db";
+import { asUser } from "@vigil/db";
 import { formatDateTime, type Locale } from "@vigil/i18n";
 import QRCode from "qrcode";
 import { fail } from "../errors.ts";
+import { openTotpSecret, sealTotpSecret } from "./totp-secrets.ts";
 
 /** Wrong second-factor codes are limited like passwords: 5 per account and 30 per IP in 15 minutes. */
 export const TWO_FACTOR_LIMITS = {
@@ -21,8 +22,10 @@ export const TWO_FACTOR_REQUIRED = "securityErrors.twoFactorRequired";
 export type TwoFactorClient = { ipAddress: string | null; locale: Locale };
 
 export async function twoFactorStatus(userId: string) {
-  const row = await appDb().userTwoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
-  const unusedRecoveryCodes = await appDb().recoveryCode.count({ where: { userId, usedAt: null } });
+  const { row, unusedRecoveryCodes } = await asUser(userId, async (tx) => ({
+    row: await tx.userTwoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
+    unusedRecoveryCodes: await tx.recoveryCode.count({ where: { userId, usedAt: null } }),
+  }));
   return { enabled: Boolean(row?.enabledAt), enabledAt: row?.enabledAt ?? null, unusedRecoveryCodes };
 }
 
@@ -31,10 +34,15 @@ export async function twoFactorStatus(userId: string) {
  * confirmed, so reloading the page does not invalidate a QR code the user has already scanned.
  */
 export async function enrolment(user: { id: string; email: string }) {
-  const existing = await appDb().userTwoFactor.findUnique({ where: { userId: user.id } });
-  if (existing?.enabledAt) fail("CONFLICT", "securityErrors.twoFactorAlreadyEnabled");
-  const secret = existing?.totpSecret ?? generateTotpSecret();
-  if (!existing) await appDb().userTwoFactor.create({ data: { userId: user.id, totpSecret: secret } });
+  const secret = await asUser(user.id, async (tx) => {
+    const existing = await tx.userTwoFactor.findUnique({ where: { userId: user.id } });
+    if (existing?.enabledAt) fail("CONFLICT", "securityErrors.twoFactorAlreadyEnabled");
+    if (existing) return openTotpSecret(user.id, existing);
+    const created = generateTotpSecret();
+    // Stored encrypted (docs/decisions/0161); only this page and the code check see it raw.
+    await tx.userTwoFactor.create({ data: { userId: user.id, ...sealTotpSecret(user.id, created) }, select: { userId: true } });
+    return created;
+  });
   const uri = totpKeyUri(ISSUER, user.email, secret);
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
   return { secret: formatTotpSecret(secret), uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
@@ -61,15 +69,17 @@ async function guardAttempts(userId: string, client: TwoFactorClient) {
  * so the same code cannot be used twice.
  */
 async function acceptTotp(userId: string, code: string, client: TwoFactorClient, enrolling: boolean): Promise<boolean> {
-  const row = await appDb().userTwoFactor.findUnique({ where: { userId } });
+  const row = await asUser(userId, (tx) => tx.userTwoFactor.findUnique({ where: { userId } }));
   if (!row || (enrolling ? row.enabledAt : !row.enabledAt)) return false;
-  const step = matchTotpStep(row.totpSecret, code, row.lastUsedStep === null ? null : Number(row.lastUsedStep));
+  const step = matchTotpStep(openTotpSecret(userId, row), code, row.lastUsedStep === null ? null : Number(row.lastUsedStep));
   if (step === null) return false;
   // The condition makes two concurrent requests with the same code race for one row update.
-  const updated = await appDb().userTwoFactor.updateMany({
-    where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
-    data: { lastUsedStep: BigInt(step), ...(enrolling ? { enabledAt: new Date() } : {}) },
-  });
+  const updated = await asUser(userId, (tx) =>
+    tx.userTwoFactor.updateMany({
+      where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
+      data: { lastUsedStep: BigInt(step), ...(enrolling ? { enabledAt: new Date() } : {}) },
+    }),
+  );
   return updated.count === 1;
 }
 
@@ -83,10 +93,10 @@ export async function confirmEnrolment(userId: string, code: string, client: Two
 
 export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
   const codes = generateRecoveryCodes();
-  await appDb().$transaction([
-    appDb().recoveryCode.deleteMany({ where: { userId } }),
-    appDb().recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) }),
-  ]);
+  await asUser(userId, async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+  });
   return codes;
 }
 
@@ -96,10 +106,10 @@ export async function verifySecondFactor(userId: string, proof: { code?: string;
   let accepted = false;
   if (proof.code) accepted = await acceptTotp(userId, proof.code, client, false);
   else if (proof.recoveryCode) {
-    const used = await appDb().recoveryCode.updateMany({
-      where: { userId, codeHash: hashRecoveryCode(proof.recoveryCode), usedAt: null },
-      data: { usedAt: new Date() },
-    });
+    const recoveryCode = proof.recoveryCode;
+    const used = await asUser(userId, (tx) =>
+      tx.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(recoveryCode), usedAt: null }, data: { usedAt: new Date() } }),
+    );
     accepted = used.count === 1;
   }
   if (!accepted) await attempts.failed();
@@ -114,13 +124,13 @@ export function twoFactorRequiredFor(role: string, workspace: { requireTwoFactor
 /** Turning two-factor sign-in off is refused while any workspace requires it of this user. */
 export async function disableTwoFactor(userId: string, code: string, client: TwoFactorClient) {
   // Row-level security shows a user their own memberships only within their own scope.
-  const memberships = await withScope({ tenantId: null, userId }, (tx) =>
+  const memberships = await asUser(userId, (tx) =>
     tx.membership.findMany({ where: { userId }, select: { role: true, tenant: { select: { requireTwoFactor: true } } } }),
   );
   if (memberships.some((m) => twoFactorRequiredFor(m.role, m.tenant))) fail("FORBIDDEN", "securityErrors.twoFactorStillRequired");
   await verifySecondFactor(userId, { code }, client);
-  await appDb().$transaction([
-    appDb().recoveryCode.deleteMany({ where: { userId } }),
-    appDb().userTwoFactor.deleteMany({ where: { userId } }),
-  ]);
+  await asUser(userId, async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.userTwoFactor.deleteMany({ where: { userId } });
+  });
 }

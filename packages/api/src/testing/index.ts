@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createSession, generateTotpSecret, hashPassword } from "@vigil/auth";
-import { appDb, withTenant, type MemberRole } from "@vigil/db";
+import { asUser, withTenant, type MemberRole } from "@vigil/db";
 import { createContext } from "../context.ts";
 import { createCaller } from "../router.ts";
+import { openTotpSecret, sealTotpSecret } from "../services/totp-secrets.ts";
 import { createWorkspace } from "../services/workspaces.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple 42";
@@ -16,10 +17,12 @@ let passwordHash: Promise<string> | undefined;
 /** A user with a session, created directly (sign-up itself is tested through its procedure). */
 export async function createTestUser(name = "Test User") {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  const user = await appDb().user.create({
-    data: { email: `${unique("user")}@example.org`, name, passwordHash: await passwordHash, preferredLocale: "en" },
-    select: { id: true, email: true, name: true },
-  });
+  // Account rows are the user's own (row-level security): the new id is the transaction's user.
+  const id = randomUUID();
+  const hash = await passwordHash;
+  const user = await asUser(id, (tx) =>
+    tx.user.create({ data: { id, email: `${unique("user")}@example.org`, name, passwordHash: hash, preferredLocale: "en" }, select: { id: true, email: true, name: true } }),
+  );
   const { token } = await createSession(user.id);
   return { ...user, token };
 }
@@ -31,11 +34,14 @@ export type TestUser = Awaited<ReturnType<typeof createTestUser>>;
  * workspace; returns the TOTP secret so a test can compute codes.
  */
 export async function enrolTestTwoFactor(userId: string): Promise<Uint8Array<ArrayBuffer>> {
-  const existing = await appDb().userTwoFactor.findUnique({ where: { userId } });
-  if (existing?.enabledAt) return new Uint8Array(existing.totpSecret);
-  const totpSecret = generateTotpSecret();
-  await appDb().userTwoFactor.upsert({ where: { userId }, create: { userId, totpSecret, enabledAt: new Date() }, update: { totpSecret, enabledAt: new Date() } });
-  return totpSecret;
+  return asUser(userId, async (tx) => {
+    const existing = await tx.userTwoFactor.findUnique({ where: { userId } });
+    if (existing?.enabledAt) return openTotpSecret(userId, existing);
+    const totpSecret = generateTotpSecret();
+    const sealed = sealTotpSecret(userId, totpSecret);
+    await tx.userTwoFactor.upsert({ where: { userId }, create: { userId, ...sealed, enabledAt: new Date() }, update: { ...sealed, enabledAt: new Date() }, select: { userId: true } });
+    return totpSecret;
+  });
 }
 
 /** A workspace owned by `owner` (enrolled in two-factor sign-in, as owners must be), with a unique slug. */
