@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { createSession, validateSessionToken } from "@vigil/auth";
-import { appDb, withTenant } from "@vigil/db";
+import { withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_TOKEN_TTL_MS } from "./services/account-tokens.ts";
@@ -53,7 +53,7 @@ describe("password reset by e-mail", () => {
     const user = await createTestUser();
     await requestReset(user.email, "10.80.0.2");
     const token = await linkTokenFor(user.email, "/reset-password/");
-    await appDb().accountToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await privilegedDb().accountToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(ACCOUNT_TOKEN_TTL_MS.password_reset).toBe(60 * 60 * 1000);
     const expired = await errorOf((await callerFor(null)).caller.accountRecovery.resetPassword({ token, password: "a fresh long password 1" }));
     expect(expired).toEqual({ code: "BAD_REQUEST", key: "securityErrors.linkExpired" });
@@ -95,9 +95,9 @@ describe("e-mail verification", () => {
       name: "Vera Verified", email, password: TEST_PASSWORD, workspaceName: "NPM Verify", workspaceSlug: unique("npm"), countryCode: "RS", locale: "en",
     });
     const token = await linkTokenFor(email, "/verify-email/");
-    expect((await appDb().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeNull();
+    expect((await privilegedDb().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeNull();
     await (await callerFor(null)).caller.accountRecovery.verifyEmail({ token });
-    expect((await appDb().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeInstanceOf(Date);
+    expect((await privilegedDb().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeInstanceOf(Date);
     expect((await errorOf((await callerFor(null)).caller.accountRecovery.verifyEmail({ token }))).key).toBe("securityErrors.linkUsed");
   });
 
@@ -111,9 +111,9 @@ describe("e-mail verification", () => {
       expect(refused).toEqual({ code: "BAD_REQUEST", key: "securityErrors.unverifiedAdmin" });
     }
     await caller.members.invite({ tenantSlug: workspace.slug, email: unverified.email, role: "monitor" });
-    await appDb().user.update({ where: { id: unverified.id }, data: { emailVerifiedAt: new Date() } });
+    await privilegedDb().user.update({ where: { id: unverified.id }, data: { emailVerifiedAt: new Date() } });
     const verified = await createTestUser();
-    await appDb().user.update({ where: { id: verified.id }, data: { emailVerifiedAt: new Date() } });
+    await privilegedDb().user.update({ where: { id: verified.id }, data: { emailVerifiedAt: new Date() } });
     await caller.members.invite({ tenantSlug: workspace.slug, email: verified.email, role: "admin" });
     const pending = await withTenant(workspace.id, null, (tx) => tx.invitation.findMany({ select: { email: true, role: true } }));
     expect(pending).toEqual(expect.arrayContaining([{ email: verified.email, role: "admin" }, { email: unverified.email, role: "monitor" }]));

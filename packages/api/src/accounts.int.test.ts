@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { SESSION_INACTIVITY_MS } from "@vigil/auth";
-import { appDb, withScope } from "@vigil/db";
+import { withScope } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { translator } from "@vigil/i18n";
 import { describe, expect, it } from "vitest";
@@ -47,7 +47,7 @@ describe("sign-up", () => {
 
     // Only the SHA-256 of the secret is stored, never the token.
     const [id, secret] = token.split(".");
-    const stored = await appDb().session.findUniqueOrThrow({ where: { id: id! } });
+    const stored = await privilegedDb().session.findUniqueOrThrow({ where: { id: id! } });
     expect(Buffer.from(stored.secretHash).toString("utf8")).not.toContain(secret);
     expect(stored.secretHash.length).toBe(32);
   });
@@ -67,7 +67,7 @@ describe("sign-up", () => {
     const input = signUpInput({ password });
     const result = await failure((await callerFor(null)).caller.auth.signUp(input));
     expect(result).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { password: message } });
-    expect(await appDb().user.count({ where: { email: input.email.toLowerCase() } })).toBe(0);
+    expect(await privilegedDb().user.count({ where: { email: input.email.toLowerCase() } })).toBe(0);
   });
 
   it("names every invalid field in the caller's language", async () => {
@@ -146,18 +146,18 @@ describe("sessions", () => {
   it("a session unused for longer than the inactivity limit is refused and deleted", async () => {
     const user = await createTestUser();
     const [id] = user.token.split(".");
-    await appDb().session.update({ where: { id: id! }, data: { lastActiveAt: new Date(Date.now() - SESSION_INACTIVITY_MS - 1000) } });
+    await privilegedDb().session.update({ where: { id: id! }, data: { lastActiveAt: new Date(Date.now() - SESSION_INACTIVITY_MS - 1000) } });
     expect(await (await callerFor(user)).caller.auth.me()).toBeNull();
-    expect(await appDb().session.count({ where: { id: id! } })).toBe(0);
+    expect(await privilegedDb().session.count({ where: { id: id! } })).toBe(0);
   });
 
   it("a session used within the limit is renewed", async () => {
     const user = await createTestUser();
     const [id] = user.token.split(".");
     const earlier = new Date(Date.now() - SESSION_INACTIVITY_MS + 60 * 60 * 1000 + 5000);
-    await appDb().session.update({ where: { id: id! }, data: { lastActiveAt: earlier } });
+    await privilegedDb().session.update({ where: { id: id! }, data: { lastActiveAt: earlier } });
     expect(await (await callerFor(user)).caller.auth.me()).toMatchObject({ id: user.id });
-    const renewed = await appDb().session.findUniqueOrThrow({ where: { id: id! } });
+    const renewed = await privilegedDb().session.findUniqueOrThrow({ where: { id: id! } });
     expect(renewed.lastActiveAt.getTime()).toBeGreaterThan(earlier.getTime());
   });
 
@@ -194,7 +194,7 @@ describe("cross-site requests", () => {
       const result = await failure(caller.profile.update({ name: "Changed", preferredLocale: "uk" }));
       expect(result).toMatchObject({ code: "FORBIDDEN", message: "This request did not come from Vigil itself and was refused." });
     }
-    expect((await appDb().user.findUniqueOrThrow({ where: { id: user.id } })).name).not.toBe("Changed");
+    expect((await privilegedDb().user.findUniqueOrThrow({ where: { id: user.id } })).name).not.toBe("Changed");
   });
 
   it("allows a query from anywhere (queries change nothing)", async () => {

@@ -1,4 +1,4 @@
-import { appDb } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./http.ts";
 import { createTestUser, createTestWorkspace } from "./testing/index.ts";
@@ -39,7 +39,7 @@ describe("/api/trpc", () => {
     const owner = await createTestUser();
     const workspace = await createTestWorkspace(owner);
     const stranger = await createTestUser();
-    await appDb().user.update({ where: { id: stranger.id }, data: { preferredLocale: "uk" } });
+    await privilegedDb().user.update({ where: { id: stranger.id }, data: { preferredLocale: "uk" } });
     const response = await get("workspaces.current", { tenantSlug: workspace.slug }, { cookie: `vigil_session=${stranger.token}`, "accept-language": "en" });
     expect(response.status).toBe(404);
     const body = (await response.json()) as { error: { message: string } };

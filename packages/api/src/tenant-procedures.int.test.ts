@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
-import { appDb, withTenant, type MemberRole } from "@vigil/db";
+import { withTenant, type MemberRole } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_ORDER } from "./roles.ts";
@@ -295,6 +296,6 @@ describe("ids from another workspace", () => {
     const members = await caller.members.list({ tenantSlug: workspace.slug });
     expect(members.map((m) => m.user.id).sort()).toEqual([...byRole.values()].map((u) => u.id).sort());
     expect(members.some((m) => m.user.id === outsider.id)).toBe(false);
-    expect(await appDb().user.count({ where: { id: outsider.id } })).toBe(1);
+    expect(await privilegedDb().user.count({ where: { id: outsider.id } })).toBe(1);
   });
 });

@@ -1,9 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { formatTotpSecret, PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
-import { appDb, withTenant } from "@vigil/db";
+import { withTenant } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
 import { createContext } from "./context.ts";
 import { createCaller } from "./router.ts";
+import { openTotpSecret } from "./services/totp-secrets.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, enrolTestTwoFactor, sessionTokenFrom, TEST_PASSWORD } from "./testing/index.ts";
 
 async function errorOf(promise: Promise<unknown>) {
@@ -31,8 +33,8 @@ async function enrolThroughProcedures(user: { id: string; token: string }) {
   const enrolment = await caller.twoFactor.enrolment();
   expect(enrolment.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
   expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\/Vigil:/);
-  const secret = (await appDb().userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } })).totpSecret;
-  // The secret shown for manual entry is the stored one.
+  // The secret shown for manual entry is the stored one (stored encrypted: decision 0161).
+  const secret = openTotpSecret(user.id, await privilegedDb().userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } }));
   expect(enrolment.secret).toBe(formatTotpSecret(secret));
   // Reloading the page keeps the secret the user may already have scanned.
   expect((await caller.twoFactor.enrolment()).secret).toBe(enrolment.secret);
@@ -52,7 +54,7 @@ describe("two-factor sign-in", () => {
     const { secret, recoveryCodes } = await enrolThroughProcedures(user);
     expect(recoveryCodes).toHaveLength(10);
     // Recovery codes are stored hashed, never as written.
-    const stored = await appDb().recoveryCode.findMany({ where: { userId: user.id } });
+    const stored = await privilegedDb().recoveryCode.findMany({ where: { userId: user.id } });
     expect(stored).toHaveLength(10);
     expect(stored.map((row) => Buffer.from(row.codeHash).toString("utf8")).join()).not.toContain(recoveryCodes[0]!);
 
@@ -78,7 +80,7 @@ describe("two-factor sign-in", () => {
     const user = await createTestUser();
     const { secret } = await enrolThroughProcedures(user);
     const { pending } = await passwordStep(user.email, "10.71.0.1");
-    const { lastUsedStep } = await appDb().userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } });
+    const { lastUsedStep } = await privilegedDb().userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } });
     const usedCode = totpCode(secret, new Date(Number(lastUsedStep) * 30_000));
     const { caller } = await secondStepCaller(pending, "10.71.0.1");
     expect(await errorOf(caller.twoFactor.completeSignIn({ code: usedCode }))).toMatchObject({ key: "securityErrors.wrongCode" });
@@ -96,7 +98,7 @@ describe("two-factor sign-in", () => {
     const second = await passwordStep(user.email, "10.72.0.2");
     const reuse = await secondStepCaller(second.pending, "10.72.0.2");
     expect(await errorOf(reuse.caller.twoFactor.completeSignIn({ recoveryCode: code }))).toMatchObject({ code: "BAD_REQUEST", key: "securityErrors.wrongCode" });
-    expect(await appDb().recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(9);
+    expect(await privilegedDb().recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(9);
   });
 
   it("limits wrong codes like passwords: after five, even the right code is refused", async () => {
@@ -118,7 +120,7 @@ describe("who must use two-factor sign-in", () => {
   it("an owner who has not enrolled is sent to enrol; once enrolled, works", async () => {
     const owner = await createTestUser();
     const workspace = await createTestWorkspace(owner);
-    await appDb().userTwoFactor.deleteMany({ where: { userId: owner.id } });
+    await privilegedDb().userTwoFactor.deleteMany({ where: { userId: owner.id } });
     const before = await errorOf((await callerFor(owner)).caller.workspaces.current({ tenantSlug: workspace.slug }));
     expect(before).toEqual({ code: "FORBIDDEN", key: "securityErrors.twoFactorRequired" });
     await enrolThroughProcedures(owner);

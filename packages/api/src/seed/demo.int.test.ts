@@ -1,4 +1,3 @@
-import { appDb } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { expect, it } from "vitest";
 import { callerFor } from "../testing/index.ts";
@@ -21,5 +20,5 @@ it("loads two demo workspaces with an owner and a monitor each and one person in
   const { caller, resHeaders } = await callerFor(null);
   await caller.auth.signIn({ email: "ana.nikolic@see-npm-network.example", password: DEMO_PASSWORD });
   expect(resHeaders.get("set-cookie")).toMatch(/vigil_session=/);
-  expect(await appDb().user.count({ where: { email: { endsWith: ".example" } } })).toBe(5);
+  expect(await privilegedDb().user.count({ where: { email: { endsWith: ".example" } } })).toBe(5);
 }, 60_000); // the whole demo, once: a few seconds alone, much longer on a busy machine
