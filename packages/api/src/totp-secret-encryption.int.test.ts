@@ -1,0 +1,90 @@
+import { formatTotpSecret, generateTotpSecret, PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
+import { privilegedDb } from "@vigil/db/privileged";
+import { afterEach, describe, expect, it } from "vitest";
+import { createContext } from "./context.ts";
+import { generateNotesKeyEntry } from "./interviews/notes-crypto.ts";
+import { createCaller } from "./router.ts";
+import { encryptRawTotpSecrets, openTotpSecret } from "./services/totp-secrets.ts";
+import { callerFor, createTestUser, sessionTokenFrom, TEST_PASSWORD, type TestUser } from "./testing/index.ts";
+
+/** TOTP secrets at rest (docs/decisions/0161): encrypted with the notes key ring, rotation-safe, old raw rows encrypted at start-up. */
+const configuredKeys = process.env.INTERVIEW_NOTES_KEYS;
+
+afterEach(() => {
+  process.env.INTERVIEW_NOTES_KEYS = configuredKeys;
+});
+
+const storedRow = (userId: string) => privilegedDb().userTwoFactor.findUniqueOrThrow({ where: { userId } });
+
+async function enrol(user: TestUser): Promise<string> {
+  const { caller } = await callerFor(user);
+  const { secret } = await caller.twoFactor.enrolment();
+  const raw = openTotpSecret(user.id, await storedRow(user.id));
+  await caller.twoFactor.confirm({ code: totpCode(raw) });
+  return secret;
+}
+
+/** Password, then a TOTP code for `at`, through the procedures; returns whether a session came out. */
+async function signInWithCode(user: TestUser, secret: Uint8Array, at: Date, ipAddress: string): Promise<boolean> {
+  const first = await callerFor(null, { ipAddress });
+  expect(await first.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD })).toMatchObject({ secondFactorDue: true });
+  const pending = new RegExp(`${PENDING_SIGN_IN_COOKIE}=([^;]*)`).exec(first.resHeaders.get("set-cookie") ?? "")?.[1];
+  const headers = new Headers({ "sec-fetch-site": "same-origin", cookie: `${PENDING_SIGN_IN_COOKIE}=${pending}` });
+  const resHeaders = new Headers();
+  const ctx = await createContext({ request: new Request("http://localhost:3000/api/trpc", { method: "POST", headers }), resHeaders, ipAddress });
+  await createCaller(ctx).twoFactor.completeSignIn({ code: totpCode(secret, at) });
+  return sessionTokenFrom(resHeaders) !== null;
+}
+
+describe("TOTP secrets at rest", () => {
+  it("are stored encrypted under the current key, decrypt to the secret shown, and still sign in", async () => {
+    const user = await createTestUser();
+    const shown = await enrol(user);
+    const stored = await storedRow(user.id);
+    expect(stored.totpSecretKeyId).toBe("test");
+    const raw = openTotpSecret(user.id, stored);
+    expect(formatTotpSecret(raw)).toBe(shown);
+    // The column is not the secret, and does not contain it.
+    expect(Buffer.from(stored.totpSecret).equals(Buffer.from(raw))).toBe(false);
+    expect(Buffer.from(stored.totpSecret).includes(Buffer.from(raw))).toBe(false);
+    expect(stored.totpSecret.length).toBeGreaterThan(raw.length);
+    expect(await signInWithCode(user, raw, new Date(Date.now() + 30_000), "10.161.0.1")).toBe(true);
+  });
+
+  it("are bound to their user: a ciphertext copied onto another account does not open there", async () => {
+    const owner = await createTestUser();
+    const thief = await createTestUser();
+    await enrol(owner);
+    const stored = await storedRow(owner.id);
+    expect(() => openTotpSecret(thief.id, stored)).toThrow();
+  });
+
+  it("stay readable after a key rotation; new enrolments use the new key", async () => {
+    const user = await createTestUser();
+    await enrol(user);
+    const raw = openTotpSecret(user.id, await storedRow(user.id));
+    process.env.INTERVIEW_NOTES_KEYS = `${generateNotesKeyEntry("next")},${configuredKeys}`;
+    expect((await storedRow(user.id)).totpSecretKeyId).toBe("test");
+    expect(await signInWithCode(user, raw, new Date(Date.now() + 30_000), "10.161.0.2")).toBe(true);
+
+    const later = await createTestUser();
+    await enrol(later);
+    expect((await storedRow(later.id)).totpSecretKeyId).toBe("next");
+  });
+
+  it("stored raw before encryption: still sign in, and the start-up step encrypts them", async () => {
+    const user = await createTestUser();
+    const raw = generateTotpSecret();
+    await privilegedDb().userTwoFactor.create({ data: { userId: user.id, totpSecret: raw, enabledAt: new Date() } });
+    expect(await signInWithCode(user, raw, new Date(), "10.161.0.3")).toBe(true);
+
+    expect(await encryptRawTotpSecrets()).toBeGreaterThanOrEqual(1);
+    const stored = await storedRow(user.id);
+    expect(stored.totpSecretKeyId).toBe("test");
+    expect(Buffer.from(stored.totpSecret).includes(Buffer.from(raw))).toBe(false);
+    expect(Buffer.from(openTotpSecret(user.id, stored))).toEqual(Buffer.from(raw));
+    expect(await signInWithCode(user, raw, new Date(Date.now() + 30_000), "10.161.0.4")).toBe(true);
+    // Nothing raw is left, so a second run has nothing to do for this user.
+    expect(await privilegedDb().userTwoFactor.count({ where: { totpSecretKeyId: null, userId: user.id } })).toBe(0);
+  });
+});
