@@ -96,7 +96,7 @@ describe("the visit's lead", () => {
       { action: "visit.teamMemberRemoved", actorId: lead.id, details: { teamMemberId: memberRow.id, userId: teamMonitor.id, externalName: null, visitRole: "monitor" } },
     ]);
     // Now on the team, the added member reads the interviews; the removed one no longer does.
-    expect(await (await callerFor(outsideMonitor)).caller.interviews.list(base)).toHaveLength(1);
+    expect((await (await callerFor(outsideMonitor)).caller.interviews.list(base)).interviews).toHaveLength(1);
     expect(await codeOf((await callerFor(teamMonitor)).caller.interviews.list(base))).toBe("NOT_FOUND errors.notFound");
   });
 
