@@ -38,6 +38,11 @@ CREATE FUNCTION guard_visit_team_change() RETURNS trigger
     IF current_user NOT IN ('vigil_app', 'vigil_joint') OR current_user_id() IS NULL THEN
       RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
+    -- A row for another tenant is row-level security's to refuse (its WITH CHECK runs after this
+    -- trigger, and says why); this rule is about people inside the workspace.
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.tenant_id IS DISTINCT FROM current_tenant_id() THEN
+      RETURN NEW;
+    END IF;
     -- An update is judged as taking the old row away and putting the new one in.
     IF TG_OP IN ('UPDATE', 'DELETE') AND NOT may_change_visit_team(OLD.tenant_id, OLD.visit_id, OLD.visit_role) THEN
       RAISE EXCEPTION 'only the visit''s lead or a coordinator may change its team' USING ERRCODE = 'insufficient_privilege';
