@@ -389,4 +389,25 @@ describe("joint visits: row-level security with the application's role", () => {
     }
     await expect(call(host, host.adminId, ended, "jointVisit.ended")).rejects.toThrow(/not allowed/);
   });
+
+  it("only admins turn interview sharing on, accept an invitation or nominate, whatever the application sends (0148)", async () => {
+    const fresh = await workspace("fresh");
+    await partnership(fresh, "invited", false);
+    const key = [host.tenantId, visitId, fresh.tenantId];
+    const where = "tenant_id = $1 AND visit_id = $2 AND partner_tenant_id = $3";
+    const nominate = "INSERT INTO visit_partner_members (tenant_id, visit_id, partner_tenant_id, user_id, visit_role) VALUES ($1, $2, $3, $4, 'monitor')";
+    // The partner's monitor cannot accept for the workspace; its admin can.
+    await expect(as(fresh, fresh.memberId, null, () => app.query(`UPDATE visit_partners SET status = 'accepted', responded_at = now() WHERE ${where}`, key))).rejects.toThrow(/only admins/);
+    await owner.query(`UPDATE visit_partners SET status = 'accepted', responded_at = now() WHERE ${where}`, key);
+    // The partner's monitor cannot nominate themselves, nor re-role a nominee; its admin can.
+    await expect(as(fresh, fresh.memberId, null, () => app.query(nominate, [...key, fresh.memberId]))).rejects.toThrow(/only admins/);
+    expect(await as(fresh, fresh.adminId, null, async () => (await app.query(nominate, [...key, fresh.memberId])).rowCount)).toBe(1);
+    await owner.query(nominate, [...key, fresh.adminId]);
+    await expect(as(fresh, fresh.memberId, null, () => app.query(`UPDATE visit_partner_members SET visit_role = 'lead' WHERE ${where}`, key))).rejects.toThrow(/only admins/);
+    // The host's monitor cannot share the visit's interviews; its admin can, and anyone may stop sharing.
+    await expect(as(host, host.memberId, null, () => app.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key))).rejects.toThrow(/only admins/);
+    expect(await as(host, host.adminId, null, async () => (await app.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key)).rowCount)).toBe(1);
+    await owner.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key);
+    expect(await as(host, host.memberId, null, async () => (await app.query(`UPDATE visit_partners SET share_interviews = false WHERE ${where}`, key)).rowCount)).toBe(1);
+  });
 });
