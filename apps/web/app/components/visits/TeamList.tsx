@@ -12,7 +12,7 @@ export type TeamMember = {
 };
 
 /** What the viewer may do to the team: change its members, and the lead too (decision 0147). */
-export type TeamManagement = { members: boolean; lead: boolean };
+type TeamManagement = { members: boolean; lead: boolean };
 
 /** The people on the visit; members of the workspace and external experts, each with their role. */
 export function TeamList({ team, manage }: { team: TeamMember[]; manage: TeamManagement }) {
