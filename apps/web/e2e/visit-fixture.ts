@@ -8,6 +8,27 @@ import { e2eDataDir } from "../playwright.config";
  * embedded database (as its superuser): planning visits has its own specs, and these tests only need
  * one to exist.
  */
+async function connectToTestDatabase(): Promise<pg.Client> {
+  const { password } = JSON.parse(await readFile(path.join(e2eDataDir, "postgres-credentials.json"), "utf8")) as { password: string };
+  const port = Number(process.env.E2E_POSTGRES_PORT ?? 54423);
+  const client = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/vigil` });
+  await client.connect();
+  return client;
+}
+
+/** Makes the account `email` a member of the workspace `slug` with `role` (as an accepted invitation would). */
+export async function addToWorkspace(slug: string, email: string, role: "admin" | "coordinator" | "monitor" | "viewer"): Promise<void> {
+  const client = await connectToTestDatabase();
+  try {
+    await client.query(
+      "INSERT INTO memberships (tenant_id, user_id, role) SELECT t.id, u.id, $3::member_role FROM tenants t, users u WHERE t.slug = $1 AND u.email = $2",
+      [slug, email, role],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createVisitFor(slug: string, email: string, placeName: string): Promise<string> {
   const { password } = JSON.parse(await readFile(path.join(e2eDataDir, "postgres-credentials.json"), "utf8")) as { password: string };
   const port = Number(process.env.E2E_POSTGRES_PORT ?? 54423);

@@ -325,5 +325,12 @@ describe("joint visits", () => {
     expect(ends).toBe(1);
     // Ended is final: the host cannot invite the same partner to this visit again.
     expect(await codeOf((await as(host.owner)).jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id }))).toBe("CONFLICT");
+    // Nor does the ended partner write into the host's audit log any more (record_joint_audit, decision 0149).
+    const hostWithdrawals = () => withTenant(host.id, null, (tx) => tx.auditEvent.count({ where: { action: "jointVisit.memberWithdrawn", actorId: partner.owner.id } }));
+    const before = await hostWithdrawals();
+    const p = await as(partner.owner);
+    expect(await codeOf(p.jointVisits.withdraw({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: nominee.id }))).toBe("CONFLICT");
+    expect(await codeOf(p.jointVisits.nominate({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: bystander.id, visitRole: "monitor" }))).toBe("CONFLICT");
+    expect(await hostWithdrawals()).toBe(before);
   });
 });

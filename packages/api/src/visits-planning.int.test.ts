@@ -50,7 +50,14 @@ describe("planning a visit", () => {
       ["lead", "Jelena Lead", null],
       ["doctor", "Dr. Milan Ilić", "Forensic medicine"],
     ]);
-    expect(await auditTrail(workspace.id, id)).toEqual([expect.objectContaining({ action: "visit.planned", actorId: monitor.id })]);
+    // The planning and each person put on the team (whom, by whom), in one transaction.
+    const trail = await auditTrail(workspace.id, id);
+    expect(trail).toHaveLength(3);
+    expect(trail).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: "visit.planned", actorId: monitor.id }),
+      expect.objectContaining({ action: "visit.teamMemberAdded", actorId: monitor.id, details: expect.objectContaining({ userId: owner.id, visitRole: "lead" }) }),
+      expect.objectContaining({ action: "visit.teamMemberAdded", actorId: monitor.id, details: expect.objectContaining({ externalName: "Dr. Milan Ilić", visitRole: "doctor" }) }),
+    ]));
   });
 
   it("refuses a person who is not a member of the workspace, and plans nothing", async () => {
@@ -126,8 +133,9 @@ describe("editing the plan and the team", () => {
   });
 
   it("adds and removes team members; a person is on a team once; only members can be added", async () => {
+    // The monitor plans the visit as its lead, so manages its team (decision 0147).
     const { caller } = await callerFor(monitor);
-    const { id } = await caller.visits.plan(planInput(workspace.slug, place.id));
+    const { id } = await caller.visits.plan(planInput(workspace.slug, place.id, { team: [{ kind: "member", userId: monitor.id, visitRole: "lead" }] }));
     const added = await caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: viewer.id, visitRole: "interpreter" } });
     await caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "external", name: "Dr. Ivana Psych", expertise: "Psychiatry", visitRole: "psychiatrist" } });
     expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: viewer.id, visitRole: "monitor" } }))).toBe(
@@ -139,8 +147,10 @@ describe("editing the plan and the team", () => {
     );
     await caller.visits.removeTeamMember({ tenantSlug: workspace.slug, visitId: id, teamMemberId: added.id });
     const team = (await caller.visits.get({ tenantSlug: workspace.slug, visitId: id })).team;
-    expect(team.map((m) => m.externalName ?? m.user?.name)).toEqual(["Dr. Ivana Psych"]);
-    expect((await auditTrail(workspace.id, id)).map((e) => e.action)).toEqual(["visit.planned", "visit.teamMemberAdded", "visit.teamMemberAdded", "visit.teamMemberRemoved"]);
+    expect(team.map((m) => m.externalName ?? m.user?.name)).toEqual(["Marko Monitor", "Dr. Ivana Psych"]);
+    expect((await auditTrail(workspace.id, id)).map((e) => e.action).sort()).toEqual(
+      ["visit.planned", "visit.teamMemberAdded", "visit.teamMemberAdded", "visit.teamMemberAdded", "visit.teamMemberRemoved"].sort(),
+    );
   });
 
   it("a viewer can read a visit but cannot change its plan, team or status", async () => {

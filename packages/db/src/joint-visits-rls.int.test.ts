@@ -359,9 +359,55 @@ describe("joint visits: row-level security with the application's role", () => {
 
   it("cross-workspace audit rows: only between the two sides of a participation, only jointVisit.* actions", async () => {
     const args = [host.tenantId, visitId, accepted.tenantId];
-    await as(host, host.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.invited', '{}', null)", args));
+    await as(host, host.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.interviewSharingChanged', '{\"shareInterviews\": true}', null)", args));
     await expect(as(host, host.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'member.removed', '{}', null)", args))).rejects.toThrow(/not allowed/);
     await expect(as(uninvited, uninvited.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.invited', '{}', null)", args))).rejects.toThrow(/not allowed/);
     await expect(as(uninvited, uninvited.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.invited', '{}', null)", [host.tenantId, visitId, uninvited.tenantId]))).rejects.toThrow(/no such participation/);
+  });
+
+  it("record_joint_audit writes only what the caller's side did, in the state it leaves (0149)", async () => {
+    const call = (ws: Workspace, userId: string, partner: Workspace, action: string, details = "{}") =>
+      as(ws, userId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, $4, $5::jsonb, null)", [host.tenantId, visitId, partner.tenantId, action, details]));
+    const hostLog = (action: string) => owner.query("SELECT 1 FROM audit_events WHERE tenant_id = $1 AND action = $2 AND actor_id = $3", [host.tenantId, action, ended.adminId]);
+    // A partner whose partnership has ended writes nothing into the host's log, whatever the event.
+    for (const action of ["jointVisit.memberNominated", "jointVisit.memberWithdrawn", "jointVisit.accepted", "jointVisit.declined", "jointVisit.ended", "jointVisit.invited"]) {
+      await expect(call(ended, ended.adminId, ended, action), action).rejects.toThrow(/not allowed/);
+    }
+    expect((await hostLog("jointVisit.memberNominated")).rowCount).toBe(0);
+    // A declined partner nominates nothing either; an accepted one records its nominations.
+    await expect(call(declined, declined.adminId, declined, "jointVisit.memberNominated")).rejects.toThrow(/not allowed/);
+    await call(accepted, accepted.adminId, accepted, "jointVisit.memberNominated", JSON.stringify({ userId: accepted.memberId, visitRole: "monitor" }));
+    // A partner never writes the host's own steps, nor an answer it did not give, nor details of its own invention.
+    for (const action of ["jointVisit.invited", "jointVisit.interviewSharingChanged", "jointVisit.ended", "jointVisit.settingChanged", "jointVisit.accepted"]) {
+      await expect(call(accepted, accepted.adminId, accepted, action), action).rejects.toThrow(/not allowed/);
+    }
+    await expect(call(accepted, accepted.adminId, accepted, "jointVisit.memberNominated", JSON.stringify({ note: "Host approved sharing interviews" }))).rejects.toThrow(/not allowed/);
+    await expect(call(accepted, accepted.adminId, accepted, "jointVisit.memberNominated", "[1]")).rejects.toThrow(/not allowed/);
+    // The host does not write the partner's steps, nor an invitation that is no longer open, nor an end it did not make.
+    for (const action of ["jointVisit.accepted", "jointVisit.memberNominated", "jointVisit.invited"]) {
+      await expect(call(host, host.adminId, accepted, action), action).rejects.toThrow(/not allowed/);
+    }
+    await expect(call(host, host.adminId, ended, "jointVisit.ended")).rejects.toThrow(/not allowed/);
+  });
+
+  it("only admins turn interview sharing on, accept an invitation or nominate, whatever the application sends (0148)", async () => {
+    const fresh = await workspace("fresh");
+    await partnership(fresh, "invited", false);
+    const key = [host.tenantId, visitId, fresh.tenantId];
+    const where = "tenant_id = $1 AND visit_id = $2 AND partner_tenant_id = $3";
+    const nominate = "INSERT INTO visit_partner_members (tenant_id, visit_id, partner_tenant_id, user_id, visit_role) VALUES ($1, $2, $3, $4, 'monitor')";
+    // The partner's monitor cannot accept for the workspace; its admin can.
+    await expect(as(fresh, fresh.memberId, null, () => app.query(`UPDATE visit_partners SET status = 'accepted', responded_at = now() WHERE ${where}`, key))).rejects.toThrow(/only admins/);
+    await owner.query(`UPDATE visit_partners SET status = 'accepted', responded_at = now() WHERE ${where}`, key);
+    // The partner's monitor cannot nominate themselves, nor re-role a nominee; its admin can.
+    await expect(as(fresh, fresh.memberId, null, () => app.query(nominate, [...key, fresh.memberId]))).rejects.toThrow(/only admins/);
+    expect(await as(fresh, fresh.adminId, null, async () => (await app.query(nominate, [...key, fresh.memberId])).rowCount)).toBe(1);
+    await owner.query(nominate, [...key, fresh.adminId]);
+    await expect(as(fresh, fresh.memberId, null, () => app.query(`UPDATE visit_partner_members SET visit_role = 'lead' WHERE ${where}`, key))).rejects.toThrow(/only admins/);
+    // The host's monitor cannot share the visit's interviews; its admin can, and anyone may stop sharing.
+    await expect(as(host, host.memberId, null, () => app.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key))).rejects.toThrow(/only admins/);
+    expect(await as(host, host.adminId, null, async () => (await app.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key)).rowCount)).toBe(1);
+    await owner.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key);
+    expect(await as(host, host.memberId, null, async () => (await app.query(`UPDATE visit_partners SET share_interviews = false WHERE ${where}`, key)).rowCount)).toBe(1);
   });
 });

@@ -1,4 +1,3 @@
-import { hasRole } from "@vigil/api";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass } from "../components/Button";
@@ -27,14 +26,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const [visit, preparation, current, toVerify] = await Promise.all([
+    const [visit, preparation, toVerify] = await Promise.all([
       api.caller.visits.get(input),
       api.caller.visits.preparation(input),
-      api.caller.workspaces.current({ tenantSlug: params.slug }),
       api.caller.recommendations.toVerify(input),
     ]);
-    // Only those who may change the team need the list of people to add.
-    const members = visit.editable && hasRole(current.role, "monitor") ? (await api.caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
+    // Only those who may change the team (its lead, coordinators and above) need the list of people to add.
+    const members = visit.editable && visit.teamManagement.members ? (await api.caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
     return { visit, preparation, members, toVerify, ...followUpFormLimits() };
   } catch (error) {
     loaderError(error, request);
@@ -87,8 +85,8 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
       <VisitSummary visit={visit} />
       <Card title={t("visitTeam.title")} id="team">
         <div className="space-y-6">
-          <TeamList team={visit.team} canEdit={canEdit && visit.editable} />
-          {canEdit && visit.editable ? <AddTeamForms members={members} result={actionData} /> : null}
+          <TeamList team={visit.team} manage={visit.editable ? visit.teamManagement : { members: false, lead: false }} />
+          {visit.editable && visit.teamManagement.members ? <AddTeamForms members={members} result={actionData} withLead={visit.teamManagement.lead} /> : null}
           {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>

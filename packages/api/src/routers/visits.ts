@@ -3,7 +3,7 @@ import type { Context } from "../context.ts";
 import type { Actor } from "../services/members.ts";
 import { getVisit, planningOptions, visitPreparation } from "../services/visit-detail.ts";
 import { listVisits, upcomingVisits, visitFilterOptions, visitsInMonth } from "../services/visit-lists.ts";
-import { addTeamMember, removeTeamMember } from "../services/visit-team.ts";
+import { addTeamMember, removeTeamMember, teamManagement } from "../services/visit-team.ts";
 import { planVisit, transitionVisit, updateVisitPlan } from "../services/visits.ts";
 import { router, tenantProcedure, type TenantContext } from "../trpc.ts";
 import { planVisitSchema, teamMemberSchema, updatePlanSchema, visitCalendarSchema, visitListSchema, visitStatusSchema } from "../visits/inputs.ts";
@@ -15,15 +15,20 @@ function actor(ctx: Context & TenantContext & { user: { id: string } }): Actor {
 }
 
 /**
- * Visits: every member may read them; planning, the team and the status are changed by monitors
- * and above (viewers only read). docs/decisions/0050-visit-status-transitions.md
+ * Visits: every member may read them; planning and the status are changed by monitors and above
+ * (viewers only read). docs/decisions/0050-visit-status-transitions.md. The team is managed by the
+ * visit's lead and by coordinators and above (the service checks which visit; decision 0147).
  */
 export const visitsRouter = router({
   list: tenantProcedure("viewer").input(visitListSchema).query(({ ctx, input }) => listVisits(ctx.tx, input)),
   calendar: tenantProcedure("viewer").input(visitCalendarSchema).query(({ ctx, input }) => visitsInMonth(ctx.tx, input.year, input.month)),
   upcoming: tenantProcedure("viewer").query(({ ctx }) => upcomingVisits(ctx.tx, new Date())),
   filterOptions: tenantProcedure("viewer").query(({ ctx }) => visitFilterOptions(ctx.tx)),
-  get: tenantProcedure("viewer").input(visitId).query(({ ctx, input }) => getVisit(ctx.tx, input.visitId)),
+  // With what the caller may do to the team, so the page offers only those controls.
+  get: tenantProcedure("viewer").input(visitId).query(async ({ ctx, input }) => {
+    const visit = await getVisit(ctx.tx, input.visitId);
+    return { ...visit, teamManagement: await teamManagement(ctx.tx, actor(ctx), visit.id) };
+  }),
   preparation: tenantProcedure("viewer").input(visitId).query(({ ctx, input }) => visitPreparation(ctx.tx, input.visitId)),
   planningOptions: tenantProcedure("monitor")
     .input(z.object({ placeId: z.uuid().optional() }))

@@ -204,7 +204,10 @@ export async function nominateMember(tx: TenantTx, actor: Actor, hostTenantId: s
 }
 
 export async function withdrawNomination(tx: TenantTx, actor: Actor, hostTenantId: string, visitId: string, userId: string) {
-  await findPartnership(tx, hostTenantId, visitId, actor.tenantId);
+  // Only while the participation is accepted: an ended one is over for the partner, and its
+  // audit rows in the host's log are refused (record_joint_audit, decision 0149).
+  const current = await findPartnership(tx, hostTenantId, visitId, actor.tenantId);
+  if (current.status !== "accepted") fail("CONFLICT", "jointErrors.notAccepted");
   const removed = await tx.visitPartnerMember.deleteMany({ where: { tenantId: hostTenantId, visitId, partnerTenantId: actor.tenantId, userId } });
   if (removed.count === 0) fail("NOT_FOUND", "errors.notFound");
   await auditBothSides(tx, actor, "jointVisit.memberWithdrawn", { hostTenantId, visitId, partnerTenantId: actor.tenantId }, { userId });

@@ -31,14 +31,29 @@ export async function planVisit(tx: TenantTx, actor: Actor, input: PlanVisitInpu
     data: { tenantId: actor.tenantId, placeId: place.id, createdById: actor.userId, ...planData(input) },
     select: { id: true },
   });
-  if (input.team.length > 0) {
-    await tx.visitTeamMember.createMany({ data: input.team.map((member) => teamRow(actor.tenantId, visit.id, member)) });
-  }
+  // The planner sets the first team (docs/decisions/0147); the database allows it only in the
+  // transaction that created the visit, by its recorded creator.
+  const team = input.team.length > 0
+    ? await tx.visitTeamMember.createManyAndReturn({
+        data: input.team.map((member) => teamRow(actor.tenantId, visit.id, member)),
+        select: { id: true, userId: true, externalName: true, visitRole: true },
+      })
+    : [];
   await recordAudit(tx, {
     tenantId: actor.tenantId, actorId: actor.userId, action: "visit.planned", targetType: "visit", targetId: visit.id,
     details: { placeId: place.id, type: input.type, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, teamSize: input.team.length },
     ipAddress: actor.ipAddress,
   });
+  // Each person put on the team gains access to the visit's interviews: one entry each, naming whom.
+  for (const member of team) {
+    await recordAudit(tx, {
+      tenantId: actor.tenantId, actorId: actor.userId, action: "visit.teamMemberAdded", targetType: "visit", targetId: visit.id,
+      details: member.userId
+        ? { teamMemberId: member.id, userId: member.userId, visitRole: member.visitRole }
+        : { teamMemberId: member.id, externalName: member.externalName, visitRole: member.visitRole },
+      ipAddress: actor.ipAddress,
+    });
+  }
   return visit;
 }
 

@@ -1,4 +1,4 @@
-import { withTenant, type PlaceType, type VisitStatus } from "@vigil/db";
+import { withTenant, type PlaceType, type VisitRole, type VisitStatus } from "@vigil/db";
 import { unique } from "./index.ts";
 
 /**
@@ -63,7 +63,7 @@ export async function auditTrail(tenantId: string, targetId: string) {
  * A place and a visit to it, written directly (the visit procedures are tested on their own), with
  * the given workspace members on its team.
  */
-export async function createTestVisit(tenantId: string, options: { status?: VisitStatus; team?: { id: string }[] } = {}) {
+export async function createTestVisit(tenantId: string, options: { status?: VisitStatus; team?: { id: string; visitRole?: VisitRole }[] } = {}) {
   return withTenant(tenantId, null, async (tx) => {
     const place = await tx.place.create({ data: { tenantId, name: unique("Police Station"), type: "police_custody" }, select: { id: true, name: true } });
     const visit = await tx.visit.create({
@@ -74,7 +74,7 @@ export async function createTestVisit(tenantId: string, options: { status?: Visi
       select: { id: true },
     });
     for (const member of options.team ?? []) {
-      await tx.visitTeamMember.create({ data: { tenantId, visitId: visit.id, userId: member.id, visitRole: "monitor" } });
+      await tx.visitTeamMember.create({ data: { tenantId, visitId: visit.id, userId: member.id, visitRole: member.visitRole ?? "monitor" } });
     }
     return { id: visit.id, placeName: place.name };
   });

@@ -11,8 +11,11 @@ export type TeamMember = {
   user: { id: string; name: string; email: string } | null;
 };
 
+/** What the viewer may do to the team: change its members, and the lead too (decision 0147). */
+type TeamManagement = { members: boolean; lead: boolean };
+
 /** The people on the visit; members of the workspace and external experts, each with their role. */
-export function TeamList({ team, canEdit }: { team: TeamMember[]; canEdit: boolean }) {
+export function TeamList({ team, manage }: { team: TeamMember[]; manage: TeamManagement }) {
   const { t } = useTranslation();
   const busy = useBusy("removeTeamMember");
   if (team.length === 0) return <p className="text-slate-600">{t("visitTeam.empty")}</p>;
@@ -32,7 +35,7 @@ export function TeamList({ team, canEdit }: { team: TeamMember[]; canEdit: boole
                   : [t("visitTeam.external"), member.externalExpertise].filter(Boolean).join(" · ")}
               </p>
             </div>
-            {canEdit ? (
+            {manage.members && (member.visitRole !== "lead" || manage.lead) ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="removeTeamMember" />
                 <input type="hidden" name="teamMemberId" value={member.id} />

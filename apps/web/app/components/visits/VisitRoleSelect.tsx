@@ -3,10 +3,12 @@ import { SelectField } from "../SelectField";
 
 export const VISIT_ROLE_VALUES = ["lead", "monitor", "doctor", "psychiatrist", "lawyer", "interpreter"] as const;
 
-export function VisitRoleSelect({ name, id, label, defaultValue, error }: { name: string; id?: string; label: string; defaultValue: string; error?: string }) {
+export function VisitRoleSelect({ name, id, label, defaultValue, error, withLead = true }: { name: string; id?: string; label: string; defaultValue: string; error?: string; withLead?: boolean }) {
   const { t } = useTranslation();
+  // Only coordinators and above name a lead (decision 0147): the others are not offered the role.
+  const values = withLead ? VISIT_ROLE_VALUES : VISIT_ROLE_VALUES.filter((value) => value !== "lead");
   return (
     <SelectField name={name} id={id} label={label} defaultValue={defaultValue} error={error}
-      options={VISIT_ROLE_VALUES.map((value) => ({ value, label: t(`visitRoles.${value}`) }))} />
+      options={values.map((value) => ({ value, label: t(`visitRoles.${value}`) }))} />
   );
 }
