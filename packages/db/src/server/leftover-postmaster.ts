@@ -32,6 +32,14 @@ export async function clearLeftoverPostmaster(databaseDir: string, log: (message
     return;
   }
 
+  const owner = liveNodeParent(pid);
+  if (owner !== undefined) {
+    throw new Error(
+      `Another process (pid ${owner}) is running PostgreSQL (pid ${pid}) on ${databaseDir}: probably Vigil started twice on the same data folder. ` +
+        `Stop that one first, or give this one its own VIGIL_DATA_DIR and EMBEDDED_POSTGRES_PORT.`,
+    );
+  }
+
   log(`A PostgreSQL left running by an earlier start (pid ${pid}) still serves ${databaseDir}: stopping it (fast shutdown).`);
   signal(pid, "SIGINT");
   const deadline = Date.now() + stopTimeoutMs;
@@ -71,6 +79,22 @@ function procState(pid: number): string | undefined {
     // Synchronous on purpose: /proc reads do not block, and this runs in a polling loop.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Node process that started this postmaster, when it still runs. An orphan (its app was killed)
+ * has been adopted by init or a subreaper instead, which is not a Node process.
+ */
+function liveNodeParent(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (!(ppid > 1)) return undefined;
+    const argv0 = readFileSync(`/proc/${ppid}/cmdline`, "utf8").split("\0")[0] ?? "";
+    return path.basename(argv0).startsWith("node") ? ppid : undefined;
   } catch {
     return undefined;
   }
