@@ -7,7 +7,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import yazl from "yazl";
 import { appliedMigrations, quoteTable, tablesInLoadOrder } from "./catalog.ts";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FOLDERS, MANIFEST_ENTRY, type BackupManifest } from "./manifest.ts";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FOLDERS, fileFolderDir, MANIFEST_ENTRY, type BackupManifest } from "./manifest.ts";
 
 export type BackupOptions = {
   /** The table owner's URL (BYPASSRLS: row-level security must not hide rows from a backup). */
@@ -67,9 +67,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
 
     const files: string[] = [];
     for (const folder of FILE_FOLDERS) {
-      for (const relative of await filesUnder(options.dataDir, folder)) {
-        zip.addFile(path.join(options.dataDir, relative), `files/${relative.split(path.sep).join("/")}`);
-        files.push(relative.split(path.sep).join("/"));
+      const root = fileFolderDir(options.dataDir, folder);
+      for (const relative of await filesUnder(root)) {
+        const name = `${folder}/${relative.split(path.sep).join("/")}`;
+        zip.addFile(path.join(root, relative), `files/${name}`);
+        files.push(name);
       }
     }
     log(`Files: ${files.length} from ${FILE_FOLDERS.join("/, ")}/.`);
@@ -110,12 +112,11 @@ export async function currentNotesKeyEntry(dataDir: string): Promise<string> {
   return (await readFile(file, "utf8")).trim();
 }
 
-async function filesUnder(dataDir: string, folder: string): Promise<string[]> {
-  const root = path.join(dataDir, folder);
+async function filesUnder(root: string): Promise<string[]> {
   if (!existsSync(root)) return [];
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dataDir, path.join(entry.parentPath, entry.name)))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
     .sort();
 }

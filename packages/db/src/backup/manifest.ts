@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /** What a Vigil backup archive holds; `manifest.json` in the archive, written last (decision 0144). */
 export type BackupManifest = {
   format: typeof BACKUP_FORMAT;
@@ -24,3 +26,9 @@ export const MANIFEST_ENTRY = "manifest.json";
 export const FILE_FOLDERS = ["attachments", "exports"] as const;
 /** Tables whose rows a backup leaves out: the restore's migrations write them. */
 export const SKIPPED_TABLES = ["schema_migrations"];
+
+/** Where a file folder is: attachments may be elsewhere (ATTACHMENTS_DIR), the rest is in the data folder. */
+export function fileFolderDir(dataDir: string, folder: (typeof FILE_FOLDERS)[number]): string {
+  if (folder === "attachments" && process.env.ATTACHMENTS_DIR) return path.resolve(process.env.ATTACHMENTS_DIR);
+  return path.resolve(dataDir, folder);
+}

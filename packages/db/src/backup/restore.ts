@@ -8,7 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { migrateDatabase } from "../server/migrate.ts";
 import { migrationNamesOnDisk } from "../server/migration-files.ts";
 import { appliedMigrations, quoteTable, tablesInLoadOrder } from "./catalog.ts";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FOLDERS, MANIFEST_ENTRY, type BackupManifest } from "./manifest.ts";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FOLDERS, fileFolderDir, MANIFEST_ENTRY, type BackupManifest } from "./manifest.ts";
 import { openZip, readAll, type ZipReader } from "./zip-reader.ts";
 
 export type RestoreOptions = {
@@ -79,6 +79,8 @@ async function readManifest(zip: ZipReader): Promise<BackupManifest> {
       `The backup's schema includes migration ${unknown}, which this Vigil does not have (or has in another order): it was made by a newer or different version. Restore it with that version.`,
     );
   }
+  const outside = manifest.files.find((name) => !FILE_FOLDERS.some((folder) => name.startsWith(`${folder}/`)) || name.split("/").includes(".."));
+  if (outside) throw new Error(`The archive names a file outside ${FILE_FOLDERS.join("/, ")}/: ${outside}. Refusing it.`);
   return manifest;
 }
 
@@ -98,7 +100,7 @@ async function checkTarget(client: pg.Client, manifest: BackupManifest, options:
       }
     }
     for (const folder of FILE_FOLDERS) {
-      const dir = path.join(options.dataDir, folder);
+      const dir = fileFolderDir(options.dataDir, folder);
       if (existsSync(dir) && (await readdir(dir)).length > 0) {
         throw new Error(`${dir} already holds files: refusing to mix them with the backup's. Restore into a fresh data folder, or pass --force to replace them.`);
       }
@@ -141,15 +143,17 @@ async function loadTables(client: pg.Client, zip: ZipReader, manifest: BackupMan
 }
 
 async function restoreFiles(zip: ZipReader, manifest: BackupManifest, options: RestoreOptions): Promise<void> {
-  if (options.force) for (const folder of FILE_FOLDERS) await rm(path.join(options.dataDir, folder), { recursive: true, force: true });
-  const root = path.resolve(options.dataDir);
-  for (const relative of manifest.files) {
-    const target = path.resolve(root, relative);
+  if (options.force) for (const folder of FILE_FOLDERS) await rm(fileFolderDir(options.dataDir, folder), { recursive: true, force: true });
+  for (const name of manifest.files) {
+    const [folder, ...rest] = name.split("/");
+    const known = FILE_FOLDERS.find((candidate) => candidate === folder);
+    const root = known && fileFolderDir(options.dataDir, known);
+    const target = root && path.resolve(root, ...rest);
     // Only into the file folders: an archive must not write anywhere else (e.g. "../../.bashrc").
-    if (!FILE_FOLDERS.some((folder) => target.startsWith(path.join(root, folder) + path.sep))) {
-      throw new Error(`The archive names a file outside the data folder's ${FILE_FOLDERS.join("/, ")}/: ${relative}`);
+    if (!root || !target || !target.startsWith(root + path.sep)) {
+      throw new Error(`The archive names a file outside ${FILE_FOLDERS.join("/, ")}/: ${name}`);
     }
     await mkdir(path.dirname(target), { recursive: true });
-    await pipeline(await zip.open(`files/${relative}`), createWriteStream(target, { mode: 0o600 }));
+    await pipeline(await zip.open(`files/${name}`), createWriteStream(target, { mode: 0o600 }));
   }
 }
