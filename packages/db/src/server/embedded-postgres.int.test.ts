@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -128,8 +128,10 @@ function stoppedCluster() {
 it("removes a stale postmaster.pid naming a process that is not a postgres of this folder", async () => {
   const { dataDir, port } = await stoppedCluster();
 
-  // After a reboot the pid in the lock file may belong to any other live process.
-  const other = spawn("sleep", ["60"], { stdio: "ignore" });
+  // After a reboot the pid in the lock file may belong to any other live process. It runs as the
+  // user postgres runs as (postgres itself treats another user's pid, EPERM, as stale).
+  const asPostgres = process.getuid?.() === 0 ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) } : {};
+  const other = spawn("sleep", ["60"], { stdio: "ignore", ...asPostgres });
   try {
     await writeFile(path.join(embeddedClusterDir(dataDir), "postmaster.pid"), `${other.pid}\n${embeddedClusterDir(dataDir)}\n0\n${port}\n\n127.0.0.1\n`);
     const restarted = await startEmbeddedPostgres({ dataDir, port, quiet: true });
