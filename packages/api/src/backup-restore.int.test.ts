@@ -9,6 +9,7 @@ import path from "node:path";
 import { createBackup, restoreBackup, withOwnerDatabase } from "@vigil/db/backup";
 import { createTestDatabase, freePort, type TestDatabase } from "@vigil/db/testing";
 import pg from "pg";
+import yazl from "yazl";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { decryptNotes, notesAad, parseNotesKeyRing } from "./interviews/notes-crypto.ts";
 import { callerFor, createTestUser, createTestWorkspace } from "./testing/index.ts";
@@ -194,3 +195,30 @@ it("restores a backup taken under writes into a fresh folder: same rows, same co
   expect(existsSync(path.join(restoredDir, "postgres", "PG_VERSION"))).toBe(true);
   expect((await readdir(restoredDir)).sort()).toEqual(expect.arrayContaining(["postgres-credentials.json", "role-passwords.json", "interview-notes.keys"]));
 }, 180_000);
+
+it("refuses an archive from a newer Vigil (a migration it does not have) and one that is not a backup", async () => {
+  const write = async (name: string, manifest: object) => {
+    const file = path.join(sourceDir, name);
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest)), "manifest.json");
+    zip.end();
+    const { createWriteStream } = await import("node:fs");
+    const { pipeline } = await import("node:stream/promises");
+    await pipeline(zip.outputStream, createWriteStream(file));
+    return file;
+  };
+  const newer = await write("newer.zip", {
+    format: "vigil-backup",
+    formatVersion: 1,
+    migrations: ["29990101000000_from_the_future"],
+    tables: [],
+    sequences: [],
+    files: [],
+    notesKeyEntry: null,
+  });
+  await expect(restoreBackup({ file: newer, ownerUrl: source.ownerUrl, dataDir: sourceDir })).rejects.toThrow(
+    /migration 29990101000000_from_the_future, which this Vigil does not have/,
+  );
+  const other = await write("other.zip", { format: "something-else" });
+  await expect(restoreBackup({ file: other, ownerUrl: source.ownerUrl, dataDir: sourceDir })).rejects.toThrow(/not a Vigil backup/);
+});

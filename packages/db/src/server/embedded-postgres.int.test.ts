@@ -104,6 +104,9 @@ it("stops the postmaster orphaned by a kill -9 of its app, then starts normally"
     child.on("exit", (code) => reject(new Error(`the child exited with ${code}`)));
   });
   const orphan = Number((await readFile(path.join(embeddedClusterDir(dataDir), "postmaster.pid"), "utf8")).split("\n")[0]);
+  // While its app lives, a second start on the same folder is refused, and the first keeps its server.
+  await expect(startEmbeddedPostgres({ dataDir, port, quiet: true })).rejects.toThrow(/Another process \(pid \d+\) is running PostgreSQL/);
+  expect(() => process.kill(orphan, 0)).not.toThrow();
   child.kill("SIGKILL");
   await new Promise((resolve) => child.once("exit", resolve));
   expect(() => process.kill(orphan, 0)).not.toThrow(); // the postmaster outlived its app
