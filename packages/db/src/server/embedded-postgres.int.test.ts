@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { freePort } from "../testing/test-database.ts";
-import { embeddedClusterDir } from "./embedded-location.ts";
+import { embeddedClusterDir, legacyRootClusterDir } from "./embedded-location.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -159,5 +160,27 @@ it("explains a start that fails (port taken) instead of rejecting with undefined
     expect((failure as Error).message).toMatch(new RegExp(`did not start on 127\\.0\\.0\\.1:${port}[\\s\\S]*Address already in use`));
   } finally {
     squatter.close();
+  }
+}, 90_000);
+
+it("under root, moves a cluster an earlier version kept in /var/lib/vigil into its data folder (otherwise refuses)", async () => {
+  const { dataDir, port } = await stoppedCluster();
+  const legacy = legacyRootClusterDir(dataDir);
+  await mkdir(path.dirname(legacy), { recursive: true });
+  await rename(embeddedClusterDir(dataDir), legacy);
+  try {
+    if (process.getuid?.() === 0) {
+      const started = await startEmbeddedPostgres({ dataDir, port, quiet: true });
+      expect(started.created).toBe(false);
+      expect(await answers(started.adminUrl)).toBe(1);
+      await started.stop();
+      expect(existsSync(legacy)).toBe(false);
+    } else {
+      // Only root-run versions used that place: anyone else gets the missing-cluster refusal.
+      await expect(startEmbeddedPostgres({ dataDir, port, quiet: true })).rejects.toThrow(/no PostgreSQL cluster/);
+      await rename(legacy, embeddedClusterDir(dataDir));
+    }
+  } finally {
+    await rm(path.dirname(legacy), { recursive: true, force: true });
   }
 }, 90_000);
