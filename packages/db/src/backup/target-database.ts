@@ -28,7 +28,7 @@ export async function withOwnerDatabase<T>(target: DatabaseTarget, options: { cr
     target.log(`Using the embedded PostgreSQL already running on port ${target.port}.`);
     return work(await ownerUrl(running, target.dataDir));
   }
-  const server = await startEmbeddedPostgres({ dataDir: target.dataDir, port: target.port, quiet: true });
+  const server = await startEmbeddedPostgres({ dataDir: target.dataDir, port: target.port, quiet: true, notice: target.log });
   try {
     target.log(`Started the embedded PostgreSQL of ${target.dataDir} for this run.`);
     return await work(await ownerUrl(server.adminUrl, target.dataDir));

