@@ -13,7 +13,7 @@ export const fakeStripeURL = `http://127.0.0.1:${fakeStripePort}`;
 const webhookSecret = "whsec_vigil_e2e";
 /** A fresh data folder per run: the server wipes it, then initialises PostgreSQL and the outbox in it. */
 export const e2eDataDir = path.join(os.tmpdir(), `vigil-e2e-${port}`);
-// The embedded cluster may live outside the data folder (under root: see embeddedClusterDir): wipe both.
+// The embedded cluster lives inside the data folder (embeddedClusterDir); wiping both stays harmless.
 const freshFolders = `${e2eDataDir} ${embeddedClusterDir(e2eDataDir)}`;
 
 export default defineConfig({

@@ -21,17 +21,18 @@ process.env.APP_URL ??= `http://localhost:${port}`;
 process.env.VIGIL_MIGRATIONS_DIR ??= migrationsDir;
 
 const startedAt = performance.now();
+// The database first: it refuses a used data folder that lost its cluster, before a key is created there.
+const database = await prepareDatabase({
+  dataDir: process.env.VIGIL_DATA_DIR,
+  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+  log,
+});
 if (!process.env.INTERVIEW_NOTES_KEYS) {
   // Without configuration (the demo), the interview notes key lives in the data folder (docs/decisions/0070).
   const { loadDataFolderNotesKey } = await import("@vigil/api/interview-notes-key");
   const key = await loadDataFolderNotesKey(process.env.VIGIL_DATA_DIR);
   if (key.created) log(`Created the interview notes key in ${key.file}: back it up with the database.`);
 }
-const database = await prepareDatabase({
-  dataDir: process.env.VIGIL_DATA_DIR,
-  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
-  log,
-});
 if (database.embedded) log(`Embedded PostgreSQL is running (data in ${process.env.VIGIL_DATA_DIR}).`);
 if (database.firstStart) {
   const { seedDemoData } = await import("@vigil/api/seed");

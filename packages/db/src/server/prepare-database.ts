@@ -31,7 +31,7 @@ export async function prepareDatabase(options: { dataDir: string; port: number; 
     return { embedded: false, firstStart: false, stop: async () => {} };
   }
 
-  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, quiet: true });
+  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, quiet: true, notice: options.log });
   try {
     const passwords = await rolePasswords(options.dataDir);
     const urls = await bootstrapDatabase({ adminUrl: server.adminUrl, database: "vigil", ...passwords });
@@ -45,7 +45,8 @@ export async function prepareDatabase(options: { dataDir: string; port: number; 
   return { embedded: true, firstStart: server.created, stop: server.stop };
 }
 
-async function rolePasswords(dataDir: string): Promise<RolePasswords> {
+/** The passwords of vigil_owner and vigil_app for the embedded cluster, created on first use. */
+export async function rolePasswords(dataDir: string): Promise<RolePasswords> {
   const file = path.join(dataDir, "role-passwords.json");
   if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as RolePasswords;
   const passwords = { ownerPassword: randomBytes(18).toString("base64url"), appPassword: randomBytes(18).toString("base64url") };
