@@ -13,3 +13,4 @@ export { handleStripeWebhook } from "./services/billing-webhooks.ts";
 export { TWO_FACTOR_REQUIRED } from "./services/two-factor.ts";
 export { DELETION_PENDING } from "./trpc.ts";
 export { purgeDeletedWorkspaces } from "./services/workspace-deletion.ts";
+export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, reportDatabaseUnavailable } from "./database-outage.ts";

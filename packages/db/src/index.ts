@@ -1,6 +1,6 @@
 export { appDb, disconnectAppDb } from "./app-client.ts";
 export { withScope, withTenant, withWorkspace, type Scope, type TenantTx, type WorkspaceEntry } from "./tenant-scope.ts";
-export { isUniqueViolation } from "./errors.ts";
+export { isDatabaseUnavailable, isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
 export type {
   VisitStatus,
