@@ -1,7 +1,8 @@
 import "react-router";
-import { createRequestHandler } from "@react-router/express";
 import express from "express";
+import type { RequestFaults } from "./database-outage.ts";
 import { healthRouter } from "./health.ts";
+import { createRequestHandler } from "./request-handler.ts";
 import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -14,6 +15,8 @@ declare module "react-router" {
     requestId: string;
     /** This response's Content-Security-Policy nonce, for every script the page renders. */
     cspNonce: string | undefined;
+    /** What went wrong for the server's part while answering (entry.server's handleError notes it). */
+    faults: RequestFaults;
   }
 }
 
@@ -30,10 +33,11 @@ app.use(sameOriginOnly);
 app.use(
   createRequestHandler({
     build: () => import("virtual:react-router/server-build"),
-    getLoadContext: (req, res) => ({
+    getLoadContext: (req, res, faults) => ({
       ipAddress: req.ip ?? null,
       requestId: String(req.id),
       cspNonce: typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : undefined,
+      faults,
     }),
   }),
 );

@@ -52,6 +52,8 @@ let jobsStopping = false;
 const jobs = await startReminderJob({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
 
 const server = express();
+// The app's own Express instance drops it too; this one answers static files and Vite's middleware.
+server.disable("x-powered-by");
 if (dev) {
   const vite = await import("vite");
   const viteDevServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
