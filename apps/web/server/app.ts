@@ -7,6 +7,9 @@ import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
 import { securityHeaders } from "./security-headers.ts";
 
+/** Exported for the entry (main.ts): its SIGTERM handler turns /readyz to 503 in this build's module. */
+export { markStopping } from "./health.ts";
+
 declare module "react-router" {
   interface AppLoadContext {
     /** The client's address as Express sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */
