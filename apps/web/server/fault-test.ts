@@ -97,8 +97,9 @@ async function main() {
 
     // 3. Writes under load; PostgreSQL stops in the middle and starts again.
     const outcomes: Outcome[] = [];
-    let phase: "before" | "down" | "after" = "before";
-    const byPhase: Record<typeof phase, Outcome[]> = { before: [], down: [], after: [] };
+    type Phase = "before" | "down" | "after";
+    let phase = "before" as Phase;
+    const byPhase: Record<Phase, Outcome[]> = { before: [], down: [], after: [] };
     let writing = true;
     let sequence = 0;
     const writers = Array.from({ length: WRITERS }, async () => {
