@@ -5,9 +5,27 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
-import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { isDatabaseUnavailable, logger, reportDatabaseUnavailable } from "@vigil/api";
+import { ServerRouter, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "react-router";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Every error a loader or action throws (not thrown Responses). An unreachable database is noted
+ * for the request handler, which answers 503 (server/request-handler.ts), and logged once per
+ * interval instead of once per request; anything else is a bug and logged with its stack, as React
+ * Router's default does.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (isDatabaseUnavailable(error)) {
+    (context as Partial<AppLoadContext>).faults ??= { databaseUnavailable: false };
+    (context as AppLoadContext).faults.databaseUnavailable = true;
+    reportDatabaseUnavailable(error);
+    return;
+  }
+  if (request.signal.aborted) return;
+  logger.error({ err: error, path: new URL(request.url).pathname }, "request failed");
+};
 
 export default function handleRequest(
   request: Request,

@@ -1,10 +1,14 @@
 import "react-router";
-import { createRequestHandler } from "@react-router/express";
 import express from "express";
+import type { RequestFaults } from "./database-outage.ts";
 import { healthRouter } from "./health.ts";
+import { createRequestHandler } from "./request-handler.ts";
 import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
 import { securityHeaders } from "./security-headers.ts";
+
+/** Exported for the entry (main.ts): its SIGTERM handler turns /readyz to 503 in this build's module. */
+export { markStopping } from "./health.ts";
 
 declare module "react-router" {
   interface AppLoadContext {
@@ -14,6 +18,8 @@ declare module "react-router" {
     requestId: string;
     /** This response's Content-Security-Policy nonce, for every script the page renders. */
     cspNonce: string | undefined;
+    /** What went wrong for the server's part while answering (entry.server's handleError notes it). */
+    faults: RequestFaults;
   }
 }
 
@@ -30,10 +36,11 @@ app.use(sameOriginOnly);
 app.use(
   createRequestHandler({
     build: () => import("virtual:react-router/server-build"),
-    getLoadContext: (req, res) => ({
+    getLoadContext: (req, res, faults) => ({
       ipAddress: req.ip ?? null,
       requestId: String(req.id),
       cspNonce: typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : undefined,
+      faults,
     }),
   }),
 );

@@ -44,3 +44,12 @@ it("/readyz answers 503 while a migration on disk is not applied", async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it("/readyz answers 503 once the server is stopping (SIGTERM), while /healthz still answers", async () => {
+  const { markStopping } = await import("./health.ts");
+  markStopping();
+  const response = await fetch(`${base}/readyz`);
+  expect(response.status).toBe(503);
+  expect(await response.json()).toEqual({ status: "stopping" });
+  expect((await fetch(`${base}/healthz`)).status).toBe(200);
+});

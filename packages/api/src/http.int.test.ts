@@ -51,3 +51,23 @@ describe("/api/trpc", () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe("/api/trpc batches", () => {
+  function batch(size: number) {
+    const paths = Array.from({ length: size }, () => "workspaces.mine").join(",");
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: size }, (_, i) => [i, undefined]))));
+    return handleTrpcRequest(new Request(`http://localhost:3000/api/trpc/${paths}?batch=1&input=${input}`), { ipAddress: "127.0.0.1" });
+  }
+
+  it("answers a batch of up to 10 calls, each on its own", async () => {
+    const response = await batch(10);
+    const body = (await response.json()) as unknown[];
+    expect(body).toHaveLength(10);
+  });
+
+  it("refuses a batch of 11 calls with 400 and runs none of them", async () => {
+    const response = await batch(11);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).not.toMatch(/"result"/);
+  });
+});

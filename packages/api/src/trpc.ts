@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
-import { withWorkspace, type MemberRole, type TenantTx } from "@vigil/db";
+import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx } from "@vigil/db";
 import { z } from "zod";
 import type { Context } from "./context.ts";
 import { describeError } from "./error-format.ts";
@@ -15,9 +15,14 @@ import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "./services/two-factor
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const described = ctx ? describeError(error, ctx.t) : { message: "Error", fieldErrors: {} };
     // Clients get the translated message and field errors; never a stack trace.
     const { stack: _stack, ...data } = shape.data;
+    if (isDatabaseUnavailable(error)) {
+      // The context itself may have failed (no session lookup without a database): then no translation.
+      const message = ctx ? ctx.t("errors.serviceUnavailable") : "Service temporarily unavailable. Please try again in a few seconds.";
+      return { ...shape, message, data: { ...data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, fieldErrors: {} } };
+    }
+    const described = ctx ? describeError(error, ctx.t) : { message: "Error", fieldErrors: {} };
     return { ...shape, message: described.message, data: { ...data, fieldErrors: described.fieldErrors } };
   },
 });

@@ -4,7 +4,7 @@ export {
   accountEmailUnverified, accountTokenByHash, asUser, passwordResetRecipient, pendingSignInById, sessionById, signInCandidate,
   type AccountTokenRow, type SignInCandidate,
 } from "./account-scope.ts";
-export { isUniqueViolation } from "./errors.ts";
+export { isDatabaseUnavailable, isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";
 export type {
   VisitStatus,

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { createCaller, createContext, DELETION_PENDING, describeError, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
+import { createCaller, createContext, DELETION_PENDING, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 
 export type ServerApi = {
@@ -27,7 +27,8 @@ export async function runAction<T>(api: ServerApi, work: () => Promise<T>): Prom
   try {
     return { ok: true, result: await work() };
   } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
+    // An unreachable database is not the form's fault: thrown on, it becomes a 503 (entry.server's handleError).
+    if (!(error instanceof TRPCError) || isDatabaseUnavailable(error)) throw error;
     if (error.code === "INTERNAL_SERVER_ERROR") {
       api.ctx.log.error({ err: error.cause ?? error }, "action failed");
     }

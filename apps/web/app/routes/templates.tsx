@@ -30,7 +30,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const tenantSlug = params.slug;
-  const form = await request.formData();
+  // A truncated or malformed body (e.g. an import whose upload broke off) is the sender's fault: a 400, not a 500.
+  const form = await request.formData().catch(() => null);
+  if (!form) return data({ ok: false as const, intent: "import", message: api.ctx.t("attachmentErrors.malformed"), fieldErrors: {} }, { status: 400 });
   const intent = String(form.get("intent"));
   if (intent === "import") {
     const file = form.get("file");

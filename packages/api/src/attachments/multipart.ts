@@ -25,20 +25,42 @@ export async function receiveMultipart<T>(request: Request, maxBytes: number, re
   const fields: Record<string, string> = {};
   return new Promise<T>((resolve, reject) => {
     let handled = false;
+    // The first error of the parser, the file stream or the request stream: the upload is broken.
+    let broken: MultipartError | undefined;
+    const noteBroken = (error: unknown) => {
+      broken ??= new MultipartError(error instanceof Error ? error.message : String(error));
+    };
     const handle = (file: UploadedFile | null) => {
       if (handled) return;
       handled = true;
-      receive({ fields, file }).then(resolve, reject).finally(() => file?.content.resume());
+      // Called through a promise so that a receiver throwing synchronously rejects instead of throwing in busboy's event.
+      new Promise<T>((settle) => settle(receive({ fields, file })))
+        .then(resolve, reject)
+        .finally(() => file?.content.resume());
     };
     parser.on("field", (name, value) => {
       fields[name] = value;
     });
     parser.on("file", (_name, stream, info) => {
+      // busboy destroys a file stream with an error when the body ends before the file does; an
+      // error nobody listens to would end the process (issue 12), and `receive` may not read it.
+      stream.on("error", noteBroken);
       if (handled) return void stream.resume();
       handle({ fileName: info.filename ?? "", declaredType: info.mimeType, content: stream });
     });
     parser.on("close", () => handle(null));
-    parser.on("error", (error) => (handled ? undefined : reject(new MultipartError(String(error)))));
-    Readable.fromWeb(request.body as NodeWebStream<Uint8Array>).on("error", (error) => parser.destroy(error)).pipe(parser);
+    parser.on("error", (error) => {
+      noteBroken(error);
+      if (handled) return;
+      // Nothing was handed over yet: the request is refused, and the 'close' that follows hands nothing over either.
+      handled = true;
+      reject(broken);
+    });
+    const body = Readable.fromWeb(request.body as NodeWebStream<Uint8Array>);
+    body.on("error", (error) => {
+      noteBroken(error);
+      parser.destroy(error);
+    });
+    body.pipe(parser);
   });
 }

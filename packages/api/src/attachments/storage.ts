@@ -34,10 +34,14 @@ function pathOf(storageKey: string): string {
   return path.join(attachmentsDir(), storageKey);
 }
 
-export type StoreRefusal = "tooLarge" | "empty" | "unsupportedType";
+/** `malformed`: the upload stopped before its end (a truncated or broken request), so nothing was kept. */
+export type StoreRefusal = "tooLarge" | "empty" | "unsupportedType" | "malformed";
 export class StoreRefused extends Error {
-  constructor(readonly reason: StoreRefusal) {
-    super(`attachment refused: ${reason}`);
+  constructor(
+    readonly reason: StoreRefusal,
+    cause?: unknown,
+  ) {
+    super(`attachment refused: ${reason}`, { cause });
   }
 }
 
@@ -55,8 +59,16 @@ export async function storeAttachment(content: AsyncIterable<Uint8Array> | Itera
   const hash = createHash("sha256");
   let size = 0;
   let head = new Uint8Array();
+  async function* received() {
+    try {
+      yield* content;
+    } catch (error) {
+      // The sender's stream broke (truncated multipart body, aborted request): the client's fault, a 400.
+      throw new StoreRefused("malformed", error);
+    }
+  }
   async function* inspected() {
-    for await (const chunk of content) {
+    for await (const chunk of received()) {
       size += chunk.byteLength;
       if (size > maxBytes) throw new StoreRefused("tooLarge");
       if (head.length < SNIFF_BYTES) head = Uint8Array.from([...head, ...chunk.subarray(0, SNIFF_BYTES - head.length)]);

@@ -1,0 +1,122 @@
+import type { AddressInfo } from "node:net";
+import net from "node:net";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FORM_BODY_LIMIT } from "./body-limit.ts";
+import { createRequestHandler } from "./request-handler.ts";
+
+// The Express adapter in front of React Router, with a stand-in build of two resource routes:
+// /echo counts the bytes of the body it reads; /outage fails the way a loader does when the
+// database is unreachable (entry.server's handleError marks the request).
+
+let bodiesRead = 0;
+const build = {
+  entry: {
+    module: {
+      default: () => new Response("document"),
+      handleError: (error: unknown, { context }: { context: { faults: { databaseUnavailable: boolean } } }) => {
+        if ((error as { code?: string }).code === "ECONNREFUSED") context.faults.databaseUnavailable = true;
+      },
+    },
+  },
+  routes: {
+    root: { id: "root", path: "", module: {} },
+    echo: {
+      id: "echo",
+      parentId: "root",
+      path: "echo",
+      module: {
+        action: async ({ request }: { request: Request }) => {
+          bodiesRead += 1;
+          return new Response(String((await request.arrayBuffer()).byteLength));
+        },
+      },
+    },
+    outage: {
+      id: "outage",
+      parentId: "root",
+      path: "outage",
+      module: {
+        loader: () => {
+          throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+        },
+      },
+    },
+  },
+  assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "1" },
+  basename: "/",
+  publicPath: "/",
+  assetsBuildDirectory: "",
+  future: {},
+  ssr: true,
+  isSpaMode: false,
+  prerender: [],
+  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
+} as unknown as ServerBuild;
+
+let base: string;
+let port: number;
+let close: () => void;
+beforeAll(async () => {
+  const app = express();
+  app.use(createRequestHandler({ build, getLoadContext: (_req, _res, faults) => ({ ipAddress: null, requestId: "test", cspNonce: undefined, faults }) }));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  close = () => server.close();
+});
+afterAll(() => close());
+
+/** Sends raw HTTP and resolves with the status line once the server answers or closes. */
+function raw(text: string, then?: (socket: net.Socket) => void): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.write(text);
+      then?.(socket);
+    });
+    let received = "";
+    socket.on("data", (data) => {
+      received += data.toString();
+      if (received.includes("\r\n")) {
+        socket.destroy();
+        resolve(received.split("\r\n")[0]!);
+      }
+    });
+    socket.on("error", () => resolve(received.split("\r\n")[0] ?? ""));
+    socket.on("close", () => resolve(received.split("\r\n")[0] ?? ""));
+  });
+}
+
+describe("request bodies", () => {
+  it("reads a body under the limit", async () => {
+    const response = await fetch(`${base}/echo`, { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1000) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("1000");
+  });
+
+  it("refuses a declared Content-Length over 1 MB with 413 before reading it", async () => {
+    const before = bodiesRead;
+    const status = await raw(`POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${100 * 1024 * 1024}\r\n\r\n{"email":"`);
+    expect(status).toBe("HTTP/1.1 413 Payload Too Large");
+    expect(bodiesRead).toBe(before);
+  });
+
+  it("refuses a chunked body once it passes 1 MB, with 413", async () => {
+    const chunk = "a".repeat(64 * 1024);
+    const status = await raw(`POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`, (socket) => {
+      for (let sent = 0; sent <= FORM_BODY_LIMIT + chunk.length; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    });
+    expect(status).toBe("HTTP/1.1 413 Payload Too Large");
+  });
+});
+
+describe("an unreachable database", () => {
+  it("turns the error page into a 503 with Retry-After", async () => {
+    const response = await fetch(`${base}/outage`);
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await response.text()).toContain("The service is briefly unavailable");
+  });
+});
