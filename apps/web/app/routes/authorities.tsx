@@ -15,7 +15,7 @@ import type { Route } from "./+types/authorities";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "authorities.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
   try {
     return { authorities: await api.caller.authorities.list({ tenantSlug: params.slug, includeArchived }) };
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const FIELDS = ["intent", "authorityId", "kind", "name", "parentId", "contactEmail"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const f = await formFields(request, FIELDS);
   const fields = { kind: f.kind as AuthorityKind, name: f.name, parentId: f.parentId || null, contactEmail: f.contactEmail };

@@ -21,7 +21,7 @@ import type { Route } from "./+types/forum";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, forumId: params.forumId };
   try {
     const forum = await api.caller.forums.get(input);
@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const field = (name: string) => String(form.get(name) ?? "");

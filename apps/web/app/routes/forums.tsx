@@ -18,7 +18,7 @@ import type { Route } from "./+types/forums";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { forums: await api.caller.forums.list({ tenantSlug: params.slug }) };
   } catch (error) {
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const field = (name: string) => String(form.get(name) ?? "");

@@ -14,7 +14,7 @@ import type { Route } from "./+types/invitation";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const preview = await runAction(api, () => api.caller.invitations.preview({ token: params.token }));
   const signedInEmail = api.ctx.user?.email ?? null;
   if (!preview.ok) return data({ preview: null, problem: preview.message, signedInEmail }, { status: 404 });
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const fields = await formFields(request, ["intent", "name", "password", "locale"] as const);
   const result =
     fields.intent === "accept"

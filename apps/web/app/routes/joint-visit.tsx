@@ -24,7 +24,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joi
  * findings (and adding one), the report draft and, if the host shares them, interview records.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const uploaded = await jointEvidenceUpload(api, request, params.slug, params.visitId);
     return data(uploaded, { status: uploaded.ok ? 200 : 400 });

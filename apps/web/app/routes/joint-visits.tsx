@@ -20,7 +20,7 @@ const VISIT_ROLES = ["lead", "monitor", "doctor", "psychiatrist", "lawyer", "int
 
 /** The partner's side: joint visits of other workspaces, invitations to answer, the team to nominate. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
     const [visits, setting, current] = await Promise.all([
@@ -43,7 +43,7 @@ function roleAtLeastServer(role: string): boolean {
 type Intent = "setting" | "accept" | "decline" | "nominate" | "withdraw";
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
   const intent = field("intent") as Intent;

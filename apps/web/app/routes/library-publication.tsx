@@ -15,7 +15,7 @@ import type { Route } from "./+types/library-publication";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { publication: await api.caller.library.get({ tenantSlug: params.slug, publicationId: params.publicationId }) };
   } catch (error) {
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, publicationId: params.publicationId };
   const intent = String((await request.formData()).get("intent"));
   if (intent === "import") {

@@ -14,7 +14,7 @@ import type { Route } from "./+types/members";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
     const [current, members, billing] = await Promise.all([
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const FIELDS = ["intent", "email", "role", "invitationId", "membershipId"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, FIELDS);
   const role = fields.role as WorkspaceRole;

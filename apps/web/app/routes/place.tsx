@@ -16,7 +16,7 @@ import type { Route } from "./+types/place";
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "places.title", {}).map((m) => ({ title: loaded ? `${loaded.place.name} — ${m.title}` : m.title }));
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const input = { tenantSlug: params.slug, placeId: params.placeId };
     const [place, history] = await Promise.all([api.caller.places.get(input), api.caller.recommendations.placeHistory(input)]);
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const archived = form.get("intent") === "archive";
   const result = await runAction(api, () => api.caller.places.setArchived({ tenantSlug: params.slug, placeId: params.placeId, archived }));

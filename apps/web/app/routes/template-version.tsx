@@ -20,7 +20,7 @@ import type { Route } from "./+types/template-version";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const version = await api.caller.templates.version({ tenantSlug: params.slug, versionId: params.versionId });
     if (version.templateId !== params.templateId) throw redirect(`/t/${params.slug}/templates/${version.templateId}/versions/${version.id}`);
@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 /** Every editor form lands here: load the draft, apply the edit, save it with the time it was loaded. */
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
   const result = await runAction(api, async () => {

@@ -16,7 +16,7 @@ import type { Route } from "./+types/template";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
     const [template, library] = await Promise.all([
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, templateId: params.templateId };
   const form = await request.formData();
   const intent = String(form.get("intent"));

@@ -19,7 +19,7 @@ import type { Route } from "./+types/templates";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { templates: await api.caller.templates.list({ tenantSlug: params.slug }) };
   } catch (error) {
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
   const intent = String(form.get("intent"));

@@ -24,7 +24,7 @@ import type { Route } from "./+types/visit-detail";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     const [visit, preparation, current, toVerify] = await Promise.all([
@@ -44,7 +44,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 type Intent = "transition" | "addMember" | "addExpert" | "removeTeamMember";
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const intent = String(form.get("intent")) as Intent;
   const base = { tenantSlug: params.slug, visitId: params.visitId };

@@ -15,7 +15,7 @@ import type { Route } from "./+types/visit-interviews";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "interviews.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return await api.caller.interviews.list({ tenantSlug: params.slug, visitId: params.visitId });
   } catch (error) {
@@ -38,7 +38,7 @@ function interviewFields(form: FormData) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joi
 
 /** The host's side of a joint visit: invite partner workspaces, share interviews, end partnerships. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 type Intent = "invite" | "share" | "unshare" | "end";
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const intent = String(form.get("intent")) as Intent;
   const base = { tenantSlug: params.slug, visitId: params.visitId, partnerTenantId: String(form.get("partnerTenantId") ?? "") };

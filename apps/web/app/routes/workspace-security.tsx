@@ -12,7 +12,7 @@ import type { Route } from "./+types/workspace-security";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "security.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
     const [requirement, current] = await Promise.all([api.caller.twoFactor.workspaceRequirement({ tenantSlug }), api.caller.workspaces.current({ tenantSlug })]);
@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, ["intent", "requireTwoFactor", "confirmName"] as const);
   const { intent } = fields;
