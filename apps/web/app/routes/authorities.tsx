@@ -8,6 +8,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { AuthorityForm } from "../components/places/AuthorityForm";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/authorities";
@@ -31,15 +32,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const tenantSlug = params.slug;
   const f = await formFields(request, FIELDS);
   const fields = { kind: f.kind as AuthorityKind, name: f.name, parentId: f.parentId || null, contactEmail: f.contactEmail };
+  const intent = intentOf(f.intent, ["create", "update", "archive", "unarchive"]);
   const result =
-    f.intent === "create"
+    intent === "create"
       ? await runAction(api, () => api.caller.authorities.create({ tenantSlug, ...fields }))
-      : f.intent === "update"
+      : intent === "update"
         ? await runAction(api, () => api.caller.authorities.update({ tenantSlug, authorityId: f.authorityId, ...fields }))
-        : await runAction(api, () => api.caller.authorities.setArchived({ tenantSlug, authorityId: f.authorityId, archived: f.intent === "archive" }));
+        : await runAction(api, () => api.caller.authorities.setArchived({ tenantSlug, authorityId: f.authorityId, archived: intent === "archive" }));
   // A saved edit closes the editing form.
-  if (result.ok && f.intent === "update") throw redirect(`/t/${tenantSlug}/authorities`);
-  return data({ ...result, intent: f.intent, targetId: f.authorityId }, { status: result.ok ? 200 : 400 });
+  if (result.ok && intent === "update") throw redirect(`/t/${tenantSlug}/authorities`);
+  return data({ ...result, intent, targetId: f.authorityId }, { status: result.ok ? 200 : 400 });
 }
 
 export default function Authorities({ loaderData, actionData }: Route.ComponentProps) {

@@ -9,6 +9,7 @@ import { PlanSummary } from "../components/billing/PlanSummary";
 import { FormError } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import type { Route } from "./+types/billing";
 
@@ -31,7 +32,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
-  const { intent, planKey } = await formFields(request, ["intent", "planKey"] as const);
+  const fields = await formFields(request, ["intent", "planKey"] as const);
+  const intent = intentOf(fields.intent, ["checkout", "portal"]);
+  const { planKey } = fields;
   const result =
     intent === "checkout"
       ? await runAction(api, () => api.caller.billing.startCheckout({ tenantSlug, planKey }))

@@ -10,6 +10,7 @@ import { PartnerRecommendationForm } from "../components/joint/PartnerRecommenda
 import { PageHeader } from "../components/PageHeader";
 import { authorLabel } from "../lib/attribution";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -48,7 +49,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
-  const intent = field("intent") || "create";
+  const intent = intentOf(form, ["create", "addRecommendation", "updateRecommendation"]);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   const priority = field("priority") as "low" | "medium" | "high";
   const result =

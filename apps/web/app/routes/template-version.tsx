@@ -11,9 +11,10 @@ import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { SectionTitleForm, SectionView } from "../components/templates/SectionView";
 import { TextField } from "../components/TextField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
-import { applyEdit } from "../lib/template-editor.server";
+import { applyEdit, EDITOR_INTENTS } from "../lib/template-editor.server";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/template-version";
 
@@ -36,10 +37,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
+  const intent = intentOf(form, ["saveSettings", ...EDITOR_INTENTS]);
   const result = await runAction(api, async () => {
     const draft = await api.caller.templates.version({ tenantSlug, versionId: params.versionId });
     const expectedUpdatedAt = new Date(String(form.get("updatedAt")));
-    if (form.get("intent") === "saveSettings") {
+    if (intent === "saveSettings") {
       const languages = form.getAll("languages").map(String).filter(isLocale);
       const settings = { name: String(form.get("name") ?? ""), placeTypes: form.getAll("placeTypes").map(String) as PlaceType[], languages };
       return api.caller.templates.updateDraft({ tenantSlug, templateId: params.templateId, settings, content: draft.content, expectedUpdatedAt });

@@ -7,6 +7,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { TemplateLibraryPanel } from "../components/library/TemplateLibraryPanel";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { loadTemplateLibrary, templateLibraryAction } from "../lib/template-library.server";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
@@ -33,7 +34,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, templateId: params.templateId };
   const form = await request.formData();
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, ["libraryPublish", "libraryUnpublish", "newDraft", "publish", "discardDraft", "archive", "unarchive"]);
   const libraryResult = await templateLibraryAction(api, params.slug, form);
   if (libraryResult) return libraryResult;
   if (intent === "newDraft") {

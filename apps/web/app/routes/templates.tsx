@@ -11,6 +11,7 @@ import { PageHeader } from "../components/PageHeader";
 import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { TextField } from "../components/TextField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { fieldError, useBusy } from "../lib/form";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -31,7 +32,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, ["import", "create"]);
   if (intent === "import") {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {

@@ -5,6 +5,7 @@ import { TwoFactorRequirementForm } from "../components/security/TwoFactorRequir
 import { WorkspaceDeletionCard } from "../components/security/WorkspaceDeletionCard";
 import { WorkspaceExportCard } from "../components/security/WorkspaceExportCard";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/workspace-security";
@@ -28,7 +29,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, ["intent", "requireTwoFactor", "confirmName"] as const);
-  const { intent } = fields;
+  const intent = intentOf(fields.intent, ["export", "delete", "restore", "requirement"]);
   const result =
     intent === "export"
       ? await runAction(api, () => api.caller.workspaceExport.start({ tenantSlug }))
