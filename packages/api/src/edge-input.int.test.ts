@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { describe, expect, it } from "vitest";
+import { handleTrpcRequest } from "./http.ts";
 import { daySchema } from "./schemas.ts";
 import { callerFor, createTestUser, createTestWorkspace } from "./testing/index.ts";
 
@@ -62,6 +63,15 @@ describe("a NUL byte in any text is a bad request (PostgreSQL would answer 22021
     expect(await codeOf(caller.places.create({ tenantSlug, name: "Prison", type: "prison", notes: "x\u0000" }))).toBe("BAD_REQUEST");
     const places = await withTenant(workspace.id, null, (tx) => tx.place.count());
     expect(places).toBe(0);
+  });
+
+  it("over HTTP, as the browser sends it: 400, not 500", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const input = encodeURIComponent(JSON.stringify({ tenantSlug: workspace.slug, search: "a\u0000" }));
+    const request = new Request(`http://localhost:3000/api/trpc/places.list?input=${input}`, { headers: { cookie: `vigil_session=${owner.token}` } });
+    const response = await handleTrpcRequest(request, { ipAddress: "127.0.0.1" });
+    expect(response.status).toBe(400);
   });
 
   it("signed out too: refused before anything else reads it", async () => {

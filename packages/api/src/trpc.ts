@@ -34,7 +34,9 @@ const sameOrigin = t.middleware(({ ctx, type, next }) => {
 
 /** Refuses input PostgreSQL cannot store (a NUL anywhere) with a 400, before any schema or handler runs. */
 const refuseNul = t.middleware(async ({ getRawInput, next }) => {
-  if (inputHasNul(await getRawInput())) fail("BAD_REQUEST", "errors.badRequest");
+  // Unreadable input is left to the procedure's own input parser (a procedure without input ignores it).
+  const raw = await getRawInput().catch(() => undefined);
+  if (inputHasNul(raw)) fail("BAD_REQUEST", "errors.badRequest");
   return next();
 });
 
