@@ -129,3 +129,17 @@ describe("bad query strings are 400, not 500", () => {
     }
   });
 });
+
+describe("junk in every query string a page reads is never a 500", () => {
+  const JUNK = "?q=a%00&region=%00&tag=%00&cursor=%3Benv%3B&after=%3Benv%3B&from=zzz&to=2026-99-99&year=zzz&month=99&status=zzz&type=zzz&placeType=zzz&archived=zzz&actorId=zzz&action=%00&targetType=%00&overdue=zzz&authorityId=zzz&placeId=zzz&visitId=zzz";
+  const pages = flatRoutes.filter((route) => route.path.startsWith("/t/:slug") && !/:(?!slug)\w+/.test(route.path));
+
+  it.each(pages.map((route) => [route.path, route] as const))("%s", async (_, route) => {
+    const path = route.path.replace(":slug", session.slug);
+    const module = await load(route.files.at(-1)!);
+    if (!module.loader) return;
+    const status = await statusOf(() => module.loader!({ request: request(`${path}${JUNK}`), context, params: { slug: session.slug } }));
+    expect(status).toBeLessThan(500);
+  });
+});
+
