@@ -9,6 +9,7 @@ export { localizeChecklist, type LocalizedChecklist, type LocalizedQuestion, typ
 export * as draftOperations from "./checklist/draft-operations.ts";
 export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./checklist/content.ts";
 export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
+export { slugSchema } from "./schemas.ts";
 export { handleStripeWebhook } from "./services/billing-webhooks.ts";
 export { TWO_FACTOR_REQUIRED } from "./services/two-factor.ts";
 export { DELETION_PENDING } from "./trpc.ts";

@@ -26,3 +26,20 @@ export const localeSchema = z.enum(LOCALES);
 export const roleSchema = z.enum(["owner", "admin", "coordinator", "monitor", "viewer"]);
 
 export const countryCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "validation.invalid" });
+
+// --- Edge validation: days, free text, keyset cursors (docs/decisions/0135) ---
+
+/**
+ * A calendar day as "YYYY-MM-DD" that exists (zod's ISO date checks month lengths and leap years):
+ * "2026-13-45" is refused here instead of reaching PostgreSQL as an invalid date. The one day schema
+ * of every input; visits are planned in days, not instants.
+ */
+export const daySchema = z.iso.date({ error: "validation.invalid" });
+
+/** True when the text holds a NUL character, which PostgreSQL cannot store in text (error 22021). */
+export function containsNul(text: string): boolean {
+  return text.includes("\u0000");
+}
+
+/** Free text that PostgreSQL can store: any string without NUL (further limits are the caller's). */
+export const textSchema = z.string().refine((text) => !containsNul(text), { error: "validation.invalid" });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Context } from "./context.ts";
 import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
+import { inputHasNul } from "./nul-input.ts";
 import { refuseIfReadOnly } from "./services/billing.ts";
 import { hasRole } from "./roles.ts";
 
@@ -36,7 +37,15 @@ const sameOrigin = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(sameOrigin);
+/** Refuses input PostgreSQL cannot store (a NUL anywhere) with a 400, before any schema or handler runs. */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  // Unreadable input is left to the procedure's own input parser (a procedure without input ignores it).
+  const raw = await getRawInput().catch(() => undefined);
+  if (inputHasNul(raw)) fail("BAD_REQUEST", "errors.badRequest");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseNul).use(sameOrigin);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthorized" });

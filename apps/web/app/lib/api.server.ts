@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createCaller, createContext, DELETION_PENDING, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
+import { assertRouteParams } from "./route-params";
 
 export type ServerApi = {
   caller: ReturnType<typeof createCaller>;
@@ -9,8 +11,12 @@ export type ServerApi = {
   headers: Headers;
 };
 
-/** Loaders and actions call the same tRPC procedures as the browser, through the server-side caller. */
-export async function serverApi(request: Request, loadContext: AppLoadContext): Promise<ServerApi> {
+/**
+ * Loaders and actions call the same tRPC procedures as the browser, through the server-side caller.
+ * Passing the route's params checks them first: a malformed id or slug is a 404 (see route-params.ts).
+ */
+export async function serverApi(request: Request, loadContext: AppLoadContext, params: Readonly<Record<string, string | undefined>> = {}): Promise<ServerApi> {
+  assertRouteParams(params);
   const headers = new Headers();
   const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress, requestId: loadContext.requestId });
   return { caller: createCaller(ctx), ctx, headers };
@@ -36,7 +42,11 @@ export async function runAction<T>(api: ServerApi, work: () => Promise<T>): Prom
   }
 }
 
-/** Turns a procedure error in a loader into the right HTTP answer (sign-in redirect, 404, 403). */
+/**
+ * Turns a procedure error in a loader (or an action that does not show it in a form) into the right
+ * HTTP answer: a sign-in or enrolment redirect, else the status tRPC gives its code (BAD_REQUEST 400,
+ * FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409, ...). Only an internal error stays a 500.
+ */
 export function loaderError(error: unknown, request: Request): never {
   if (error instanceof TRPCError) {
     if (error.code === "UNAUTHORIZED") {
@@ -52,8 +62,8 @@ export function loaderError(error: unknown, request: Request): never {
       const slug = new URL(request.url).pathname.split("/")[2];
       throw redirect(`/t/${slug}/security`);
     }
-    if (error.code === "NOT_FOUND") throw data(null, { status: 404 });
-    if (error.code === "FORBIDDEN") throw data(null, { status: 403 });
+    const status = getHTTPStatusCodeFromError(error);
+    if (status < 500) throw data(null, { status });
   }
   throw error;
 }

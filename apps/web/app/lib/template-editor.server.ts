@@ -1,5 +1,6 @@
 import { draftOperations, type Question, type TemplateContent } from "@vigil/api";
 import type { Locale } from "@vigil/i18n";
+import { intentOf } from "./intent";
 
 type Localized = Partial<Record<Locale, string>>;
 
@@ -26,9 +27,12 @@ function options(form: FormData, languages: readonly Locale[], previous: Questio
   }));
 }
 
+/** The intents of the editor's forms (the version page adds its settings form). */
+export const EDITOR_INTENTS = ["saveSection", "removeSection", "moveSection", "saveQuestion", "removeQuestion", "moveQuestion"] as const;
+
 /** Applies one editor form to the draft's content. */
 export function applyEdit(content: TemplateContent, form: FormData, languages: readonly Locale[]): TemplateContent {
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, EDITOR_INTENTS);
   const sectionId = String(form.get("sectionId") ?? "");
   const questionId = String(form.get("questionId") ?? "");
   const direction = form.get("direction") === "up" ? "up" : "down";
@@ -59,7 +63,5 @@ export function applyEdit(content: TemplateContent, form: FormData, languages: r
       return ops.removeQuestion(content, questionId) as TemplateContent;
     case "moveQuestion":
       return ops.moveQuestion(content, questionId, direction) as TemplateContent;
-    default:
-      return content;
   }
 }

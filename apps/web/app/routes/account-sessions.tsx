@@ -6,6 +6,7 @@ import { Card } from "../components/Card";
 import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { formFields, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import type { Route } from "./+types/account-sessions";
@@ -21,8 +22,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["intent", "sessionId"] as const);
+  const intent = intentOf(fields.intent, ["revoke", "revokeOthers"]);
   const result =
-    fields.intent === "revokeOthers"
+    intent === "revokeOthers"
       ? await runAction(api, () => api.caller.sessions.revokeOthers())
       : await runAction(api, () => api.caller.sessions.revoke({ sessionId: fields.sessionId }));
   return data(result, { status: result.ok ? 200 : 400 });

@@ -7,6 +7,7 @@ import { RecoveryCodes } from "../components/security/RecoveryCodes";
 import { TwoFactorEnabled } from "../components/security/TwoFactorEnabled";
 import { TwoFactorEnrolment } from "../components/security/TwoFactorEnrolment";
 import { formFields, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { safeRedirect } from "../lib/redirect";
 import type { Route } from "./+types/account-two-factor";
@@ -23,11 +24,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["intent", "code"] as const);
-  if (fields.intent === "regenerate") {
+  const intent = intentOf(fields.intent, ["confirm", "regenerate", "disable"]);
+  if (intent === "regenerate") {
     const result = await runAction(api, () => api.caller.twoFactor.regenerateRecoveryCodes());
     return data({ ...result, intent: "regenerate" }, { status: result.ok ? 200 : 400 });
   }
-  if (fields.intent === "disable") {
+  if (intent === "disable") {
     const result = await runAction(api, () => api.caller.twoFactor.disable({ code: fields.code }));
     return data({ ...result, intent: "disable" }, { status: result.ok ? 200 : 400 });
   }

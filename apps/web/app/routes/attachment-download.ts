@@ -7,7 +7,7 @@ import type { Route } from "./+types/attachment-download";
  * procedure; the file is then streamed as a download (evidenceFileResponse).
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   let attachment;
   try {
     attachment = await api.caller.attachments.open({ tenantSlug: params.slug, attachmentId: params.attachmentId });

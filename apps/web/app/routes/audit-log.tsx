@@ -13,7 +13,7 @@ import type { Route } from "./+types/audit-log";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "auditLog.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const url = new URL(request.url);
   const filter = auditFilterFromUrl(url);
   try {

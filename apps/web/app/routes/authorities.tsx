@@ -8,6 +8,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { AuthorityForm } from "../components/places/AuthorityForm";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/authorities";
@@ -15,7 +16,7 @@ import type { Route } from "./+types/authorities";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "authorities.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
   try {
     return { authorities: await api.caller.authorities.list({ tenantSlug: params.slug, includeArchived }) };
@@ -27,19 +28,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const FIELDS = ["intent", "authorityId", "kind", "name", "parentId", "contactEmail"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const f = await formFields(request, FIELDS);
   const fields = { kind: f.kind as AuthorityKind, name: f.name, parentId: f.parentId || null, contactEmail: f.contactEmail };
+  const intent = intentOf(f.intent, ["create", "update", "archive", "unarchive"]);
   const result =
-    f.intent === "create"
+    intent === "create"
       ? await runAction(api, () => api.caller.authorities.create({ tenantSlug, ...fields }))
-      : f.intent === "update"
+      : intent === "update"
         ? await runAction(api, () => api.caller.authorities.update({ tenantSlug, authorityId: f.authorityId, ...fields }))
-        : await runAction(api, () => api.caller.authorities.setArchived({ tenantSlug, authorityId: f.authorityId, archived: f.intent === "archive" }));
+        : await runAction(api, () => api.caller.authorities.setArchived({ tenantSlug, authorityId: f.authorityId, archived: intent === "archive" }));
   // A saved edit closes the editing form.
-  if (result.ok && f.intent === "update") throw redirect(`/t/${tenantSlug}/authorities`);
-  return data({ ...result, intent: f.intent, targetId: f.authorityId }, { status: result.ok ? 200 : 400 });
+  if (result.ok && intent === "update") throw redirect(`/t/${tenantSlug}/authorities`);
+  return data({ ...result, intent, targetId: f.authorityId }, { status: result.ok ? 200 : 400 });
 }
 
 export default function Authorities({ loaderData, actionData }: Route.ComponentProps) {

@@ -9,6 +9,7 @@ import { PlanSummary } from "../components/billing/PlanSummary";
 import { FormError } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import type { Route } from "./+types/billing";
 
@@ -16,7 +17,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "bil
 
 /** Owners only: others get 403 from the procedure. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const overview = await api.caller.billing.overview({ tenantSlug: params.slug });
     const returned = new URL(request.url).searchParams.get("checkout");
@@ -29,9 +30,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 /** Both actions end on Stripe's hosted pages (Checkout or the Customer Portal). */
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
-  const { intent, planKey } = await formFields(request, ["intent", "planKey"] as const);
+  const fields = await formFields(request, ["intent", "planKey"] as const);
+  const intent = intentOf(fields.intent, ["checkout", "portal"]);
+  const { planKey } = fields;
   const result =
     intent === "checkout"
       ? await runAction(api, () => api.caller.billing.startCheckout({ tenantSlug, planKey }))

@@ -15,7 +15,7 @@ const FILES = {
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const file = FILES[params.file as keyof typeof FILES];
   if (!file) throw data(null, { status: 404 });
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, year: yearFromUrl(new URL(request.url)), format: file.format };
   try {
     const exported = file.what === "visits" ? await api.caller.dashboard.exportVisits(input) : await api.caller.dashboard.exportRecommendations(input);

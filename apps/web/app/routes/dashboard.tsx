@@ -19,7 +19,7 @@ import type { Route } from "./+types/dashboard";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const year = yearFromUrl(new URL(request.url));
   const input = { tenantSlug: params.slug, year };
   try {

@@ -6,7 +6,7 @@ import type { Route } from "./+types/export-download";
 
 /** Streams a finished workspace export (owners only; the procedure checks the role and the workspace). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const file = await api.caller.workspaceExport.download({ tenantSlug: params.slug, exportId: params.exportId });
     const { size } = await stat(file.path);

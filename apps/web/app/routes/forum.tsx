@@ -13,6 +13,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { TextField } from "../components/TextField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { fieldError, useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -21,7 +22,7 @@ import type { Route } from "./+types/forum";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, forumId: params.forumId };
   try {
     const forum = await api.caller.forums.get(input);
@@ -39,9 +40,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, ["respond", "invite", "removeParticipant", "addAgendaItem", "removeAgendaItem", "shareDocument", "removeDocument", "optIn"]);
   const field = (name: string) => String(form.get(name) ?? "");
   const base = { tenantSlug: params.slug, forumId: params.forumId };
   const run = async (work: () => Promise<unknown>) => {
@@ -65,9 +66,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return run(() => api.caller.forums.removeDocument({ tenantSlug: params.slug, documentId: field("documentId") }));
     case "optIn":
       return run(() => api.caller.forums.setBenchmarkOptIn({ ...base, optIn: field("optIn") === "true" }));
-    default:
-      // An unknown or missing intent must not fall through to a real change (it used to toggle the benchmark opt-in).
-      return data({ ok: false as const, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent }, { status: 400 });
   }
 }
 

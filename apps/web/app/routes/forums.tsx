@@ -10,6 +10,7 @@ import { FormError } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { TextField } from "../components/TextField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { fieldError, useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -18,7 +19,7 @@ import type { Route } from "./+types/forums";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { forums: await api.caller.forums.list({ tenantSlug: params.slug }) };
   } catch (error) {
@@ -27,9 +28,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, ["respond", "create"]);
   const field = (name: string) => String(form.get(name) ?? "");
   if (intent === "respond") {
     const forumId = field("forumId");
@@ -38,15 +39,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (result.ok && accept) throw redirect(`/t/${params.slug}/forums/${forumId}`);
     return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
   }
-  if (intent === "create") {
-    const result = await runAction(api, () =>
-      api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
-    );
-    if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
-    return data({ ...result, intent }, { status: 400 });
-  }
-  // An unknown or missing intent must not create a forum (every other post used to).
-  return data({ ok: false as const, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent }, { status: 400 });
+  const result = await runAction(api, () =>
+    api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
+  );
+  if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
+  return data({ ...result, intent }, { status: 400 });
 }
 
 export default function Forums({ loaderData, actionData }: Route.ComponentProps) {

@@ -7,6 +7,7 @@ import { FormError } from "../components/FormMessage";
 import { InvitationSignUpForm } from "../components/InvitationSignUpForm";
 import { PageHeader } from "../components/PageHeader";
 import { formFields, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import type { Route } from "./+types/invitation";
@@ -14,7 +15,7 @@ import type { Route } from "./+types/invitation";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const preview = await runAction(api, () => api.caller.invitations.preview({ token: params.token }));
   const signedInEmail = api.ctx.user?.email ?? null;
   if (!preview.ok) return data({ preview: null, problem: preview.message, signedInEmail }, { status: 404 });
@@ -22,15 +23,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const fields = await formFields(request, ["intent", "name", "password", "locale"] as const);
+  const intent = intentOf(fields.intent, ["accept", "signUp"]);
   const result =
-    fields.intent === "accept"
+    intent === "accept"
       ? await runAction(api, () => api.caller.invitations.accept({ token: params.token }))
       : await runAction(api, () =>
           api.caller.invitations.signUpAndAccept({ token: params.token, name: fields.name, password: fields.password, locale: isLocale(fields.locale) ? fields.locale : api.ctx.locale }),
         );
-  if (!result.ok) return data({ ...result, intent: fields.intent, name: fields.name }, { status: 400 });
+  if (!result.ok) return data({ ...result, intent, name: fields.name }, { status: 400 });
   return redirect(`/t/${result.result.slug}`, { headers: api.headers });
 }
 

@@ -16,7 +16,7 @@ import type { Route } from "./+types/joint-visit-checklist";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checklist.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return await loadChecklistPage(api, request, { tenantSlug: params.slug, visitId: params.visitId }, {
       get: (input) => api.caller.jointVisits.checklist(input),
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const result = await saveSectionFromForm(api, params.slug, params.visitId, await request.formData(), {
       get: (input) => api.caller.jointVisits.checklist(input),

@@ -8,7 +8,7 @@ import type { Route } from "./+types/joint-visit-evidence";
  * visit, to a nominated member of an accepted partnership, and audits it in both workspaces.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   let attachment;
   try {
     attachment = await api.caller.jointVisits.openEvidence({ tenantSlug: params.slug, visitId: params.visitId, attachmentId: params.attachmentId });

@@ -10,6 +10,7 @@ import { PartnerRecommendationForm } from "../components/joint/PartnerRecommenda
 import { PageHeader } from "../components/PageHeader";
 import { authorLabel } from "../lib/attribution";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -24,7 +25,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joi
  * findings (and adding one), the report draft and, if the host shares them, interview records.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
@@ -41,14 +42,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const uploaded = await jointEvidenceUpload(api, request, params.slug, params.visitId);
     return data(uploaded, { status: uploaded.ok ? 200 : 400 });
   }
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
-  const intent = field("intent") || "create";
+  const intent = intentOf(form, ["create", "addRecommendation", "updateRecommendation"]);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   const priority = field("priority") as "low" | "medium" | "high";
   const result =

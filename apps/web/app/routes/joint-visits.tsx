@@ -8,6 +8,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { SelectField } from "../components/SelectField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
@@ -20,7 +21,7 @@ const VISIT_ROLES = ["lead", "monitor", "doctor", "psychiatrist", "lawyer", "int
 
 /** The partner's side: joint visits of other workspaces, invitations to answer, the team to nominate. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
     const [visits, setting, current] = await Promise.all([
@@ -40,13 +41,14 @@ function roleAtLeastServer(role: string): boolean {
   return role === "owner" || role === "admin";
 }
 
-type Intent = "setting" | "accept" | "decline" | "nominate" | "withdraw";
+const INTENTS = ["setting", "accept", "decline", "nominate", "withdraw"] as const;
+type Intent = (typeof INTENTS)[number];
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? "");
-  const intent = field("intent") as Intent;
+  const intent = intentOf(form, INTENTS);
   const tenantSlug = params.slug;
   const invitation = { tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") };
   const result = await runAction(api, (): Promise<unknown> => {

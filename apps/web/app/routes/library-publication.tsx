@@ -7,6 +7,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { ContentPreview } from "../components/library/ContentPreview";
 import { PageHeader } from "../components/PageHeader";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -15,7 +16,7 @@ import type { Route } from "./+types/library-publication";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { publication: await api.caller.library.get({ tenantSlug: params.slug, publicationId: params.publicationId }) };
   } catch (error) {
@@ -24,9 +25,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, publicationId: params.publicationId };
-  const intent = String((await request.formData()).get("intent"));
+  const intent = intentOf(await request.formData(), ["import", "unpublish"]);
   if (intent === "import") {
     const result = await runAction(api, () => api.caller.library.import(input));
     if (result.ok) throw redirect(`/t/${params.slug}/templates/${result.result.id}`);

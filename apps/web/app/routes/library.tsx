@@ -18,7 +18,7 @@ const isLocale = (value: string): value is Locale => (LOCALES as readonly string
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const search = new URL(request.url).searchParams;
   const placeType = search.get("placeType") ?? "";
   const language = search.get("language") ?? "";

@@ -7,6 +7,7 @@ import { MemberList } from "../components/members/MemberList";
 import { PendingInvitations } from "../components/members/PendingInvitations";
 import { PageHeader } from "../components/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace, type WorkspaceRole } from "../lib/workspace";
 import type { Route } from "./+types/members";
@@ -14,7 +15,7 @@ import type { Route } from "./+types/members";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
     const [current, members, billing] = await Promise.all([
@@ -34,11 +35,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const FIELDS = ["intent", "email", "role", "invitationId", "membershipId"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, FIELDS);
   const role = fields.role as WorkspaceRole;
-  const { intent } = fields;
+  const intent = intentOf(fields.intent, ["invite", "revoke", "changeRole", "remove"]);
   const result =
     intent === "invite"
       ? await runAction(api, () => api.caller.members.invite({ tenantSlug, email: fields.email, role }))

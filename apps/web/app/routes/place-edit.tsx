@@ -11,7 +11,7 @@ import type { Route } from "./+types/place-edit";
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "places.editTitle", { name: loaded?.place.name ?? "" });
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const [place, authorities] = await Promise.all([
       api.caller.places.get({ tenantSlug: params.slug, placeId: params.placeId }),
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const fields = await placeFieldsFrom(request);
   const result = await runAction(api, () => api.caller.places.update({ tenantSlug: params.slug, placeId: params.placeId, ...fields }));
   if (result.ok) throw redirect(`/t/${params.slug}/places/${params.placeId}?saved=1`);

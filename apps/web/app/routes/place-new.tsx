@@ -11,7 +11,7 @@ import type { Route } from "./+types/place-new";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "places.newTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { authorities: await api.caller.authorities.list({ tenantSlug: params.slug }) };
   } catch (error) {
@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const fields = await placeFieldsFrom(request);
   const result = await runAction(api, () => api.caller.places.create({ tenantSlug: params.slug, ...fields }));
   if (result.ok) throw redirect(`/t/${params.slug}/places/${result.result.id}`);

@@ -8,6 +8,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { PlaceRecommendationHistory } from "../components/recommendations/PlaceRecommendationHistory";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -16,7 +17,7 @@ import type { Route } from "./+types/place";
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "places.title", {}).map((m) => ({ title: loaded ? `${loaded.place.name} — ${m.title}` : m.title }));
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const input = { tenantSlug: params.slug, placeId: params.placeId };
     const [place, history] = await Promise.all([api.caller.places.get(input), api.caller.recommendations.placeHistory(input)]);
@@ -27,9 +28,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
-  const archived = form.get("intent") === "archive";
+  const archived = intentOf(form, ["archive", "unarchive"]) === "archive";
   const result = await runAction(api, () => api.caller.places.setArchived({ tenantSlug: params.slug, placeId: params.placeId, archived }));
   return data(result, { status: result.ok ? 200 : 400 });
 }

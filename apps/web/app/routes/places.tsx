@@ -17,7 +17,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pla
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const url = new URL(request.url);
   const type = url.searchParams.get("type");
   const archived = url.searchParams.get("archived");

@@ -5,6 +5,7 @@ import { PageHeader } from "../components/PageHeader";
 import { PasswordForm } from "../components/PasswordForm";
 import { ProfileForm } from "../components/ProfileForm";
 import { formFields, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import type { Route } from "./+types/profile";
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["intent", "name", "preferredLocale", "currentPassword", "newPassword"] as const);
-  if (fields.intent === "password") {
+  if (intentOf(fields.intent, ["profile", "password"]) === "password") {
     const result = await runAction(api, () => api.caller.profile.changePassword({ currentPassword: fields.currentPassword, newPassword: fields.newPassword }));
     return data({ ...result, intent: "password" }, { status: result.ok ? 200 : 400, headers: api.headers });
   }

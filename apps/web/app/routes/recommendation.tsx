@@ -17,7 +17,7 @@ import type { Route } from "./+types/recommendation";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "recommendations.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const recommendation = await api.caller.recommendations.get({ tenantSlug: params.slug, recommendationId: params.recommendationId });
     return { recommendation, today: today(), maxMegabytes: maxDocumentMegabytes() };
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const result = await recordUpdateFromForm(api, request, params.slug);
   // After a success, a fresh GET: reloading the page does not record the update twice.
   if (result.ok) throw redirect(`/t/${params.slug}/recommendations/${params.recommendationId}?recorded=1#timeline`);

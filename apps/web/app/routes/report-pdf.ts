@@ -8,7 +8,7 @@ import type { Route } from "./+types/report-pdf";
  * which reads nothing from the interviews; the PDF is rendered here, in the report's language.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   let document;
   try {
     document = await api.caller.reports.document({ tenantSlug: params.slug, visitId: params.visitId });

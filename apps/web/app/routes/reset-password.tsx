@@ -13,7 +13,7 @@ import type { Route } from "./+types/reset-password";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "recovery.resetTitle");
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const { password } = await formFields(request, ["password"] as const);
   const result = await runAction(api, () => api.caller.accountRecovery.resetPassword({ token: params.token, password }));
   return data(result, { status: result.ok ? 200 : 400, headers: api.headers });

@@ -3,7 +3,7 @@ import type { Route } from "./+types/template-export";
 
 /** A version in the exchange format (docs/template-format.md), as a file to save. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const file = await api.caller.templates.export({ tenantSlug: params.slug, versionId: params.versionId });
     const version = await api.caller.templates.version({ tenantSlug: params.slug, versionId: params.versionId });

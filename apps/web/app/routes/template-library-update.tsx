@@ -15,7 +15,7 @@ import type { Route } from "./+types/template-library-update";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.updateTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const input = { tenantSlug: params.slug, templateId: params.templateId };
     const [template, source] = await Promise.all([api.caller.templates.get(input), api.caller.library.importStatus(input)]);
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const result = await runAction(api, () =>
     api.caller.library.takeUpdate({ tenantSlug: params.slug, templateId: params.templateId, publicationId: String(form.get("publicationId") ?? ""), take: form.getAll("take").map(String) }),

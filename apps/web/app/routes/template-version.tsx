@@ -11,16 +11,17 @@ import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { SectionTitleForm, SectionView } from "../components/templates/SectionView";
 import { TextField } from "../components/TextField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
-import { applyEdit } from "../lib/template-editor.server";
+import { applyEdit, EDITOR_INTENTS } from "../lib/template-editor.server";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/template-version";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const version = await api.caller.templates.version({ tenantSlug: params.slug, versionId: params.versionId });
     if (version.templateId !== params.templateId) throw redirect(`/t/${params.slug}/templates/${version.templateId}/versions/${version.id}`);
@@ -33,13 +34,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 /** Every editor form lands here: load the draft, apply the edit, save it with the time it was loaded. */
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
+  const intent = intentOf(form, ["saveSettings", ...EDITOR_INTENTS]);
   const result = await runAction(api, async () => {
     const draft = await api.caller.templates.version({ tenantSlug, versionId: params.versionId });
     const expectedUpdatedAt = new Date(String(form.get("updatedAt")));
-    if (form.get("intent") === "saveSettings") {
+    if (intent === "saveSettings") {
       const languages = form.getAll("languages").map(String).filter(isLocale);
       const settings = { name: String(form.get("name") ?? ""), placeTypes: form.getAll("placeTypes").map(String) as PlaceType[], languages };
       return api.caller.templates.updateDraft({ tenantSlug, templateId: params.templateId, settings, content: draft.content, expectedUpdatedAt });

@@ -7,6 +7,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { TemplateLibraryPanel } from "../components/library/TemplateLibraryPanel";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { loadTemplateLibrary, templateLibraryAction } from "../lib/template-library.server";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
@@ -16,7 +17,7 @@ import type { Route } from "./+types/template";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
     const [template, library] = await Promise.all([
@@ -30,10 +31,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, templateId: params.templateId };
   const form = await request.formData();
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, ["libraryPublish", "libraryUnpublish", "newDraft", "publish", "discardDraft", "archive", "unarchive"]);
   const libraryResult = await templateLibraryAction(api, params.slug, form);
   if (libraryResult) return libraryResult;
   if (intent === "newDraft") {

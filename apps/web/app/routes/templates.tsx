@@ -11,6 +11,7 @@ import { PageHeader } from "../components/PageHeader";
 import { CheckboxGroup } from "../components/templates/CheckboxGroup";
 import { TextField } from "../components/TextField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { fieldError, useBusy } from "../lib/form";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -19,7 +20,7 @@ import type { Route } from "./+types/templates";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return { templates: await api.caller.templates.list({ tenantSlug: params.slug }) };
   } catch (error) {
@@ -28,12 +29,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   // A truncated or malformed body (e.g. an import whose upload broke off) is the sender's fault: a 400, not a 500.
   const form = await request.formData().catch(() => null);
   if (!form) return data({ ok: false as const, intent: "import", message: api.ctx.t("attachmentErrors.malformed"), fieldErrors: {} }, { status: 400 });
-  const intent = String(form.get("intent"));
+  const intent = intentOf(form, ["import", "create"]);
   if (intent === "import") {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {

@@ -12,7 +12,7 @@ import type { Route } from "./+types/verify-email";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "recovery.verifyTitle");
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const result = await runAction(api, () => api.caller.accountRecovery.verifyEmail({ token: params.token }));
   return data(result, { status: result.ok ? 200 : 400 });
 }

@@ -10,7 +10,7 @@ import type { Route } from "./+types/visit-checklist";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checklist.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return await loadChecklistPage(api, request, { tenantSlug: params.slug, visitId: params.visitId }, {
       get: (input) => api.caller.checklist.get(input),
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const result = await saveSectionFromForm(api, params.slug, params.visitId, await request.formData());
     return data(result, { status: Object.keys(result.outcome.unsaved).length > 0 ? 409 : 200 });

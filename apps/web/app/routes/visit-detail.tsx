@@ -13,6 +13,7 @@ import { TeamList } from "../components/visits/TeamList";
 import { VisitSectionLinks } from "../components/visits/VisitSectionLinks";
 import { VisitSummary } from "../components/visits/VisitSummary";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { followUpFormLimits } from "../lib/recommendation-update.server";
@@ -23,7 +24,7 @@ import type { Route } from "./+types/visit-detail";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     const [visit, preparation, toVerify] = await Promise.all([
@@ -39,12 +40,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-type Intent = "transition" | "addMember" | "addExpert" | "removeTeamMember";
+const INTENTS = ["transition", "addMember", "addExpert", "removeTeamMember"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
-  const intent = String(form.get("intent")) as Intent;
+  const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId };
   const run = (): Promise<unknown> => {
     if (intent === "transition") {

@@ -15,7 +15,7 @@ import type { Route } from "./+types/visit-edit";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitEdit.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const visit = await api.caller.visits.get({ tenantSlug: params.slug, visitId: params.visitId });
     const options = await api.caller.visits.planningOptions({ tenantSlug: params.slug, placeId: visit.place.id });
@@ -35,7 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const values = planValuesFrom(await request.formData());
   const result = await runAction(api, () => api.caller.visits.updatePlan({ tenantSlug: params.slug, visitId: params.visitId, ...planInputFrom(values) }));
   if (result.ok) throw redirect(`/t/${params.slug}/visits/${params.visitId}`);

@@ -1,6 +1,7 @@
 import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import type { FINDING_SEVERITIES } from "@vigil/api/evidence";
 import { formFields, runAction, type ActionFailure, type ServerApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 
 type Severity = (typeof FINDING_SEVERITIES)[number];
 export type FindingActionResult = ({ ok: true } | ActionFailure) & { intent: string; targetId: string; fileName?: string };
@@ -37,7 +38,7 @@ export async function findingAction(api: ServerApi, request: Request, tenantSlug
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return upload(api, request, tenantSlug, visitId);
   const fields = await formFields(request, FIELDS);
   const finding = { theme: fields.theme, text: fields.text, severity: fields.severity as Severity };
-  const { intent } = fields;
+  const intent = intentOf(fields.intent, ["create", "update", "delete", "deleteAttachment"]);
   const result =
     intent === "create"
       ? await runAction(api, () => api.caller.findings.create({ tenantSlug, visitId, ...finding }))

@@ -17,7 +17,7 @@ import type { Route } from "./+types/visit-findings";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "findings.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const listed = await api.caller.findings.list({ tenantSlug: params.slug, visitId: params.visitId });
     return { ...listed, maxMegabytes: maxUploadMegabytes() };
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const response = await findingAction(api, request, params.slug, params.visitId);
   return data(response, { status: response.ok ? 200 : 400 });
 }

@@ -17,7 +17,7 @@ import type { Route } from "./+types/visit-follow-up-new";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "followUpVisits.planTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     const [visit, open] = await Promise.all([
@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const result = await runAction(api, () =>
     api.caller.recommendations.planFollowUpVisit({

@@ -8,6 +8,7 @@ import { InterviewForm } from "../components/evidence/InterviewForm";
 import { FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/visit-interviews";
@@ -15,7 +16,7 @@ import type { Route } from "./+types/visit-interviews";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "interviews.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return await api.caller.interviews.list({ tenantSlug: params.slug, visitId: params.visitId });
   } catch (error) {
@@ -38,10 +39,10 @@ function interviewFields(form: FormData) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = intentOf(form, ["create", "update", "readNotes", "checkFollowUp"]);
   const interviewId = String(form.get("interviewId") ?? "");
   const result =
     intent === "create"

@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Planning is two steps: choose the place (which decides the templates on offer), then the plan. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const placeId = new URL(request.url).searchParams.get("placeId") ?? "";
   try {
     return await api.caller.visits.planningOptions({ tenantSlug: params.slug, placeId: UUID.test(placeId) ? placeId : undefined });
@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
   const values = planValuesFrom(form);
   const team = [memberFrom(form), expertFrom(form)].flatMap((member) => (member ? [member] : []));

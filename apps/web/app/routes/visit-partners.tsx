@@ -6,6 +6,7 @@ import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
 import { SelectField } from "../components/SelectField";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
@@ -16,7 +17,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joi
 
 /** The host's side of a joint visit: invite partner workspaces, share interviews, end partnerships. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
@@ -27,12 +28,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-type Intent = "invite" | "share" | "unshare" | "end";
+const INTENTS = ["invite", "share", "unshare", "end"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const form = await request.formData();
-  const intent = String(form.get("intent")) as Intent;
+  const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId, partnerTenantId: String(form.get("partnerTenantId") ?? "") };
   const result = await runAction(api, (): Promise<unknown> => {
     if (intent === "invite") return api.caller.jointVisits.invite(base);

@@ -1,4 +1,5 @@
 import { runAction, type ActionFailure, type ServerApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 
 type Priority = "low" | "medium" | "high";
 type Language = "en" | "sr-Cyrl" | "sr-Latn" | "uk";
@@ -46,7 +47,7 @@ async function similarTo(api: ServerApi, tenantSlug: string, visitId: string, va
 /** Every form on the report page posts here with an `intent`; each calls one `reports` procedure. */
 export async function reportAction(api: ServerApi, request: Request, tenantSlug: string, visitId: string): Promise<ReportActionResult> {
   const form = await request.formData();
-  const intent = text(form, "intent");
+  const intent = intentOf(form, ["saveDraft", "add", "checkSimilar", "update", "delete", "move", "send", "deadline"]);
   const recommendationId = text(form, "recommendationId");
   switch (intent) {
     case "saveDraft": {
@@ -90,7 +91,5 @@ export async function reportAction(api: ServerApi, request: Request, tenantSlug:
       const result = await runAction(api, () => api.caller.reports.updateSettings({ tenantSlug, responseDeadlineDays: Number(text(form, "responseDeadlineDays")) }));
       return { ...(result.ok ? { ok: true as const } : result), intent };
     }
-    default:
-      return { ok: false, message: api.ctx.t("errors.badRequest"), fieldErrors: {}, intent };
   }
 }

@@ -19,7 +19,7 @@ import type { Route } from "./+types/visit-report";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "report.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     return await api.caller.reports.get({ tenantSlug: params.slug, visitId: params.visitId });
   } catch (error) {
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const result = await reportAction(api, request, params.slug, params.visitId);
   return data(result, { status: result.ok ? 200 : 400 });
 }

@@ -13,7 +13,7 @@ import type { Route } from "./+types/visit-verify";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "followUpVisits.toVerifyTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const toVerify = await api.caller.recommendations.toVerify({ tenantSlug: params.slug, visitId: params.visitId });
     if (!toVerify.followUpOf) throw redirect(`/t/${params.slug}/visits/${params.visitId}`);
@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const result = await recordUpdateFromForm(api, request, params.slug);
   if (result.ok) throw redirect(`/t/${params.slug}/visits/${params.visitId}?verified=1#to-verify`);
   return data(result, { status: 400 });

@@ -28,7 +28,7 @@ function monthParam(year: number, month: number): string {
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const { year, month } = monthFrom(new URL(request.url));
   try {
     const visits = await api.caller.visits.calendar({ tenantSlug: params.slug, year, month });

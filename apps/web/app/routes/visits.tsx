@@ -31,7 +31,7 @@ function filtersFrom(url: URL) {
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const filters = filtersFrom(new URL(request.url));
   try {

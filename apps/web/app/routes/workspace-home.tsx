@@ -14,7 +14,7 @@ import type { Route } from "./+types/workspace-home";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "workspaceHome.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     // Follow-ups: only the interviews the person needs to know about (their visits' teams, or all for owners and admins).
     const [upcomingVisits, followUps] = await Promise.all([
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const { interviewId } = await formFields(request, ["interviewId"]);
   const result = await runAction(api, () => api.caller.interviews.checkFollowUp({ tenantSlug: params.slug, interviewId }));
   return data(result.ok ? { ok: true as const } : result, { status: result.ok ? 200 : 400 });

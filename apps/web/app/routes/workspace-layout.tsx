@@ -7,7 +7,7 @@ import type { Route } from "./+types/workspace-layout";
 
 /** Every /t/:slug page: membership checked here (non-members get 404, signed-out people sign in). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   try {
     const [current, mine, billing] = await Promise.all([
       api.caller.workspaces.current({ tenantSlug: params.slug }),

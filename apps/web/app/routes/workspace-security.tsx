@@ -5,6 +5,7 @@ import { TwoFactorRequirementForm } from "../components/security/TwoFactorRequir
 import { WorkspaceDeletionCard } from "../components/security/WorkspaceDeletionCard";
 import { WorkspaceExportCard } from "../components/security/WorkspaceExportCard";
 import { formFields, loaderError, runAction, serverApi } from "../lib/api.server";
+import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/workspace-security";
@@ -12,7 +13,7 @@ import type { Route } from "./+types/workspace-security";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "security.title");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
     const [requirement, current] = await Promise.all([api.caller.twoFactor.workspaceRequirement({ tenantSlug }), api.caller.workspaces.current({ tenantSlug })]);
@@ -25,10 +26,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context);
+  const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, ["intent", "requireTwoFactor", "confirmName"] as const);
-  const { intent } = fields;
+  const intent = intentOf(fields.intent, ["export", "delete", "restore", "requirement"]);
   const result =
     intent === "export"
       ? await runAction(api, () => api.caller.workspaceExport.start({ tenantSlug }))

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { daySchema } from "../schemas.ts";
 import { ALLEGATION_CODES, INTERVIEWEE_CATEGORIES } from "./shared.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.invalid" });
 
 /** What the interview form sends. There is deliberately no name field: a pseudonym only. */
 export const interviewFieldsSchema = z.object({
@@ -10,7 +10,7 @@ export const interviewFieldsSchema = z.object({
   consentGiven: z.boolean(),
   allegations: z.array(z.enum(ALLEGATION_CODES)).max(ALLEGATION_CODES.length).default([]),
   reprisalRisk: z.boolean().default(false),
-  followUpDue: isoDate.nullable().default(null),
+  followUpDue: daySchema.nullable().default(null),
   /** Undefined on an update leaves the stored notes as they are. */
   notes: z.string().max(20_000).optional(),
 });

@@ -1,5 +1,7 @@
 import type { AuthorityKind, Prisma, RecommendationStatus, RecommendationUpdateSource, TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
+import { z } from "zod";
+import { cursorInstant, keysetCursor } from "../keyset-cursor.ts";
 import type { RecommendationListInput } from "./inputs.ts";
 
 /**
@@ -85,22 +87,10 @@ async function toRows(tx: TenantTx, rows: Row[], today: Date) {
 }
 export type RecommendationRow = Awaited<ReturnType<typeof toRows>>[number];
 
-type Cursor = { at: string; id: string };
+const cursorCodec = keysetCursor(z.object({ at: cursorInstant, id: z.uuid() }));
 
 function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ at: row.createdAt.toISOString(), id: row.id })).toString("base64url");
-}
-
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof parsed.at === "string" && !Number.isNaN(Date.parse(parsed.at)) && typeof parsed.id === "string" && /^[0-9a-f-]{36}$/i.test(parsed.id)) {
-      return { at: parsed.at, id: parsed.id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  fail("BAD_REQUEST", "errors.badRequest", {}, "cursor");
+  return cursorCodec.encode({ at: row.createdAt.toISOString(), id: row.id });
 }
 
 /** The filters as a Prisma condition (AND-ed); shared by the list and anything that counts it. */
@@ -119,8 +109,7 @@ function recommendationFilter(input: Omit<RecommendationListInput, "cursor" | "l
 export async function listRecommendations(tx: TenantTx, input: RecommendationListInput, today = new Date()) {
   const filters = recommendationFilter(input, today);
   if (input.cursor) {
-    const cursor = decodeCursor(input.cursor);
-    const at = new Date(cursor.at);
+    const { at, ...cursor } = cursorCodec.decode(input.cursor);
     filters.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] });
   }
   const rows = await tx.recommendation.findMany({

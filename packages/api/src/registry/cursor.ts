@@ -1,4 +1,5 @@
-import { fail } from "../errors.ts";
+import { z } from "zod";
+import { cursorName, keysetCursor } from "../keyset-cursor.ts";
 
 /**
  * Keyset pagination over (name, id): the cursor is the last row of the previous page, so a page is
@@ -6,20 +7,16 @@ import { fail } from "../errors.ts";
  */
 export type NameCursor = { name: string; id: string };
 
+const codec = keysetCursor(z.tuple([cursorName, z.uuid()]));
+
 export function encodeCursor(cursor: NameCursor): string {
-  return Buffer.from(JSON.stringify([cursor.name, cursor.id]), "utf8").toString("base64url");
+  return codec.encode([cursor.name, cursor.id]);
 }
 
+/** A malformed cursor is a bad request, not a server error. */
 export function decodeCursor(text: string): NameCursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/.test(value[1])) {
-      return { name: value[0], id: value[1] };
-    }
-  } catch {
-    // Fall through: a malformed cursor is a bad request, not a server error.
-  }
-  fail("BAD_REQUEST", "errors.badRequest", {}, "cursor");
+  const [name, id] = codec.decode(text);
+  return { name, id };
 }
 
 /** The Prisma condition for "after the cursor" in (name, id) order. */

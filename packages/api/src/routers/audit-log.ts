@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { daySchema } from "../schemas.ts";
 import { allAuditEvents, auditCsv, auditFilterOptions, listAuditEvents } from "../services/audit-log.ts";
 import { tenantProcedure, router } from "../trpc.ts";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.invalid" });
 const filter = z.object({
   actorId: z.uuid().optional(),
   action: z.string().max(100).optional(),
   targetType: z.string().max(100).optional(),
-  from: day.optional(),
-  to: day.optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
 });
 
 /** The workspace's audit log, for its admins and owners. */

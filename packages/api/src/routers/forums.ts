@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daySchema } from "../schemas.ts";
 import {
   addAgendaItem, assertMayOrganiseForums, createForum, getForum, invitableWorkspaces, inviteToForum, listForums, removeAgendaItem, removeDocument, removeParticipant,
   respondToInvitation, setBenchmarkOptIn, shareDocument,
@@ -8,7 +9,7 @@ import { actorOf } from "./actor.ts";
 
 const forumId = z.object({ forumId: z.uuid() });
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
-const isoDate = z.iso.date().nullish().or(z.literal("")).transform((value) => value || null);
+const optionalDay = daySchema.nullish().or(z.literal("")).transform((value) => value || null);
 
 /** Forums and networks: members read; admins organise, invite and answer invitations for their workspace. */
 export const forumsRouter = router({
@@ -17,7 +18,7 @@ export const forumsRouter = router({
   get: tenantProcedure("viewer").input(forumId).query(({ ctx, input }) => getForum(ctx.tx, actorOf(ctx), input.forumId)),
 
   create: tenantProcedure("admin")
-    .input(z.object({ name: z.string().trim().min(1).max(300), startsOn: isoDate, endsOn: isoDate, place: optionalText(300), description: optionalText(10_000) }))
+    .input(z.object({ name: z.string().trim().min(1).max(300), startsOn: optionalDay, endsOn: optionalDay, place: optionalText(300), description: optionalText(10_000) }))
     .mutation(async ({ ctx, input }) => {
       await assertMayOrganiseForums(ctx.tx);
       return createForum(ctx.tx, actorOf(ctx), input);

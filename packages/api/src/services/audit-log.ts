@@ -1,5 +1,6 @@
 import type { Prisma, TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
+import { z } from "zod";
+import { cursorInstant, keysetCursor } from "../keyset-cursor.ts";
 
 export type AuditLogFilter = {
   actorId?: string;
@@ -29,14 +30,14 @@ function whereFor(filter: AuditLogFilter): Prisma.AuditEventWhereInput {
 }
 
 /** Cursors name the last row shown: its time and id, so a page never repeats or skips a row. */
+const cursorCodec = keysetCursor(z.tuple([cursorInstant, z.uuid()]));
+
 export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+  return cursorCodec.encode([row.createdAt.toISOString(), row.id]);
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(time ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) fail("BAD_REQUEST", "errors.badRequest");
+  const [createdAt, id] = cursorCodec.decode(cursor);
   return { createdAt, id };
 }
 

@@ -1,5 +1,7 @@
 import type { Prisma, TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
+import { z } from "zod";
+import { keysetCursor } from "../keyset-cursor.ts";
+import { daySchema } from "../schemas.ts";
 import type { VisitListInput } from "../visits/inputs.ts";
 
 /** What a row of a visit list shows. */
@@ -14,23 +16,11 @@ export const visitRowSelect = {
   place: { select: { id: true, name: true, type: true, region: true } },
 } satisfies Prisma.VisitSelect;
 
-type Cursor = { start: string; id: string };
-
 /** Keyset cursor: the last row's (planned_start, id), so pages stay stable while visits are added. */
-export function encodeCursor(row: { plannedStart: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ start: row.plannedStart.toISOString().slice(0, 10), id: row.id })).toString("base64url");
-}
+const cursorCodec = keysetCursor(z.object({ start: daySchema, id: z.uuid() }));
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof parsed.start === "string" && /^\d{4}-\d{2}-\d{2}$/.test(parsed.start) && typeof parsed.id === "string" && /^[0-9a-f-]{36}$/i.test(parsed.id)) {
-      return { start: parsed.start, id: parsed.id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  fail("BAD_REQUEST", "errors.badRequest", {}, "cursor");
+export function encodeCursor(row: { plannedStart: Date; id: string }): string {
+  return cursorCodec.encode({ start: row.plannedStart.toISOString().slice(0, 10), id: row.id });
 }
 
 const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });
@@ -43,7 +33,7 @@ export async function listVisits(tx: TenantTx, input: VisitListInput) {
   if (input.region) filters.push({ place: { region: input.region } });
   if (input.year) filters.push({ plannedStart: yearRange(input.year) });
   if (input.cursor) {
-    const cursor = decodeCursor(input.cursor);
+    const cursor = cursorCodec.decode(input.cursor);
     const start = new Date(`${cursor.start}T00:00:00.000Z`);
     filters.push({ OR: [{ plannedStart: { lt: start } }, { plannedStart: start, id: { lt: cursor.id } }] });
   }

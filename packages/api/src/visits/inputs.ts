@@ -10,8 +10,10 @@ export const placeTypeSchema = z.enum([
   "juvenile_centre", "immigration_detention", "asylum_centre", "military_detention", "other",
 ]);
 
-/** A calendar day as "YYYY-MM-DD"; visits are planned in days, not instants. */
-export const daySchema = z.iso.date({ error: "validation.invalid" });
+/** The shared day schema, re-exported for the visit, report and recommendation inputs built on it. */
+import { daySchema } from "../schemas.ts";
+
+export { daySchema };
 
 const optionalText = (max: number) =>
   z
