@@ -1,7 +1,8 @@
-import { clearRateLimit, createPendingSignIn, createSession, decoyPasswordHash, rateLimitState, recordRateLimitHit, verifyPassword } from "@vigil/auth";
+import { clearRateLimit, createPendingSignIn, createSession, decoyPasswordHash, verifyPassword } from "@vigil/auth";
 import { appDb, isUniqueViolation } from "@vigil/db";
-import { formatDateTime, type Locale } from "@vigil/i18n";
+import type { Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
+import { ipBucket, reserveAttempt } from "./attempt-limits.ts";
 import { hashNewPassword } from "./passwords.ts";
 import { createWorkspace, type NewWorkspace } from "./workspaces.ts";
 
@@ -37,24 +38,39 @@ export async function signUp(account: NewAccount & { workspace: Omit<NewWorkspac
 }
 
 /**
+ * Checks an account's password under the sign-in limits: sign-in, changing the password and
+ * re-authentication all draw on the same per-account and per-IP attempts, so none of them is a
+ * side door for guessing. The place is taken before the (slow) check: over the limit, the
+ * password is not even checked. A wrong e-mail and a wrong password take the same time.
+ * Returns the account's id, or null when the e-mail or the password is wrong.
+ */
+export async function checkPasswordLimited(
+  email: string,
+  password: string,
+  client: { ipAddress: string | null; locale: Locale },
+): Promise<{ id: string } | null> {
+  const accountBucket = `sign-in:account:${email}`;
+  const refund = await reserveAttempt(
+    [{ bucket: accountBucket, rule: SIGN_IN_LIMITS.account }, ...ipBucket("sign-in", client.ipAddress, SIGN_IN_LIMITS.ip)],
+    client.locale,
+  );
+  const user = await appDb().user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !valid) return null;
+  // Only failures count: the right password ends the account's lockout and gives back the IP's place.
+  await clearRateLimit(accountBucket);
+  await refund();
+  return { id: user.id };
+}
+
+/**
  * Sign-in. A wrong e-mail and a wrong password give the same error and take the same time.
  * Failures count against the account and the IP address; over the limit, the answer says when
  * to retry and the password is not even checked.
  */
 export async function signIn(credentials: { email: string; password: string }, client: ClientInfo) {
-  const buckets = [`sign-in:account:${credentials.email}`, ...(client.ipAddress ? [`sign-in:ip:${client.ipAddress}`] : [])];
-  const rules = [SIGN_IN_LIMITS.account, SIGN_IN_LIMITS.ip];
-  const states = await Promise.all(buckets.map((bucket, i) => rateLimitState(bucket, rules[i]!)));
-  const retryAt = states.flatMap((state) => (state.limited ? [state.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
-  if (retryAt) fail("TOO_MANY_REQUESTS", "errors.tooManyAttempts", { time: formatDateTime(client.locale, retryAt) });
-
-  const user = await appDb().user.findUnique({ where: { email: credentials.email }, select: { id: true, passwordHash: true } });
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), credentials.password);
-  if (!user || !valid) {
-    await Promise.all(buckets.map((bucket) => recordRateLimitHit(bucket)));
-    fail("UNAUTHORIZED", "errors.invalidCredentials");
-  }
-  await clearRateLimit(buckets[0]!);
+  const user = await checkPasswordLimited(credentials.email, credentials.password, client);
+  if (!user) fail("UNAUTHORIZED", "errors.invalidCredentials");
   // With two-factor sign-in, the password only earns the right to submit a code (services/sign-in-second-step.ts).
   const twoFactor = await appDb().userTwoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
   if (twoFactor?.enabledAt) return { secondFactorDue: true as const, pending: await createPendingSignIn(user.id, client) };
