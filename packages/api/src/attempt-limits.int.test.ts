@@ -1,4 +1,5 @@
 import { PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
+import { appDb } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./http.ts";
 import { SIGN_IN_LIMITS } from "./services/accounts.ts";
@@ -115,9 +116,11 @@ describe("sign-in attempt limit under concurrency", () => {
   it("a right password gives back the address's place", async () => {
     const ipAddress = freshIp();
     const user = await createTestUser();
+    // One place left for this address: a success that kept it would shut out the next sign-in.
+    await appDb().rateLimitHit.createMany({ data: Array.from({ length: SIGN_IN_LIMITS.ip.limit - 1 }, () => ({ bucket: `sign-in:ip:${ipAddress}` })) });
     const outcomes: Outcome[] = [];
-    for (let i = 0; i < SIGN_IN_LIMITS.ip.limit + 2; i++) outcomes.push(...(await parallel("auth.signIn", [{ email: user.email, password: TEST_PASSWORD }], { ipAddress })));
-    expect(tally(outcomes)).toEqual({ ok: SIGN_IN_LIMITS.ip.limit + 2 });
+    for (let i = 0; i < 3; i++) outcomes.push(...(await parallel("auth.signIn", [{ email: user.email, password: TEST_PASSWORD }], { ipAddress })));
+    expect(outcomes).toEqual(["ok", "ok", "ok"]);
   });
 });
 

@@ -45,14 +45,14 @@ export async function enrolment(user: { id: string; email: string }) {
  * Takes an attempt from the account's and the address's allowance before a code is checked (or
  * refuses when either is spent); a wrong code keeps it, a right one ends the account's lockout.
  */
-async function guardAttempts(userId: string, client: TwoFactorClient) {
+async function guardAttempts(userId: string, client: TwoFactorClient, field = "code") {
   const accountBucket = `two-factor:account:${userId}`;
   const refund = await reserveAttempt(
     [{ bucket: accountBucket, rule: TWO_FACTOR_LIMITS.account }, ...ipBucket("two-factor", client.ipAddress, TWO_FACTOR_LIMITS.ip)],
     client.locale,
   );
   return {
-    failed: (): never => fail("BAD_REQUEST", "securityErrors.wrongCode", {}, "code"),
+    failed: (): never => fail("BAD_REQUEST", "securityErrors.wrongCode", {}, field),
     succeeded: async () => {
       await clearRateLimit(accountBucket);
       await refund();
@@ -94,9 +94,12 @@ export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
   return codes;
 }
 
-/** The second step of a sign-in: a TOTP code, or one of the recovery codes (each works once). */
-export async function verifySecondFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient) {
-  const attempts = await guardAttempts(userId, client);
+/**
+ * The second step of a sign-in: a TOTP code, or one of the recovery codes (each works once). Also
+ * re-authentication by code; `field` names the form field a wrong code is reported on.
+ */
+export async function verifySecondFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient, field = "code") {
+  const attempts = await guardAttempts(userId, client, field);
   let accepted = false;
   if (proof.code) accepted = await acceptTotp(userId, proof.code, client, false);
   else if (proof.recoveryCode) {
