@@ -2,10 +2,13 @@ import { PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
 import { appDb } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./http.ts";
-import { SIGN_IN_LIMITS } from "./services/accounts.ts";
+import { SIGN_IN_LIMITS, SIGN_UP_LIMITS } from "./services/accounts.ts";
 import { RESET_LIMITS } from "./services/account-recovery.ts";
 import { TWO_FACTOR_LIMITS } from "./services/two-factor.ts";
 import { createTestUser, enrolTestTwoFactor, TEST_PASSWORD, unique } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
+
+const smtp = useSmtpReceiver();
 
 /**
  * Attempt limits hold however the attempts arrive: N at once (in parallel, or as the calls of one
@@ -176,5 +179,29 @@ describe("password reset request limit under concurrency", () => {
     const email = `${unique("flood")}@example.org`;
     const outcomes = await batch("accountRecovery.requestPasswordReset", Array.from({ length: 6 }, () => ({ email })), { ipAddress: freshIp() });
     expect(tally(outcomes)).toEqual({ ok: RESET_LIMITS.email.limit, TOO_MANY_REQUESTS: 6 - RESET_LIMITS.email.limit });
+  });
+});
+
+describe("sign-up attempt limit", () => {
+  const signUpInput = (email: string) => ({
+    name: "Probe", email, password: TEST_PASSWORD, workspaceName: "Probe", workspaceSlug: unique("probe"), countryCode: "rs", locale: "en",
+  });
+
+  it("answers at most 5 of 8 parallel sign-ups with a taken address, and tells the owner", async () => {
+    const owner = await createTestUser();
+    const outcomes = await parallel("auth.signUp", Array.from({ length: 8 }, () => signUpInput(owner.email)), { ipAddress: freshIp() });
+    expect(tally(outcomes)).toEqual({ CONFLICT: SIGN_UP_LIMITS.email.limit, TOO_MANY_REQUESTS: 8 - SIGN_UP_LIMITS.email.limit });
+    await smtp.waitFor(owner.email);
+    const notice = smtp.messages.find((m) => JSON.stringify(m.to).includes(owner.email))!;
+    expect(notice.subject).toBe("Someone tried to sign up to Vigil with your address");
+    expect(notice.text).toContain("/forgot-password");
+  });
+
+  it("limits probing many addresses from one IP address, in one batch", async () => {
+    const ipAddress = freshIp();
+    const owners = await Promise.all(Array.from({ length: 12 }, () => createTestUser()));
+    const first = await batch("auth.signUp", owners.slice(0, 6).map((o) => signUpInput(o.email)), { ipAddress });
+    const then = await batch("auth.signUp", owners.slice(6).map((o) => signUpInput(o.email)), { ipAddress });
+    expect(tally([...first, ...then])).toEqual({ CONFLICT: SIGN_UP_LIMITS.ip.limit, TOO_MANY_REQUESTS: 12 - SIGN_UP_LIMITS.ip.limit });
   });
 });

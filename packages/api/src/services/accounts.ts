@@ -1,7 +1,10 @@
 import { clearRateLimit, createPendingSignIn, createSession, decoyPasswordHash, verifyPassword } from "@vigil/auth";
+import { TRPCError } from "@trpc/server";
 import { appDb, isUniqueViolation } from "@vigil/db";
-import type { Locale } from "@vigil/i18n";
+import { mailer, signUpAttemptMail } from "@vigil/email";
+import { isLocale, type Locale } from "@vigil/i18n";
 import { fail } from "../errors.ts";
+import type { Logger } from "../logger.ts";
 import { ipBucket, reserveAttempt } from "./attempt-limits.ts";
 import { hashNewPassword } from "./passwords.ts";
 import { createWorkspace, type NewWorkspace } from "./workspaces.ts";
@@ -29,12 +32,49 @@ export async function createUser(account: NewAccount) {
   }
 }
 
-/** Sign-up: a new user who owns a new workspace, signed in. */
-export async function signUp(account: NewAccount & { workspace: Omit<NewWorkspace, "ownerId"> }, client: ClientInfo) {
-  const user = await createUser(account);
+/**
+ * Sign-up attempts per address and per IP address an hour. Only attempts that create nothing count
+ * (a taken address, a refused password): they are what probing for registered addresses looks like.
+ */
+export const SIGN_UP_LIMITS = {
+  email: { limit: 5, windowMs: 60 * 60 * 1000 },
+  ip: { limit: 10, windowMs: 60 * 60 * 1000 },
+} as const;
+
+type SignUpClient = ClientInfo & { appUrl: string; log: Logger };
+
+/**
+ * Sign-up: a new user who owns a new workspace, signed in. A taken address is refused (the product
+ * signs a new user in at once, so no answer could look like success; decision 0152), but within the
+ * limits above, and the address's owner is told by e-mail how to sign in or reset the password.
+ */
+export async function signUp(account: NewAccount & { workspace: Omit<NewWorkspace, "ownerId"> }, client: SignUpClient) {
+  const refund = await reserveAttempt(
+    [{ bucket: `sign-up:email:${account.email}`, rule: SIGN_UP_LIMITS.email }, ...ipBucket("sign-up", client.ipAddress, SIGN_UP_LIMITS.ip)],
+    client.locale,
+  );
+  const user = await createUser(account).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.message === "errors.emailTaken") void tellOwnerOfSignUpAttempt(account.email, client);
+    throw error;
+  });
+  await refund();
   const workspace = await createWorkspace({ ...account.workspace, ownerId: user.id, ipAddress: client.ipAddress });
   const { token, session } = await createSession(user.id, client);
   return { user, workspace, token, session };
+}
+
+/** Mails the owner of a taken address after the answer, so the answer's timing does not wait on SMTP. */
+async function tellOwnerOfSignUpAttempt(email: string, client: SignUpClient): Promise<void> {
+  try {
+    const owner = await appDb().user.findUnique({ where: { email }, select: { email: true, preferredLocale: true } });
+    if (!owner) return;
+    const base = client.appUrl.replace(/\/$/, "");
+    await mailer().send(
+      signUpAttemptMail({ to: owner.email, locale: isLocale(owner.preferredLocale) ? owner.preferredLocale : client.locale, signInUrl: `${base}/sign-in`, resetUrl: `${base}/forgot-password` }),
+    );
+  } catch (error) {
+    client.log.error({ err: error }, "sign-up attempt notice failed");
+  }
 }
 
 /**
