@@ -27,34 +27,31 @@ const LOCK_NAMESPACE = "vigil:rate-limit";
 export async function consumeAttempts(buckets: RateLimitedBucket[], now = new Date()): Promise<Attempt> {
   // Locks in a fixed order, so two callers locking overlapping buckets cannot deadlock.
   const ordered = [...buckets].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+  const names = ordered.map((b) => b.bucket);
   const outcome = await appDb().$transaction(
     async (tx) => {
-      for (const { bucket } of ordered) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${LOCK_NAMESPACE}), hashtext(${bucket}))`;
-      }
-      let retryAt: Date | null = null;
-      for (const { bucket, rule } of ordered) {
-        // Read after the lock: under READ COMMITTED each statement sees every hit committed before it.
-        const hits = await tx.rateLimitHit.findMany({
-          where: { bucket, createdAt: { gt: new Date(now.getTime() - rule.windowMs) } },
-          orderBy: { createdAt: "desc" },
-          take: rule.limit,
-          select: { createdAt: true },
-        });
-        if (hits.length < rule.limit) continue;
-        // The oldest of the last `limit` hits leaves the window first.
-        const freeAt = new Date(hits[hits.length - 1]!.createdAt.getTime() + rule.windowMs);
-        if (!retryAt || freeAt > retryAt) retryAt = freeAt;
-      }
+      // unnest keeps the array's (sorted) order, so the locks are taken in that order.
+      await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtext(${LOCK_NAMESPACE}), hashtext(b)))::int AS locked FROM unnest(${names}::text[]) AS b`;
+      // Read after the locks: under READ COMMITTED this statement sees every hit committed before it.
+      // Per bucket, the `limit`-th newest hit in its window: if there is one, the bucket is full, and
+      // that hit is the first to leave the window.
+      const fullness = await tx.$queryRaw<{ bucket: string; oldest: Date | null; window_ms: number }[]>`
+        SELECT u.bucket, u.window_ms::int AS window_ms,
+          (SELECT h.created_at FROM rate_limit_hits h
+             WHERE h.bucket = u.bucket AND h.created_at > ${now}::timestamptz - make_interval(secs => u.window_ms / 1000.0)
+             ORDER BY h.created_at DESC OFFSET u.lim - 1 LIMIT 1) AS oldest
+        FROM unnest(${names}::text[], ${ordered.map((b) => b.rule.windowMs)}::int[], ${ordered.map((b) => b.rule.limit)}::int[]) AS u(bucket, window_ms, lim)`;
+      const retryAt = fullness
+        .filter((row) => row.oldest !== null)
+        .map((row) => new Date(row.oldest!.getTime() + Number(row.window_ms)))
+        .sort((a, b) => b.getTime() - a.getTime())[0];
       if (retryAt) return { allowed: false as const, retryAt };
-      const reserved = new Map<string, bigint>();
-      for (const { bucket } of ordered) {
-        const hit = await tx.rateLimitHit.create({ data: { bucket, createdAt: now }, select: { id: true } });
-        reserved.set(bucket, hit.id);
-      }
-      // Old hits are useless; prune these buckets' as we go rather than in a job.
-      await tx.rateLimitHit.deleteMany({ where: { bucket: { in: ordered.map((b) => b.bucket) }, createdAt: { lt: new Date(now.getTime() - DAY_MS) } } });
-      return { allowed: true as const, reserved };
+      // Reserve a place in every bucket; old hits are useless, so these buckets' are pruned as we go.
+      const hits = await tx.$queryRaw<{ id: bigint; bucket: string }[]>`
+        WITH pruned AS (DELETE FROM rate_limit_hits WHERE bucket = ANY(${names}::text[]) AND created_at < ${new Date(now.getTime() - DAY_MS)}::timestamptz)
+        INSERT INTO rate_limit_hits (bucket, created_at) SELECT b, ${now}::timestamptz FROM unnest(${names}::text[]) AS b
+        RETURNING id, bucket`;
+      return { allowed: true as const, reserved: new Map(hits.map((hit) => [hit.bucket, hit.id])) };
     },
     // Attempts on one bucket queue on its lock; each holds it for a few milliseconds only.
     { maxWait: 30_000, timeout: 30_000 },

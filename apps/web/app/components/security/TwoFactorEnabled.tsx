@@ -27,7 +27,7 @@ export function TwoFactorEnabled({ status, result, regenerateResult }: { status:
         <Form method="post" className="mt-4 space-y-4">
           <FormError message={regenerateResult && !regenerateResult.ok ? regenerateResult.message : undefined} />
           <input type="hidden" name="intent" value="regenerate" />
-          <ReauthenticationField error={fieldError(regenerateResult, "reauthentication", "regenerate")} />
+          <ReauthenticationField id="regenerate-reauthentication" error={fieldError(regenerateResult, "reauthentication", "regenerate")} />
           <Button variant="secondary" busy={regenerating} busyLabel={t("twoFactor.working")}>
             {t("twoFactor.regenerate")}
           </Button>

@@ -33,7 +33,7 @@ export function WorkspaceDeletionCard({ name, purgeAfter, result }: { name: stri
         <FormError message={result && !result.ok ? result.message : undefined} />
         <input type="hidden" name="intent" value="delete" />
         <TextField name="confirmName" label={t("workspaceDeletion.confirmLabel", { name })} autoComplete="off" required error={fieldError(result, "confirmName", "delete")} />
-        <ReauthenticationField error={fieldError(result, "reauthentication", "delete")} />
+        <ReauthenticationField id="delete-reauthentication" error={fieldError(result, "reauthentication", "delete")} />
         <Button variant="danger" busy={deleting}>
           {t("workspaceDeletion.delete")}
         </Button>

@@ -21,7 +21,7 @@ export function WorkspaceExportCard({ slug, exports, result }: { slug: string; e
       <Form method="post" className="mb-4 space-y-4">
         <FormError message={result && !result.ok ? result.message : undefined} />
         <input type="hidden" name="intent" value="export" />
-        <ReauthenticationField error={fieldError(result, "reauthentication", "export")} />
+        <ReauthenticationField id="export-reauthentication" error={fieldError(result, "reauthentication", "export")} />
         <Button busy={busy} busyLabel={t("workspaceExport.starting")}>
           {t("workspaceExport.start")}
         </Button>
