@@ -1,9 +1,11 @@
-import { PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
+import { consumeAttempt, PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
 import { appDb } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./http.ts";
 import { SIGN_IN_LIMITS, SIGN_UP_LIMITS } from "./services/accounts.ts";
 import { RESET_LIMITS } from "./services/account-recovery.ts";
+import { INVITATION_LIMIT } from "./services/invitation-limit.ts";
+import { EXPORT_LIMIT } from "./services/workspace-export.ts";
 import { TWO_FACTOR_LIMITS } from "./services/two-factor.ts";
 import { createTestUser, enrolTestTwoFactor, TEST_PASSWORD, unique } from "./testing/index.ts";
 import { useSmtpReceiver } from "./testing/smtp.ts";
@@ -203,5 +205,18 @@ describe("sign-up attempt limit", () => {
     const first = await batch("auth.signUp", owners.slice(0, 6).map((o) => signUpInput(o.email)), { ipAddress });
     const then = await batch("auth.signUp", owners.slice(6).map((o) => signUpInput(o.email)), { ipAddress });
     expect(tally([...first, ...then])).toEqual({ CONFLICT: SIGN_UP_LIMITS.ip.limit, TOO_MANY_REQUESTS: 12 - SIGN_UP_LIMITS.ip.limit });
+  });
+});
+
+describe("single-bucket limits (invitations, exports) under concurrency", () => {
+  it.each([
+    ["invitations", INVITATION_LIMIT, 40],
+    ["exports", EXPORT_LIMIT, 12],
+  ] as const)("grants %s exactly up to the limit when all ask at once", async (_name, rule, asking) => {
+    const bucket = `test:${unique("bucket")}`;
+    const attempts = await Promise.all(Array.from({ length: asking }, () => consumeAttempt(bucket, rule)));
+    expect(attempts.filter((a) => a.allowed)).toHaveLength(rule.limit);
+    const refused = attempts.find((a) => !a.allowed);
+    expect(refused && !refused.allowed && refused.retryAt.getTime()).toBeGreaterThan(Date.now());
   });
 });
