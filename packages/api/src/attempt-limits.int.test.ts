@@ -3,7 +3,7 @@ import { appDb } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./http.ts";
 import { SIGN_IN_LIMITS, SIGN_UP_LIMITS } from "./services/accounts.ts";
-import { RESET_LIMITS } from "./services/account-recovery.ts";
+import { RESET_LIMITS, VERIFICATION_LIMIT } from "./services/account-recovery.ts";
 import { INVITATION_LIMIT } from "./services/invitation-limit.ts";
 import { EXPORT_LIMIT } from "./services/workspace-export.ts";
 import { TWO_FACTOR_LIMITS } from "./services/two-factor.ts";
@@ -218,5 +218,15 @@ describe("single-bucket limits (invitations, exports) under concurrency", () => 
     expect(attempts.filter((a) => a.allowed)).toHaveLength(rule.limit);
     const refused = attempts.find((a) => !a.allowed);
     expect(refused && !refused.allowed && refused.retryAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe("verification mail limit", () => {
+  it("sends at most 5 verification links an hour per account, however they are asked for", async () => {
+    const user = await createTestUser();
+    const client = { ipAddress: freshIp(), cookie: `vigil_session=${user.token}` };
+    const first = await parallel("accountRecovery.resendVerification", [undefined, undefined, undefined, undefined], client);
+    const then = await batch("accountRecovery.resendVerification", [undefined, undefined, undefined], client);
+    expect(tally([...first, ...then])).toEqual({ ok: VERIFICATION_LIMIT.limit, TOO_MANY_REQUESTS: 7 - VERIFICATION_LIMIT.limit });
   });
 });
