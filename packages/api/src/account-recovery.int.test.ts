@@ -49,6 +49,19 @@ describe("password reset by e-mail", () => {
     expect(again).toEqual({ code: "CONFLICT", key: "securityErrors.linkUsed" });
   });
 
+  it("a refused new password leaves the link working", async () => {
+    const user = await createTestUser();
+    await requestReset(user.email, "10.80.0.4");
+    const token = await linkTokenFor(user.email, "/reset-password/");
+    const weak = await errorOf((await callerFor(null)).caller.accountRecovery.resetPassword({ token, password: "password123" }));
+    expect(weak).toEqual({ code: "BAD_REQUEST", key: "validation.passwordTooCommon" });
+    // Nothing changed: the old password still works, the link is unused.
+    expect((await appDb().accountToken.findFirstOrThrow({ where: { userId: user.id, purpose: "password_reset" } })).usedAt).toBeNull();
+    const newPassword = `harbour compass ${unique("pw")}`;
+    await (await callerFor(null)).caller.accountRecovery.resetPassword({ token, password: newPassword });
+    await (await callerFor(null, { ipAddress: "10.80.0.5" })).caller.auth.signIn({ email: user.email, password: newPassword });
+  });
+
   it("refuses a link older than one hour", async () => {
     const user = await createTestUser();
     await requestReset(user.email, "10.80.0.2");

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_ORDER } from "./roles.ts";
 import { appRouter } from "./router.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, unique, type TestUser } from "./testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, unique, type TestUser } from "./testing/index.ts";
 import { useSmtpReceiver } from "./testing/smtp.ts";
 import { createTestPlace, createTestTemplate, createTestVisit } from "./testing/visits.ts";
 
@@ -108,12 +108,12 @@ const TENANT_PROCEDURES: Record<string, { minRole: MemberRole; admitted: "OK" | 
   "auditLog.list": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.list({ tenantSlug: slug, filter: {} }) },
   "auditLog.filterOptions": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.filterOptions({ tenantSlug: slug }) },
   "auditLog.exportCsv": { minRole: "admin", admitted: "OK", call: (c, slug) => c.auditLog.exportCsv({ tenantSlug: slug, filter: {} }) },
-  "workspaceExport.start": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.start({ tenantSlug: slug }) },
+  "workspaceExport.start": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.start({ tenantSlug: slug, reauthentication: TEST_PASSWORD }) },
   "workspaceExport.list": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceExport.list({ tenantSlug: slug }) },
   "workspaceExport.download": { minRole: "owner", admitted: "NOT_FOUND", call: (c, slug) => c.workspaceExport.download({ tenantSlug: slug, exportId: otherId }) },
   "workspaceDeletion.status": { minRole: "owner", admitted: "OK", call: (c, slug) => c.workspaceDeletion.status({ tenantSlug: slug }) },
   // A wrong name is refused after the role check, so the matrix never deletes its workspace.
-  "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name" }) },
+  "workspaceDeletion.schedule": { minRole: "owner", admitted: "BAD_REQUEST", call: (c, slug) => c.workspaceDeletion.schedule({ tenantSlug: slug, confirmName: "not the name", reauthentication: TEST_PASSWORD }) },
   "workspaceDeletion.restore": { minRole: "owner", admitted: "CONFLICT", call: (c, slug) => c.workspaceDeletion.restore({ tenantSlug: slug }) },
   "twoFactor.workspaceRequirement": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.twoFactor.workspaceRequirement({ tenantSlug: slug }) },
   "reports.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.get({ tenantSlug: slug, visitId: otherId }) },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "./services/audit.ts";
 import { DELETION_GRACE_MS, purgeDeletedWorkspaces } from "./services/workspace-deletion.ts";
 import { attachmentsDir } from "./services/workspace-files.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace } from "./testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD } from "./testing/index.ts";
 
 let dataDir: string;
 beforeAll(async () => {
@@ -43,10 +43,10 @@ describe("workspace deletion", () => {
   it("needs the workspace's exact name, and a restore within the grace period brings everything back", async () => {
     const { owner, workspace, file } = await workspaceWithData();
     const { caller } = await callerFor(owner);
-    await expect(caller.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: "wrong" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: "wrong", reauthentication: TEST_PASSWORD })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const before = await rowsOf(workspace.id);
     const current = await caller.workspaces.current({ tenantSlug: workspace.slug });
-    const { purgeAfter } = await caller.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name });
+    const { purgeAfter } = await caller.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name, reauthentication: TEST_PASSWORD });
     expect(purgeAfter.getTime() - Date.now()).toBeGreaterThan(DELETION_GRACE_MS - 60_000);
 
     // 29 days later the purge leaves it alone.
@@ -68,7 +68,7 @@ describe("workspace deletion", () => {
     const asOwner = (await callerFor(owner)).caller;
     const asMonitor = (await callerFor(monitor)).caller;
     const current = await asOwner.workspaces.current({ tenantSlug: workspace.slug });
-    await asOwner.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name });
+    await asOwner.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name, reauthentication: TEST_PASSWORD });
 
     await expect(asMonitor.members.list({ tenantSlug: workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(asMonitor.workspaces.current({ tenantSlug: workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -88,7 +88,7 @@ describe("workspace deletion", () => {
     const { owner, workspace, file } = await workspaceWithData();
     const bystander = await workspaceWithData();
     const current = await (await callerFor(owner)).caller.workspaces.current({ tenantSlug: workspace.slug });
-    await (await callerFor(owner)).caller.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name });
+    await (await callerFor(owner)).caller.workspaceDeletion.schedule({ tenantSlug: workspace.slug, confirmName: current.name, reauthentication: TEST_PASSWORD });
 
     const purged = await purgeDeletedWorkspaces(new Date(Date.now() + DELETION_GRACE_MS + 60_000));
     expect(purged).toContain(workspace.id);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { recordAudit } from "./services/audit.ts";
 import { attachmentsDir } from "./services/workspace-files.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, type TestUser } from "./testing/index.ts";
 
 let dataDir: string;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ function unzip(file: string): Promise<Map<string, string>> {
 
 async function finishedExport(owner: TestUser, slug: string) {
   const { caller } = await callerFor(owner);
-  const job = await caller.workspaceExport.start({ tenantSlug: slug });
+  const job = await caller.workspaceExport.start({ tenantSlug: slug, reauthentication: TEST_PASSWORD });
   await expect.poll(async () => (await caller.workspaceExport.list({ tenantSlug: slug })).find((j) => j.id === job.id)?.status, { timeout: 20_000 }).toBe("done");
   const listed = (await caller.workspaceExport.list({ tenantSlug: slug })).find((j) => j.id === job.id)!;
   expect(listed.progress).toBe(100);
@@ -97,7 +97,7 @@ describe("workspace export", () => {
     const owner = await createTestUser();
     const workspace = await createTestWorkspace(owner);
     const { caller } = await callerFor(owner);
-    const job = await caller.workspaceExport.start({ tenantSlug: workspace.slug });
+    const job = await caller.workspaceExport.start({ tenantSlug: workspace.slug, reauthentication: TEST_PASSWORD });
     const stranger = await createTestUser();
     const other = await createTestWorkspace(stranger);
     const asStranger = (await callerFor(stranger)).caller;

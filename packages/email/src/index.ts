@@ -1,4 +1,4 @@
 export { invitationMail, type InvitationMail } from "./templates/invitation.ts";
 export { createMailer, mailer, resetMailer, type Mailer, type OutgoingMail } from "./transport.ts";
-export { emailVerificationMail, newDeviceMail, passwordResetMail } from "./templates/account-security.ts";
+export { emailVerificationMail, newDeviceMail, passwordResetMail, signUpAttemptMail } from "./templates/account-security.ts";
 export { recommendationReminderMail, type RecommendationReminderMail } from "./templates/recommendation-reminder.ts";

@@ -23,10 +23,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
-  const fields = await formFields(request, ["intent", "code"] as const);
+  const fields = await formFields(request, ["intent", "code", "reauthentication"] as const);
   const intent = intentOf(fields.intent, ["confirm", "regenerate", "disable"]);
   if (intent === "regenerate") {
-    const result = await runAction(api, () => api.caller.twoFactor.regenerateRecoveryCodes());
+    const result = await runAction(api, () => api.caller.twoFactor.regenerateRecoveryCodes({ reauthentication: fields.reauthentication }));
     return data({ ...result, intent: "regenerate" }, { status: result.ok ? 200 : 400 });
   }
   if (intent === "disable") {
@@ -58,7 +58,11 @@ export default function AccountTwoFactor({ loaderData, actionData }: Route.Compo
       ) : loaderData.enrolment ? (
         <TwoFactorEnrolment enrolment={loaderData.enrolment} required={Boolean(redirectTo)} result={actionData?.intent === "confirm" ? actionData : undefined} />
       ) : (
-        <TwoFactorEnabled status={loaderData.status} result={actionData?.intent === "disable" ? actionData : undefined} />
+        <TwoFactorEnabled
+          status={loaderData.status}
+          result={actionData?.intent === "disable" ? actionData : undefined}
+          regenerateResult={actionData?.intent === "regenerate" ? actionData : undefined}
+        />
       )}
     </div>
   );

@@ -28,13 +28,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
-  const fields = await formFields(request, ["intent", "requireTwoFactor", "confirmName"] as const);
+  const fields = await formFields(request, ["intent", "requireTwoFactor", "confirmName", "reauthentication"] as const);
   const intent = intentOf(fields.intent, ["export", "delete", "restore", "requirement"]);
   const result =
     intent === "export"
-      ? await runAction(api, () => api.caller.workspaceExport.start({ tenantSlug }))
+      ? await runAction(api, () => api.caller.workspaceExport.start({ tenantSlug, reauthentication: fields.reauthentication }))
       : intent === "delete"
-        ? await runAction(api, () => api.caller.workspaceDeletion.schedule({ tenantSlug, confirmName: fields.confirmName }))
+        ? await runAction(api, () => api.caller.workspaceDeletion.schedule({ tenantSlug, confirmName: fields.confirmName, reauthentication: fields.reauthentication }))
         : intent === "restore"
           ? await runAction(api, () => api.caller.workspaceDeletion.restore({ tenantSlug }))
           : await runAction(api, () => api.caller.twoFactor.setWorkspaceRequirement({ tenantSlug, required: fields.requireTwoFactor === "on" }));

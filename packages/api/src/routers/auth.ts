@@ -29,7 +29,7 @@ export const authRouter = router({
         name: input.name, email: input.email, password: input.password, preferredLocale: input.locale,
         workspace: { name: input.workspaceName, slug: input.workspaceSlug, countryCode: input.countryCode, defaultLocale: input.locale },
       },
-      { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale },
+      { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale, appUrl: appUrl(ctx), log: ctx.log },
     );
     setSessionCookie(ctx, result.token, result.session.expiresAt);
     await afterSignIn(ctx, result.user.id);

@@ -1,6 +1,7 @@
 import { clearedPendingSignInCookie, PENDING_SIGN_IN_COOKIE, readCookie } from "@vigil/auth";
 import { z } from "zod";
 import { recordAudit } from "../services/audit.ts";
+import { reauthenticate, reauthenticationSchema } from "../services/reauthentication.ts";
 import { completeSignIn } from "../services/sign-in-second-step.ts";
 import { confirmEnrolment, disableTwoFactor, enrolment, replaceRecoveryCodes, twoFactorStatus } from "../services/two-factor.ts";
 import { authedProcedure, publicProcedure, router, tenantProcedure } from "../trpc.ts";
@@ -22,7 +23,9 @@ export const twoFactorRouter = router({
     return { recoveryCodes };
   }),
 
-  regenerateRecoveryCodes: authedProcedure.mutation(async ({ ctx }) => {
+  /** New recovery codes replace the old; the session alone is not enough (re-authentication). */
+  regenerateRecoveryCodes: authedProcedure.input(z.object({ reauthentication: reauthenticationSchema })).mutation(async ({ ctx, input }) => {
+    await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     const status = await twoFactorStatus(ctx.user.id);
     if (!status.enabled) return { recoveryCodes: [] };
     return { recoveryCodes: await replaceRecoveryCodes(ctx.user.id) };

@@ -1,10 +1,10 @@
-import { clearRateLimit, invalidateUserSessions, rateLimitState, recordRateLimitHit } from "@vigil/auth";
+import { clearRateLimit } from "@vigil/auth";
 import { asUser, passwordResetRecipient } from "@vigil/db";
 import { emailVerificationMail, mailer, passwordResetMail } from "@vigil/email";
-import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
-import { fail } from "../errors.ts";
+import { isLocale, type Locale } from "@vigil/i18n";
 import type { Logger } from "../logger.ts";
-import { consumeAccountToken, issueAccountToken } from "./account-tokens.ts";
+import { claimAccountToken, consumeAccountToken, issueAccountToken, usableAccountToken } from "./account-tokens.ts";
+import { ipBucket, reserveAttempt } from "./attempt-limits.ts";
 import { hashNewPassword } from "./passwords.ts";
 
 /** Reset requests: 3 per address and 20 per IP address an hour, so the form cannot be used to flood inboxes. */
@@ -23,12 +23,8 @@ const linkTo = (appUrl: string, path: string) => `${appUrl.replace(/\/$/, "")}${
  * reveals whether the address is registered.
  */
 export async function requestPasswordReset(email: string, client: Client): Promise<{ done: Promise<void> }> {
-  const buckets = [`reset:email:${email}`, ...(client.ipAddress ? [`reset:ip:${client.ipAddress}`] : [])];
-  const rules = [RESET_LIMITS.email, RESET_LIMITS.ip];
-  const states = await Promise.all(buckets.map((bucket, i) => rateLimitState(bucket, rules[i]!)));
-  const retryAt = states.flatMap((state) => (state.limited ? [state.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
-  if (retryAt) fail("TOO_MANY_REQUESTS", "errors.tooManyAttempts", { time: formatDateTime(client.locale, retryAt) });
-  await Promise.all(buckets.map((bucket) => recordRateLimitHit(bucket)));
+  // Every request counts (each one may send a mail), so nothing is refunded.
+  await reserveAttempt([{ bucket: `reset:email:${email}`, rule: RESET_LIMITS.email }, ...ipBucket("reset", client.ipAddress, RESET_LIMITS.ip)], client.locale);
 
   const done = (async () => {
     const user = await passwordResetRecipient(email);
@@ -40,23 +36,34 @@ export async function requestPasswordReset(email: string, client: Client): Promi
   return { done };
 }
 
-/** Sets the new password from a reset link (single use, one hour) and signs out every session. */
+/**
+ * Sets the new password from a reset link (single use, one hour) and signs out every session. The
+ * new password is checked before the link is used, so a refused password leaves the link working;
+ * using the link and setting the password commit together or not at all.
+ */
 export async function resetPassword(token: string, newPassword: string) {
-  const { userId, email } = await consumeAccountToken(token, "password_reset");
+  const { tokenHash, userId, email } = await usableAccountToken(token, "password_reset");
   const passwordHash = await hashNewPassword(newPassword, "password", [email]);
-  await asUser(userId, (tx) => tx.user.updateMany({ where: { id: userId }, data: { passwordHash } }));
-  await invalidateUserSessions(userId);
+  // One transaction as the account's own user (account tables are under RLS, 0160).
   await asUser(userId, async (tx) => {
+    await claimAccountToken(tx, tokenHash);
+    await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId } });
     await tx.pendingSignIn.deleteMany({ where: { userId } });
-    // Every other reset link sent before is void now, and the account's lockout ends.
+    // Every other reset link sent before is void now.
     await tx.accountToken.updateMany({ where: { userId, purpose: "password_reset", usedAt: null }, data: { usedAt: new Date() } });
   });
+  // The account's lockout ends.
   await clearRateLimit(`sign-in:account:${email}`);
   return { email };
 }
 
-/** Sends the address-verification link (at sign-up, or when asked again). */
+/** Verification links per account an hour (the one sent at sign-up included): enough to retry, too few to flood. */
+export const VERIFICATION_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
+
+/** Sends the address-verification link (at sign-up, or when asked again), within the account's allowance. */
 export async function sendEmailVerification(user: { id: string; email: string }, locale: Locale, appUrl: string) {
+  await reserveAttempt([{ bucket: `verify-email:account:${user.id}`, rule: VERIFICATION_LIMIT }], locale);
   const token = await issueAccountToken(user, "email_verification");
   await mailer().send(emailVerificationMail({ to: user.email, locale, verifyUrl: linkTo(appUrl, `/verify-email/${token}`) }));
 }

@@ -1,5 +1,5 @@
 import { generateOpaqueToken, hashSecret } from "@vigil/auth";
-import { accountTokenByHash, asUser } from "@vigil/db";
+import { accountTokenByHash, asUser, type TenantTx } from "@vigil/db";
 import { fail } from "../errors.ts";
 
 export type AccountTokenPurpose = "password_reset" | "email_verification";
@@ -22,18 +22,34 @@ export async function issueAccountToken(user: { id: string; email: string }, pur
 }
 
 /**
- * Uses a token once: the conditional update marks it used only if nobody did before, so two clicks
- * racing on one link cannot both succeed. The address must still be the user's: a link sent to an
- * old address is void after an address change.
+ * The account a token is for, if it can still be used: right purpose, not used, not expired, and the
+ * address still the user's (a link sent to an old address is void after an address change). Nothing
+ * is used up: callers check what came with the link first, then `claimAccountToken`.
  */
-export async function consumeAccountToken(token: string, purpose: AccountTokenPurpose): Promise<{ userId: string; email: string }> {
+export async function usableAccountToken(token: string, purpose: AccountTokenPurpose): Promise<{ tokenHash: Uint8Array<ArrayBuffer>; userId: string; email: string }> {
   const tokenHash = hashSecret(token);
   // Before anyone is signed in: found by its hash through the account_token_by_hash function.
   const row = await accountTokenByHash(tokenHash, purpose);
   if (!row || row.accountEmail !== row.email) fail("NOT_FOUND", "securityErrors.linkInvalid");
   if (row.usedAt) fail("CONFLICT", "securityErrors.linkUsed");
   if (row.expiresAt <= new Date()) fail("BAD_REQUEST", "securityErrors.linkExpired");
-  const claimed = await asUser(row.userId, (tx) => tx.accountToken.updateMany({ where: { tokenHash, usedAt: null }, data: { usedAt: new Date() } }));
+  return { tokenHash, userId: row.userId, email: row.email };
+}
+
+/**
+ * Marks a token used, on `db` (a transaction, so the use and its effect commit together). The
+ * conditional update marks it only if nobody did before, so two clicks racing on one link cannot
+ * both succeed.
+ */
+export async function claimAccountToken(db: Pick<TenantTx, "accountToken">, tokenHash: Uint8Array<ArrayBuffer>): Promise<void> {
+  const claimed = await db.accountToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
   if (claimed.count === 0) fail("CONFLICT", "securityErrors.linkUsed");
-  return { userId: row.userId, email: row.email };
+}
+
+/** Uses a token once, for links whose only effect is being followed (e-mail verification). */
+export async function consumeAccountToken(token: string, purpose: AccountTokenPurpose): Promise<{ userId: string; email: string }> {
+  const { tokenHash, userId, email } = await usableAccountToken(token, purpose);
+  // The token is the user's own row: claimed as that user (account tables are under RLS, 0160).
+  await asUser(userId, (tx) => claimAccountToken(tx, tokenHash));
+  return { userId, email };
 }

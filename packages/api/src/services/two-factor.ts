@@ -1,11 +1,12 @@
 import {
   clearRateLimit, formatTotpSecret, generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, matchTotpStep,
-  rateLimitState, recordRateLimitHit, totpKeyUri, type RateLimitRule,
+  totpKeyUri, type RateLimitRule,
 } from "@vigil/auth";
 import { asUser } from "@vigil/db";
-import { formatDateTime, type Locale } from "@vigil/i18n";
+import type { Locale } from "@vigil/i18n";
 import QRCode from "qrcode";
 import { fail } from "../errors.ts";
+import { ipBucket, reserveAttempt } from "./attempt-limits.ts";
 import { openTotpSecret, sealTotpSecret } from "./totp-secrets.ts";
 
 /** Wrong second-factor codes are limited like passwords: 5 per account and 30 per IP in 15 minutes. */
@@ -48,19 +49,22 @@ export async function enrolment(user: { id: string; email: string }) {
   return { secret: formatTotpSecret(secret), uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
-/** Counts a wrong code against the account and the address; refuses when either is over its limit. */
-async function guardAttempts(userId: string, client: TwoFactorClient) {
-  const buckets = [`two-factor:account:${userId}`, ...(client.ipAddress ? [`two-factor:ip:${client.ipAddress}`] : [])];
-  const rules = [TWO_FACTOR_LIMITS.account, TWO_FACTOR_LIMITS.ip];
-  const states = await Promise.all(buckets.map((bucket, i) => rateLimitState(bucket, rules[i]!)));
-  const retryAt = states.flatMap((state) => (state.limited ? [state.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
-  if (retryAt) fail("TOO_MANY_REQUESTS", "errors.tooManyAttempts", { time: formatDateTime(client.locale, retryAt) });
+/**
+ * Takes an attempt from the account's and the address's allowance before a code is checked (or
+ * refuses when either is spent); a wrong code keeps it, a right one ends the account's lockout.
+ */
+async function guardAttempts(userId: string, client: TwoFactorClient, field = "code") {
+  const accountBucket = `two-factor:account:${userId}`;
+  const refund = await reserveAttempt(
+    [{ bucket: accountBucket, rule: TWO_FACTOR_LIMITS.account }, ...ipBucket("two-factor", client.ipAddress, TWO_FACTOR_LIMITS.ip)],
+    client.locale,
+  );
   return {
-    failed: async () => {
-      await Promise.all(buckets.map((bucket) => recordRateLimitHit(bucket)));
-      fail("BAD_REQUEST", "securityErrors.wrongCode", {}, "code");
+    failed: (): never => fail("BAD_REQUEST", "securityErrors.wrongCode", {}, field),
+    succeeded: async () => {
+      await clearRateLimit(accountBucket);
+      await refund();
     },
-    succeeded: () => clearRateLimit(buckets[0]!),
   };
 }
 
@@ -86,7 +90,7 @@ async function acceptTotp(userId: string, code: string, client: TwoFactorClient,
 /** Confirms the enrolment with a first code; returns the ten recovery codes, shown this once. */
 export async function confirmEnrolment(userId: string, code: string, client: TwoFactorClient): Promise<string[]> {
   const attempts = await guardAttempts(userId, client);
-  if (!(await acceptTotp(userId, code, client, true))) await attempts.failed();
+  if (!(await acceptTotp(userId, code, client, true))) attempts.failed();
   await attempts.succeeded();
   return replaceRecoveryCodes(userId);
 }
@@ -100,9 +104,12 @@ export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
   return codes;
 }
 
-/** The second step of a sign-in: a TOTP code, or one of the recovery codes (each works once). */
-export async function verifySecondFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient) {
-  const attempts = await guardAttempts(userId, client);
+/**
+ * The second step of a sign-in: a TOTP code, or one of the recovery codes (each works once). Also
+ * re-authentication by code; `field` names the form field a wrong code is reported on.
+ */
+export async function verifySecondFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient, field = "code") {
+  const attempts = await guardAttempts(userId, client, field);
   let accepted = false;
   if (proof.code) accepted = await acceptTotp(userId, proof.code, client, false);
   else if (proof.recoveryCode) {
@@ -112,7 +119,7 @@ export async function verifySecondFactor(userId: string, proof: { code?: string;
     );
     accepted = used.count === 1;
   }
-  if (!accepted) await attempts.failed();
+  if (!accepted) attempts.failed();
   await attempts.succeeded();
 }
 

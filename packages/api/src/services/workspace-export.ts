@@ -2,12 +2,12 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { rateLimitState, recordRateLimitHit } from "@vigil/auth";
 import { withTenant, type TenantTx } from "@vigil/db";
-import { formatDateTime, type Locale } from "@vigil/i18n";
+import type { Locale } from "@vigil/i18n";
 import yazl from "yazl";
 import { fail } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { reserveAttempt } from "./attempt-limits.ts";
 import { recordAudit } from "./audit.ts";
 import { attachmentsDir, exportFilePath, exportsDir } from "./workspace-files.ts";
 
@@ -42,10 +42,7 @@ async function tableRows(tenantId: string, table: string): Promise<unknown[]> {
 
 /** Queues an export (owners only; 3 an hour per workspace). The job runs in this process, in the background. */
 export async function requestExport(tx: TenantTx, actor: { tenantId: string; userId: string; ipAddress: string | null }, locale: Locale) {
-  const bucket = `export:tenant:${actor.tenantId}`;
-  const state = await rateLimitState(bucket, EXPORT_LIMIT);
-  if (state.limited) fail("TOO_MANY_REQUESTS", "errors.tooManyAttempts", { time: formatDateTime(locale, state.retryAt) });
-  await recordRateLimitHit(bucket);
+  await reserveAttempt([{ bucket: `export:tenant:${actor.tenantId}`, rule: EXPORT_LIMIT }], locale);
   const job = await tx.workspaceExport.create({ data: { tenantId: actor.tenantId, requestedById: actor.userId }, select: { id: true } });
   await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.exported", targetType: "workspace_export", targetId: job.id, ipAddress: actor.ipAddress });
   return job;

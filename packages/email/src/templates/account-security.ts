@@ -27,3 +27,21 @@ export function newDeviceMail(input: { to: string; locale: Locale; device: strin
   ];
   return { to: input.to, subject: t("securityEmail.newDevice.subject"), text: lines.join("\n") };
 }
+
+/**
+ * To the owner of an address someone tried to sign up with: the sign-up form answers the same limited
+ * way for every taken address, and the owner learns of the attempt and how to get back in.
+ */
+export function signUpAttemptMail(input: { to: string; locale: Locale; signInUrl: string; resetUrl: string }): OutgoingMail {
+  const t = translator(input.locale);
+  const lines = [
+    t("securityEmail.signUpAttempt.greeting"),
+    "",
+    t("securityEmail.signUpAttempt.body"),
+    "",
+    t("securityEmail.signUpAttempt.action", { signInUrl: input.signInUrl, resetUrl: input.resetUrl }),
+    "",
+    t("securityEmail.signUpAttempt.ignore"),
+  ];
+  return { to: input.to, subject: t("securityEmail.signUpAttempt.subject"), text: lines.join("\n") };
+}

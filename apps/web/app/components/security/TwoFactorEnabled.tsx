@@ -5,13 +5,14 @@ import { Button } from "../Button";
 import { Card } from "../Card";
 import { FormError, FormSuccess } from "../FormMessage";
 import { TextField } from "../TextField";
+import { ReauthenticationField } from "./ReauthenticationField";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 
 type Status = { enabledAt: Date | string | null; unusedRecoveryCodes: number };
 
 /** Two-factor sign-in is on: when, how many recovery codes are left, new codes, turning it off. */
-export function TwoFactorEnabled({ status, result }: { status: Status; result?: ActionResult }) {
+export function TwoFactorEnabled({ status, result, regenerateResult }: { status: Status; result?: ActionResult; regenerateResult?: ActionResult }) {
   const { t } = useTranslation();
   const regenerating = useBusy("regenerate");
   const disabling = useBusy("disable");
@@ -23,8 +24,10 @@ export function TwoFactorEnabled({ status, result }: { status: Status; result?: 
           {t("twoFactor.enabledSince", { time: status.enabledAt ? formatDateTime(locale, status.enabledAt) : "" })}
         </p>
         <p className="mt-1 text-sm text-slate-700">{t("twoFactor.codesLeft", { count: status.unusedRecoveryCodes })}</p>
-        <Form method="post" className="mt-4">
+        <Form method="post" className="mt-4 space-y-4">
+          <FormError message={regenerateResult && !regenerateResult.ok ? regenerateResult.message : undefined} />
           <input type="hidden" name="intent" value="regenerate" />
+          <ReauthenticationField id="regenerate-reauthentication" error={fieldError(regenerateResult, "reauthentication", "regenerate")} />
           <Button variant="secondary" busy={regenerating} busyLabel={t("twoFactor.working")}>
             {t("twoFactor.regenerate")}
           </Button>

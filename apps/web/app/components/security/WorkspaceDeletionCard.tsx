@@ -5,6 +5,7 @@ import { Button } from "../Button";
 import { Card } from "../Card";
 import { FormError } from "../FormMessage";
 import { TextField } from "../TextField";
+import { ReauthenticationField } from "./ReauthenticationField";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 
@@ -32,6 +33,7 @@ export function WorkspaceDeletionCard({ name, purgeAfter, result }: { name: stri
         <FormError message={result && !result.ok ? result.message : undefined} />
         <input type="hidden" name="intent" value="delete" />
         <TextField name="confirmName" label={t("workspaceDeletion.confirmLabel", { name })} autoComplete="off" required error={fieldError(result, "confirmName", "delete")} />
+        <ReauthenticationField id="delete-reauthentication" error={fieldError(result, "reauthentication", "delete")} />
         <Button variant="danger" busy={deleting}>
           {t("workspaceDeletion.delete")}
         </Button>

@@ -4,7 +4,8 @@ import { Form } from "react-router";
 import { Button } from "../Button";
 import { Card } from "../Card";
 import { FormError } from "../FormMessage";
-import { useBusy, type ActionResult } from "../../lib/form";
+import { ReauthenticationField } from "./ReauthenticationField";
+import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 
 type ExportJob = { id: string; status: string; progress: number; createdAt: Date | string; byteSize: bigint | number | string | null };
@@ -17,9 +18,10 @@ export function WorkspaceExportCard({ slug, exports, result }: { slug: string; e
   return (
     <Card title={t("workspaceExport.title")} id="export">
       <p className="mb-4 text-sm text-slate-700">{t("workspaceExport.lead")}</p>
-      <Form method="post" className="mb-4">
+      <Form method="post" className="mb-4 space-y-4">
         <FormError message={result && !result.ok ? result.message : undefined} />
         <input type="hidden" name="intent" value="export" />
+        <ReauthenticationField id="export-reauthentication" error={fieldError(result, "reauthentication", "export")} />
         <Button busy={busy} busyLabel={t("workspaceExport.starting")}>
           {t("workspaceExport.start")}
         </Button>
