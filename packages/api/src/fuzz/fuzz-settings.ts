@@ -7,7 +7,7 @@ export type FuzzSettings = { seed: number; runs: number; shrink: boolean };
 
 export const DEFAULT_FUZZ_SEED = 20_261_202;
 
-export function fuzzSettings(env: NodeJS.ProcessEnv = process.env, defaultRuns = 6): FuzzSettings {
+export function fuzzSettings(env: NodeJS.ProcessEnv = process.env, defaultRuns = 3): FuzzSettings {
   return {
     seed: integerSetting(env.FUZZ_SEED, DEFAULT_FUZZ_SEED),
     runs: Math.max(1, integerSetting(env.FUZZ_RUNS, defaultRuns)),

@@ -34,17 +34,23 @@ export async function createFuzzWorld(owner: pg.Client) {
   await createAuthorities(strangersWorkspace.id);
   await createTestPlace(strangersWorkspace.id);
 
-  const targets: FuzzTargets = {
-    // Picked uniformly: the victim's slug three times as often as the stranger's own or none at all.
-    slugs: [victim.slug, victim.slug, victim.slug, strangersWorkspace.slug, "no-such-workspace"],
-    uuids: await rowIds(owner, [victim.id, strangersWorkspace.id], [victimOwner.id, monitor.id, stranger.id]),
-    emails: [victimOwner.email, monitor.email, stranger.email, "nobody@example.org"],
+  const uuids = await rowIds(owner, [victim.id, strangersWorkspace.id], [victimOwner.id, monitor.id, stranger.id]);
+  const emails = [victimOwner.email, monitor.email, stranger.email, "nobody@example.org"];
+  // Slugs are picked uniformly from these lists. The monitor aims at its own (the victim) workspace;
+  // the stranger as often at the victim's as at its own, where as owner it reaches every handler.
+  const targets: Record<FuzzCaller, FuzzTargets> = {
+    "signed-out": { slugs: [victim.slug, victim.slug, strangersWorkspace.slug, "no-such-workspace"], uuids, emails },
+    "member of another workspace": { slugs: [victim.slug, victim.slug, strangersWorkspace.slug, strangersWorkspace.slug, "no-such-workspace"], uuids, emails },
+    monitor: { slugs: [victim.slug, victim.slug, victim.slug, victim.slug, strangersWorkspace.slug, "no-such-workspace"], uuids, emails },
   };
+  /** Where each caller's deterministic worst-case inputs go: a workspace in which it gets past the door. */
+  const home: Record<FuzzCaller, string> = { "signed-out": victim.slug, "member of another workspace": strangersWorkspace.slug, monitor: victim.slug };
   const users: Record<Exclude<FuzzCaller, "signed-out">, TestUser> = { "member of another workspace": stranger, monitor };
   return {
     victim,
     strangersWorkspace,
     targets,
+    home,
     scope: { tenantIds: [victim.id, strangersWorkspace.id], userIds: [victimOwner.id, monitor.id, stranger.id] },
     /** A fresh session for every run, so a fuzzed sign-out or session revocation cannot end the next run's. */
     async cookieFor(caller: FuzzCaller): Promise<string | null> {

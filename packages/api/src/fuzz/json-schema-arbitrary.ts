@@ -56,6 +56,11 @@ export function inputArbitrary(schema: JsonSchema | null, targets: FuzzTargets):
   ).filter((input) => (JSON.stringify(input) ?? "").length <= MAX_INPUT_CHARACTERS);
 }
 
+/** Only inputs whose every leaf is inside its schema: what reaches a procedure's own code. */
+export function validInputArbitrary(schema: JsonSchema, targets: FuzzTargets): fc.Arbitrary<unknown> {
+  return fromSchema(schema, { targets, root: schema, mode: "valid", depth: 0 });
+}
+
 export function fromSchema(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
   const conforming = conformingValue(schema, walk);
   if (walk.mode === "valid") return conforming;
@@ -107,7 +112,7 @@ function objectValue(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
   if (walk.depth > MAX_DEPTH) return fc.constant({});
   const required = new Set(schema.required ?? []);
   const record: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [key, property] of Object.entries(properties)) record[key] = fromSchema(property, deeper(walk));
+  for (const [key, property] of Object.entries(properties)) record[key] = fromSchema(withNameHint(key, property), deeper(walk));
   const requiredKeys = Object.keys(properties).filter((key) => required.has(key));
   const shaped = fc.record(record, { requiredKeys });
   if (walk.mode === "valid") return shaped;
@@ -117,6 +122,14 @@ function objectValue(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.record(record, { requiredKeys: [] }) },
     { weight: 1, arbitrary: shaped.map((value) => ({ ...(value as object), ["__proto__"]: { polluted: true }, unexpected: "\u0000" })) },
   );
+}
+
+/**
+ * zod's e-mail check sits behind trim/lower-case (a pipe), and the input side of a pipe is a plain
+ * string: the property's name is then the only hint that a real address is needed to get through.
+ */
+function withNameHint(key: string, property: JsonSchema): JsonSchema {
+  return /email/i.test(key) && property.type === "string" && !property.format ? { ...property, format: "email" } : property;
 }
 
 function arrayValue(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
@@ -166,9 +179,12 @@ function stringValue(schema: JsonSchema, targets: FuzzTargets): fc.Arbitrary<unk
   }
   const edges = [filler(minLength), ...(maxLength !== undefined ? [filler(maxLength), filler(maxLength, "Ж"), filler(Math.floor(maxLength / 2), "𝕍")] : [])];
   const randomMax = Math.min(maxLength ?? minLength + 40, minLength + 40);
+  const random = fc.string({ minLength, maxLength: randomMax, unit: "grapheme" });
   return fc.oneof(
-    { weight: 2, arbitrary: fc.string({ minLength, maxLength: randomMax, unit: "grapheme" }).filter(bounded) },
-    { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS.filter(bounded), ...edges.filter(bounded)) },
+    { weight: 2, arbitrary: random.filter(bounded) },
+    { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS.filter(bounded), ...edges.filter(bounded)) },
+    // NUL inside otherwise ordinary text: the commonest way a valid-looking input breaks PostgreSQL.
+    { weight: 2, arbitrary: random.map((text) => `${text}\u0000`).filter(bounded) },
     { weight: 1, arbitrary: fc.string({ minLength, maxLength: randomMax, unit: "binary" }).filter(bounded) },
   );
 }
@@ -209,4 +225,59 @@ export function mergeObjects(schemas: readonly JsonSchema[]): JsonSchema {
     }
   }
   return merged;
+}
+
+/**
+ * A valid input with every leaf of one kind replaced by its worst allowed value, for the cases a
+ * few random runs would rarely combine: free text that carries NUL, a loosely checked date that
+ * is not on the calendar, numbers and lengths at their limits.
+ */
+export function poisonedExamples(schema: JsonSchema | null, valid: unknown): unknown[] {
+  if (!schema) return [];
+  const nul = (leaf: JsonSchema) => (isFreeText(leaf) ? "a\u0000b" : isLooseDate(leaf) ? "2026-13-45" : undefined);
+  const limits = (leaf: JsonSchema) => {
+    if (leaf.type === "integer" || leaf.type === "number") return leaf.maximum ?? 2 ** 31;
+    if (isFreeText(leaf)) return filler(Math.min(leaf.maxLength ?? 100_000, 100_000), "Ж");
+    if (isLooseDate(leaf)) return "2026-02-30";
+    return undefined;
+  };
+  return [replaceLeaves(schema, valid, schema, nul, 0), replaceLeaves(schema, valid, schema, limits, 0)];
+}
+
+function isFreeText(schema: JsonSchema): boolean {
+  return schema.type === "string" && !schema.format && !schema.pattern && !schema.enum && schema.const === undefined;
+}
+
+function isLooseDate(schema: JsonSchema): boolean {
+  return schema.type === "string" && !schema.format && schema.pattern === "^\\d{4}-\\d{2}-\\d{2}$";
+}
+
+function replaceLeaves(schema: JsonSchema, value: unknown, root: JsonSchema, replace: (leaf: JsonSchema) => unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (schema.$ref) {
+    const target = schema.$ref === "#" ? root : root.$defs?.[schema.$ref.replace(/^#\/\$defs\//, "")];
+    return target ? replaceLeaves(target, value, root, replace, depth + 1) : value;
+  }
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) {
+    // The first alternative whose kind matches the value (null, array, object or scalar).
+    const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value;
+    const matching = alternatives.find((alternative) => kindOf(alternative) === kind || (kind === "number" && kindOf(alternative) === "integer") || (kind === "string" && kindOf(alternative) === "string"));
+    return matching ? replaceLeaves(matching, value, root, replace, depth + 1) : value;
+  }
+  if (Array.isArray(value) && schema.items) return value.map((item) => replaceLeaves(schema.items!, item, root, replace, depth + 1));
+  if (value && typeof value === "object" && schema.properties) {
+    const entries = Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+      const property = schema.properties![key];
+      return [key, property ? replaceLeaves(property, item, root, replace, depth + 1) : item] as const;
+    });
+    return Object.fromEntries(entries);
+  }
+  if (value === null || typeof value === "object") return value;
+  const replaced = replace(schema);
+  return replaced === undefined ? value : replaced;
+}
+
+function kindOf(schema: JsonSchema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type[0] : schema.type;
 }

@@ -7,7 +7,7 @@ import { leakedInternals } from "./answer-checks.ts";
 import { changedTables, fingerprintReader, type Fingerprint } from "./database-fingerprint.ts";
 import { abbreviate, fuzzSettings, seedFor } from "./fuzz-settings.ts";
 import { createFuzzWorld, type FuzzCaller, type FuzzWorld } from "./fuzz-world.ts";
-import { inputArbitrary } from "./json-schema-arbitrary.ts";
+import { inputArbitrary, poisonedExamples, validInputArbitrary } from "./json-schema-arbitrary.ts";
 import { fuzzedProcedures, type FuzzedProcedure } from "./procedures.ts";
 
 /**
@@ -76,7 +76,11 @@ describe.each(callers)("every procedure, as %s", (caller) => {
       const seed = seedFor(settings.seed, path, caller);
       // Queries do not write; around mutations, the state after each call is the baseline for the next.
       let baseline = procedure.type === "mutation" ? await fingerprint(world.scope) : null;
-      const property = fc.asyncProperty(inputArbitrary(procedure.input, world.targets), async (input) => {
+      const targets = world.targets[caller];
+      const [valid] = procedure.input ? fc.sample(validInputArbitrary(procedure.input, targets), { seed, numRuns: 1 }) : [undefined];
+      const aimed = valid && typeof valid === "object" && "tenantSlug" in valid ? { ...valid, tenantSlug: world.home[caller] } : valid;
+      const examples = poisonedExamples(procedure.input, aimed).map((input) => [input] as [unknown]);
+      const property = fc.asyncProperty(inputArbitrary(procedure.input, targets), async (input) => {
         const answer = await send(procedure, input, cookie);
         let changed: string[] = [];
         if (baseline) {
@@ -88,7 +92,7 @@ describe.each(callers)("every procedure, as %s", (caller) => {
         if (problem) throw new Error(`${path} as ${caller} ${problem}`);
       });
       try {
-        await fc.assert(property, { seed, numRuns: settings.runs, endOnFailure: !settings.shrink });
+        await fc.assert(property, { seed, numRuns: settings.runs + examples.length, examples, endOnFailure: !settings.shrink });
       } catch (error) {
         // fast-check keeps the property's own error as the cause: show both, kept short.
         const cause = (error as Error).cause instanceof Error ? `\n${((error as Error).cause as Error).message}` : "";
@@ -97,4 +101,31 @@ describe.each(callers)("every procedure, as %s", (caller) => {
     },
     Math.max(20_000, settings.runs * 3_000),
   );
+});
+
+describe("every procedure, over a broken transport", () => {
+  it("answers malformed JSON, the wrong method and an unknown path without a 5xx or internals", async () => {
+    const cookie = await world.cookieFor("monitor");
+    const headers = { cookie: cookie!, "sec-fetch-site": "same-origin", "content-type": "application/json" };
+    const failures: string[] = [];
+    const check = async (label: string, request: Request) => {
+      const response = await handleTrpcRequest(request, { ipAddress: world.ipAddress });
+      const answer = { status: response.status, body: await response.text() };
+      const problem = problemWith(answer, []);
+      if (problem) failures.push(`${label} ${problem}`);
+    };
+    for (const procedure of procedures) {
+      const url = `http://localhost:3000/api/trpc/${procedure.path}`;
+      if (procedure.type === "query") {
+        await check(`${procedure.path} malformed input`, new Request(`${url}?input=%7B%22tenantSlug%22%3A`, { headers }));
+        await check(`${procedure.path} by POST`, new Request(url, { method: "POST", headers, body: "{}" }));
+      } else {
+        await check(`${procedure.path} malformed body`, new Request(url, { method: "POST", headers, body: '{"tenantSlug":' }));
+        await check(`${procedure.path} by GET`, new Request(`${url}?input=%7B%7D`, { headers }));
+      }
+    }
+    await check("unknown procedure", new Request("http://localhost:3000/api/trpc/visits.doesNotExist?input=%7B%7D", { headers }));
+    await check("no procedure", new Request("http://localhost:3000/api/trpc/", { headers }));
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

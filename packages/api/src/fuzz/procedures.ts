@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appRouter } from "../router.ts";
 import { mergeObjects, type JsonSchema } from "./json-schema-arbitrary.ts";
 
-export type FuzzedProcedure = { path: string; type: "query" | "mutation"; input: JsonSchema | null };
+export type FuzzedProcedure = { path: string; type: "query" | "mutation"; input: JsonSchema | null; parsers: readonly z.ZodType[] };
 
 type ProcedureDefinition = { _def: { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[] } };
 
@@ -15,7 +15,7 @@ export function fuzzedProcedures(): FuzzedProcedure[] {
   const procedures = appRouter._def.procedures as Record<string, ProcedureDefinition>;
   return Object.entries(procedures)
     .filter(([, procedure]) => procedure._def.type !== "subscription")
-    .map(([path, procedure]) => ({ path, type: procedure._def.type as "query" | "mutation", input: inputSchema(procedure._def.inputs) }))
+    .map(([path, procedure]) => ({ path, type: procedure._def.type as "query" | "mutation", input: inputSchema(procedure._def.inputs), parsers: procedure._def.inputs }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
