@@ -43,8 +43,17 @@ const MALFORMED_SEGMENTS = [
   "%3Cscript%3E",
   "1e309",
   "-1",
-  ...HOSTILE_STRINGS.filter((value) => value.length > 0).map(encodeURIComponent),
+  ...HOSTILE_STRINGS.flatMap(encodedSegment),
 ];
+
+/** A string as one path segment; lone surrogates cannot be percent-encoded and are left out. */
+function encodedSegment(value: string): string[] {
+  try {
+    return value.length > 0 ? [encodeURIComponent(value)] : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Query strings every list, filter, cursor and date parser should refuse politely. */
 const MALFORMED_QUERIES = [
@@ -124,7 +133,7 @@ async function run(request: APIRequestContext, probes: readonly Probe[], who: st
             data: probe.body,
             maxRedirects: 0,
             failOnStatusCode: false,
-            timeout: 20_000,
+            timeout: 30_000,
           });
           const body = probe.method === "HEAD" ? "" : await response.text();
           if (response.status() >= 500) failures.push({ probe: label, status: response.status(), problem: abbreviate(body, 200) });
@@ -143,15 +152,17 @@ async function run(request: APIRequestContext, probes: readonly Probe[], who: st
 async function signUpOwner(request: APIRequestContext): Promise<string> {
   const owner = newOwner();
   const headers = { origin: baseURL, "content-type": "application/json" };
+  // Generous timeouts: hashing the password takes a while on a busy two-core machine.
   const signUp = await request.post("/api/trpc/auth.signUp", {
     headers,
+    timeout: 90_000,
     data: { name: owner.name, email: owner.email, password: owner.password, workspaceName: owner.workspaceName, workspaceSlug: owner.slug, countryCode: "RS", locale: "en" },
   });
   expect(signUp.status(), await signUp.text()).toBe(200);
-  const enrolment = await request.get("/api/trpc/twoFactor.enrolment");
+  const enrolment = await request.get("/api/trpc/twoFactor.enrolment", { timeout: 60_000 });
   const secret = ((await enrolment.json()) as { result: { data: { secret: string } } }).result.data.secret;
   const code = generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s/g, "")), BigInt(Math.floor(Date.now() / 30_000)), 6);
-  const confirm = await request.post("/api/trpc/twoFactor.confirm", { headers, data: { code } });
+  const confirm = await request.post("/api/trpc/twoFactor.confirm", { headers, data: { code }, timeout: 60_000 });
   expect(confirm.status(), await confirm.text()).toBe(200);
   return owner.slug;
 }

@@ -17,7 +17,7 @@ export async function fingerprintReader(owner: pg.Client) {
      GROUP BY c.table_name
      ORDER BY c.table_name`);
   const digest = (table: string, where: string) => {
-    const row = SESSION_BOOKKEEPING.get(table) ?? "r::text";
+    const row = CHANGES_ON_ITS_OWN.get(table) ?? "r::text";
     return `SELECT '${table}' AS name, md5(coalesce(string_agg(${row}, '|' ORDER BY ${row}), '')) AS digest FROM "${table}" r WHERE ${where}`;
   };
   const parts = [
@@ -34,10 +34,14 @@ export async function fingerprintReader(owner: pg.Client) {
 }
 
 /**
- * Every request with a session cookie renews the session (last activity, expiry), refused or not:
- * that is bookkeeping of the request, not a change the call made. A session created or ended still shows.
+ * Rows that change on their own, digested by id only (a row created or deleted still shows):
+ * every request with a session cookie renews its session (last activity, expiry), refused or not;
+ * a workspace export, once started, is advanced by its background job while later calls run.
  */
-const SESSION_BOOKKEEPING = new Map([["sessions", "r.id::text"]]);
+const CHANGES_ON_ITS_OWN = new Map([
+  ["sessions", "r.id::text"],
+  ["workspace_exports", "r.id::text"],
+]);
 
 /** The tables whose digest differs. */
 export function changedTables(before: Fingerprint, after: Fingerprint): string[] {
