@@ -136,7 +136,7 @@ async function run(request: APIRequestContext, probes: readonly Probe[], who: st
             timeout: 30_000,
           });
           const body = probe.method === "HEAD" ? "" : await response.text();
-          if (response.status() >= 500) failures.push({ probe: label, status: response.status(), problem: abbreviate(body, 200) });
+          if (response.status() >= 500) failures.push({ probe: label, status: response.status(), problem: abbreviate(visibleText(body), 200) });
           const leak = leakedInternals(body);
           if (leak) failures.push({ probe: label, status: response.status(), problem: `leaked internals: ${leak}` });
         } catch (error) {
@@ -146,6 +146,15 @@ async function run(request: APIRequestContext, probes: readonly Probe[], who: st
     );
   }
   return failures;
+}
+
+/** What a person would read on an error page: the body without its head, scripts and tags. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<head>[\s\S]*?<\/head>|<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Signs up through the API and enrols in two-factor sign-in (owners must), so workspace pages render. */

@@ -12,7 +12,8 @@ type ProcedureDefinition = { _def: { type: "query" | "mutation" | "subscription"
  * procedure added tomorrow is fuzzed without anyone listing it.
  */
 export function fuzzedProcedures(): FuzzedProcedure[] {
-  const procedures = appRouter._def.procedures as Record<string, ProcedureDefinition>;
+  // Typed as the nested router record, but at run time tRPC keeps it flat: "visits.plan" -> procedure.
+  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDefinition>;
   return Object.entries(procedures)
     .filter(([, procedure]) => procedure._def.type !== "subscription")
     .map(([path, procedure]) => ({ path, type: procedure._def.type as "query" | "mutation", input: inputSchema(procedure._def.inputs), parsers: procedure._def.inputs }))
