@@ -38,6 +38,15 @@ describe("sessions", () => {
     expect(await validateSessionToken(phone.token)).toBeNull();
     expect(await validateSessionToken(user.token)).not.toBeNull();
   });
+
+  it("answers a session id that cannot be one (NUL, wrong alphabet) with NOT_FOUND, not a database error", async () => {
+    const user = await createTestUser();
+    const { caller } = await callerFor(user);
+    for (const sessionId of ["a\u0000b", "NOT-A-SESSION-ID-AT-ALL!"]) {
+      const refused = await caller.sessions.revoke({ sessionId }).catch((e: unknown) => e);
+      expect((refused as TRPCError).code, sessionId).toBe("NOT_FOUND");
+    }
+  });
 });
 
 async function signInFrom(email: string, deviceCookie: string | null) {

@@ -356,7 +356,7 @@ const ONE_ROLE_TOO_LOW: { procedure: string; tooLow: TooLow; what: string; refus
   { procedure: "twoFactor.setWorkspaceRequirement", tooLow: "admin", what: "an admin lowers the workspace's sign-in bar", refusal: "errors.forbidden",
     call: (c, slug) => c.twoFactor.setWorkspaceRequirement({ tenantSlug: slug, required: false }) },
   { procedure: "workspaceExport.start", tooLow: "admin", what: "an admin exports the whole workspace", refusal: "errors.forbidden",
-    call: (c, slug) => c.workspaceExport.start({ tenantSlug: slug }) },
+    call: (c, slug) => c.workspaceExport.start({ tenantSlug: slug, reauthentication: TEST_PASSWORD }) },
 ];
 
 let targets: Targets;

@@ -19,8 +19,13 @@ export async function listSessions(userId: string, currentSessionId: string) {
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
+/** The shape of a session id (packages/auth session-token.ts); anything else names no session. */
+const SESSION_ID = /^[a-z2-7]{24}$/;
+
 /** Signs out one of the user's own sessions; another user's session id is simply not found. */
 export async function revokeSession(userId: string, sessionId: string) {
+  // Checked before the query: text PostgreSQL refuses (NUL) would otherwise be a 500, not a 404.
+  if (!SESSION_ID.test(sessionId)) fail("NOT_FOUND", "errors.notFound");
   const deleted = await asUser(userId, (tx) => tx.session.deleteMany({ where: { id: sessionId, userId } }));
   if (deleted.count === 0) fail("NOT_FOUND", "errors.notFound");
 }
