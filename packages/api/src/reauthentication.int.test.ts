@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { hashRecoveryCode, totpCode } from "@vigil/auth";
-import { appDb, withTenant } from "@vigil/db";
+import { withTenant } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
 import { TWO_FACTOR_LIMITS } from "./services/two-factor.ts";
 import { SIGN_IN_LIMITS } from "./services/accounts.ts";
@@ -25,14 +26,14 @@ async function callerAt(user: TestUser, ipAddress: string) {
 }
 
 async function recoveryCodeHashes(userId: string) {
-  return (await appDb().recoveryCode.findMany({ where: { userId }, select: { codeHash: true } })).map((row) => Buffer.from(row.codeHash).toString("hex")).sort();
+  return (await privilegedDb().recoveryCode.findMany({ where: { userId }, select: { codeHash: true } })).map((row) => Buffer.from(row.codeHash).toString("hex")).sort();
 }
 
 describe("re-authentication", () => {
   it("regenerating recovery codes needs the password or a current code, not the session alone", async () => {
     const user = await createTestUser();
     const secret = await enrolTestTwoFactor(user.id);
-    await appDb().recoveryCode.create({ data: { userId: user.id, codeHash: hashRecoveryCode("old-code-1") } });
+    await privilegedDb().recoveryCode.create({ data: { userId: user.id, codeHash: hashRecoveryCode("old-code-1") } });
     const caller = await callerAt(user, "10.60.0.1");
     const before = await recoveryCodeHashes(user.id);
 

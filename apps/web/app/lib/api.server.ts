@@ -3,6 +3,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createCaller, createContext, DELETION_PENDING, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 import { assertRouteParams } from "./route-params";
+import { readForm } from "./read-form.server";
 
 export type ServerApi = {
   caller: ReturnType<typeof createCaller>;
@@ -70,6 +71,6 @@ export function loaderError(error: unknown, request: Request): never {
 
 /** Reads a form's fields as plain strings (absent fields become ""). */
 export async function formFields<K extends string>(request: Request, names: readonly K[]): Promise<Record<K, string>> {
-  const form = await request.formData();
+  const form = await readForm(request);
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")])) as Record<K, string>;
 }

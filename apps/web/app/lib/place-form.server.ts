@@ -1,8 +1,9 @@
 import type { PlaceType } from "@vigil/db";
+import { readForm } from "./read-form.server";
 
 /** A place form's fields as the places procedures take them (empty means "none"). */
 export async function placeFieldsFrom(request: Request) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const text = (name: string) => String(form.get(name) ?? "");
   const capacity = text("capacity").trim();
   return {

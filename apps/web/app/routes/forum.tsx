@@ -18,6 +18,7 @@ import { fieldError, useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/forum";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
@@ -41,7 +42,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, ["respond", "invite", "removeParticipant", "addAgendaItem", "removeAgendaItem", "shareDocument", "removeDocument", "optIn"]);
   const field = (name: string) => String(form.get(name) ?? "");
   const base = { tenantSlug: params.slug, forumId: params.forumId };

@@ -15,6 +15,7 @@ import { fieldError, useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/forums";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, ["respond", "create"]);
   const field = (name: string) => String(form.get(name) ?? "");
   if (intent === "respond") {

@@ -7,6 +7,7 @@ import { ChecklistEndpointsContext, JOINT_VISIT_ENDPOINTS } from "../lib/checkli
 import { loadChecklistPage } from "../lib/checklist-page.server";
 import { pageTitle } from "../lib/locale";
 import type { Route } from "./+types/joint-visit-checklist";
+import { readForm } from "../lib/read-form.server";
 
 /**
  * The host's checklist of a joint visit, filled in from the partner's own workspace: the same
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   try {
-    const result = await saveSectionFromForm(api, params.slug, params.visitId, await request.formData(), {
+    const result = await saveSectionFromForm(api, params.slug, params.visitId, await readForm(request), {
       get: (input) => api.caller.jointVisits.checklist(input),
       save: (input) => api.caller.jointVisits.saveAnswer(input),
     });

@@ -17,6 +17,7 @@ import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import { jointEvidenceUpload } from "./joint-visit-evidence.server";
 import { maxUploadMegabytes } from "./visit-findings.server";
 import type { Route } from "./+types/joint-visit";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.visit.metaTitle");
 
@@ -47,7 +48,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const uploaded = await jointEvidenceUpload(api, request, params.slug, params.visitId);
     return data(uploaded, { status: uploaded.ok ? 200 : 400 });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const field = (name: string) => String(form.get(name) ?? "");
   const intent = intentOf(form, ["create", "addRecommendation", "updateRecommendation"]);
   const input = { tenantSlug: params.slug, visitId: params.visitId };

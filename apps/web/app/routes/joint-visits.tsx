@@ -14,6 +14,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/joint-visits";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.metaTitle");
 
@@ -46,7 +47,7 @@ type Intent = (typeof INTENTS)[number];
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const field = (name: string) => String(form.get(name) ?? "");
   const intent = intentOf(form, INTENTS);
   const tenantSlug = params.slug;

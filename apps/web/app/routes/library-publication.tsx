@@ -12,6 +12,7 @@ import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/library-publication";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, publicationId: params.publicationId };
-  const intent = intentOf(await request.formData(), ["import", "unpublish"]);
+  const intent = intentOf(await readForm(request), ["import", "unpublish"]);
   if (intent === "import") {
     const result = await runAction(api, () => api.caller.library.import(input));
     if (result.ok) throw redirect(`/t/${params.slug}/templates/${result.result.id}`);

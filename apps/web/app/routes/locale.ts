@@ -6,10 +6,11 @@ import { redirect } from "react-router";
 import { runAction, serverApi } from "../lib/api.server";
 import { safeRedirect } from "../lib/redirect";
 import type { Route } from "./+types/locale";
+import { readForm } from "../lib/read-form.server";
 
 /** Switches the interface language: a cookie for everyone, and the profile preference when signed in. */
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = String(form.get("locale") ?? "");
   const safeReturnTo = safeRedirect(String(form.get("returnTo") ?? ""), "/");
   if (!isLocale(locale)) throw redirect(safeReturnTo);

@@ -13,6 +13,7 @@ import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/place";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "places.title", {}).map((m) => ({ title: loaded ? `${loaded.place.name} — ${m.title}` : m.title }));
 
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const archived = intentOf(form, ["archive", "unarchive"]) === "archive";
   const result = await runAction(api, () => api.caller.places.setArchived({ tenantSlug: params.slug, placeId: params.placeId, archived }));
   return data(result, { status: result.ok ? 200 : 400 });

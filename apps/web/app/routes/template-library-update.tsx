@@ -11,6 +11,7 @@ import { loaderError, runAction, serverApi } from "../lib/api.server";
 import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import type { Route } from "./+types/template-library-update";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.updateTitle");
 
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await runAction(api, () =>
     api.caller.library.takeUpdate({ tenantSlug: params.slug, templateId: params.templateId, publicationId: String(form.get("publicationId") ?? ""), take: form.getAll("take").map(String) }),
   );

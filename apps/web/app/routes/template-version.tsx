@@ -17,6 +17,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { applyEdit, EDITOR_INTENTS } from "../lib/template-editor.server";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/template-version";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, ["saveSettings", ...EDITOR_INTENTS]);
   const result = await runAction(api, async () => {
     const draft = await api.caller.templates.version({ tenantSlug, versionId: params.versionId });

@@ -13,6 +13,7 @@ import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/template";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "templates.title");
 
@@ -33,7 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, templateId: params.templateId };
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, ["libraryPublish", "libraryUnpublish", "newDraft", "publish", "discardDraft", "archive", "unarchive"]);
   const libraryResult = await templateLibraryAction(api, params.slug, form);
   if (libraryResult) return libraryResult;

@@ -6,6 +6,7 @@ import { saveSectionFromForm } from "../lib/checklist-action.server";
 import { loadChecklistPage } from "../lib/checklist-page.server";
 import { pageTitle } from "../lib/locale";
 import type { Route } from "./+types/visit-checklist";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checklist.title");
 
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   try {
-    const result = await saveSectionFromForm(api, params.slug, params.visitId, await request.formData());
+    const result = await saveSectionFromForm(api, params.slug, params.visitId, await readForm(request));
     return data(result, { status: Object.keys(result.outcome.unsaved).length > 0 ? 409 : 200 });
   } catch (error) {
     loaderError(error, request);

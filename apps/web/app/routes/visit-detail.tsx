@@ -20,6 +20,7 @@ import { followUpFormLimits } from "../lib/recommendation-update.server";
 import { expertFrom, memberFrom } from "../lib/visit-team-form.server";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/visit-detail";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
 
@@ -44,7 +45,7 @@ const INTENTS = ["transition", "addMember", "addExpert", "removeTeamMember"] as 
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId };
   const run = (): Promise<unknown> => {

@@ -11,6 +11,7 @@ import { pageTitle } from "../lib/locale";
 import { dayValue } from "../lib/visit-days";
 import { planInputFrom, planValuesFrom } from "../lib/visit-form.server";
 import type { Route } from "./+types/visit-edit";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitEdit.title");
 
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const values = planValuesFrom(await request.formData());
+  const values = planValuesFrom(await readForm(request));
   const result = await runAction(api, () => api.caller.visits.updatePlan({ tenantSlug: params.slug, visitId: params.visitId, ...planInputFrom(values) }));
   if (result.ok) throw redirect(`/t/${params.slug}/visits/${params.visitId}`);
   return data({ ...result, values }, { status: 400 });

@@ -13,6 +13,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { formatDay } from "../lib/visit-days";
 import { useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/visit-follow-up-new";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "followUpVisits.planTitle");
 
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await runAction(api, () =>
     api.caller.recommendations.planFollowUpVisit({
       tenantSlug: params.slug, visitId: params.visitId,

@@ -12,6 +12,7 @@ import { intentOf } from "../lib/intent";
 import { pageTitle } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/visit-interviews";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "interviews.metaTitle");
 
@@ -41,7 +42,7 @@ function interviewFields(form: FormData) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, ["create", "update", "readNotes", "checkFollowUp"]);
   const interviewId = String(form.get("interviewId") ?? "");
   const result =

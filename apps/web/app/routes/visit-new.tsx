@@ -16,6 +16,7 @@ import { useWorkspace } from "../lib/workspace";
 import { planInputFrom, planValuesFrom } from "../lib/visit-form.server";
 import { expertFrom, memberFrom } from "../lib/visit-team-form.server";
 import type { Route } from "./+types/visit-new";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitPlan.title");
 
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = planValuesFrom(form);
   const team = [memberFrom(form), expertFrom(form)].flatMap((member) => (member ? [member] : []));
   const placeId = String(form.get("placeId") ?? "");

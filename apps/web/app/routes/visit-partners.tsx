@@ -12,6 +12,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/visit-partners";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.partners.metaTitle");
 
@@ -32,7 +33,7 @@ const INTENTS = ["invite", "share", "unshare", "end"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId, partnerTenantId: String(form.get("partnerTenantId") ?? "") };
   const result = await runAction(api, (): Promise<unknown> => {

@@ -1,5 +1,6 @@
 import { runAction, type ActionFailure, type ServerApi } from "../lib/api.server";
 import { intentOf } from "../lib/intent";
+import { readForm } from "../lib/read-form.server";
 
 type Priority = "low" | "medium" | "high";
 type Language = "en" | "sr-Cyrl" | "sr-Latn" | "uk";
@@ -46,7 +47,7 @@ async function similarTo(api: ServerApi, tenantSlug: string, visitId: string, va
 
 /** Every form on the report page posts here with an `intent`; each calls one `reports` procedure. */
 export async function reportAction(api: ServerApi, request: Request, tenantSlug: string, visitId: string): Promise<ReportActionResult> {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form, ["saveDraft", "add", "checkSimilar", "update", "delete", "move", "send", "deadline"]);
   const recommendationId = text(form, "recommendationId");
   switch (intent) {
