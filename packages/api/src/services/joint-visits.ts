@@ -98,12 +98,12 @@ export async function invitePartner(tx: TenantTx, actor: Actor, visitId: string,
   assertVisitEditable(visit.status);
   const [allowed] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT tenant_allows_joint_visits(${partnerTenantId}::uuid) AS ok`;
   if (partnerTenantId === actor.tenantId || !allowed?.ok) fail("BAD_REQUEST", "jointErrors.partnerUnavailable", {}, "partnerTenantId");
-  const partner = (await workspaceNames(tx)).get(partnerTenantId);
-  if (!partner) fail("BAD_REQUEST", "jointErrors.partnerUnavailable", {}, "partnerTenantId");
-  if (!partner.verified && confirmSlug?.trim().toLowerCase() !== partner.slug) fail("BAD_REQUEST", "jointErrors.confirmUnverifiedSlug", { slug: partner.slug }, "confirmSlug");
   const key = { tenantId: actor.tenantId, visitId, partnerTenantId };
   const existing = await tx.visitPartner.findFirst({ where: key, select: { status: true } });
   if (existing && existing.status !== "declined") fail("CONFLICT", existing.status === "ended" ? "jointErrors.partnershipEnded" : "jointErrors.alreadyInvited");
+  const partner = (await workspaceNames(tx)).get(partnerTenantId);
+  if (!partner) fail("BAD_REQUEST", "jointErrors.partnerUnavailable", {}, "partnerTenantId");
+  if (!partner.verified && confirmSlug?.trim().toLowerCase() !== partner.slug) fail("BAD_REQUEST", "jointErrors.confirmUnverifiedSlug", { slug: partner.slug }, "confirmSlug");
   if (existing) {
     // Invited again after declining: a new question to the partner.
     await tx.visitPartner.update({
