@@ -13,10 +13,7 @@ export function WorkspaceIdentity({ workspace }: { workspace: WorkspaceIdentityE
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
       <bdi className="font-medium text-slate-900">{workspace.name}</bdi>
       {workspace.verified ? (
-        <span className="rounded bg-emerald-50 px-1.5 text-xs font-medium text-emerald-900">
-          <span aria-hidden="true">✓ </span>
-          {t("workspaceIdentity.verified")}
-        </span>
+        <span className="rounded bg-emerald-50 px-1.5 text-xs font-medium text-emerald-900">{t("workspaceIdentity.verified")}</span>
       ) : (
         <span className="rounded bg-amber-50 px-1.5 text-xs font-medium text-amber-900">{t("workspaceIdentity.unverified")}</span>
       )}

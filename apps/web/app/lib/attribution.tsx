@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { ForeignName, interpolate } from "./bdi";
+import { ForeignName, withNames } from "./bdi";
 
 /**
  * "Person · Workspace" for what a partner's member entered on a joint visit; just the person for the
@@ -8,5 +8,5 @@ import { ForeignName, interpolate } from "./bdi";
  */
 export function authorLabel(t: TFunction, name: string, workspace: { name: string } | null | undefined): ReactNode {
   if (!workspace?.name) return <ForeignName name={name} />;
-  return interpolate(t, "joint.attribution", { name: <ForeignName name={name} />, workspace: <ForeignName name={workspace.name} /> });
+  return withNames(t).t("joint.attribution", { name: <ForeignName name={name} />, workspace: <ForeignName name={workspace.name} /> });
 }

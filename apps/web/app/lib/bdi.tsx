@@ -12,11 +12,18 @@ const OPEN = "\uE000";
 const CLOSE = "\uE001";
 const SLOT = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`);
 
-/** A translated sentence with React nodes (e.g. a <bdi> name) in place of its {{values}}. */
-export function interpolate(t: TFunction, key: string, values: Record<string, ReactNode>): ReactNode {
+function interpolate(t: TFunction, key: string, values: Record<string, ReactNode>): ReactNode {
   const slots = Object.fromEntries(Object.keys(values).map((name) => [name, `${OPEN}${name}${CLOSE}`]));
   const parts = String(t(key, slots)).split(SLOT);
   return parts.map((part, index) => (index % 2 === 0 ? part : <Fragment key={index}>{values[part]}</Fragment>));
+}
+
+/**
+ * `withNames(t).t(key, values)`: a translated sentence with React nodes (e.g. a <bdi> name) in place
+ * of its {{values}}. A method named `t`, so the i18n lint knows its first argument is a key.
+ */
+export function withNames(t: TFunction): { t: (key: string, values: Record<string, ReactNode>) => ReactNode } {
+  return { t: (key, values) => interpolate(t, key, values) };
 }
 
 /** A name from another workspace, isolated. */

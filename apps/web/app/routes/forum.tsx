@@ -17,7 +17,7 @@ import { fieldError, useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/forum";
-import { ForeignName, interpolate, joinNodes } from "../lib/bdi";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
 import { WorkspaceIdentity } from "../components/WorkspaceIdentity";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
@@ -100,7 +100,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="space-y-6">
       <Link to={`/t/${workspace.slug}/forums`} className="text-sm text-teal-800 underline">{t("forums.backToList")}</Link>
-      <PageHeader title={forum.name} lead={joinNodes([forum.organiser ? t("forums.youOrganise") : interpolate(t, "forums.organisedBy", { name: <ForeignName name={forum.organiserName} /> }), dates])} />
+      <PageHeader title={forum.name} lead={joinNodes([forum.organiser ? t("forums.youOrganise") : withNames(t).t("forums.organisedBy", { name: <ForeignName name={forum.organiserName} /> }), dates])} />
       <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
       <FormSuccess message={actionData?.ok && actionData.intent === "invite" ? t("forums.invited") : undefined} />
       {forum.description ? <p className="whitespace-pre-line text-slate-800">{forum.description}</p> : null}
@@ -108,7 +108,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
         <Card title={t("forums.invitationTitle")} id="invitation">
           {forum.myStatus === "invited" ? (
             <div className="space-y-3">
-              <p className="text-slate-700">{interpolate(t, "forums.invitationBody", { name: <ForeignName name={forum.organiserName} /> })}</p>
+              <p className="text-slate-700">{withNames(t).t("forums.invitationBody", { name: <ForeignName name={forum.organiserName} /> })}</p>
               {isAdmin ? <AnswerInvitation forumId={forum.id} forumName={forum.name} /> : <p className="text-sm text-slate-600">{t("forums.adminsAnswer")}</p>}
             </div>
           ) : (
@@ -176,7 +176,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
                 {forum.publications.map((p) => (
                   <li key={p.id} className="py-2">
                     <Link to={`/t/${workspace.slug}/library/${p.id}`} className="font-medium text-teal-800 underline">{p.name}</Link>
-                    <p className="text-sm text-slate-600">{joinNodes([interpolate(t, "library.byPublisher", { name: <ForeignName name={p.publisherName} /> }), t("library.version", { version: p.version })])}</p>
+                    <p className="text-sm text-slate-600">{joinNodes([withNames(t).t("library.byPublisher", { name: <ForeignName name={p.publisherName} /> }), t("library.version", { version: p.version })])}</p>
                   </li>
                 ))}
               </ul>
@@ -191,7 +191,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
                   <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
                     <div>
                       {d.url ? <a href={d.url} rel="noopener noreferrer" className="font-medium text-teal-800 underline">{d.title}</a> : <p className="font-medium text-slate-900">{d.title}</p>}
-                      <p className="text-sm text-slate-600">{interpolate(t, "forums.sharedBy", { name: <ForeignName name={d.sharedByName} />, date: formatDate(locale, d.sharedAt) })}</p>
+                      <p className="text-sm text-slate-600">{withNames(t).t("forums.sharedBy", { name: <ForeignName name={d.sharedByName} />, date: formatDate(locale, d.sharedAt) })}</p>
                       {d.note ? <p className="text-sm text-slate-700">{d.note}</p> : null}
                     </div>
                     {d.own && canShare ? <RemoveButton intent="removeDocument" name="documentId" value={d.id} label={t("forums.removeDocument", { title: d.title })} /> : null}

@@ -13,7 +13,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/joint-visits";
-import { ForeignName, interpolate } from "../lib/bdi";
+import { ForeignName, withNames } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.metaTitle");
 
@@ -138,7 +138,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                         {t("joint.placeAndDates", { place: visit.placeName, dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd) })}
                       </h2>
                       <p className="text-sm text-slate-700">
-                        {interpolate(t, "joint.hostedBy", { host: <><ForeignName name={visit.host.name} /> ({visit.host.countryCode})</> })} · {t(`joint.status.${visit.status}`)}
+                        {withNames(t).t("joint.hostedBy", { host: <><ForeignName name={visit.host.name} /> ({visit.host.countryCode})</> })} · {t(`joint.status.${visit.status}`)}
                       </p>
                     </div>
 

@@ -11,7 +11,7 @@ import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/library-publication";
-import { ForeignName, interpolate, joinNodes } from "../lib/bdi";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
@@ -51,7 +51,7 @@ export default function LibraryPublication({ loaderData, actionData }: Route.Com
       <PageHeader
         title={publication.name}
         lead={joinNodes([
-          interpolate(t, "library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
+          withNames(t).t("library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
           t("library.version", { version: publication.version }),
           publication.forumName ? t("library.inForum", { name: publication.forumName }) : t("library.everyone"),
           publication.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", "),

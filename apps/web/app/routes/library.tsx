@@ -10,7 +10,7 @@ import { SelectField } from "../components/SelectField";
 import { loaderError, serverApi } from "../lib/api.server";
 import { pageTitle, useLocale } from "../lib/locale";
 import type { Route } from "./+types/library";
-import { ForeignName, interpolate, joinNodes } from "../lib/bdi";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
@@ -64,7 +64,7 @@ export default function Library({ loaderData }: Route.ComponentProps) {
               <Link to={publication.id} className="font-medium text-teal-800 underline-offset-2 hover:underline">{publication.name}</Link>
               <p className="text-sm text-slate-600">
                 {joinNodes([
-                  interpolate(t, "library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
+                  withNames(t).t("library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
                   t("library.version", { version: publication.version }),
                   publication.forumName ? t("library.inForum", { name: publication.forumName }) : t("library.everyone"),
                   publication.placeTypes.map((type) => t(`placeTypes.${type}`)).join(", "),
