@@ -152,9 +152,9 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
               {/* Radios, not a select: each entry shows the verified mark, country and slug, the name in <bdi>; verified first. */}
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">{t("joint.partners.workspace")}</legend>
-                {invitable.map((entry, index) => (
+                {invitable.map((entry) => (
                   <label key={entry.id} className="flex min-h-10 items-center gap-2 text-slate-800">
-                    <input type="radio" name="partnerTenantId" value={entry.id} required defaultChecked={index === 0 && entry.verified} className={`h-5 w-5 ${FOCUS_RING}`} />
+                    <input type="radio" name="partnerTenantId" value={entry.id} required className={`h-5 w-5 ${FOCUS_RING}`} />
                     <WorkspaceIdentity workspace={entry} />
                   </label>
                 ))}
