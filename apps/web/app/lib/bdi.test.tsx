@@ -15,11 +15,14 @@ describe("withNames", () => {
   });
 
   it("attributes a partner's work as <bdi>Person</bdi> · <bdi>Workspace</bdi>, and the host's own as the person", () => {
-    expect(renderToStaticMarkup(<>{authorLabel(t, "Андрій", { name: "НПМ України" })}</>)).toBe("<bdi>Андрій</bdi> · <bdi>НПМ України</bdi>");
-    expect(renderToStaticMarkup(<>{authorLabel(t, "Marko", null)}</>)).toBe("<bdi>Marko</bdi>");
+    const partner = authorLabel(t, "Андрій", { name: "НПМ України" });
+    const own = authorLabel(t, "Marko", null);
+    expect(renderToStaticMarkup(<>{partner}</>)).toBe("<bdi>Андрій</bdi> · <bdi>НПМ України</bdi>");
+    expect(renderToStaticMarkup(<>{own}</>)).toBe("<bdi>Marko</bdi>");
   });
 
   it("joins parts like Array.join, leaving out empty ones", () => {
-    expect(renderToStaticMarkup(<>{joinNodes(["a", null, <ForeignName key="n" name="b" />, ""])}</>)).toBe("a · <bdi>b</bdi>");
+    const parts = ["a", null, <ForeignName key="n" name="b" />, ""];
+    expect(renderToStaticMarkup(<>{joinNodes(parts)}</>)).toBe("a · <bdi>b</bdi>");
   });
 });
