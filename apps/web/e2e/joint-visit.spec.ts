@@ -32,7 +32,9 @@ test("a host and a partner workspace run a joint visit, and the partner loses ac
   await host.goto(`/t/${hostOwner.slug}/visits/${visitId}`);
   await host.getByRole("link", { name: "Partners" }).click();
   await expect(host.getByRole("heading", { level: 1, name: "Partner workspaces" })).toBeVisible();
-  await host.getByLabel("Partner workspace").selectOption({ label: `${partnerOwner.workspaceName} (RS)` });
+  // A new sign-up is not verified: the host picks it and confirms it by typing its slug (decision 0155).
+  await host.getByRole("group", { name: "Partner workspace" }).getByRole("radio", { name: partnerOwner.workspaceName }).check();
+  await host.getByLabel("Workspace address, to confirm a workspace that is not verified").fill(partnerOwner.slug);
   await host.getByRole("button", { name: "Invite" }).click();
   await expect(host.getByText("Invitation sent.")).toBeVisible();
   await expect(host.getByText(`${partnerOwner.workspaceName} · Invitation open`)).toBeVisible();

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BENCHMARK_MIN_CONTRIBUTORS } from "./services/forums.ts";
+import { setWorkspaceVerification } from "./services/workspace-verification.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "./testing/index.ts";
 import { createTestTemplate } from "./testing/visits.ts";
 
@@ -154,10 +155,11 @@ describe("forums", () => {
 });
 
 describe("the anonymised benchmark", () => {
-  it(`shows no figure with ${BENCHMARK_MIN_CONTRIBUTORS - 1} contributors and the sums with ${BENCHMARK_MIN_CONTRIBUTORS}`, async () => {
+  it(`shows a figure only when ${BENCHMARK_MIN_CONTRIBUTORS} verified workspaces other than the viewer's contribute`, async () => {
     expect(BENCHMARK_MIN_CONTRIBUTORS).toBe(3);
     const host = await workspace("Network secretariat");
     const members = await Promise.all(["North", "South", "East", "West"].map((name) => workspace(name)));
+    for (const m of members) await setWorkspaceVerification({ slug: m.slug });
     const c = await as(host.owner);
     const network = (await c.forums.create({ tenantSlug: host.slug, name: "SEE NPM Network" })).id;
     await c.forums.invite({ tenantSlug: host.slug, forumId: network, workspaceIds: members.map((m) => m.id) });
@@ -171,8 +173,8 @@ describe("the anonymised benchmark", () => {
       await (await as(m.owner)).forums.respond({ tenantSlug: m.slug, forumId: network, accept: true });
       await addFigures(m.id, figures[i]!);
     }
-    const benchmark = async () => {
-      const forum = await (await as(members[0]!.owner)).forums.get({ tenantSlug: members[0]!.slug, forumId: network });
+    const benchmark = async (viewer: Workspace) => {
+      const forum = await (await as(viewer.owner)).forums.get({ tenantSlug: viewer.slug, forumId: network });
       if (!forum.member) throw new Error("not a member");
       return forum.benchmark;
     };
@@ -181,22 +183,82 @@ describe("the anonymised benchmark", () => {
     await optIn(0);
     await optIn(1);
     // The fourth workspace has figures but did not opt in: it never counts.
-    expect(await benchmark()).toEqual({ minimum: 3, optedIn: 2, figures: [] });
+    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 2, figures: [] });
 
     await optIn(2);
-    const { figures: shown, optedIn } = await benchmark();
-    expect(optedIn).toBe(3);
-    expect(shown).toEqual([
+    const sums = [
       { metric: "implementation_rate", placeType: "police_custody", year: null, numerator: 1 + 2 + 0, denominator: 4 + 2 + 3, contributors: 3 },
       { metric: "visits", placeType: "police_custody", year: 2014, numerator: 2 + 3 + 5, denominator: null, contributors: 3 },
+    ];
+    // The organiser contributes nothing: three others, so it sees the sums.
+    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 3, figures: sums });
+    // A contributor knows its own figures and could subtract them: for it only two others remain.
+    expect((await benchmark(members[0]!)).figures).toEqual([]);
+    // The fourth opting in gives every contributor three others.
+    await optIn(3);
+    expect((await benchmark(members[0]!)).figures).toEqual([
+      { ...sums[0], numerator: 1 + 2 + 0 + 7, denominator: 4 + 2 + 3 + 7, contributors: 4 },
+      { ...sums[1], numerator: 2 + 3 + 5 + 7, contributors: 4 },
     ]);
 
     // Leaving drops the figures again.
+    await (await as(members[3]!.owner)).forums.setBenchmarkOptIn({ tenantSlug: members[3]!.slug, forumId: network, optIn: false });
     await (await as(members[2]!.owner)).forums.setBenchmarkOptIn({ tenantSlug: members[2]!.slug, forumId: network, optIn: false });
-    expect((await benchmark()).figures).toEqual([]);
+    expect((await benchmark(host)).figures).toEqual([]);
     // A workspace that was only invited cannot opt in.
     const late = await workspace("Late");
     await c.forums.invite({ tenantSlug: host.slug, forumId: network, workspaceIds: [late.id] });
     expect(await codeOf((await as(late.owner)).forums.setBenchmarkOptIn({ tenantSlug: late.slug, forumId: network, optIn: true }))).toBe("NOT_FOUND errors.notFound");
+  });
+
+  /*
+   * The differencing attack of issue 13: an organiser registers two workspaces of its own, invites a
+   * real NPM, opts all three in, and subtracts its known figures from the sum to read the real NPM's
+   * exact count. Unverified workspaces add nothing, so the sum is never shown; nor when the organiser
+   * is itself verified and contributes, because its own figures do not count toward its minimum.
+   */
+  it("never reveals one real NPM's figures to an organiser who controls the other contributors", async () => {
+    const serbia = await workspace("Serbia");
+    await setWorkspaceVerification({ slug: serbia.slug });
+    const attacker = await workspace("Attacker");
+    const fakes = await Promise.all(["Fake one", "Fake two"].map((name) => workspace(name)));
+    const c = await as(attacker.owner);
+    const trap = (await c.forums.create({ tenantSlug: attacker.slug, name: "Regional benchmark" })).id;
+    await c.forums.invite({ tenantSlug: attacker.slug, forumId: trap, workspaceIds: [serbia.id, ...fakes.map((f) => f.id)] });
+    await addFigures(serbia.id, { visits: 4, implemented: 3, total: 5 });
+    for (const ws of [serbia, ...fakes]) {
+      const m = await as(ws.owner);
+      await m.forums.respond({ tenantSlug: ws.slug, forumId: trap, accept: true });
+      await m.forums.setBenchmarkOptIn({ tenantSlug: ws.slug, forumId: trap, optIn: true });
+    }
+    for (const fake of fakes) await addFigures(fake.id, { visits: 1, implemented: 0, total: 1 });
+    const seen = async () => {
+      const forum = await c.forums.get({ tenantSlug: attacker.slug, forumId: trap });
+      if (!forum.member) throw new Error("not a member");
+      return forum.benchmark.figures;
+    };
+    expect(await seen()).toEqual([]);
+    // Nor through the database function directly.
+    const direct = await withTenant(attacker.id, attacker.owner.id, (tx) => tx.$queryRaw<unknown[]>`SELECT * FROM forum_benchmark(${attacker.id}::uuid, ${trap}::uuid)`);
+    expect(direct).toEqual([]);
+
+    // The attacker gets itself verified and contributes too: still only one other verified workspace.
+    await setWorkspaceVerification({ slug: attacker.slug });
+    await c.forums.setBenchmarkOptIn({ tenantSlug: attacker.slug, forumId: trap, optIn: true });
+    await addFigures(attacker.id, { visits: 1, implemented: 1, total: 1 });
+    expect(await seen()).toEqual([]);
+
+    // Even with three other verified contributors, the fakes' figures never enter the sum.
+    const others = await Promise.all(["Montenegro", "Croatia"].map((name) => workspace(name)));
+    await c.forums.invite({ tenantSlug: attacker.slug, forumId: trap, workspaceIds: others.map((o) => o.id) });
+    for (const ws of others) {
+      await setWorkspaceVerification({ slug: ws.slug });
+      await addFigures(ws.id, { visits: 2, implemented: 1, total: 2 });
+      const m = await as(ws.owner);
+      await m.forums.respond({ tenantSlug: ws.slug, forumId: trap, accept: true });
+      await m.forums.setBenchmarkOptIn({ tenantSlug: ws.slug, forumId: trap, optIn: true });
+    }
+    const visits = (await seen()).find((f) => f.metric === "visits");
+    expect(visits).toEqual({ metric: "visits", placeType: "police_custody", year: 2014, numerator: 4 + 1 + 2 + 2, denominator: null, contributors: 4 });
   });
 });

@@ -85,7 +85,8 @@ describe("joint visits", () => {
     expect(directory.map((entry) => entry.id)).not.toContain(host.id);
     expect(await codeOf(c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: closed.id }))).toBe("BAD_REQUEST");
 
-    for (const ws of [partner, declined, ended]) await c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: ws.id });
+    // Test workspaces are unverified: the host confirms each by typing its slug (verified-workspaces.int.test.ts).
+    for (const ws of [partner, declined, ended]) await c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: ws.id, confirmSlug: ws.slug });
     expect(await codeOf(c.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id }))).toBe("CONFLICT");
     const { partners, invitable } = await c.jointVisits.partners({ tenantSlug: host.slug, visitId });
     expect(partners.map((p) => [p.partner?.name, p.status])).toHaveLength(3);

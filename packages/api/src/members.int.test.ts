@@ -34,8 +34,8 @@ describe("invitations", () => {
     await (await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email, role: "monitor" });
 
     const mail = await smtp.waitFor(email);
-    expect(mail.subject).toBe(`You are invited to ${workspace.name} on Vigil`);
-    expect(mail.text).toContain("Olivera Owner invites you");
+    expect(mail.subject).toBe(`You are invited to “${workspace.name}” on Vigil`);
+    expect(mail.text).toContain("“Olivera Owner” invites you");
     const token = await invitationTokenFor(email);
 
     const preview = await (await callerFor(null)).caller.invitations.preview({ token });

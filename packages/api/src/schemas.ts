@@ -10,7 +10,8 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email({ error: "validation.email" }));
 
-export const nameSchema = z.string().trim().min(1).max(200);
+/** One line, no control or bidi characters: names.ts. */
+export { nameSchema } from "./names.ts";
 
 /** New passwords are further checked against common passwords by the service. */
 export const newPasswordSchema = z.string().max(PASSWORD_MAX_LENGTH);

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** The page's one h1, with an optional lead paragraph and actions. */
-export function PageHeader({ title, lead, actions }: { title: string; lead?: string; actions?: ReactNode }) {
+export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
       <div>

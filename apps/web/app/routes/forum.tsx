@@ -19,6 +19,8 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/forum";
 import { readForm } from "../lib/read-form.server";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
+import { WorkspaceIdentity } from "../components/WorkspaceIdentity";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
@@ -97,7 +99,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="space-y-6">
       <Link to={`/t/${workspace.slug}/forums`} className="text-sm text-teal-800 underline">{t("forums.backToList")}</Link>
-      <PageHeader title={forum.name} lead={[forum.organiser ? t("forums.youOrganise") : t("forums.organisedBy", { name: forum.organiserName }), dates].filter(Boolean).join(" · ")} />
+      <PageHeader title={forum.name} lead={joinNodes([forum.organiser ? t("forums.youOrganise") : withNames(t).t("forums.organisedBy", { name: <ForeignName name={forum.organiserName} /> }), dates])} />
       <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
       <FormSuccess message={actionData?.ok && actionData.intent === "invite" ? t("forums.invited") : undefined} />
       {forum.description ? <p className="whitespace-pre-line text-slate-800">{forum.description}</p> : null}
@@ -105,7 +107,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
         <Card title={t("forums.invitationTitle")} id="invitation">
           {forum.myStatus === "invited" ? (
             <div className="space-y-3">
-              <p className="text-slate-700">{t("forums.invitationBody", { name: forum.organiserName })}</p>
+              <p className="text-slate-700">{withNames(t).t("forums.invitationBody", { name: <ForeignName name={forum.organiserName} /> })}</p>
               {isAdmin ? <AnswerInvitation forumId={forum.id} forumName={forum.name} /> : <p className="text-sm text-slate-600">{t("forums.adminsAnswer")}</p>}
             </div>
           ) : (
@@ -119,7 +121,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
               {forum.participants.map((p) => (
                 <li key={p.tenantId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
-                    {p.name}
+                    <ForeignName name={p.name} />
                     {p.tenantId === forum.tenantId ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("forums.organiserBadge")}</span> : null}
                     {p.status !== "accepted" ? <span className="ml-2 rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">{t(`forums.status.${p.status}`)}</span> : null}
                   </span>
@@ -133,7 +135,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
               invitable.length > 0 ? (
                 <Form method="post" className="mt-4 space-y-3">
                   <input type="hidden" name="intent" value="invite" />
-                  <CheckboxGroup name="workspaceIds" legend={t("forums.inviteLegend")} options={invitable.map((w) => ({ value: w.id, label: w.name }))} checked={[]} error={fieldError(result("invite"), "workspaceIds")} />
+                  <CheckboxGroup name="workspaceIds" legend={t("forums.inviteLegend")} options={invitable.map((w) => ({ value: w.id, label: <WorkspaceIdentity workspace={w} /> }))} checked={[]} error={fieldError(result("invite"), "workspaceIds")} />
                   <Button busy={inviting} busyLabel={t("common.saving")}>{t("forums.invite")}</Button>
                 </Form>
               ) : (
@@ -173,7 +175,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
                 {forum.publications.map((p) => (
                   <li key={p.id} className="py-2">
                     <Link to={`/t/${workspace.slug}/library/${p.id}`} className="font-medium text-teal-800 underline">{p.name}</Link>
-                    <p className="text-sm text-slate-600">{[t("library.byPublisher", { name: p.publisherName }), t("library.version", { version: p.version })].join(" · ")}</p>
+                    <p className="text-sm text-slate-600">{joinNodes([withNames(t).t("library.byPublisher", { name: <ForeignName name={p.publisherName} /> }), t("library.version", { version: p.version })])}</p>
                   </li>
                 ))}
               </ul>
@@ -188,7 +190,7 @@ export default function Forum({ loaderData, actionData }: Route.ComponentProps) 
                   <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
                     <div>
                       {d.url ? <a href={d.url} rel="noopener noreferrer" className="font-medium text-teal-800 underline">{d.title}</a> : <p className="font-medium text-slate-900">{d.title}</p>}
-                      <p className="text-sm text-slate-600">{t("forums.sharedBy", { name: d.sharedByName, date: formatDate(locale, d.sharedAt) })}</p>
+                      <p className="text-sm text-slate-600">{withNames(t).t("forums.sharedBy", { name: <ForeignName name={d.sharedByName} />, date: formatDate(locale, d.sharedAt) })}</p>
                       {d.note ? <p className="text-sm text-slate-700">{d.note}</p> : null}
                     </div>
                     {d.own && canShare ? <RemoveButton intent="removeDocument" name="documentId" value={d.id} label={t("forums.removeDocument", { title: d.title })} /> : null}

@@ -16,6 +16,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/forums";
 import { readForm } from "../lib/read-form.server";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
 
@@ -67,7 +68,7 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
               <li key={f.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <Link to={f.id} className="font-medium text-teal-800 underline">{f.name}</Link>
-                  <p className="text-sm text-slate-600">{[t("forums.organisedBy", { name: f.organiserName }), forumWhen(locale, f)].filter(Boolean).join(" · ")}</p>
+                  <p className="text-sm text-slate-600">{joinNodes([withNames(t).t("forums.organisedBy", { name: <ForeignName name={f.organiserName} /> }), forumWhen(locale, f)])}</p>
                 </div>
                 {isAdmin ? <AnswerInvitation forumId={f.id} forumName={f.name} /> : <p className="text-sm text-slate-600">{t("forums.adminsAnswer")}</p>}
               </li>
@@ -82,7 +83,7 @@ export default function Forums({ loaderData, actionData }: Route.ComponentProps)
           {forums.map((f) => (
             <li key={f.id} className="p-4">
               <Link to={f.id} className="font-medium text-teal-800 underline-offset-2 hover:underline">{f.name}</Link>
-              <p className="text-sm text-slate-600">{[f.organiser ? t("forums.youOrganise") : t("forums.organisedBy", { name: f.organiserName }), forumWhen(locale, f)].filter(Boolean).join(" · ")}</p>
+              <p className="text-sm text-slate-600">{joinNodes([f.organiser ? t("forums.youOrganise") : withNames(t).t("forums.organisedBy", { name: <ForeignName name={f.organiserName} /> }), forumWhen(locale, f)])}</p>
             </li>
           ))}
         </ul>

@@ -18,6 +18,7 @@ import { jointEvidenceUpload } from "./joint-visit-evidence.server";
 import { maxUploadMegabytes } from "./visit-findings.server";
 import type { Route } from "./+types/joint-visit";
 import { readForm } from "../lib/read-form.server";
+import { ForeignName, withNames } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.visit.metaTitle");
 
@@ -86,7 +87,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
       <Link to={base} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.back")}</Link>
       <PageHeader
         title={t("joint.visit.title", { place: visit.place.name })}
-        lead={t("joint.visit.lead", { dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd), host: host.name })}
+        lead={withNames(t).t("joint.visit.lead", { dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd), host: <ForeignName name={host.name} /> })}
         actions={<Link to={`${base}/${visit.id}/checklist`} className={buttonClass("primary")}>{t("joint.visit.checklist")}</Link>}
       />
       <p className="text-slate-700">{t("joint.visit.yourRole", { role: t(`visitRoles.${visitRole}`) })}</p>
@@ -111,7 +112,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
       <Card title={t("joint.visit.team")} id="team">
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <h3 className="text-sm font-medium text-slate-700">{t("joint.visit.hostTeam", { host: host.name })}</h3>
+            <h3 className="text-sm font-medium text-slate-700">{withNames(t).t("joint.visit.hostTeam", { host: <ForeignName name={host.name} /> })}</h3>
             <ul className="text-slate-900">
               {visit.team.map((member) => (
                 <li key={member.id}>
@@ -145,7 +146,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                 </p>
                 <p className="whitespace-pre-line text-slate-800">{finding.text}</p>
                 <p className="text-sm text-slate-600">
-                  {t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : t("common.unknown") })}
+                  {withNames(t).t("joint.visit.recordedBy", { name: finding.createdBy ? authorLabel(t, finding.createdBy.name, finding.authorWorkspace) : t("common.unknown") })}
                   {finding.attachments.length > 0 ? ` · ${t("joint.visit.evidence", { count: finding.attachments.length })}` : null}
                 </p>
                 <div className="mt-2 space-y-2">
@@ -185,7 +186,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
                   <p className="whitespace-pre-line text-slate-900">{recommendation.text}</p>
                   <p className="text-sm text-slate-600" lang={locale}>
                     {t(`report.priorities.${recommendation.priority}`)}
-                    {recommendation.createdBy ? ` · ${t("joint.visit.recordedBy", { name: authorLabel(t, recommendation.createdBy.name, recommendation.authorWorkspace) })}` : null}
+                    {recommendation.createdBy ? <> · {withNames(t).t("joint.visit.recordedBy", { name: authorLabel(t, recommendation.createdBy.name, recommendation.authorWorkspace) })}</> : null}
                   </p>
                   {canDraft ? (
                     <details className="mt-1" lang={locale}>

@@ -15,6 +15,7 @@ import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/joint-visits";
 import { readForm } from "../lib/read-form.server";
+import { ForeignName, withNames } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.metaTitle");
 
@@ -140,7 +141,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                         {t("joint.placeAndDates", { place: visit.placeName, dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd) })}
                       </h2>
                       <p className="text-sm text-slate-700">
-                        {t("joint.hostedBy", { host: `${visit.host.name} (${visit.host.countryCode})` })} · {t(`joint.status.${visit.status}`)}
+                        {withNames(t).t("joint.hostedBy", { host: <><ForeignName name={visit.host.name} /> ({visit.host.countryCode})</> })} · {t(`joint.status.${visit.status}`)}
                       </p>
                     </div>
 

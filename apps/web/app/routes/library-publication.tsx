@@ -13,6 +13,7 @@ import { pageTitle, useLocale } from "../lib/locale";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/library-publication";
 import { readForm } from "../lib/read-form.server";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
@@ -51,13 +52,13 @@ export default function LibraryPublication({ loaderData, actionData }: Route.Com
       <Link to={`/t/${workspace.slug}/library`} className="text-sm text-teal-800 underline">{t("library.backToList")}</Link>
       <PageHeader
         title={publication.name}
-        lead={[
-          t("library.byPublisher", { name: publication.publisherName }),
+        lead={joinNodes([
+          withNames(t).t("library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
           t("library.version", { version: publication.version }),
           publication.forumName ? t("library.inForum", { name: publication.forumName }) : t("library.everyone"),
           publication.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", "),
           formatDate(locale, publication.publishedAt),
-        ].join(" · ")}
+        ])}
       />
       <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
       <FormSuccess message={actionData?.ok && actionData.intent === "unpublish" ? t("library.unpublished") : undefined} />

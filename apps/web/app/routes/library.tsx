@@ -10,6 +10,7 @@ import { SelectField } from "../components/SelectField";
 import { loaderError, serverApi } from "../lib/api.server";
 import { pageTitle, useLocale } from "../lib/locale";
 import type { Route } from "./+types/library";
+import { ForeignName, withNames, joinNodes } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.title");
 
@@ -62,14 +63,14 @@ export default function Library({ loaderData }: Route.ComponentProps) {
             <li key={publication.id} className="p-4">
               <Link to={publication.id} className="font-medium text-teal-800 underline-offset-2 hover:underline">{publication.name}</Link>
               <p className="text-sm text-slate-600">
-                {[
-                  t("library.byPublisher", { name: publication.publisherName }),
+                {joinNodes([
+                  withNames(t).t("library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
                   t("library.version", { version: publication.version }),
                   publication.forumName ? t("library.inForum", { name: publication.forumName }) : t("library.everyone"),
                   publication.placeTypes.map((type) => t(`placeTypes.${type}`)).join(", "),
                   publication.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", "),
                   formatDate(locale, publication.publishedAt),
-                ].filter(Boolean).join(" · ")}
+                ])}
               </p>
             </li>
           ))}

@@ -12,6 +12,7 @@ import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import type { Route } from "./+types/template-library-update";
 import { readForm } from "../lib/read-form.server";
+import { ForeignName, withNames } from "../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "library.updateTitle");
 
@@ -53,7 +54,7 @@ export default function TemplateLibraryUpdate({ loaderData, actionData }: Route.
   return (
     <div className="space-y-6">
       <Link to=".." relative="path" className="text-sm text-teal-800 underline">{t("library.backToTemplate", { name: template.name })}</Link>
-      <PageHeader title={t("library.updateTitle")} lead={source ? t("library.updateLead", { name: source.publisherName, from: source.sourceVersion, to: update?.version ?? source.sourceVersion }) : undefined} />
+      <PageHeader title={t("library.updateTitle")} lead={source ? withNames(t).t("library.updateLead", { name: <ForeignName name={source.publisherName} />, from: source.sourceVersion, to: update?.version ?? source.sourceVersion }) : undefined} />
       <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
       {!update ? (
         <EmptyState title={t("library.upToDateTitle")} body={t("library.upToDateBody")} />

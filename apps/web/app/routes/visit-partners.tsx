@@ -4,10 +4,12 @@ import { Button, FOCUS_RING } from "../components/Button";
 import { Card } from "../components/Card";
 import { FormError, FormSuccess } from "../components/FormMessage";
 import { PageHeader } from "../components/PageHeader";
-import { SelectField } from "../components/SelectField";
+import { TextField } from "../components/TextField";
+import { WorkspaceIdentity } from "../components/WorkspaceIdentity";
 import { loaderError, runAction, serverApi } from "../lib/api.server";
+import { ForeignName } from "../lib/bdi";
+import { fieldError, useBusy } from "../lib/form";
 import { intentOf } from "../lib/intent";
-import { useBusy } from "../lib/form";
 import { pageTitle, useLocale } from "../lib/locale";
 import { formatDayRange } from "../lib/visit-days";
 import { roleAtLeast, useWorkspace } from "../lib/workspace";
@@ -37,7 +39,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId, partnerTenantId: String(form.get("partnerTenantId") ?? "") };
   const result = await runAction(api, (): Promise<unknown> => {
-    if (intent === "invite") return api.caller.jointVisits.invite(base);
+    // The typed slug confirms an unverified partner; the API refuses one without it (decision 0155).
+    if (intent === "invite") return api.caller.jointVisits.invite({ ...base, confirmSlug: String(form.get("confirmSlug") ?? "").trim() || null });
     if (intent === "end") return api.caller.jointVisits.end(base);
     return api.caller.jointVisits.setInterviewSharing({ ...base, share: intent === "share" });
   });
@@ -110,7 +113,7 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
                 <Card>
                   <div className="space-y-3" data-testid={`partner-${partner.partner?.slug ?? partner.partnerTenantId}`}>
                     <p className="font-semibold text-slate-900">
-                      {name} <span className="font-normal text-slate-600">· {t(`joint.status.${partner.status}`)}</span>
+                      {partner.partner ? <ForeignName name={name} /> : name} <span className="font-normal text-slate-600">· {t(`joint.status.${partner.status}`)}</span>
                     </p>
                     <div>
                       <h3 className="text-sm font-medium text-slate-700">{t("joint.partners.members")}</h3>
@@ -146,12 +149,26 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
           {invitable.length === 0 ? (
             <p className="text-slate-600">{t("joint.partners.noneAvailable")}</p>
           ) : (
-            <Form method="post" className="flex flex-wrap items-end gap-3">
+            <Form method="post" className="space-y-4">
               <input type="hidden" name="intent" value="invite" />
-              <SelectField
-                name="partnerTenantId"
-                label={t("joint.partners.workspace")}
-                options={invitable.map((entry) => ({ value: entry.id, label: `${entry.name} (${entry.countryCode})` }))}
+              {/* Radios, not a select: each entry shows the verified mark, country and slug, the name in <bdi>; verified first. */}
+              <fieldset className="space-y-1">
+                <legend className="text-sm font-medium text-slate-800">{t("joint.partners.workspace")}</legend>
+                {invitable.map((entry) => (
+                  <label key={entry.id} className="flex min-h-10 items-center gap-2 text-slate-800">
+                    <input type="radio" name="partnerTenantId" value={entry.id} required className={`h-5 w-5 ${FOCUS_RING}`} />
+                    <WorkspaceIdentity workspace={entry} />
+                  </label>
+                ))}
+              </fieldset>
+              <TextField
+                name="confirmSlug"
+                label={t("joint.partners.confirmSlug")}
+                hint={t("joint.partners.confirmSlugHint")}
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={100}
+                error={fieldError(actionData, "confirmSlug", "invite")}
               />
               <Button busy={inviting} busyLabel={t("joint.partners.inviteBusy")}>{t("joint.partners.invite")}</Button>
             </Form>

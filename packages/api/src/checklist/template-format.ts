@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fail } from "../errors.ts";
 import { placeTypeSchema } from "../registry/schemas.ts";
 import { templateContent, type TemplateContent } from "./content.ts";
+import { boundedNameSchema } from "../names.ts";
 
 /**
  * The exchange format of checklist templates (docs/template-format.md): one JSON object naming its
@@ -17,7 +18,7 @@ export const templateFileSchema = z
   .strictObject({
     format: z.literal(TEMPLATE_FORMAT),
     formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),
-    name: z.string().trim().min(1).max(300),
+    name: boundedNameSchema(300),
     placeTypes: z.array(placeTypeSchema).max(10).default([]),
     languages: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length),
     sections: z.array(z.unknown()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedNameSchema } from "../names.ts";
 
 /** The kinds of places of deprivation of liberty (OPCAT art. 4), as the database names them. */
 export const PLACE_TYPES = [
@@ -20,7 +21,7 @@ const optionalText = (max: number) =>
     .transform((value) => value || null);
 
 export const placeFieldsSchema = z.object({
-  name: z.string().trim().min(1).max(300),
+  name: boundedNameSchema(300),
   type: placeTypeSchema,
   region: optionalText(200),
   municipality: optionalText(200),
@@ -45,7 +46,7 @@ export type PlaceListQuery = z.output<typeof placeListSchema>;
 
 export const authorityFieldsSchema = z.object({
   kind: authorityKindSchema,
-  name: z.string().trim().min(1).max(300),
+  name: boundedNameSchema(300),
   parentId: z.uuid().nullish().transform((value) => value ?? null),
   contactEmail: z
     .string()

@@ -6,6 +6,7 @@ import {
 } from "../services/forums.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 import { actorOf } from "./actor.ts";
+import { boundedNameSchema } from "../names.ts";
 
 const forumId = z.object({ forumId: z.uuid() });
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
@@ -18,7 +19,7 @@ export const forumsRouter = router({
   get: tenantProcedure("viewer").input(forumId).query(({ ctx, input }) => getForum(ctx.tx, actorOf(ctx), input.forumId)),
 
   create: tenantProcedure("admin")
-    .input(z.object({ name: z.string().trim().min(1).max(300), startsOn: optionalDay, endsOn: optionalDay, place: optionalText(300), description: optionalText(10_000) }))
+    .input(z.object({ name: boundedNameSchema(300), startsOn: optionalDay, endsOn: optionalDay, place: optionalText(300), description: optionalText(10_000) }))
     .mutation(async ({ ctx, input }) => {
       await assertMayOrganiseForums(ctx.tx);
       return createForum(ctx.tx, actorOf(ctx), input);
@@ -44,7 +45,7 @@ export const forumsRouter = router({
     .mutation(({ ctx, input }) => setBenchmarkOptIn(ctx.tx, actorOf(ctx), input.forumId, input.optIn)),
 
   addAgendaItem: tenantProcedure("admin")
-    .input(forumId.extend({ title: z.string().trim().min(1).max(300), startsAt: z.string().regex(/^[0-2]\d:[0-5]\d$/).nullish().or(z.literal("")), description: optionalText(4000) }))
+    .input(forumId.extend({ title: boundedNameSchema(300), startsAt: z.string().regex(/^[0-2]\d:[0-5]\d$/).nullish().or(z.literal("")), description: optionalText(4000) }))
     .mutation(({ ctx, input }) => addAgendaItem(ctx.tx, actorOf(ctx), input.forumId, input)),
 
   removeAgendaItem: tenantProcedure("admin")
@@ -52,7 +53,7 @@ export const forumsRouter = router({
     .mutation(({ ctx, input }) => removeAgendaItem(ctx.tx, actorOf(ctx), input.forumId, input.itemId)),
 
   shareDocument: tenantProcedure("coordinator")
-    .input(forumId.extend({ title: z.string().trim().min(1).max(300), url: z.url({ protocol: /^https?$/ }).max(2000).nullish().or(z.literal("")), note: optionalText(4000) }))
+    .input(forumId.extend({ title: boundedNameSchema(300), url: z.url({ protocol: /^https?$/ }).max(2000).nullish().or(z.literal("")), note: optionalText(4000) }))
     .mutation(({ ctx, input }) => shareDocument(ctx.tx, actorOf(ctx), input.forumId, input)),
 
   removeDocument: tenantProcedure("coordinator")

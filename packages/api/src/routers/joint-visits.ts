@@ -65,7 +65,10 @@ export const jointVisitsRouter = router({
 
   // The host's side: partners of one of its visits.
   partners: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => visitPartners(ctx.tx, actorOf(ctx), input.visitId)),
-  invite: tenantProcedure("coordinator").input(partnership).mutation(({ ctx, input }) => invitePartner(ctx.tx, actorOf(ctx), input.visitId, input.partnerTenantId)),
+  /** `confirmSlug`: the partner's slug as the host typed it; required when the partner is not verified. */
+  invite: tenantProcedure("coordinator")
+    .input(partnership.extend({ confirmSlug: z.string().trim().max(100).nullish() }))
+    .mutation(({ ctx, input }) => invitePartner(ctx.tx, actorOf(ctx), input.visitId, input.partnerTenantId, input.confirmSlug)),
   setInterviewSharing: tenantProcedure("admin")
     .input(partnership.extend({ share: z.boolean() }))
     .mutation(({ ctx, input }) => setInterviewSharing(ctx.tx, actorOf(ctx), input.visitId, input.partnerTenantId, input.share)),

@@ -9,10 +9,11 @@ import {
 } from "../services/templates.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 import { actorOf } from "./actor.ts";
+import { boundedNameSchema } from "../names.ts";
 
 const templateId = z.object({ templateId: z.uuid() });
 const settings = z.object({
-  name: z.string().trim().min(1).max(300),
+  name: boundedNameSchema(300),
   placeTypes: z.array(placeTypeSchema).max(10).transform((types) => [...new Set(types)]),
   languages: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length).transform((languages) => [...new Set(languages)]),
 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { asUser, signInCandidate, withTenant, type MemberRole } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
 import { createWorkspace } from "../services/workspaces.ts";
+import { setWorkspaceVerification } from "../services/workspace-verification.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { seedChecklists } from "./checklists.ts";
 import { seedEvidence } from "./evidence.ts";
@@ -74,6 +75,8 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
   for (const workspace of DEMO_WORKSPACES) {
     const [owner, ...others] = workspace.members;
     const tenant = await createWorkspace({ ...workspace, ownerId: ids.get(owner!.user.email)! });
+    // Both demo workspaces stand for real NPMs: verified as an operator would (pnpm platform:verify).
+    await setWorkspaceVerification({ slug: tenant.slug, note: "Demo data" });
     await withTenant(tenant.id, null, (tx) =>
       tx.membership.createMany({ data: others.map((member) => ({ tenantId: tenant.id, userId: ids.get(member.user.email)!, role: member.role })) }),
     );

@@ -25,10 +25,14 @@ it("seeds the Belgrade forum with the police custody template shared with its pa
   if (!forum.member) throw new Error("Serbia organises the forum");
   expect(forum.agenda).toHaveLength(4);
   expect(forum.publications.map((p) => p.placeTypes)).toEqual([["police_custody"]]);
-  expect(forum.participants.filter((p) => p.status === "accepted")).toHaveLength(3);
+  expect(forum.participants.filter((p) => p.status === "accepted")).toHaveLength(4);
   // The benchmark never shows a figure below the minimum; visits to police custody in 2014 reach it.
   expect(forum.benchmark.figures.every((f) => f.contributors >= BENCHMARK_MIN_CONTRIBUTORS)).toBe(true);
   expect(forum.benchmark.figures.find((f) => f.metric === "visits" && f.placeType === "police_custody" && f.year === 2014)).toBeDefined();
+
+  // The demo's NPMs are verified (decision 0155): Ukraine in Serbia's directories, and the contributors.
+  expect((await ana.jointVisits.directory({ tenantSlug: "npm-serbia" })).find((w) => w.slug === "npm-ukraine")).toMatchObject({ verified: true, countryCode: "UA" });
+  expect(forum.participants.map((p) => p.name)).toContain("Ombudswoman of the Republic of Croatia — NPM");
 
   // Ukraine's NPM is invited and has not answered: its owner sees the invitation, not the content.
   const olena = await signedIn("olena.kovalenko@npm-ukraine.example", { owner: true });
@@ -37,4 +41,4 @@ it("seeds the Belgrade forum with the police custody template shared with its pa
   // Serbia's prison template is in everyone's library.
   const library = await olena.library.browse({ tenantSlug: "npm-ukraine", placeType: "prison" });
   expect(library.publications.some((p) => p.forumId === null && p.publisherName.includes("Serbia"))).toBe(true);
-});
+}, 60_000); // the whole demo, as demo.int.test.ts: a few seconds alone, much longer on a busy machine

@@ -3,18 +3,21 @@ import { withTenant, type PlaceType, type RecommendationStatus } from "@vigil/db
 import { recordAudit } from "../services/audit.ts";
 import { addAgendaItem, createForum, inviteToForum, setBenchmarkOptIn, shareDocument } from "../services/forums.ts";
 import { publishToLibrary } from "../services/library.ts";
+import { setWorkspaceVerification } from "../services/workspace-verification.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 
 /**
  * The First South-East European OPCAT Forum (Belgrade, 27 November 2014), organised by Serbia's NPM,
  * with its police custody template shared with the participants; Serbia's prison template is in the
- * library for everyone. Two small SEE NPM workspaces without members take part so that the
- * anonymised benchmark reaches its minimum group (decision 0111); Ukraine's NPM is invited and has
- * not answered yet, so its owner sees the invitation.
+ * library for everyone. Three small SEE NPM workspaces without members, verified like the real NPMs
+ * they stand for, take part so that the anonymised benchmark reaches its minimum group as Serbia sees
+ * it: three verified contributors other than the viewer (decision 0156); Ukraine's NPM is invited and
+ * has not answered yet, so its owner sees the invitation.
  */
 const PARTICIPANTS = [
   { slug: "npm-montenegro", name: "Protector of Human Rights and Freedoms — NPM Montenegro", countryCode: "ME", visits: 3, recommendations: [3, 5] },
   { slug: "npm-north-macedonia", name: "Ombudsman — NPM North Macedonia", countryCode: "MK", visits: 4, recommendations: [2, 6] },
+  { slug: "npm-croatia", name: "Ombudswoman of the Republic of Croatia — NPM", countryCode: "HR", visits: 2, recommendations: [1, 4] },
 ] as const;
 
 const AGENDA = [
@@ -69,6 +72,7 @@ async function memberlessWorkspace(participant: (typeof PARTICIPANTS)[number]): 
     await tx.tenant.create({ data: { id: tenantId, slug: participant.slug, name: participant.name, countryCode: participant.countryCode, defaultLocale: "en" } });
     await seedFigures(tx, tenantId, participant);
   });
+  await setWorkspaceVerification({ slug: participant.slug, note: "Demo data" });
   return tenantId;
 }
 

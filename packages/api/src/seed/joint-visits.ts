@@ -63,7 +63,8 @@ export async function seedJointVisits(workspaces: DemoWorkspaceContext[]): Promi
         team: [{ kind: "member", userId: host.userId, visitRole: "lead" }, { kind: "member", userId: serbia.memberIds.get(MARKO)!, visitRole: "monitor" }],
       });
       await transitionVisit(tx, host, id, "in_progress");
-      await invitePartner(tx, host, id, ukraine.tenantId);
+      // As a host would: the slug typed, which an unverified partner needs (the demo Ukraine is verified).
+      await invitePartner(tx, host, id, ukraine.tenantId, ukraine.slug);
       return id;
     });
     if (!visitId) continue;

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { disconnectAppDb } from "@vigil/db";
+import { disconnectPrivilegedDb } from "@vigil/db/privileged";
 import { loadDataFolderNotesKey } from "../interviews/notes-key-file.ts";
 import { seedDemoData } from "./demo.ts";
 
@@ -11,3 +12,5 @@ process.env.VIGIL_DATA_DIR ??= path.join(path.resolve(path.dirname(fileURLToPath
 if (!process.env.INTERVIEW_NOTES_KEYS) await loadDataFolderNotesKey(process.env.VIGIL_DATA_DIR);
 await seedDemoData({ log: console.log });
 await disconnectAppDb();
+// The demo workspaces are verified through the owner role (DATABASE_OWNER_URL).
+await disconnectPrivilegedDb();

@@ -109,7 +109,8 @@ export async function getForum(tx: TenantTx, actor: Actor, forumId: string) {
 export async function invitableWorkspaces(tx: TenantTx, actor: Actor, forumId: string) {
   await organisedForum(tx, actor, forumId);
   const invited = new Set((await tx.forumParticipant.findMany({ where: { tenantId: actor.tenantId, forumId, status: { not: "declined" } }, select: { participantTenantId: true } })).map((p) => p.participantTenantId));
-  return (await forumDirectory(tx)).filter((entry) => !invited.has(entry.id)).map(({ id, name, slug }) => ({ id, name, slug }));
+  // Verified first (the directory's order), with country and slug so look-alike names can be told apart.
+  return (await forumDirectory(tx)).filter((entry) => !invited.has(entry.id)).map(({ id, name, slug, countryCode, verified }) => ({ id, name, slug, countryCode, verified }));
 }
 
 export async function inviteToForum(tx: TenantTx, actor: Actor, forumId: string, workspaceIds: string[]) {

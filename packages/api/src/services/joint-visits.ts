@@ -11,13 +11,18 @@ import { assertVisitEditable } from "./visit-rules.ts";
  * both workspaces: in the actor's own log, and in the other's through record_joint_audit().
  */
 
-export type WorkspaceEntry = { id: string; slug: string; name: string; countryCode: string; allowsJointVisits: boolean };
+export type WorkspaceEntry = { id: string; slug: string; name: string; countryCode: string; allowsJointVisits: boolean; verified: boolean };
 
-/** Workspaces that allow joint visits and those the current one already works with (names only). */
+/**
+ * Workspaces that allow joint visits and those the current one already works with (names only),
+ * verified ones first (decision 0155): two entries may carry the same name, never the same slug.
+ */
 export async function workspaceDirectory(tx: TenantTx): Promise<WorkspaceEntry[]> {
-  const rows = await tx.$queryRaw<{ id: string; slug: string; name: string; country_code: string; allows_joint_visits: boolean }[]>`
-    SELECT id, slug, name, country_code, allows_joint_visits FROM joint_visit_directory()`;
-  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, countryCode: row.country_code, allowsJointVisits: row.allows_joint_visits }));
+  const rows = await tx.$queryRaw<{ id: string; slug: string; name: string; country_code: string; allows_joint_visits: boolean; verified_at: Date | null }[]>`
+    SELECT id, slug, name, country_code, allows_joint_visits, verified_at FROM joint_visit_directory()`;
+  return rows.map((row) => ({
+    id: row.id, slug: row.slug, name: row.name, countryCode: row.country_code, allowsJointVisits: row.allows_joint_visits, verified: row.verified_at !== null,
+  }));
 }
 
 async function workspaceNames(tx: TenantTx): Promise<Map<string, WorkspaceEntry>> {
@@ -83,7 +88,12 @@ async function findPartnership(tx: TenantTx, hostTenantId: string, visitId: stri
   return row;
 }
 
-export async function invitePartner(tx: TenantTx, actor: Actor, visitId: string, partnerTenantId: string) {
+/**
+ * A visit's findings go to whoever the host picks, so an UNVERIFIED workspace (anyone can sign up
+ * with any name) is invited only when the host typed its slug: the one thing a look-alike cannot
+ * copy (decision 0155). Verified workspaces need no confirmation.
+ */
+export async function invitePartner(tx: TenantTx, actor: Actor, visitId: string, partnerTenantId: string, confirmSlug?: string | null) {
   const visit = await findVisit(tx, visitId);
   assertVisitEditable(visit.status);
   const [allowed] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT tenant_allows_joint_visits(${partnerTenantId}::uuid) AS ok`;
@@ -91,6 +101,9 @@ export async function invitePartner(tx: TenantTx, actor: Actor, visitId: string,
   const key = { tenantId: actor.tenantId, visitId, partnerTenantId };
   const existing = await tx.visitPartner.findFirst({ where: key, select: { status: true } });
   if (existing && existing.status !== "declined") fail("CONFLICT", existing.status === "ended" ? "jointErrors.partnershipEnded" : "jointErrors.alreadyInvited");
+  const partner = (await workspaceNames(tx)).get(partnerTenantId);
+  if (!partner) fail("BAD_REQUEST", "jointErrors.partnerUnavailable", {}, "partnerTenantId");
+  if (!partner.verified && confirmSlug?.trim().toLowerCase() !== partner.slug) fail("BAD_REQUEST", "jointErrors.confirmUnverifiedSlug", { slug: partner.slug }, "confirmSlug");
   if (existing) {
     // Invited again after declining: a new question to the partner.
     await tx.visitPartner.update({

@@ -7,6 +7,7 @@ import { recordAudit } from "./audit.ts";
 import { workspaceNames } from "./forum-directory.ts";
 import { memberForum } from "./forums.ts";
 import { createDraftFromLatest, createTemplate } from "./templates.ts";
+import { isSafeName } from "../names.ts";
 
 /**
  * The shared methodology library (decision 0110). Publishing copies a published version into
@@ -24,6 +25,8 @@ export async function publishToLibrary(tx: TenantTx, actor: Actor, input: { vers
   if (!version) fail("NOT_FOUND", "errors.notFound");
   // Only a frozen version can be shared: a draft would change under the importers.
   if (version.version === null) fail("CONFLICT", "libraryErrors.notPublished");
+  // Other workspaces read the publication's name: one named before names.ts's rule is renamed first.
+  if (!isSafeName(version.template.name)) fail("BAD_REQUEST", "validation.nameCharacters", {}, "name");
   let forumTenantId: string | null = null;
   if (input.forumId) {
     // The insert's policy demands membership too; asking first gives a clear NOT_FOUND.

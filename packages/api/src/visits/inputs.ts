@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedNameSchema } from "../names.ts";
 
 /** Zod schemas of the visits router's inputs (shared by the router and the services' types). */
 
@@ -28,7 +29,7 @@ export const teamMemberSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member"), userId: z.uuid(), visitRole: visitRoleSchema }),
   z.object({
     kind: z.literal("external"),
-    name: z.string().trim().min(1).max(200),
+    name: boundedNameSchema(200),
     expertise: optionalText(300),
     visitRole: visitRoleSchema,
   }),

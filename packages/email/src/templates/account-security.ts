@@ -1,5 +1,6 @@
 import { translator, type Locale } from "@vigil/i18n";
 import type { OutgoingMail } from "../transport.ts";
+import { quotedName } from "../user-text.ts";
 
 /** The password-reset link (single use, one hour). */
 export function passwordResetMail(input: { to: string; locale: Locale; resetUrl: string }): OutgoingMail {
@@ -15,13 +16,19 @@ export function emailVerificationMail(input: { to: string; locale: Locale; verif
   return { to: input.to, subject: t("securityEmail.verify.subject"), text: lines.join("\n") };
 }
 
+/** An IP address as the server saw it; kept to what an address may contain. */
+function oneLineIp(ip: string): string {
+  return ip.replace(/[^0-9a-fA-F:.]/g, "").slice(0, 45);
+}
+
 /** A notice that the account was signed in from a browser not seen before. */
 export function newDeviceMail(input: { to: string; locale: Locale; device: string; ipAddress: string; time: string; sessionsUrl: string }): OutgoingMail {
   const t = translator(input.locale);
   const lines = [
     t("securityEmail.newDevice.greeting"),
     "",
-    t("securityEmail.newDevice.body", { device: input.device, ip: input.ipAddress, time: input.time }),
+    // The device is read from the browser's User-Agent header, which the browser's user writes.
+    t("securityEmail.newDevice.body", { device: quotedName(input.locale, input.device), ip: oneLineIp(input.ipAddress), time: input.time }),
     "",
     t("securityEmail.newDevice.action", { link: input.sessionsUrl }),
   ];

@@ -1,5 +1,6 @@
 import { formatDate, translator, type Locale } from "@vigil/i18n";
 import type { OutgoingMail } from "../transport.ts";
+import { quotedName } from "../user-text.ts";
 
 export type InvitationMail = {
   to: string;
@@ -13,7 +14,8 @@ export type InvitationMail = {
 
 export function invitationMail(input: InvitationMail): OutgoingMail {
   const t = translator(input.locale);
-  const values = { workspace: input.workspaceName, inviter: input.inviterName, role: t(`roles.${input.role}`) };
+  // Both names are user-written: quoted, one line, never a link (user-text.ts).
+  const values = { workspace: quotedName(input.locale, input.workspaceName), inviter: quotedName(input.locale, input.inviterName), role: t(`roles.${input.role}`) };
   const lines = [
     t("email.invitation.greeting"),
     "",

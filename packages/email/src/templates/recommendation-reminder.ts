@@ -1,5 +1,6 @@
 import { INTL_LOCALE, translator, type Locale } from "@vigil/i18n";
 import type { OutgoingMail } from "../transport.ts";
+import { quotedName, quotedPassage } from "../user-text.ts";
 
 export type RecommendationReminderMail = {
   to: string;
@@ -22,8 +23,9 @@ function formatDay(locale: Locale, day: Date): string {
 export function recommendationReminderMail(input: RecommendationReminderMail): OutgoingMail {
   const t = translator(input.locale);
   const values = {
-    workspace: input.workspaceName, place: input.placeName, number: input.number, date: formatDay(input.locale, input.dueDate),
-    addressees: input.addressees.join(", "),
+    // User-written names: quoted, one line, never a link (user-text.ts).
+    workspace: quotedName(input.locale, input.workspaceName), place: quotedName(input.locale, input.placeName), number: input.number,
+    date: formatDay(input.locale, input.dueDate), addressees: input.addressees.map((name) => quotedName(input.locale, name)).join(", "),
   };
   const excerpt = input.text.length > 500 ? `${input.text.slice(0, 500)}…` : input.text;
   const lines = [
@@ -31,7 +33,7 @@ export function recommendationReminderMail(input: RecommendationReminderMail): O
     "",
     t("followUpEmail.body", values),
     "",
-    excerpt,
+    quotedPassage(excerpt),
     "",
     t("followUpEmail.addressees", values),
     t("followUpEmail.action", { link: input.url }),

@@ -7,6 +7,7 @@ import { useLocale } from "../../lib/locale";
 import { useChecklistEndpoints } from "../../lib/checklist-endpoints";
 import { FOCUS_RING } from "../Button";
 import { formatAnswer } from "./format-answer";
+import { withNames } from "../../lib/bdi";
 
 export type HistoryEntry = { revision: number; value: unknown; note: string | null; changedAt: string | Date; changedBy: { id: string; name: string } | null; authorWorkspace?: { name: string } | null };
 
@@ -48,7 +49,7 @@ export function AnswerHistory({ tenantSlug, visitId, question, initial, historyH
             {entries.map((entry) => (
               <li key={entry.revision}>
                 <p className="text-slate-600">
-                  {t("checklist.history.entry", { name: entry.changedBy ? authorLabel(t, entry.changedBy.name, entry.authorWorkspace) : t("checklist.someoneElse"), time: formatDateTime(locale, entry.changedAt) })}
+                  {withNames(t).t("checklist.history.entry", { name: entry.changedBy ? authorLabel(t, entry.changedBy.name, entry.authorWorkspace) : t("checklist.someoneElse"), time: formatDateTime(locale, entry.changedAt) })}
                 </p>
                 <p className="whitespace-pre-wrap text-slate-900">{formatAnswer(question, entry.value, t, locale)}</p>
                 {entry.note ? <p className="whitespace-pre-wrap text-slate-700">{t("checklist.notePrefix", { note: entry.note })}</p> : null}

@@ -4,6 +4,7 @@ import { Form } from "react-router";
 import { authorLabel } from "../../lib/attribution";
 import { useLocale } from "../../lib/locale";
 import { FOCUS_RING } from "../Button";
+import { withNames } from "../../lib/bdi";
 
 export type AttachmentSummary = {
   id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string;
@@ -38,7 +39,7 @@ export function AttachmentList({ slug, attachments, canEdit, hrefFor }: Props) {
             })}
           </span>
           {attachment.uploadedBy ? (
-            <span className="text-slate-600">{t("joint.evidenceBy", { name: authorLabel(t, attachment.uploadedBy.name, attachment.authorWorkspace) })}</span>
+            <span className="text-slate-600">{withNames(t).t("joint.evidenceBy", { name: authorLabel(t, attachment.uploadedBy.name, attachment.authorWorkspace) })}</span>
           ) : null}
           {canEdit ? (
             <Form method="post">

@@ -6,6 +6,7 @@ import { Button } from "../Button";
 import { AttachmentList, type AttachmentSummary } from "./AttachmentList";
 import { FindingForm, type FindingValues } from "./FindingForm";
 import { UploadForm } from "./UploadForm";
+import { withNames } from "../../lib/bdi";
 
 const SEVERITY_STYLE: Record<FindingValues["severity"], string> = {
   low: "bg-slate-100 text-slate-800",
@@ -37,7 +38,7 @@ export function FindingCard({ slug, finding, canEdit, maxMegabytes, result }: Pr
         </span>
       </div>
       <p className="whitespace-pre-wrap text-slate-800">{finding.text}</p>
-      {finding.createdBy ? <p className="text-sm text-slate-600">{t("findings.recordedBy", { name: authorLabel(t, finding.createdBy.name, finding.authorWorkspace) })}</p> : null}
+      {finding.createdBy ? <p className="text-sm text-slate-600">{withNames(t).t("findings.recordedBy", { name: authorLabel(t, finding.createdBy.name, finding.authorWorkspace) })}</p> : null}
       <section aria-label={t("attachments.title")} className="space-y-2">
         <h4 className="text-sm font-semibold text-slate-900">{t("attachments.title")}</h4>
         <AttachmentList slug={slug} attachments={finding.attachments} canEdit={canEdit} />

@@ -6,6 +6,7 @@ import { useLocale } from "../../lib/locale";
 import { Button, buttonClass } from "../Button";
 import { Card } from "../Card";
 import { SelectField } from "../SelectField";
+import { ForeignName, withNames } from "../../lib/bdi";
 
 type Props = {
   library: {
@@ -28,7 +29,7 @@ export function TemplateLibraryPanel({ library, versions, canEdit }: Props) {
       <div className="space-y-4">
         {library.source ? (
           <div role="status" className="space-y-2">
-            <p className="text-slate-700">{t("library.importedFrom", { name: library.source.publisherName, version: library.source.sourceVersion })}</p>
+            <p className="text-slate-700">{withNames(t).t("library.importedFrom", { name: <ForeignName name={library.source.publisherName} />, version: library.source.sourceVersion })}</p>
             {library.source.update ? (
               <p className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-teal-900">
                 {t("library.updateAvailable", { version: library.source.update.version })}{" "}

@@ -1,6 +1,7 @@
 import { FOCUS_RING } from "../Button";
+import type { ReactNode } from "react";
 
-type Option = { value: string; label: string };
+type Option = { value: string; label: ReactNode };
 
 /** A fieldset of checkboxes sharing one name (place types, languages). */
 export function CheckboxGroup({ name, legend, options, checked, error }: { name: string; legend: string; options: Option[]; checked: readonly string[]; error?: string }) {
