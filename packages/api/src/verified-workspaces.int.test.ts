@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { TRPCError } from "@trpc/server";
 import { appDb, withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +67,23 @@ describe("pnpm platform:verify", () => {
       { action: "workspace.verificationRevoked", actorId: null, details: { actor: PLATFORM_OPERATOR, countryCode: "UA", note: null } },
     ]);
     await expect(setWorkspaceVerification({ slug: unique("no-such-workspace") })).rejects.toBeInstanceOf(UnknownWorkspaceError);
+  });
+
+  it("runs as the operator's command: verifies by slug, says so, and refuses an unknown slug with a sentence", async () => {
+    const ws = await workspace("Protector of Human Rights and Freedoms — NPM", "npm-command");
+    const script = fileURLToPath(new URL("./platform/verify.ts", import.meta.url));
+    const run = (args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", script, ...args], { cwd: path.dirname(script), env: process.env });
+    const { stdout } = await run([ws.slug, "--note", "Checked the SPT list"]);
+    expect(stdout).toContain(`"${ws.name}" (${ws.slug}, UA) is now the verified NPM of UA.`);
+    const tenant = await withTenant(ws.id, null, (tx) => tx.tenant.findFirst({ where: { id: ws.id }, select: { verifiedAt: true, verificationNote: true } }));
+    expect(tenant?.verifiedAt).toBeInstanceOf(Date);
+    expect(tenant?.verificationNote).toBe("Checked the SPT list");
+    const unknown = await run([unique("no-such-workspace")]).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(unknown?.code).toBe(1);
+    expect(unknown?.stderr).not.toMatch(/\bat \S+:\d+|undefined/);
   });
 
   it("cannot be done by the application role: a workspace cannot verify itself", async () => {

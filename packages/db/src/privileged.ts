@@ -6,9 +6,12 @@ import { ownerDatabaseUrl } from "./config.ts";
  *
  * It exists for the few places that must look across tenants before a tenant is known, and each
  * caller imports `@vigil/db/privileged` by name so they are easy to find:
- * - signing in (find the user by e-mail, validate a session token),
  * - accepting an invitation (find it by its token's hash),
- * - background jobs.
+ * - Stripe webhooks (the workspace is known only from the event),
+ * - background jobs and operator commands (purges, reminders, re-sealing TOTP secrets at start-up,
+ *   platform:verify).
+ * Signing in and session look-ups do not use it: they go through the narrow SECURITY DEFINER
+ * functions of migration 20270104000000 (docs/decisions/0160).
  * Never pass it to tenant-scoped code.
  */
 let privilegedClient: PrismaClient | undefined;
