@@ -336,7 +336,7 @@ const ONE_ROLE_TOO_LOW: { procedure: string; tooLow: TooLow; what: string; refus
   { procedure: "jointVisits.setAllowed", tooLow: "coordinator", what: "a coordinator opens the workspace to joint-visit invitations", refusal: "errors.forbidden",
     call: (c, slug) => c.jointVisits.setAllowed({ tenantSlug: slug, allow: true }) },
   { procedure: "jointVisits.invite", tooLow: "monitor", what: "a monitor invites a partner workspace to the visit", refusal: "errors.forbidden",
-    call: (c, slug, t) => c.jointVisits.invite({ tenantSlug: slug, visitId: t.visitId, partnerTenantId: t.partner.id }) },
+    call: (c, slug, t) => c.jointVisits.invite({ tenantSlug: slug, visitId: t.visitId, partnerTenantId: t.partner.id, confirmSlug: t.partner.slug }) },
   { procedure: "jointVisits.setInterviewSharing", tooLow: "coordinator", what: "a coordinator shares the visit's interviews with the partner", refusal: "errors.forbidden",
     call: (c, slug, t) => c.jointVisits.setInterviewSharing({ tenantSlug: slug, visitId: t.visitId, partnerTenantId: t.partner.id, share: true }) },
   { procedure: "jointVisits.respond", tooLow: "partner coordinator", what: "the partner's coordinator accepts the invitation", refusal: "errors.forbidden",
@@ -384,7 +384,7 @@ describe("procedures that widen access", () => {
     await addMember(partner.id, partnerCoordinator, "coordinator");
     const owners = { here: (await callerFor(owner)).caller, there: (await callerFor(partnerOwner)).caller };
     await owners.there.jointVisits.setAllowed({ tenantSlug: partner.slug, allow: true });
-    await owners.here.jointVisits.invite({ tenantSlug: workspace.slug, visitId: visit.id, partnerTenantId: partner.id });
+    await owners.here.jointVisits.invite({ tenantSlug: workspace.slug, visitId: visit.id, partnerTenantId: partner.id, confirmSlug: partner.slug });
     const forum = await owners.here.forums.create({ tenantSlug: workspace.slug, name: unique("Forum") });
     await owners.here.forums.invite({ tenantSlug: workspace.slug, forumId: forum.id, workspaceIds: [partner.id] });
     const template = await createTestTemplate(workspace.id, ["prison"]);
