@@ -10,9 +10,10 @@
 --  * the creating transaction is recorded, when the visit is inserted, in a table the application's
 --    roles cannot reach (schema vigil_private: no USAGE for them), written only by a SECURITY
 --    DEFINER trigger, and read only through visit_planned_now_by_me().
--- The table keys on the visit (ids are unique across workspaces) and has no tenant_id column: no
--- application role reads it, so there is nothing for row-level security to separate, and
--- row-level-security.int.test.ts (public tables with tenant_id) rightly does not list it.
+-- The table carries tenant_id only for its foreign key to visits (whose key is (tenant_id, id)), so
+-- that it goes with the visit. It has no row-level security: no application role can reach its
+-- schema at all, so there is nothing for a policy to separate (row-level-security.int.test.ts
+-- covers the tables of public, which the application reads).
 CREATE FUNCTION keep_visit_creator() RETURNS trigger
   LANGUAGE plpgsql SECURITY INVOKER SET search_path = public, pg_temp
   AS $$
@@ -30,17 +31,20 @@ CREATE SCHEMA vigil_private;
 REVOKE ALL ON SCHEMA vigil_private FROM PUBLIC;
 
 CREATE TABLE vigil_private.visit_creations (
-  visit_id uuid PRIMARY KEY REFERENCES public.visits (id) ON DELETE CASCADE,
+  tenant_id uuid NOT NULL,
+  visit_id uuid NOT NULL,
   created_by_id uuid,
-  xact xid8 NOT NULL
+  xact xid8 NOT NULL,
+  PRIMARY KEY (tenant_id, visit_id),
+  FOREIGN KEY (tenant_id, visit_id) REFERENCES public.visits (tenant_id, id) ON DELETE CASCADE
 );
 
 CREATE FUNCTION record_visit_creation() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
   BEGIN
-    INSERT INTO vigil_private.visit_creations (visit_id, created_by_id, xact)
-    VALUES (NEW.id, NEW.created_by_id, pg_current_xact_id());
+    INSERT INTO vigil_private.visit_creations (tenant_id, visit_id, created_by_id, xact)
+    VALUES (NEW.tenant_id, NEW.id, NEW.created_by_id, pg_current_xact_id());
     RETURN NULL;
   END $$;
 REVOKE EXECUTE ON FUNCTION record_visit_creation() FROM PUBLIC;
@@ -49,16 +53,16 @@ GRANT EXECUTE ON FUNCTION record_visit_creation() TO vigil_app, vigil_joint;
 CREATE TRIGGER visit_creation_recorded AFTER INSERT ON visits
   FOR EACH ROW EXECUTE FUNCTION record_visit_creation();
 
--- True only for the user who created `visit`, inside the transaction that created it.
-CREATE FUNCTION visit_planned_now_by_me(visit uuid) RETURNS boolean
+-- True only for the user who created `visit` of workspace `tenant`, inside the transaction that created it.
+CREATE FUNCTION visit_planned_now_by_me(tenant uuid, visit uuid) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
     SELECT current_user_id() IS NOT NULL AND EXISTS (
       SELECT 1 FROM vigil_private.visit_creations c
-       WHERE c.visit_id = visit AND c.created_by_id = current_user_id() AND c.xact = pg_current_xact_id())
+       WHERE c.tenant_id = tenant AND c.visit_id = visit AND c.created_by_id = current_user_id() AND c.xact = pg_current_xact_id())
   $$;
-REVOKE EXECUTE ON FUNCTION visit_planned_now_by_me(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION visit_planned_now_by_me(uuid) TO vigil_app, vigil_joint;
+REVOKE EXECUTE ON FUNCTION visit_planned_now_by_me(uuid, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION visit_planned_now_by_me(uuid, uuid) TO vigil_app, vigil_joint;
 
 CREATE OR REPLACE FUNCTION may_change_visit_team(tenant uuid, visit uuid, role_on_visit visit_role) RETURNS boolean
   LANGUAGE sql STABLE SECURITY INVOKER SET search_path = public, pg_temp
@@ -72,7 +76,7 @@ CREATE OR REPLACE FUNCTION may_change_visit_team(tenant uuid, visit uuid, role_o
                AND EXISTS (SELECT 1 FROM visit_team_members t
                             WHERE t.tenant_id = tenant AND t.visit_id = visit AND t.user_id = current_user_id() AND t.visit_role = 'lead'))
               OR (EXISTS (SELECT 1 FROM visits v WHERE v.tenant_id = tenant AND v.id = visit)
-                  AND visit_planned_now_by_me(visit))
+                  AND visit_planned_now_by_me(tenant, visit))
             ))
   $$;
 
@@ -93,7 +97,7 @@ CREATE OR REPLACE FUNCTION may_change_visit_team(tenant uuid, visit uuid, role_o
                             AND v.xmin = pg_current_xact_id()::xid)
             ))
   $$;
-DROP FUNCTION visit_planned_now_by_me(uuid);
+DROP FUNCTION visit_planned_now_by_me(uuid, uuid);
 DROP TRIGGER visit_creation_recorded ON visits;
 DROP FUNCTION record_visit_creation();
 DROP TABLE vigil_private.visit_creations;
