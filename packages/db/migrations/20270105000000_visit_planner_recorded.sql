@@ -7,11 +7,14 @@
 -- and then added themselves as the lead, which opens the visit's interviews. Now:
 --  * created_by_id never changes once set: only the foreign key's ON DELETE SET NULL (an account
 --    deleted) may clear it;
---  * the creating transaction is recorded, when the visit is inserted, in a table the application's
+--  * the creating transaction is recorded when the visit is inserted, in a table the application's
 --    roles cannot reach (schema vigil_private: no USAGE for them), written only by a SECURITY
---    DEFINER trigger, and read only through visit_planned_now_by_me().
--- The table carries tenant_id only for its foreign key to visits (whose key is (tenant_id, id)), so
--- that it goes with the visit. It has no row-level security: no application role can reach its
+--    DEFINER trigger, and read only through visit_planned_now_by_me(), which also asks that the
+--    (now fixed) visits.created_by_id is the current user.
+-- The table has no foreign key to visits on purpose: the backup restore empties public's tables with
+-- TRUNCATE, which a foreign key from outside public would refuse. A visit's row stays when the visit
+-- is deleted; it holds no person (only workspace, visit and transaction ids) and only ever matters
+-- inside the transaction it names. It has no row-level security: no application role can reach its
 -- schema at all, so there is nothing for a policy to separate (row-level-security.int.test.ts
 -- covers the tables of public, which the application reads).
 CREATE FUNCTION keep_visit_creator() RETURNS trigger
@@ -33,18 +36,17 @@ REVOKE ALL ON SCHEMA vigil_private FROM PUBLIC;
 CREATE TABLE vigil_private.visit_creations (
   tenant_id uuid NOT NULL,
   visit_id uuid NOT NULL,
-  created_by_id uuid,
   xact xid8 NOT NULL,
-  PRIMARY KEY (tenant_id, visit_id),
-  FOREIGN KEY (tenant_id, visit_id) REFERENCES public.visits (tenant_id, id) ON DELETE CASCADE
+  PRIMARY KEY (tenant_id, visit_id)
 );
 
 CREATE FUNCTION record_visit_creation() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
   BEGIN
-    INSERT INTO vigil_private.visit_creations (tenant_id, visit_id, created_by_id, xact)
-    VALUES (NEW.tenant_id, NEW.id, NEW.created_by_id, pg_current_xact_id());
+    INSERT INTO vigil_private.visit_creations (tenant_id, visit_id, xact)
+    VALUES (NEW.tenant_id, NEW.id, pg_current_xact_id())
+    ON CONFLICT (tenant_id, visit_id) DO UPDATE SET xact = EXCLUDED.xact;
     RETURN NULL;
   END $$;
 REVOKE EXECUTE ON FUNCTION record_visit_creation() FROM PUBLIC;
@@ -58,8 +60,9 @@ CREATE FUNCTION visit_planned_now_by_me(tenant uuid, visit uuid) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
     SELECT current_user_id() IS NOT NULL AND EXISTS (
-      SELECT 1 FROM vigil_private.visit_creations c
-       WHERE c.tenant_id = tenant AND c.visit_id = visit AND c.created_by_id = current_user_id() AND c.xact = pg_current_xact_id())
+      SELECT 1 FROM vigil_private.visit_creations c JOIN visits v ON v.tenant_id = c.tenant_id AND v.id = c.visit_id
+       WHERE c.tenant_id = tenant AND c.visit_id = visit AND c.xact = pg_current_xact_id()
+         AND v.created_by_id = current_user_id())
   $$;
 REVOKE EXECUTE ON FUNCTION visit_planned_now_by_me(uuid, uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION visit_planned_now_by_me(uuid, uuid) TO vigil_app, vigil_joint;
