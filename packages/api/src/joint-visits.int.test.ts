@@ -313,6 +313,19 @@ describe("joint visits", () => {
     expect(await (await as(ended.owner)).jointVisits.list({ tenantSlug: ended.slug })).toEqual([]);
   });
 
+  it("an invitation after a decline starts with interviews not shared, as a first one does (0148)", async () => {
+    const again = await workspace(true);
+    const visit = (await createTestVisit(host.id, { placeName: "Police Station Niš" })).id;
+    const h = await as(host.owner);
+    const invite = () => h.jointVisits.invite({ tenantSlug: host.slug, visitId: visit, partnerTenantId: again.id, confirmSlug: again.slug });
+    await invite();
+    await h.jointVisits.setInterviewSharing({ tenantSlug: host.slug, visitId: visit, partnerTenantId: again.id, share: true });
+    await (await as(again.owner)).jointVisits.respond({ tenantSlug: again.slug, hostTenantId: host.id, visitId: visit, accept: false });
+    await invite();
+    const { partners } = await h.jointVisits.partners({ tenantSlug: host.slug, visitId: visit });
+    expect(partners.map((p) => [p.partnerTenantId, p.status, p.shareInterviews])).toEqual([[again.id, "invited", false]]);
+  });
+
   it("ending the partnership removes the partner's access at once; the rows stay the host's", async () => {
     const n = await as(nominee);
     expect(await codeOf(n.jointVisits.get({ tenantSlug: partner.slug, visitId }))).toBe("OK");

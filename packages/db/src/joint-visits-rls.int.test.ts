@@ -359,7 +359,7 @@ describe("joint visits: row-level security with the application's role", () => {
 
   it("cross-workspace audit rows: only between the two sides of a participation, only jointVisit.* actions", async () => {
     const args = [host.tenantId, visitId, accepted.tenantId];
-    await as(host, host.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.interviewSharingChanged', '{\"shareInterviews\": true}', null)", args));
+    await as(host, host.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.interviewSharingChanged', '{\"shareInterviews\": false}', null)", args));
     await expect(as(host, host.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'member.removed', '{}', null)", args))).rejects.toThrow(/not allowed/);
     await expect(as(uninvited, uninvited.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.invited', '{}', null)", args))).rejects.toThrow(/not allowed/);
     await expect(as(uninvited, uninvited.adminId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, 'jointVisit.invited', '{}', null)", [host.tenantId, visitId, uninvited.tenantId]))).rejects.toThrow(/no such participation/);
@@ -409,5 +409,39 @@ describe("joint visits: row-level security with the application's role", () => {
     expect(await as(host, host.adminId, null, async () => (await app.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key)).rowCount)).toBe(1);
     await owner.query(`UPDATE visit_partners SET share_interviews = true WHERE ${where}`, key);
     expect(await as(host, host.memberId, null, async () => (await app.query(`UPDATE visit_partners SET share_interviews = false WHERE ${where}`, key)).rowCount)).toBe(1);
+  });
+  it("a host member who is not an admin cannot invite with interview sharing already on (0148)", async () => {
+    const invitee = await workspace("invitee");
+    const invite = (share: boolean) =>
+      "INSERT INTO visit_partners (tenant_id, visit_id, partner_tenant_id, status, share_interviews) VALUES ($1, $2, $3, 'invited', " + share + ")";
+    const key = [host.tenantId, visitId, invitee.tenantId];
+    await expect(as(host, host.memberId, null, () => app.query(invite(true), key))).rejects.toThrow(/only admins/);
+    expect(await as(host, host.memberId, null, async () => (await app.query(invite(false), key)).rowCount)).toBe(1);
+    expect(await as(host, host.adminId, null, async () => (await app.query(invite(true), key)).rowCount)).toBe(1);
+  });
+
+  it("record_joint_audit: sharing changes and nominations are an admin's, and their details are what is stored (0149)", async () => {
+    const call = (ws: Workspace, userId: string, action: string, details: object) =>
+      as(ws, userId, null, () => app.query("SELECT record_joint_audit($1, $2, $3, $4, $5::jsonb, null)", [host.tenantId, visitId, accepted.tenantId, action, JSON.stringify(details)]));
+    const viewerId = await one("INSERT INTO users (email, name, password_hash) VALUES ($1, 'viewer', 'x')", [`viewer-${randomUUID().slice(0, 8)}@example.org`]);
+    await owner.query("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'viewer')", [accepted.tenantId, viewerId]);
+    // The partner's viewer or monitor writes no nomination into the host's log, even a true one.
+    for (const who of [viewerId, accepted.memberId]) {
+      await expect(call(accepted, who, "jointVisit.memberNominated", { userId: accepted.memberId, visitRole: "monitor" })).rejects.toThrow(/not allowed/);
+      await expect(call(accepted, who, "jointVisit.memberWithdrawn", { userId: accepted.adminId })).rejects.toThrow(/not allowed/);
+    }
+    // Its admin writes none that did not happen: someone not nominated, another role, a withdrawal of a nominee.
+    await expect(call(accepted, accepted.adminId, "jointVisit.memberNominated", { userId: randomUUID(), visitRole: "lead" })).rejects.toThrow(/not allowed/);
+    await expect(call(accepted, accepted.adminId, "jointVisit.memberNominated", { userId: accepted.memberId, visitRole: "lead" })).rejects.toThrow(/not allowed/);
+    await expect(call(accepted, accepted.adminId, "jointVisit.memberWithdrawn", { userId: accepted.memberId })).rejects.toThrow(/not allowed/);
+    await call(accepted, accepted.adminId, "jointVisit.memberWithdrawn", { userId: accepted.adminId });
+    // The host: only an admin, and only the value stored (sharing is off for this partner).
+    await expect(call(host, host.memberId, "jointVisit.interviewSharingChanged", { shareInterviews: false })).rejects.toThrow(/not allowed/);
+    await expect(call(host, host.adminId, "jointVisit.interviewSharingChanged", { shareInterviews: true })).rejects.toThrow(/not allowed/);
+    await expect(call(host, host.adminId, "jointVisit.interviewSharingChanged", { shareInterviews: "false" })).rejects.toThrow(/not allowed/);
+    await expect(call(host, host.adminId, "jointVisit.interviewSharingChanged", {})).rejects.toThrow(/not allowed/);
+    await call(host, host.adminId, "jointVisit.interviewSharingChanged", { shareInterviews: false });
+    const forged = await owner.query("SELECT 1 FROM audit_events WHERE tenant_id = $1 AND action = 'jointVisit.memberNominated' AND actor_id = ANY($2)", [host.tenantId, [viewerId, accepted.memberId]]);
+    expect(forged.rowCount).toBe(0);
   });
 });

@@ -120,4 +120,39 @@ describe("visit team changes as the application's role", () => {
       return app.query(ADD, [tenantId, created.rows[0]!.id, users.outsider, "lead"]).then(() => "ok", (error: { code?: string }) => error.code);
     }, users.outsider)).toBe("42501");
   });
+  it("a monitor cannot pose as a visit's planner: the creator never changes, and an UPDATE does not make a transaction the creating one", async () => {
+    const { visitId } = await visit();
+    const claimed = await asTenant(app, tenantId, async () => {
+      const steps: string[] = [];
+      for (const [sql, params] of [
+        ["UPDATE visits SET created_by_id = $2 WHERE id = $1", [visitId, users.outsider]],
+        ["UPDATE visits SET status = status WHERE id = $1", [visitId]],
+        [ADD, [tenantId, visitId, users.outsider, "lead"]],
+      ] as [string, unknown[]][]) {
+        await app.query("SAVEPOINT step");
+        steps.push(await app.query(sql, params).then(() => "ok", (error: { code?: string }) => error.code ?? "error"));
+        await app.query("ROLLBACK TO SAVEPOINT step");
+      }
+      return steps;
+    }, users.outsider);
+    expect(claimed).toEqual(["42501", "ok", "42501"]);
+    // The attack's own order in one transaction (claim, then add) fails at the claim.
+    expect(await asTenant(app, tenantId, async () => {
+      await app.query("UPDATE visits SET created_by_id = $2 WHERE id = $1", [visitId, users.outsider]);
+      return app.query(ADD, [tenantId, visitId, users.outsider, "lead"]).then(() => "ok", (error: { code?: string }) => error.code);
+    }, users.outsider).catch((error: { code?: string }) => error.code)).toBe("42501");
+    // Nor does anyone, a coordinator included, give a visit a creator after the fact.
+    expect(await outcome(users.coordinator, "UPDATE visits SET created_by_id = $2 WHERE id = $1", [visitId, users.coordinator])).toBe("42501");
+    // An account's deletion still clears it (ON DELETE SET NULL).
+    const leaving = await one("INSERT INTO users (email, name, password_hash) VALUES ($1, 'leaving', 'x')", [`leaving-${randomUUID().slice(0, 8)}@example.org`]);
+    const planned = await one("INSERT INTO visits (tenant_id, place_id, type, planned_start, planned_end, created_by_id) VALUES ($1, $2, 'ad_hoc', '2026-05-08', '2026-05-08', $3)", [tenantId, placeId, leaving]);
+    await owner.query("DELETE FROM users WHERE id = $1", [leaving]);
+    expect((await owner.query("SELECT created_by_id FROM visits WHERE id = $1", [planned])).rows[0]).toEqual({ created_by_id: null });
+  });
+
+  it("the creation record is out of the application's reach", async () => {
+    for (const sql of ["SELECT * FROM vigil_private.visit_creations", "INSERT INTO vigil_private.visit_creations (tenant_id, visit_id, xact) VALUES (gen_random_uuid(), gen_random_uuid(), pg_current_xact_id())"]) {
+      expect(await outcome(users.outsider, sql, [])).toBe("42501");
+    }
+  });
 });

@@ -105,10 +105,11 @@ export async function invitePartner(tx: TenantTx, actor: Actor, visitId: string,
   if (!partner) fail("BAD_REQUEST", "jointErrors.partnerUnavailable", {}, "partnerTenantId");
   if (!partner.verified && confirmSlug?.trim().toLowerCase() !== partner.slug) fail("BAD_REQUEST", "jointErrors.confirmUnverifiedSlug", { slug: partner.slug }, "confirmSlug");
   if (existing) {
-    // Invited again after declining: a new question to the partner.
+    // Invited again after declining: a new question to the partner, asked as a first invitation is,
+    // with interviews not shared (turning sharing on is an admin's separate step, decision 0148).
     await tx.visitPartner.update({
       where: { tenantId_visitId_partnerTenantId: key },
-      data: { status: "invited", invitedById: actor.userId, invitedAt: new Date(), respondedAt: null, respondedById: null },
+      data: { status: "invited", invitedById: actor.userId, invitedAt: new Date(), respondedAt: null, respondedById: null, shareInterviews: false },
       select: { status: true },
     });
   } else {
