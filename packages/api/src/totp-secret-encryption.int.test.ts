@@ -20,7 +20,7 @@ async function enrol(user: TestUser): Promise<string> {
   const { caller } = await callerFor(user);
   const { secret } = await caller.twoFactor.enrolment();
   const raw = openTotpSecret(user.id, await storedRow(user.id));
-  await caller.twoFactor.confirm({ code: totpCode(raw) });
+  await caller.twoFactor.confirm({ code: totpCode(raw), reauthentication: TEST_PASSWORD });
   return secret;
 }
 

@@ -3,7 +3,8 @@ import {
   totpKeyUri, type RateLimitRule,
 } from "@vigil/auth";
 import { asUser } from "@vigil/db";
-import type { Locale } from "@vigil/i18n";
+import { mailer, twoFactorEnabledMail } from "@vigil/email";
+import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
 import QRCode from "qrcode";
 import { fail } from "../errors.ts";
 import { ipBucket, reserveAttempt } from "./attempt-limits.ts";
@@ -87,12 +88,30 @@ async function acceptTotp(userId: string, code: string, client: TwoFactorClient,
   return updated.count === 1;
 }
 
-/** Confirms the enrolment with a first code; returns the ten recovery codes, shown this once. */
+/**
+ * Confirms the enrolment with a first code; returns the ten recovery codes, shown this once. The
+ * caller has re-authenticated (decision 0151): a stolen session alone must not enrol an authenticator.
+ */
 export async function confirmEnrolment(userId: string, code: string, client: TwoFactorClient): Promise<string[]> {
   const attempts = await guardAttempts(userId, client);
   if (!(await acceptTotp(userId, code, client, true))) attempts.failed();
   await attempts.succeeded();
   return replaceRecoveryCodes(userId);
+}
+
+/**
+ * Tells the account's address that two-factor sign-in was turned on, so an owner whose session and
+ * password were taken learns of it before being locked out. Failures are logged by the caller.
+ */
+export async function sendTwoFactorEnabledNotice(userId: string, client: TwoFactorClient & { appUrl: string }): Promise<void> {
+  const user = await asUser(userId, (tx) => tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, preferredLocale: true } }));
+  const locale = isLocale(user.preferredLocale) ? user.preferredLocale : client.locale;
+  await mailer().send(
+    twoFactorEnabledMail({
+      to: user.email, locale, time: formatDateTime(locale, new Date()), ipAddress: client.ipAddress ?? "?",
+      securityUrl: `${client.appUrl.replace(/\/$/, "")}/account/two-factor`,
+    }),
+  );
 }
 
 export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
