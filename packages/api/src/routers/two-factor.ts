@@ -43,8 +43,13 @@ export const twoFactorRouter = router({
     return { recoveryCodes: await replaceRecoveryCodes(ctx.user.id) };
   }),
 
-  disable: authedProcedure.input(z.object({ code: totpCodeSchema })).mutation(async ({ ctx, input }) => {
-    await disableTwoFactor(ctx.user.id, input.code, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+  /**
+   * `code` takes a current TOTP code or a recovery code (six digits is always a TOTP code): after the
+   * notes key was lost, only recovery codes still prove the second factor (decision 0161).
+   */
+  disable: authedProcedure.input(z.object({ code: z.union([totpCodeSchema, recoveryCodeSchema]) })).mutation(async ({ ctx, input }) => {
+    const proof = /^\d{6}$/.test(input.code) ? { code: input.code } : { recoveryCode: input.code };
+    await disableTwoFactor(ctx.user.id, proof, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     ctx.log.info("two-factor sign-in disabled");
     return { ok: true as const };
   }),
