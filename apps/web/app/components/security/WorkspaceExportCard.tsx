@@ -30,7 +30,9 @@ export function WorkspaceExportCard({ slug, exports, result }: { slug: string; e
         {exports.map((job) => (
           <li key={job.id} className="flex items-center justify-between gap-2 py-2">
             <span>{formatDateTime(locale, job.createdAt)}</span>
-            {job.status === "done" ? (
+            {job.status === "done" && !job.downloadable ? (
+              <span className="text-slate-600">{t("workspaceExport.otherSession")}</span>
+            ) : job.status === "done" ? (
               <a className="font-medium text-teal-800 underline" href={`/t/${slug}/export/${job.id}`} download>
                 {t("workspaceExport.download", { size: formatNumber(locale, Math.ceil(Number(job.byteSize ?? 0) / 1024)) })}
               </a>
