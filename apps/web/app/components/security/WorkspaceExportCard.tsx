@@ -8,7 +8,8 @@ import { ReauthenticationField } from "./ReauthenticationField";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 
-type ExportJob = { id: string; status: string; progress: number; createdAt: Date | string; byteSize: bigint | number | string | null };
+// `downloadable`: only the session that started an export may download it (decision 0032).
+type ExportJob = { id: string; status: string; progress: number; createdAt: Date | string; byteSize: bigint | number | string | null; downloadable: boolean };
 
 /** Start an export of everything; finished ones can be downloaded (reload shows progress). */
 export function WorkspaceExportCard({ slug, exports, result }: { slug: string; exports: ExportJob[]; result?: ActionResult }) {
