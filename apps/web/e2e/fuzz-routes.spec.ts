@@ -171,7 +171,7 @@ async function signUpOwner(request: APIRequestContext): Promise<string> {
   const enrolment = await request.get("/api/trpc/twoFactor.enrolment", { timeout: 60_000 });
   const secret = ((await enrolment.json()) as { result: { data: { secret: string } } }).result.data.secret;
   const code = generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s/g, "")), BigInt(Math.floor(Date.now() / 30_000)), 6);
-  const confirm = await request.post("/api/trpc/twoFactor.confirm", { headers, data: { code }, timeout: 60_000 });
+  const confirm = await request.post("/api/trpc/twoFactor.confirm", { headers, data: { code, reauthentication: owner.password }, timeout: 60_000 });
   expect(confirm.status(), await confirm.text()).toBe(200);
   return owner.slug;
 }

@@ -36,7 +36,7 @@ export async function signUp(page: Page, owner: NewOwner): Promise<void> {
   await page.getByLabel("Country code").fill("RS");
   await page.getByRole("button", { name: "Create account and workspace" }).click();
   // Owners must use two-factor sign-in: the workspace sends a new owner to enrol first.
-  await enrolTwoFactor(page, owner.email);
+  await enrolTwoFactor(page, owner.email, owner.password);
   await page.getByRole("link", { name: "Continue" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${owner.slug}$`));
   await expect(page.getByRole("heading", { level: 1, name: owner.workspaceName })).toBeVisible();
@@ -61,12 +61,14 @@ export async function totpCodeFor(email: string): Promise<string> {
   return generateHOTP(enrolled.secret, BigInt(step), 6);
 }
 
-/** On the enrolment page: reads the key shown for manual entry and confirms it with a code. */
-export async function enrolTwoFactor(page: Page, email: string): Promise<void> {
+/** On the enrolment page: reads the key shown for manual entry and confirms it with a code and the password. */
+export async function enrolTwoFactor(page: Page, email: string, password: string): Promise<void> {
   await expect(page).toHaveURL(/\/account\/two-factor/);
   const key = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   totpSecrets.set(email, { secret: decodeBase32IgnorePadding(key), lastStep: 0 });
   await page.getByLabel("Six-digit code").fill(await totpCodeFor(email));
+  // Turning it on asks for the password too (decision 0151).
+  await page.getByLabel("Your password, or a code from your authenticator app").fill(password);
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
 }

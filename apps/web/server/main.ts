@@ -47,9 +47,13 @@ const { encryptRawTotpSecrets } = await import("@vigil/api");
 const encryptedSecrets = await encryptRawTotpSecrets();
 if (encryptedSecrets > 0) log(`Encrypted ${encryptedSecrets} two-factor secret(s) stored before encryption.`);
 
-// Workspaces deleted more than 30 days ago lose their rows and files (decision 0032); hourly is plenty.
-const { purgeDeletedWorkspaces } = await import("@vigil/api");
-const purge = () => purgeDeletedWorkspaces().catch((error: unknown) => log(`Workspace purge failed: ${String(error)}`));
+// Workspaces deleted more than 30 days ago lose their rows and files, exports expire after 24 hours
+// (decision 0032); hourly is plenty.
+const { purgeDeletedWorkspaces, purgeExpiredExports } = await import("@vigil/api");
+const purge = async () => {
+  await purgeDeletedWorkspaces().catch((error: unknown) => log(`Workspace purge failed: ${String(error)}`));
+  await purgeExpiredExports().catch((error: unknown) => log(`Export purge failed: ${String(error)}`));
+};
 setInterval(purge, 60 * 60 * 1000).unref();
 void purge();
 

@@ -52,6 +52,18 @@ describe("sign-up", () => {
     expect(stored.secretHash.length).toBe(32);
   });
 
+  it("is one step: a taken workspace address leaves no account behind, and the retry with another address succeeds", async () => {
+    const taken = signUpInput();
+    await (await callerFor(null)).caller.auth.signUp(taken);
+    const input = signUpInput({ workspaceSlug: taken.workspaceSlug });
+    const refused = await failure((await callerFor(null)).caller.auth.signUp(input));
+    expect(refused).toMatchObject({ code: "CONFLICT", fieldErrors: { workspaceSlug: expect.any(String) } });
+    expect(await privilegedDb().user.count({ where: { email: input.email.toLowerCase() } })).toBe(0);
+    // Before the fix the account stayed, so this retry answered errors.emailTaken.
+    const retried = await (await callerFor(null)).caller.auth.signUp({ ...input, workspaceSlug: unique("npm") });
+    expect(retried.workspaceSlug).not.toBe(taken.workspaceSlug);
+  });
+
   it("refuses an e-mail address already used, whatever its case", async () => {
     const first = signUpInput();
     await (await callerFor(null)).caller.auth.signUp(first);

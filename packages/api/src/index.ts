@@ -14,5 +14,6 @@ export { handleStripeWebhook } from "./services/billing-webhooks.ts";
 export { TWO_FACTOR_REQUIRED } from "./services/two-factor.ts";
 export { DELETION_PENDING } from "./trpc.ts";
 export { purgeDeletedWorkspaces } from "./services/workspace-deletion.ts";
+export { purgeExpiredExports } from "./services/workspace-export.ts";
 export { encryptRawTotpSecrets } from "./services/totp-secrets.ts";
 export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, reportDatabaseUnavailable } from "./database-outage.ts";

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { formatTotpSecret, generateTotpSecret, PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
 import { privilegedDb } from "@vigil/db/privileged";
 import { afterEach, describe, expect, it } from "vitest";
@@ -5,7 +6,8 @@ import { createContext } from "./context.ts";
 import { generateNotesKeyEntry } from "./interviews/notes-crypto.ts";
 import { createCaller } from "./router.ts";
 import { encryptRawTotpSecrets, openTotpSecret } from "./services/totp-secrets.ts";
-import { callerFor, createTestUser, sessionTokenFrom, TEST_PASSWORD, type TestUser } from "./testing/index.ts";
+import { replaceRecoveryCodes } from "./services/two-factor.ts";
+import { callerFor, createTestUser, createTestWorkspace, sessionTokenFrom, TEST_PASSWORD, type TestUser } from "./testing/index.ts";
 
 /** TOTP secrets at rest (docs/decisions/0161): encrypted with the notes key ring, rotation-safe, old raw rows encrypted at start-up. */
 const configuredKeys = process.env.INTERVIEW_NOTES_KEYS;
@@ -20,7 +22,7 @@ async function enrol(user: TestUser): Promise<string> {
   const { caller } = await callerFor(user);
   const { secret } = await caller.twoFactor.enrolment();
   const raw = openTotpSecret(user.id, await storedRow(user.id));
-  await caller.twoFactor.confirm({ code: totpCode(raw) });
+  await caller.twoFactor.confirm({ code: totpCode(raw), reauthentication: TEST_PASSWORD });
   return secret;
 }
 
@@ -86,5 +88,56 @@ describe("TOTP secrets at rest", () => {
     expect(await signInWithCode(user, raw, new Date(Date.now() + 30_000), "10.161.0.4")).toBe(true);
     // Nothing raw is left, so a second run has nothing to do for this user.
     expect(await privilegedDb().userTwoFactor.count({ where: { totpSecretKeyId: null, userId: user.id } })).toBe(0);
+  });
+});
+
+describe("a lost or changed notes key (decision 0161)", () => {
+  async function refusal(promise: Promise<unknown>) {
+    const error = await promise.then(() => null, (e: unknown) => e);
+    if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+    return { code: error.code, key: error.message };
+  }
+  const KEY_UNAVAILABLE = { code: "BAD_REQUEST", key: "securityErrors.totpKeyUnavailable" };
+
+  it("makes codes a clear 4xx, never a 500; a recovery code turns two-factor sign-in off; then it can be set up again", async () => {
+    const user = await createTestUser();
+    const { caller } = await callerFor(user);
+    await caller.twoFactor.enrolment();
+    const raw = openTotpSecret(user.id, await storedRow(user.id));
+    const { recoveryCodes } = await caller.twoFactor.confirm({ code: totpCode(raw), reauthentication: TEST_PASSWORD });
+    process.env.INTERVIEW_NOTES_KEYS = generateNotesKeyEntry("replaced");
+
+    expect(await refusal(signInWithCode(user, raw, new Date(Date.now() + 30_000), "10.161.1.1"))).toEqual(KEY_UNAVAILABLE);
+    expect(await refusal(caller.twoFactor.regenerateRecoveryCodes({ reauthentication: totpCode(raw) }))).toEqual(KEY_UNAVAILABLE);
+    expect(await refusal(caller.twoFactor.disable({ code: totpCode(raw) }))).toEqual(KEY_UNAVAILABLE);
+
+    await caller.twoFactor.disable({ code: recoveryCodes[0]! });
+    expect((await caller.twoFactor.status()).enabled).toBe(false);
+    const fresh = await caller.twoFactor.enrolment();
+    const secret = openTotpSecret(user.id, await storedRow(user.id));
+    expect(formatTotpSecret(secret)).toBe(fresh.secret);
+    expect((await storedRow(user.id)).totpSecretKeyId).toBe("replaced");
+  });
+
+  it("replaces an unfinished enrolment whose secret no longer decrypts, instead of failing every time", async () => {
+    const user = await createTestUser();
+    const { caller } = await callerFor(user);
+    const before = await caller.twoFactor.enrolment();
+    process.env.INTERVIEW_NOTES_KEYS = generateNotesKeyEntry("replaced");
+    const after = await caller.twoFactor.enrolment();
+    expect(after.secret).not.toBe(before.secret);
+    const secret = openTotpSecret(user.id, await storedRow(user.id));
+    expect((await caller.twoFactor.confirm({ code: totpCode(secret), reauthentication: TEST_PASSWORD })).recoveryCodes).toHaveLength(10);
+  });
+
+  it("lets an owner, whose workspace requires two-factor sign-in, turn the unusable one off with a recovery code to enrol again", async () => {
+    const owner = await createTestUser();
+    await createTestWorkspace(owner);
+    const { caller } = await callerFor(owner);
+    const codes = await replaceRecoveryCodes(owner.id);
+    expect(await refusal(caller.twoFactor.disable({ code: codes[0]! }))).toEqual({ code: "FORBIDDEN", key: "securityErrors.twoFactorStillRequired" });
+    process.env.INTERVIEW_NOTES_KEYS = generateNotesKeyEntry("replaced");
+    await caller.twoFactor.disable({ code: codes[1]! });
+    expect((await caller.twoFactor.status()).enabled).toBe(false);
   });
 });

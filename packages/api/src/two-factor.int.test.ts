@@ -7,6 +7,9 @@ import { createContext } from "./context.ts";
 import { createCaller } from "./router.ts";
 import { openTotpSecret } from "./services/totp-secrets.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, enrolTestTwoFactor, sessionTokenFrom, TEST_PASSWORD } from "./testing/index.ts";
+import { useSmtpReceiver } from "./testing/smtp.ts";
+
+const smtp = useSmtpReceiver();
 
 async function errorOf(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -38,7 +41,7 @@ async function enrolThroughProcedures(user: { id: string; token: string }) {
   expect(enrolment.secret).toBe(formatTotpSecret(secret));
   // Reloading the page keeps the secret the user may already have scanned.
   expect((await caller.twoFactor.enrolment()).secret).toBe(enrolment.secret);
-  const { recoveryCodes } = await caller.twoFactor.confirm({ code: totpCode(secret) });
+  const { recoveryCodes } = await caller.twoFactor.confirm({ code: totpCode(secret), reauthentication: TEST_PASSWORD });
   return { secret, recoveryCodes };
 }
 
@@ -113,6 +116,28 @@ describe("two-factor sign-in", () => {
     const locked = await errorOf(caller.twoFactor.completeSignIn({ code: totpCode(secret, new Date(Date.now() + 30_000)) }));
     expect(locked).toMatchObject({ code: "TOO_MANY_REQUESTS", key: "errors.tooManyAttempts" });
     expect(sessionTokenFrom(resHeaders)).toBeNull();
+  });
+});
+
+describe("turning two-factor sign-in on (decision 0151)", () => {
+  it("a stolen session alone cannot enrol an authenticator: the password is asked, and the owner is mailed", async () => {
+    const user = await createTestUser();
+    const { caller } = await callerFor(user);
+    await caller.twoFactor.enrolment();
+    const secret = openTotpSecret(user.id, await privilegedDb().userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } }));
+    // The attacker's reproduction: the session and a code from the thief's authenticator used to be enough.
+    const withoutPassword = await errorOf(caller.twoFactor.confirm({ code: totpCode(secret) } as never));
+    expect(withoutPassword.code).toBe("BAD_REQUEST");
+    expect(await errorOf(caller.twoFactor.confirm({ code: totpCode(secret), reauthentication: "a guessed password" }))).toEqual({
+      code: "BAD_REQUEST", key: "securityErrors.reauthenticationFailed",
+    });
+    expect((await caller.twoFactor.status()).enabled).toBe(false);
+
+    const { recoveryCodes } = await caller.twoFactor.confirm({ code: totpCode(secret), reauthentication: TEST_PASSWORD });
+    expect(recoveryCodes).toHaveLength(10);
+    const notice = await smtp.waitFor(user.email);
+    expect(notice.subject).toBe("Two-factor sign-in was turned on for your Vigil account");
+    expect(notice.text).toContain("/account/two-factor");
   });
 });
 

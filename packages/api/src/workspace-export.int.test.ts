@@ -1,10 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { createSession } from "@vigil/auth";
 import { withTenant } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { recordAudit } from "./services/audit.ts";
+import { EXPORT_TTL_MS, purgeExpiredExports } from "./services/workspace-export.ts";
 import { attachmentsDir } from "./services/workspace-files.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, type TestUser } from "./testing/index.ts";
 
@@ -104,5 +107,35 @@ describe("workspace export", () => {
     await expect(asStranger.workspaceExport.download({ tenantSlug: other.slug, exportId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(asStranger.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await asStranger.workspaceExport.list({ tenantSlug: other.slug })).toEqual([]);
+  });
+
+  it("is written for the server's user only, expires 24 hours after it is ready, and the purge deletes file and row", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const file = await finishedExport(owner, workspace.slug);
+    expect((await stat(file.path)).mode & 0o777).toBe(0o600);
+    const { caller } = await callerFor(owner);
+    const [job] = await caller.workspaceExport.list({ tenantSlug: workspace.slug });
+    // The attack: a later session of the owner could still download an old ZIP, and nothing deleted it.
+    const finishedAt = new Date(Date.now() - EXPORT_TTL_MS - 60_000);
+    await privilegedDb().workspaceExport.update({ where: { tenantId_id: { tenantId: workspace.id, id: job!.id } }, data: { finishedAt } });
+    await expect(caller.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await purgeExpiredExports()).toBeGreaterThanOrEqual(1);
+    await expect(access(file.path)).rejects.toThrow();
+    expect(await privilegedDb().workspaceExport.count({ where: { id: job!.id } })).toBe(0);
+  });
+
+  it("downloads only in the session that started it (and re-authenticated): a later session of the owner cannot", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const file = await finishedExport(owner, workspace.slug);
+    expect(file.fileName).toMatch(/\.zip$/);
+    const [job] = await (await callerFor(owner)).caller.workspaceExport.list({ tenantSlug: workspace.slug });
+    expect(job!.downloadable).toBe(true);
+    // The attack: a new session (a stolen cookie) listed and downloaded the ZIP without the password.
+    const { token } = await createSession(owner.id);
+    const later = (await callerFor({ token })).caller;
+    expect((await later.workspaceExport.list({ tenantSlug: workspace.slug }))[0]).toMatchObject({ id: job!.id, downloadable: false });
+    await expect(later.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -33,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const result = await runAction(api, () => api.caller.twoFactor.disable({ code: fields.code }));
     return data({ ...result, intent: "disable" }, { status: result.ok ? 200 : 400 });
   }
-  const result = await runAction(api, () => api.caller.twoFactor.confirm({ code: fields.code }));
+  const result = await runAction(api, () => api.caller.twoFactor.confirm({ code: fields.code, reauthentication: fields.reauthentication }));
   return data({ ...result, intent: "confirm" }, { status: result.ok ? 200 : 400 });
 }
 

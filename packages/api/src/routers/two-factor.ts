@@ -3,8 +3,11 @@ import { z } from "zod";
 import { recordAudit } from "../services/audit.ts";
 import { reauthenticate, reauthenticationSchema } from "../services/reauthentication.ts";
 import { completeSignIn } from "../services/sign-in-second-step.ts";
-import { confirmEnrolment, disableTwoFactor, enrolment, replaceRecoveryCodes, twoFactorStatus } from "../services/two-factor.ts";
+import {
+  confirmEnrolment, disableTwoFactor, enrolment, replaceRecoveryCodes, sendTwoFactorEnabledNotice, twoFactorStatus,
+} from "../services/two-factor.ts";
 import { authedProcedure, publicProcedure, router, tenantProcedure } from "../trpc.ts";
+import { appUrl } from "./account-recovery.ts";
 import { setSessionCookie } from "./auth.ts";
 import { afterSignIn } from "./sessions.ts";
 
@@ -17,9 +20,18 @@ export const twoFactorRouter = router({
   /** The secret being enrolled, with its QR code (created on first call, kept until confirmed). */
   enrolment: authedProcedure.query(({ ctx }) => enrolment(ctx.user)),
 
-  confirm: authedProcedure.input(z.object({ code: totpCodeSchema })).mutation(async ({ ctx, input }) => {
-    const recoveryCodes = await confirmEnrolment(ctx.user.id, input.code, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+  /**
+   * Turns two-factor sign-in on. Needs the password besides the session (decision 0151): otherwise a
+   * stolen session could enrol the thief's authenticator and lock the owner out. The owner is mailed.
+   */
+  confirm: authedProcedure.input(z.object({ code: totpCodeSchema, reauthentication: reauthenticationSchema })).mutation(async ({ ctx, input }) => {
+    const client = { ipAddress: ctx.ipAddress, locale: ctx.locale };
+    await reauthenticate(ctx.user, input.reauthentication, client);
+    const recoveryCodes = await confirmEnrolment(ctx.user.id, input.code, client);
     ctx.log.info("two-factor sign-in enabled");
+    void sendTwoFactorEnabledNotice(ctx.user.id, { ...client, appUrl: appUrl(ctx) }).catch((error: unknown) =>
+      ctx.log.error({ err: error }, "two-factor enabled notice failed"),
+    );
     return { recoveryCodes };
   }),
 
@@ -31,8 +43,13 @@ export const twoFactorRouter = router({
     return { recoveryCodes: await replaceRecoveryCodes(ctx.user.id) };
   }),
 
-  disable: authedProcedure.input(z.object({ code: totpCodeSchema })).mutation(async ({ ctx, input }) => {
-    await disableTwoFactor(ctx.user.id, input.code, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+  /**
+   * `code` takes a current TOTP code or a recovery code (six digits is always a TOTP code): after the
+   * notes key was lost, only recovery codes still prove the second factor (decision 0161).
+   */
+  disable: authedProcedure.input(z.object({ code: z.union([totpCodeSchema, recoveryCodeSchema]) })).mutation(async ({ ctx, input }) => {
+    const proof = /^\d{6}$/.test(input.code) ? { code: input.code } : { recoveryCode: input.code };
+    await disableTwoFactor(ctx.user.id, proof, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     ctx.log.info("two-factor sign-in disabled");
     return { ok: true as const };
   }),

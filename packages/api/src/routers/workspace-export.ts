@@ -11,15 +11,16 @@ export const workspaceExportRouter = router({
     .input(z.object({ reauthentication: reauthenticationSchema }))
     .mutation(async ({ ctx, input }) => {
     await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
-    const job = await requestExport(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.locale);
+    const job = await requestExport(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, sessionId: ctx.session.id, ipAddress: ctx.ipAddress }, ctx.locale);
     // Runs after this request; its progress is in the job's row (see decision 0032 on why not pg-boss yet).
     void runExport(ctx.tenant.id, job.id, ctx.log);
     return job;
   }),
 
-  list: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => listExports(ctx.tx)),
+  list: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => listExports(ctx.tx, ctx.session.id)),
 
+  // Only the session that started it (and re-authenticated then) may download, for 24 hours (decision 0032).
   download: tenantProcedure("owner", { allowDuringDeletionGrace: true })
     .input(z.object({ exportId: z.uuid() }))
-    .query(({ ctx, input }) => exportDownload(ctx.tx, ctx.tenant.id, input.exportId)),
+    .query(({ ctx, input }) => exportDownload(ctx.tx, ctx.tenant.id, input.exportId, ctx.session.id)),
 });

@@ -63,7 +63,13 @@ export async function signUp(account: NewAccount & { workspace: Omit<NewWorkspac
     throw error;
   });
   await refund();
-  const workspace = await createWorkspace({ ...account.workspace, ownerId: user.id, ipAddress: client.ipAddress });
+  const workspace = await createWorkspace({ ...account.workspace, ownerId: user.id, ipAddress: client.ipAddress }).catch(async (error: unknown) => {
+    // Sign-up is one step: without its workspace (a taken address, say) the new account is removed
+    // again, so the retry with another address is not refused as a taken e-mail. The user and the
+    // workspace live under different row-level-security scopes, hence two transactions and this undo.
+    await asUser(user.id, (tx) => tx.user.deleteMany({ where: { id: user.id } }));
+    throw error;
+  });
   const { token, session } = await createSession(user.id, client);
   return { user, workspace, token, session };
 }

@@ -23,6 +23,23 @@ export function openTotpSecret(userId: string, stored: StoredTotpSecret, ring?: 
 }
 
 /**
+ * The raw secret, or null when it cannot be decrypted: its key was removed from the ring or changed
+ * (decision 0161). Such a secret is unusable, not a server error: code checks refuse with
+ * securityErrors.totpKeyUnavailable, an unfinished enrolment is replaced, and a recovery code can
+ * turn two-factor sign-in off. A key ring that is not configured at all still throws.
+ */
+export function readableTotpSecret(userId: string, stored: StoredTotpSecret): Uint8Array<ArrayBuffer> | null {
+  if (stored.totpSecretKeyId === null) return new Uint8Array(stored.totpSecret);
+  const ring = notesKeyRing();
+  try {
+    return openTotpSecret(userId, stored, ring);
+  } catch {
+    // An unknown key id (NotesKeyError) or a ciphertext that does not authenticate under this key.
+    return null;
+  }
+}
+
+/**
  * The one-off step for secrets stored before encryption: run at start-up after the migrations (the
  * SQL migration cannot encrypt: the key is the application's). A background job over every user, so
  * it uses the privileged handle; the conditional update leaves alone a row changed meanwhile.

@@ -3,11 +3,12 @@ import {
   totpKeyUri, type RateLimitRule,
 } from "@vigil/auth";
 import { asUser } from "@vigil/db";
-import type { Locale } from "@vigil/i18n";
+import { mailer, twoFactorEnabledMail } from "@vigil/email";
+import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
 import QRCode from "qrcode";
 import { fail } from "../errors.ts";
 import { ipBucket, reserveAttempt } from "./attempt-limits.ts";
-import { openTotpSecret, sealTotpSecret } from "./totp-secrets.ts";
+import { readableTotpSecret, sealTotpSecret } from "./totp-secrets.ts";
 
 /** Wrong second-factor codes are limited like passwords: 5 per account and 30 per IP in 15 minutes. */
 export const TWO_FACTOR_LIMITS = {
@@ -38,10 +39,13 @@ export async function enrolment(user: { id: string; email: string }) {
   const secret = await asUser(user.id, async (tx) => {
     const existing = await tx.userTwoFactor.findUnique({ where: { userId: user.id } });
     if (existing?.enabledAt) fail("CONFLICT", "securityErrors.twoFactorAlreadyEnabled");
-    if (existing) return openTotpSecret(user.id, existing);
+    const kept = existing ? readableTotpSecret(user.id, existing) : null;
+    if (kept) return kept;
+    // No enrolment yet, or one whose secret no longer decrypts (its key is gone): a new secret.
     const created = generateTotpSecret();
     // Stored encrypted (docs/decisions/0161); only this page and the code check see it raw.
-    await tx.userTwoFactor.create({ data: { userId: user.id, ...sealTotpSecret(user.id, created) }, select: { userId: true } });
+    const sealed = sealTotpSecret(user.id, created);
+    await tx.userTwoFactor.upsert({ where: { userId: user.id }, create: { userId: user.id, ...sealed }, update: { ...sealed, lastUsedStep: null }, select: { userId: true } });
     return created;
   });
   const uri = totpKeyUri(ISSUER, user.email, secret);
@@ -72,10 +76,13 @@ async function guardAttempts(userId: string, client: TwoFactorClient, field = "c
  * Accepts a TOTP code for an enrolled (or, with `enrolling`, a pending) secret and records its step,
  * so the same code cannot be used twice.
  */
-async function acceptTotp(userId: string, code: string, client: TwoFactorClient, enrolling: boolean): Promise<boolean> {
+async function acceptTotp(userId: string, code: string, enrolling: boolean, field: string): Promise<boolean> {
   const row = await asUser(userId, (tx) => tx.userTwoFactor.findUnique({ where: { userId } }));
   if (!row || (enrolling ? row.enabledAt : !row.enabledAt)) return false;
-  const step = matchTotpStep(openTotpSecret(userId, row), code, row.lastUsedStep === null ? null : Number(row.lastUsedStep));
+  const secret = readableTotpSecret(userId, row);
+  // The key that sealed it is gone: no code can match, so say so (a recovery code still works).
+  if (!secret) fail("BAD_REQUEST", "securityErrors.totpKeyUnavailable", {}, field);
+  const step = matchTotpStep(secret, code, row.lastUsedStep === null ? null : Number(row.lastUsedStep));
   if (step === null) return false;
   // The condition makes two concurrent requests with the same code race for one row update.
   const updated = await asUser(userId, (tx) =>
@@ -87,12 +94,30 @@ async function acceptTotp(userId: string, code: string, client: TwoFactorClient,
   return updated.count === 1;
 }
 
-/** Confirms the enrolment with a first code; returns the ten recovery codes, shown this once. */
+/**
+ * Confirms the enrolment with a first code; returns the ten recovery codes, shown this once. The
+ * caller has re-authenticated (decision 0151): a stolen session alone must not enrol an authenticator.
+ */
 export async function confirmEnrolment(userId: string, code: string, client: TwoFactorClient): Promise<string[]> {
   const attempts = await guardAttempts(userId, client);
-  if (!(await acceptTotp(userId, code, client, true))) attempts.failed();
+  if (!(await acceptTotp(userId, code, true, "code"))) attempts.failed();
   await attempts.succeeded();
   return replaceRecoveryCodes(userId);
+}
+
+/**
+ * Tells the account's address that two-factor sign-in was turned on, so an owner whose session and
+ * password were taken learns of it before being locked out. Failures are logged by the caller.
+ */
+export async function sendTwoFactorEnabledNotice(userId: string, client: TwoFactorClient & { appUrl: string }): Promise<void> {
+  const user = await asUser(userId, (tx) => tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, preferredLocale: true } }));
+  const locale = isLocale(user.preferredLocale) ? user.preferredLocale : client.locale;
+  await mailer().send(
+    twoFactorEnabledMail({
+      to: user.email, locale, time: formatDateTime(locale, new Date()), ipAddress: client.ipAddress ?? "?",
+      securityUrl: `${client.appUrl.replace(/\/$/, "")}/account/two-factor`,
+    }),
+  );
 }
 
 export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
@@ -111,7 +136,7 @@ export async function replaceRecoveryCodes(userId: string): Promise<string[]> {
 export async function verifySecondFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient, field = "code") {
   const attempts = await guardAttempts(userId, client, field);
   let accepted = false;
-  if (proof.code) accepted = await acceptTotp(userId, proof.code, client, false);
+  if (proof.code) accepted = await acceptTotp(userId, proof.code, false, field);
   else if (proof.recoveryCode) {
     const recoveryCode = proof.recoveryCode;
     const used = await asUser(userId, (tx) =>
@@ -128,14 +153,21 @@ export function twoFactorRequiredFor(role: string, workspace: { requireTwoFactor
   return role === "owner" || role === "admin" || workspace.requireTwoFactor;
 }
 
-/** Turning two-factor sign-in off is refused while any workspace requires it of this user. */
-export async function disableTwoFactor(userId: string, code: string, client: TwoFactorClient) {
+/**
+ * Turning two-factor sign-in off, proven by a current code or a recovery code. Refused while any
+ * workspace requires it of this user, unless the secret no longer decrypts (decision 0161): then the
+ * authenticator is useless, and turning it off is the way to enrol a new one, which those
+ * workspaces demand again before any work there.
+ */
+export async function disableTwoFactor(userId: string, proof: { code?: string; recoveryCode?: string }, client: TwoFactorClient) {
   // Row-level security shows a user their own memberships only within their own scope.
-  const memberships = await asUser(userId, (tx) =>
-    tx.membership.findMany({ where: { userId }, select: { role: true, tenant: { select: { requireTwoFactor: true } } } }),
-  );
-  if (memberships.some((m) => twoFactorRequiredFor(m.role, m.tenant))) fail("FORBIDDEN", "securityErrors.twoFactorStillRequired");
-  await verifySecondFactor(userId, { code }, client);
+  const { memberships, row } = await asUser(userId, async (tx) => ({
+    memberships: await tx.membership.findMany({ where: { userId }, select: { role: true, tenant: { select: { requireTwoFactor: true } } } }),
+    row: await tx.userTwoFactor.findUnique({ where: { userId } }),
+  }));
+  const secretUsable = !row || readableTotpSecret(userId, row) !== null;
+  if (secretUsable && memberships.some((m) => twoFactorRequiredFor(m.role, m.tenant))) fail("FORBIDDEN", "securityErrors.twoFactorStillRequired");
+  await verifySecondFactor(userId, proof, client);
   await asUser(userId, async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.userTwoFactor.deleteMany({ where: { userId } });

@@ -1,8 +1,9 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, readdir, rename, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { withTenant, type TenantTx } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
 import type { Locale } from "@vigil/i18n";
 import yazl from "yazl";
 import { fail } from "../errors.ts";
@@ -14,6 +15,11 @@ import { attachmentsDir, exportFilePath, exportsDir } from "./workspace-files.ts
 /** The version of the format described in docs/workspace-export-format.md. */
 export const EXPORT_FORMAT_VERSION = 1;
 export const EXPORT_LIMIT = { limit: 3, windowMs: 60 * 60 * 1000 };
+/**
+ * A finished export can be downloaded for 24 hours, then the hourly purge deletes its file and row
+ * (decision 0032): a ZIP of every interview must not wait on disk for whoever later holds a session.
+ */
+export const EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Every table that holds a tenant's rows, read from the catalog at export time, so a table added by
@@ -41,9 +47,12 @@ async function tableRows(tenantId: string, table: string): Promise<unknown[]> {
 }
 
 /** Queues an export (owners only; 3 an hour per workspace). The job runs in this process, in the background. */
-export async function requestExport(tx: TenantTx, actor: { tenantId: string; userId: string; ipAddress: string | null }, locale: Locale) {
+export async function requestExport(tx: TenantTx, actor: { tenantId: string; userId: string; sessionId: string; ipAddress: string | null }, locale: Locale) {
   await reserveAttempt([{ bucket: `export:tenant:${actor.tenantId}`, rule: EXPORT_LIMIT }], locale);
-  const job = await tx.workspaceExport.create({ data: { tenantId: actor.tenantId, requestedById: actor.userId }, select: { id: true } });
+  const job = await tx.workspaceExport.create({
+    data: { tenantId: actor.tenantId, requestedById: actor.userId, requestedSessionId: actor.sessionId },
+    select: { id: true },
+  });
   await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.exported", targetType: "workspace_export", targetId: job.id, ipAddress: actor.ipAddress });
   return job;
 }
@@ -79,7 +88,7 @@ export async function runExport(tenantId: string, exportId: string, log: Logger)
     const zip = new yazl.ZipFile();
     const target = exportFilePath(tenantId, exportId);
     await mkdir(exportsDir(tenantId), { recursive: true });
-    const written = pipeline(zip.outputStream, createWriteStream(`${target}.partial`));
+    const written = pipeline(zip.outputStream, createWriteStream(`${target}.partial`, { mode: 0o600 }));
 
     const counts: Record<string, number> = {};
     const workspace = await withTenant(tenantId, null, (tx) =>
@@ -114,17 +123,37 @@ export async function runExport(tenantId: string, exportId: string, log: Logger)
   }
 }
 
-export function listExports(tx: TenantTx) {
-  return tx.workspaceExport.findMany({
+/** The latest exports; `downloadable` is true only in the session that started one (decision 0032). */
+export async function listExports(tx: TenantTx, sessionId: string) {
+  const jobs = await tx.workspaceExport.findMany({
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, status: true, progress: true, byteSize: true, createdAt: true, finishedAt: true },
+    select: { id: true, status: true, progress: true, byteSize: true, createdAt: true, finishedAt: true, requestedSessionId: true },
   });
+  return jobs.map(({ requestedSessionId, ...job }) => ({ ...job, downloadable: requestedSessionId === sessionId }));
 }
 
-/** The finished export's file, for the download route. */
-export async function exportDownload(tx: TenantTx, tenantId: string, exportId: string) {
-  const job = await tx.workspaceExport.findFirst({ where: { id: exportId }, select: { status: true, createdAt: true } });
-  if (!job || job.status !== "done") fail("NOT_FOUND", "errors.notFound");
+/**
+ * The finished export's file, for the download route: only for the session that started it (which
+ * re-authenticated to do so), and only until it expires (NOT_FOUND even before the purge).
+ */
+export async function exportDownload(tx: TenantTx, tenantId: string, exportId: string, sessionId: string, now = new Date()) {
+  const job = await tx.workspaceExport.findFirst({ where: { id: exportId, requestedSessionId: sessionId }, select: { status: true, createdAt: true, finishedAt: true } });
+  if (!job || job.status !== "done" || !job.finishedAt || job.finishedAt.getTime() <= now.getTime() - EXPORT_TTL_MS) fail("NOT_FOUND", "errors.notFound");
   return { path: exportFilePath(tenantId, exportId), fileName: `vigil-export-${job.createdAt.toISOString().slice(0, 10)}.zip` };
+}
+
+/**
+ * The hourly purge of exports finished (done or failed) more than EXPORT_TTL_MS ago: the file, then
+ * the row. A background job across tenants, so the privileged handle; it selects only by finish time.
+ * Returns how many exports it removed.
+ */
+export async function purgeExpiredExports(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - EXPORT_TTL_MS);
+  const expired = await privilegedDb().workspaceExport.findMany({ where: { finishedAt: { lte: cutoff } }, select: { id: true, tenantId: true } });
+  for (const { id, tenantId } of expired) {
+    await rm(exportFilePath(tenantId, id), { force: true });
+    await privilegedDb().workspaceExport.deleteMany({ where: { id, tenantId, finishedAt: { lte: cutoff } } });
+  }
+  return expired.length;
 }

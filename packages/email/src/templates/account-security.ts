@@ -52,3 +52,19 @@ export function signUpAttemptMail(input: { to: string; locale: Locale; signInUrl
   ];
   return { to: input.to, subject: t("securityEmail.signUpAttempt.subject"), text: lines.join("\n") };
 }
+
+/**
+ * A notice that two-factor sign-in was turned on: someone holding a stolen session and the password
+ * could enrol their own authenticator and lock the owner out, so the owner hears of it at once.
+ */
+export function twoFactorEnabledMail(input: { to: string; locale: Locale; time: string; ipAddress: string; securityUrl: string }): OutgoingMail {
+  const t = translator(input.locale);
+  const lines = [
+    t("securityEmail.twoFactorEnabled.greeting"),
+    "",
+    t("securityEmail.twoFactorEnabled.body", { ip: oneLineIp(input.ipAddress), time: input.time }),
+    "",
+    t("securityEmail.twoFactorEnabled.action", { link: input.securityUrl }),
+  ];
+  return { to: input.to, subject: t("securityEmail.twoFactorEnabled.subject"), text: lines.join("\n") };
+}

@@ -38,7 +38,8 @@ export function TwoFactorEnabled({ status, result, regenerateResult }: { status:
           <FormError message={result && !result.ok ? result.message : undefined} />
           <FormSuccess message={result?.ok ? t("twoFactor.disabled") : undefined} />
           <input type="hidden" name="intent" value="disable" />
-          <TextField name="code" label={t("twoFactor.codeLabel")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={fieldError(result, "code", "disable")} />
+          {/* A recovery code is accepted too: the only proof left if the authenticator's secret cannot be read (decision 0161). */}
+          <TextField name="code" label={t("twoFactor.disableCodeLabel")} autoComplete="one-time-code" maxLength={40} required error={fieldError(result, "code", "disable")} />
           <Button variant="danger" busy={disabling} busyLabel={t("twoFactor.working")}>
             {t("twoFactor.disable")}
           </Button>

@@ -4,6 +4,7 @@ import { Button } from "../Button";
 import { Card } from "../Card";
 import { FormError } from "../FormMessage";
 import { TextField } from "../TextField";
+import { ReauthenticationField } from "./ReauthenticationField";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 
 type Enrolment = { secret: string; qrCode: string };
@@ -38,6 +39,8 @@ export function TwoFactorEnrolment({ enrolment, required, result }: { enrolment:
           required
           error={fieldError(result, "code")}
         />
+        {/* The password too (decision 0151): a stolen session alone must not enrol an authenticator. */}
+        <ReauthenticationField id="enrol-reauthentication" error={fieldError(result, "reauthentication")} />
         <Button busy={busy} busyLabel={t("twoFactor.verifying")}>
           {t("twoFactor.enable")}
         </Button>

@@ -8,7 +8,8 @@ import { ReauthenticationField } from "./ReauthenticationField";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 
-type ExportJob = { id: string; status: string; progress: number; createdAt: Date | string; byteSize: bigint | number | string | null };
+// `downloadable`: only the session that started an export may download it (decision 0032).
+type ExportJob = { id: string; status: string; progress: number; createdAt: Date | string; byteSize: bigint | number | string | null; downloadable: boolean };
 
 /** Start an export of everything; finished ones can be downloaded (reload shows progress). */
 export function WorkspaceExportCard({ slug, exports, result }: { slug: string; exports: ExportJob[]; result?: ActionResult }) {
@@ -30,7 +31,9 @@ export function WorkspaceExportCard({ slug, exports, result }: { slug: string; e
         {exports.map((job) => (
           <li key={job.id} className="flex items-center justify-between gap-2 py-2">
             <span>{formatDateTime(locale, job.createdAt)}</span>
-            {job.status === "done" ? (
+            {job.status === "done" && !job.downloadable ? (
+              <span className="text-slate-600">{t("workspaceExport.otherSession")}</span>
+            ) : job.status === "done" ? (
               <a className="font-medium text-teal-800 underline" href={`/t/${slug}/export/${job.id}`} download>
                 {t("workspaceExport.download", { size: formatNumber(locale, Math.ceil(Number(job.byteSize ?? 0) / 1024)) })}
               </a>
