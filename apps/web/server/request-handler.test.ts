@@ -122,10 +122,10 @@ describe("request bodies", () => {
 });
 
 /** A multipart body of one file part with `size` bytes of content. */
-function multipartFile(size: number): { contentType: string; body: Buffer } {
+function multipartFile(size: number): { contentType: string; body: Blob } {
   const boundary = "XB";
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat([Buffer.from(head), Buffer.alloc(size, 97), Buffer.from(`\r\n--${boundary}--\r\n`)]) };
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: new Blob([head, "a".repeat(size), `\r\n--${boundary}--\r\n`]) };
 }
 
 describe("multipart bodies (the limit follows the route, not the Content-Type)", () => {
