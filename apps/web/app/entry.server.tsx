@@ -24,8 +24,24 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     return;
   }
   if (request.signal.aborted) return;
+  if (isRefusedCrossOriginAction(error)) {
+    // A form post whose Origin is not the request's own host (React Router answers it 400): the
+    // sender's doing, not a bug, so a warning without a stack rather than an error per request.
+    logger.warn({ path: new URL(request.url).pathname, origin: request.headers.get("origin") }, "cross-origin action refused");
+    return;
+  }
   logger.error({ err: error, path: new URL(request.url).pathname }, "request failed");
 };
+
+/** React Router's own CSRF check (throwIfPotentialCSRFAttack), recognised by its exact messages: it throws plain Errors. */
+const REFUSED_ORIGIN_MESSAGES = new Set([
+  "The `request.url` origin does not match `origin` header from a forwarded action request. Aborting the action.",
+  "`origin` header is not a valid URL. Aborting the action.",
+]);
+
+function isRefusedCrossOriginAction(error: unknown): boolean {
+  return error instanceof Error && error.constructor === Error && REFUSED_ORIGIN_MESSAGES.has(error.message);
+}
 
 export default function handleRequest(
   request: Request,

@@ -7,10 +7,48 @@ export const FORM_BODY_LIMIT = 1024 * 1024;
 /** Room in an upload for its text fields and multipart boundaries, on top of the file limit. */
 const MULTIPART_OVERHEAD = 1024 * 1024;
 
-/** The most bytes this request's body may have: uploads (multipart) get the attachment limit, everything else 1 MB. */
-export function bodyLimitFor(contentType: string | undefined): number {
-  const multipart = (contentType ?? "").toLowerCase().startsWith("multipart/form-data");
-  return multipart ? maxAttachmentBytes() + MULTIPART_OVERHEAD : FORM_BODY_LIMIT;
+/**
+ * The pages whose actions take an uploaded file (multipart/form-data): evidence on a visit's
+ * findings, a partner's evidence on a joint visit, a template import, a recommendation update's
+ * document. React Router's own form submissions post to the same path with `.data` appended, and
+ * it matches paths case-insensitively and with a trailing slash, so these do too. No tRPC
+ * procedure takes a file over HTTP (attachments.upload is called on the server only).
+ */
+const UPLOAD_ROUTES = [
+  /^\/t\/[^/]+\/visits\/[^/]+\/findings(?:\.data)?\/?$/i,
+  /^\/t\/[^/]+\/joint-visits\/[^/]+(?:\.data)?\/?$/i,
+  /^\/t\/[^/]+\/templates(?:\.data)?\/?$/i,
+  /^\/t\/[^/]+\/recommendations\/[^/]+(?:\.data)?\/?$/i,
+];
+
+export function isMultipart(contentType: string | undefined): boolean {
+  return (contentType ?? "").trimStart().toLowerCase().startsWith("multipart/form-data");
+}
+
+/** True for a path whose action takes an upload. */
+export function isUploadRoute(pathname: string): boolean {
+  return UPLOAD_ROUTES.some((route) => route.test(pathname));
+}
+
+/**
+ * The most bytes this request's body may have: a multipart post to an upload page gets the
+ * attachment limit, everything else 1 MB, multipart included. The path decides, never the
+ * Content-Type alone: a stranger choosing multipart must not unlock 20 MB bodies on every route.
+ */
+export function bodyLimitFor(contentType: string | undefined, pathname: string): number {
+  return isMultipart(contentType) && isUploadRoute(pathname) ? maxAttachmentBytes() + MULTIPART_OVERHEAD : FORM_BODY_LIMIT;
+}
+
+/** tRPC calls are JSON (or a GET); no procedure takes multipart over HTTP, so such a body is refused unread. */
+export function refusedMultipart(contentType: string | undefined, pathname: string): boolean {
+  return isMultipart(contentType) && /^\/api\/trpc(?:\/|$)/i.test(pathname);
+}
+
+/** The 415 answer to a multipart call to /api/trpc, in tRPC's error shape. The connection closes, so the body is never read. */
+export function sendUnsupportedMediaType(res: ExpressResponse): void {
+  res.status(415).set("Connection", "close");
+  const message = "The API takes JSON, not multipart/form-data.";
+  res.json({ error: { message, code: -32600, data: { code: "UNSUPPORTED_MEDIA_TYPE", httpStatus: 415 } } });
 }
 
 /** A body longer than its limit; the request is answered 413 whatever its handler made of the broken stream. */

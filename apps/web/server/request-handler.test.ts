@@ -11,6 +11,10 @@ import { createRequestHandler } from "./request-handler.ts";
 // database is unreachable (entry.server's handleError marks the request).
 
 let bodiesRead = 0;
+async function echoAction({ request }: { request: Request }) {
+  bodiesRead += 1;
+  return new Response(String((await request.arrayBuffer()).byteLength));
+}
 const build = {
   entry: {
     module: {
@@ -33,6 +37,11 @@ const build = {
         },
       },
     },
+    // Stand-ins at the paths of a real page (sign-in), a real upload page (a visit's findings)
+    // and the tRPC endpoint: the body limit is chosen by path, so they read the body as /echo does.
+    signIn: { id: "signIn", parentId: "root", path: "sign-in", module: { action: echoAction } },
+    findings: { id: "findings", parentId: "root", path: "t/:slug/visits/:visitId/findings", module: { action: echoAction } },
+    trpc: { id: "trpc", parentId: "root", path: "api/trpc/*", module: { action: echoAction } },
     outage: {
       id: "outage",
       parentId: "root",
@@ -109,6 +118,48 @@ describe("request bodies", () => {
       for (let sent = 0; sent <= FORM_BODY_LIMIT + chunk.length; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     });
     expect(status).toBe("HTTP/1.1 413 Payload Too Large");
+  });
+});
+
+/** A multipart body of one file part with `size` bytes of content. */
+function multipartFile(size: number): { contentType: string; body: Blob } {
+  const boundary = "XB";
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: new Blob([head, "a".repeat(size), `\r\n--${boundary}--\r\n`]) };
+}
+
+describe("multipart bodies (the limit follows the route, not the Content-Type)", () => {
+  const twoMegabytes = 2 * 1024 * 1024;
+
+  it.each(["/sign-in", "/sign-in.data", "/api/trpc/auth.signIn"])("refuses a declared 2 MB multipart body to %s before reading it", async (path) => {
+    const before = bodiesRead;
+    const status = await raw(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XB\r\nContent-Length: ${twoMegabytes}\r\n\r\n--XB\r\n`);
+    expect(status).toMatch(/^HTTP\/1\.1 41[35] /);
+    expect(bodiesRead).toBe(before);
+  });
+
+  it("refuses a chunked multipart body to a page once it passes 1 MB", async () => {
+    const chunk = "a".repeat(64 * 1024);
+    const status = await raw(`POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XB\r\nTransfer-Encoding: chunked\r\n\r\n`, (socket) => {
+      for (let sent = 0; sent <= FORM_BODY_LIMIT + chunk.length; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    });
+    expect(status).toBe("HTTP/1.1 413 Payload Too Large");
+  });
+
+  it("refuses any multipart call to /api/trpc with 415, even a small one", async () => {
+    const { contentType, body } = multipartFile(10);
+    const response = await fetch(`${base}/api/trpc/auth.signIn`, { method: "POST", headers: { "content-type": contentType }, body });
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it.each(["/t/npm-serbia/visits/v1/findings", "/t/npm-serbia/visits/v1/findings.data"])("still accepts a 5 MB file on the upload page %s", async (path) => {
+    const { contentType, body } = multipartFile(5 * 1024 * 1024);
+    const before = bodiesRead;
+    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": contentType }, body });
+    // A body cut at the limit would be answered 413; `.data` answers in React Router's own encoding, so only the status is checked.
+    expect(response.status).toBe(200);
+    expect(bodiesRead).toBe(before + 1);
   });
 });
 

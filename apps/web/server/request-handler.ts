@@ -4,7 +4,7 @@
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from "react-router";
-import { bodyLimitFor, countedBody, declaredTooLarge, sendTooLarge, type BodyTooLarge } from "./body-limit.ts";
+import { bodyLimitFor, countedBody, declaredTooLarge, refusedMultipart, sendTooLarge, sendUnsupportedMediaType, type BodyTooLarge } from "./body-limit.ts";
 import { databaseUnavailableResponse, type RequestFaults } from "./database-outage.ts";
 
 type Options = {
@@ -16,7 +16,9 @@ export function createRequestHandler({ build, getLoadContext }: Options): Reques
   const handleRequest = createReactRouterHandler(build, process.env.NODE_ENV);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
-      const limit = bodyLimitFor(req.headers["content-type"]);
+      const contentType = req.headers["content-type"];
+      if (refusedMultipart(contentType, req.path)) return sendUnsupportedMediaType(res);
+      const limit = bodyLimitFor(contentType, req.path);
       if (declaredTooLarge(req, limit)) return sendTooLarge(req, res, limit);
       let tooLarge: BodyTooLarge | undefined;
       const request = toFetchRequest(req, res, limit, (error) => (tooLarge = error));

@@ -13,8 +13,9 @@ const FILES = {
 
 /** The annual-report spreadsheets: visits or recommendations, CSV or XLSX, optionally for one year. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
+  // Own keys only: `constructor`, `__proto__` or `toString` would otherwise come from Object.prototype (a 400, not a 404).
+  if (!Object.hasOwn(FILES, params.file)) throw data(null, { status: 404 });
   const file = FILES[params.file as keyof typeof FILES];
-  if (!file) throw data(null, { status: 404 });
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, year: yearFromUrl(new URL(request.url)), format: file.format };
   try {

@@ -49,6 +49,13 @@ export async function receiveMultipart<T>(request: Request, maxBytes: number, re
       handle({ fileName: info.filename ?? "", declaredType: info.mimeType, content: stream });
     });
     parser.on("close", () => handle(null));
+    // busboy only stops *delivering* parts past its limits and goes on parsing the rest of the body:
+    // a body of hundreds of thousands of tiny parts would still hold the event loop. Past a limit the
+    // upload is refused (a 400 to the sender) and the rest of the body is not parsed.
+    const refuse = (what: string) => () => parser.destroy(new MultipartError(`too many ${what} in a multipart request`));
+    parser.on("partsLimit", refuse("parts"));
+    parser.on("fieldsLimit", refuse("fields"));
+    parser.on("filesLimit", refuse("files"));
     parser.on("error", (error) => {
       noteBroken(error);
       if (handled) return;

