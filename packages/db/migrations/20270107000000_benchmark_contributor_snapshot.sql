@@ -11,9 +11,11 @@ ALTER TABLE forums
   ADD COLUMN benchmark_contributors uuid[] NOT NULL DEFAULT '{}',
   ADD COLUMN benchmark_withheld_at timestamptz(3);
 
--- Workspaces whose figures may enter the forum's benchmark now.
+-- Workspaces whose figures may enter the forum's benchmark now. Called only inside the two
+-- SECURITY DEFINER functions below (as their owner); not executable by the application, to which it
+-- would list any forum's contributors.
 CREATE FUNCTION forum_benchmark_candidates(p_forum_tenant_id uuid, p_forum_id uuid) RETURNS uuid[]
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  LANGUAGE sql STABLE SET search_path = public, pg_temp
   AS $$
     SELECT coalesce(array_agg(p.participant_tenant_id ORDER BY p.participant_tenant_id), '{}') FROM forum_participants p
       JOIN tenants t ON t.id = p.participant_tenant_id
@@ -46,6 +48,10 @@ CREATE FUNCTION forum_benchmark_snapshot() RETURNS trigger
     END IF;
     RETURN NULL;
   END $$;
+-- A trigger function cannot be called directly; the grant keeps the rule "the application calls every
+-- SECURITY DEFINER function" (policy-forms.int.test.ts) true without widening anything.
+REVOKE EXECUTE ON FUNCTION forum_benchmark_snapshot() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION forum_benchmark_snapshot() TO vigil_app;
 CREATE TRIGGER forum_benchmark_snapshot AFTER INSERT OR UPDATE OR DELETE ON forum_participants
   FOR EACH ROW EXECUTE FUNCTION forum_benchmark_snapshot();
 
