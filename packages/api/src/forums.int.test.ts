@@ -183,7 +183,7 @@ describe("the anonymised benchmark", () => {
     await optIn(0);
     await optIn(1);
     // The fourth workspace has figures but did not opt in: it never counts.
-    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 2, figures: [] });
+    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 2, withheld: false, figures: [] });
 
     await optIn(2);
     const sums = [
@@ -191,20 +191,19 @@ describe("the anonymised benchmark", () => {
       { metric: "visits", placeType: "police_custody", year: 2014, numerator: 2 + 3 + 5, denominator: null, contributors: 3 },
     ];
     // The organiser contributes nothing: three others, so it sees the sums.
-    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 3, figures: sums });
+    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 3, withheld: false, figures: sums });
     // A contributor knows its own figures and could subtract them: for it only two others remain.
     expect((await benchmark(members[0]!)).figures).toEqual([]);
-    // The fourth opting in gives every contributor three others.
+    // The fourth opting in changes nothing (decision 0156): the host saw the three; a sum with the
+    // fourth would give its exact figures by subtraction. Newcomers enter only three at a time.
     await optIn(3);
-    expect((await benchmark(members[0]!)).figures).toEqual([
-      { ...sums[0], numerator: 1 + 2 + 0 + 7, denominator: 4 + 2 + 3 + 7, contributors: 4 },
-      { ...sums[1], numerator: 2 + 3 + 5 + 7, contributors: 4 },
-    ]);
+    expect(await benchmark(host)).toEqual({ minimum: 3, optedIn: 4, withheld: false, figures: sums });
 
-    // Leaving drops the figures again.
-    await (await as(members[3]!.owner)).forums.setBenchmarkOptIn({ tenantSlug: members[3]!.slug, forumId: network, optIn: false });
+    // A workspace of the summed set leaving withholds the forum's benchmark for good.
     await (await as(members[2]!.owner)).forums.setBenchmarkOptIn({ tenantSlug: members[2]!.slug, forumId: network, optIn: false });
     expect((await benchmark(host)).figures).toEqual([]);
+    await optIn(2);
+    expect(await benchmark(host)).toMatchObject({ withheld: true, figures: [] });
     // A workspace that was only invited cannot opt in.
     const late = await workspace("Late");
     await c.forums.invite({ tenantSlug: host.slug, forumId: network, workspaceIds: [late.id] });
@@ -249,7 +248,8 @@ describe("the anonymised benchmark", () => {
     expect(await seen()).toEqual([]);
 
     // Even with three other verified contributors, the fakes' figures never enter the sum.
-    const others = await Promise.all(["Montenegro", "Croatia"].map((name) => workspace(name)));
+    // (The summed set is fixed at Serbia, the attacker and Montenegro; the other three enter together.)
+    const others = await Promise.all(["Montenegro", "Croatia", "Bosnia", "Albania"].map((name) => workspace(name)));
     await c.forums.invite({ tenantSlug: attacker.slug, forumId: trap, workspaceIds: others.map((o) => o.id) });
     for (const ws of others) {
       await setWorkspaceVerification({ slug: ws.slug });
@@ -259,6 +259,48 @@ describe("the anonymised benchmark", () => {
       await m.forums.setBenchmarkOptIn({ tenantSlug: ws.slug, forumId: trap, optIn: true });
     }
     const visits = (await seen()).find((f) => f.metric === "visits");
-    expect(visits).toEqual({ metric: "visits", placeType: "police_custody", year: 2014, numerator: 4 + 1 + 2 + 2, denominator: null, contributors: 4 });
+    expect(visits).toEqual({ metric: "visits", placeType: "police_custody", year: 2014, numerator: 4 + 1 + 2 * 4, denominator: null, contributors: 6 });
+  });
+
+  /*
+   * Differencing across moments (review of decision 0156): four verified contributors with 1, 2, 3 and
+   * 7 visits; the organiser reads the sum, removes one and reads again, or watches one opt in. The sum
+   * is over a set fixed when first shown; a departure from it withholds the benchmark for good.
+   */
+  it("cannot be differenced by removing a contributor or watching one opt in", async () => {
+    const organiser = await workspace("Organiser");
+    const npms = await Promise.all(["One", "Two", "Three", "Seven"].map((name) => workspace(name)));
+    const c = await as(organiser.owner);
+    const forumId = (await c.forums.create({ tenantSlug: organiser.slug, name: "Watched" })).id;
+    await c.forums.invite({ tenantSlug: organiser.slug, forumId, workspaceIds: npms.map((n) => n.id) });
+    for (const [i, n] of npms.entries()) {
+      await setWorkspaceVerification({ slug: n.slug });
+      await addFigures(n.id, { visits: [1, 2, 3, 7][i]!, implemented: 0, total: 1 });
+      const m = await as(n.owner);
+      await m.forums.respond({ tenantSlug: n.slug, forumId, accept: true });
+      await m.forums.setBenchmarkOptIn({ tenantSlug: n.slug, forumId, optIn: true });
+    }
+    const visits = async () => {
+      const forum = await c.forums.get({ tenantSlug: organiser.slug, forumId });
+      if (!forum.member) throw new Error("not a member");
+      return forum.benchmark.figures.find((f) => f.metric === "visits")?.numerator ?? null;
+    };
+    const direct = () => withTenant(organiser.id, organiser.owner.id, (tx) => tx.$queryRaw<unknown[]>`SELECT * FROM forum_benchmark(${organiser.id}::uuid, ${forumId}::uuid)`);
+    // The fourth opted in after the first three were shown: it is not in the sum (1 + 2 + 3, not 13).
+    expect(await visits()).toBe(1 + 2 + 3);
+
+    // The organiser cannot choose the summed set, nor lift a withholding, by editing its forum.
+    await expect(withTenant(organiser.id, organiser.owner.id, (tx) => tx.$executeRaw`UPDATE forums SET benchmark_contributors = ${[npms[3]!.id, npms[0]!.id, npms[1]!.id]}::uuid[] WHERE id = ${forumId}::uuid`)).rejects.toThrow(/set by the database only/);
+
+    // Removing one of the summed set leaves nothing to subtract from: no figure, now or later.
+    await c.forums.removeParticipant({ tenantSlug: organiser.slug, forumId, workspaceId: npms[2]!.id });
+    expect(await visits()).toBeNull();
+    expect(await direct()).toEqual([]);
+    await c.forums.invite({ tenantSlug: organiser.slug, forumId, workspaceIds: [npms[2]!.id] });
+    const three = await as(npms[2]!.owner);
+    await three.forums.respond({ tenantSlug: npms[2]!.slug, forumId, accept: true });
+    await three.forums.setBenchmarkOptIn({ tenantSlug: npms[2]!.slug, forumId, optIn: true });
+    expect(await direct()).toEqual([]);
+    await expect(withTenant(organiser.id, organiser.owner.id, (tx) => tx.$executeRaw`UPDATE forums SET benchmark_withheld_at = NULL WHERE id = ${forumId}::uuid`)).rejects.toThrow(/set by the database only/);
   });
 });

@@ -27,6 +27,16 @@ describe("quotedName", () => {
     expect(defang("Art. 20 OPCAT, e.g. prisons, No.5")).toBe("Art. 20 OPCAT, e.g. prisons, No.5");
   });
 
+  it("defangs hosts written with other dots, in full-width letters, or as a bare IPv4 address", () => {
+    expect(defang("sign in at evil\u3002example/login")).toBe("sign in at evil[.]example/login");
+    expect(defang("sign in at evil\uFF0Eexample/login")).toBe("sign in at evil[.]example/login");
+    expect(defang("sign in at evil\uFF61example/login")).toBe("sign in at evil[.]example/login");
+    expect(defang("ｅｖｉｌ．ｅｘａｍｐｌｅ")).toBe("evil[.]example");
+    expect(defang("sign in at 203.0.113.7/login")).toBe("sign in at 203[.]0[.]113[.]7/login");
+    expect(defang("http://203.0.113.7:8080/x")).toBe("http[:]//203[.]0[.]113[.]7:8080/x");
+    expect(defang("Law 12.3 of 2020, 1.2.3")).toBe("Law 12.3 of 2020, 1.2.3");
+  });
+
   it("marks each line of a passage as quoted", () => {
     expect(quotedPassage("Renovate the cells.\nSee http://evil.example")).toBe("> Renovate the cells.\n> See http[:]//evil[.]example");
   });

@@ -23,8 +23,17 @@ const QUOTES: Record<Locale, readonly [string, string]> = {
 };
 const QUOTE_MARKS = /["“”„«»]/g;
 const NOT_ONE_LINE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029\s]+/gu;
-/** A scheme or www. up to the next space; or a host-like word.word.tld (at least two letters after the last dot). */
-const LINK_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|[\p{L}\p{N}_%+-]+(?:@[\p{L}\p{N}_-]+)?(?:\.[\p{L}\p{N}_-]+)*\.\p{L}{2,}/giu;
+/**
+ * A scheme or www. up to the next space; or a host-like word.word.tld (at least two letters after the
+ * last dot); or a bare IPv4 address, which mail programs and browsers open as a host.
+ */
+const LINK_LIKE =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|(?<![\p{N}.])\d{1,3}(?:\.\d{1,3}){3}(?![\p{N}]|\.\d)|[\p{L}\p{N}_%+-]+(?:@[\p{L}\p{N}_-]+)?(?:\.[\p{L}\p{N}_-]+)*\.\p{L}{2,}/giu;
+/**
+ * Dots that host names accept as "." (IDNA maps them): the ideographic full stop U+3002 (NFKC leaves
+ * it; the full-width U+FF0E and half-width U+FF61 reach it or "." through NFKC). "evil。example" is a link.
+ */
+const HOST_DOTS = /[\u3002\uFF0E\uFF61]/g;
 
 export const NAME_MAX_IN_MAIL = 120;
 
@@ -34,9 +43,13 @@ export function oneLine(text: string, max = NAME_MAX_IN_MAIL): string {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
-/** What a mail program would make a link of, made inert: evil[.]example, https[:]//. */
+/**
+ * What a mail program would make a link of, made inert: evil[.]example, https[:]//, 203[.]0[.]113[.]7.
+ * The text is NFKC-normalised first (full-width "ｅｖｉｌ．ｅｘａｍｐｌｅ" is a host as IDNA reads it) and
+ * the ideographic dots become ".", so the pattern sees what a mail program would.
+ */
 export function defang(text: string): string {
-  return text.replace(LINK_LIKE, (link) => link.replaceAll("://", "[:]//").replaceAll(".", "[.]"));
+  return text.normalize("NFKC").replace(HOST_DOTS, ".").replace(LINK_LIKE, (link) => link.replaceAll("://", "[:]//").replaceAll(".", "[.]"));
 }
 
 /** A user-written name as a mail quotes it: one line, defanged, between the language's quotation marks. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TenantTx } from "@vigil/db";
 import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachment, StoreRefused } from "../attachments/storage.ts";
 import { fail } from "../errors.ts";
+import { UNSAFE_IN_NAME_GLOBAL } from "../names.ts";
 import { recordAudit } from "./audit.ts";
 import { findEditableVisit } from "./evidence-access.ts";
 import type { Actor } from "./members.ts";
@@ -18,11 +19,13 @@ export function toAttachmentSummary<T extends AttachmentRow>({ sizeBytes, sha256
   return { ...row, sizeBytes: Number(sizeBytes), sha256: Buffer.from(sha256).toString("hex") };
 }
 
-/** Keeps a name readable but harmless: no folders, no control characters, at most 255 characters. */
+/** Keeps a name readable but harmless: no folders, no control, bidi or invisible characters, at most 255 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 255);
+  // A file name is shown to colleagues and in downloads: it is cleaned, not refused, of what names.ts
+  // refuses (controls, line breaks, bidi controls that reorder "invoice\u202Efdp.exe", zero-width and
+  // other invisible characters), and of '"' which would end the Content-Disposition header's value.
+  const cleaned = base.replace(UNSAFE_IN_NAME_GLOBAL, "").replace(/"/g, "").trim().slice(0, 255);
   return cleaned || "evidence";
 }
 

@@ -207,9 +207,12 @@ export async function forumBenchmark(tx: TenantTx, forumTenantId: string, forumI
   const rows = await tx.$queryRaw<{ metric: string; place_type: string; year: number | null; numerator: bigint; denominator: bigint | null; contributors: number }[]>`
     SELECT metric, place_type::text AS place_type, year, numerator, denominator, contributors FROM forum_benchmark(${forumTenantId}::uuid, ${forumId}::uuid)`;
   const optedIn = await tx.forumParticipant.count({ where: { tenantId: forumTenantId, forumId, status: "accepted", benchmarkOptIn: true } });
+  // Withheld for good once a summed workspace left (decision 0156); the screen says so instead of "not enough".
+  const forum = await tx.forum.findFirst({ where: { tenantId: forumTenantId, id: forumId }, select: { benchmarkWithheldAt: true } });
   return {
     minimum: BENCHMARK_MIN_CONTRIBUTORS,
     optedIn,
+    withheld: forum?.benchmarkWithheldAt != null,
     figures: rows.map((row): BenchmarkFigure => ({
       metric: row.metric as BenchmarkFigure["metric"], placeType: row.place_type, year: row.year, numerator: Number(row.numerator),
       denominator: row.denominator === null ? null : Number(row.denominator), contributors: row.contributors,

@@ -7,7 +7,7 @@ import { Button } from "../Button";
 import { Card } from "../Card";
 
 type Figure = { metric: "implementation_rate" | "visits"; placeType: string; year: number | null; numerator: number; denominator: number | null; contributors: number };
-type Props = { benchmark: { minimum: number; optedIn: number; figures: Figure[] }; optedIn: boolean; canChange: boolean };
+type Props = { benchmark: { minimum: number; optedIn: number; withheld: boolean; figures: Figure[] }; optedIn: boolean; canChange: boolean };
 
 /** Aggregated figures across the participants that opted in; never one workspace's own figure. */
 export function BenchmarkCard({ benchmark, optedIn, canChange }: Props) {
@@ -30,7 +30,9 @@ export function BenchmarkCard({ benchmark, optedIn, canChange }: Props) {
         ) : null}
         <p role="status" className="text-sm text-slate-700">{optedIn ? t("forums.youContribute") : t("forums.youDoNotContribute")}</p>
         {benchmark.figures.length === 0 ? (
-          <p className="rounded-md border border-dashed border-slate-300 p-3 text-slate-700">{t("forums.notEnough", { minimum: benchmark.minimum })}</p>
+          <p className="rounded-md border border-dashed border-slate-300 p-3 text-slate-700">
+            {benchmark.withheld ? t("forums.benchmarkWithheld") : t("forums.notEnough", { minimum: benchmark.minimum })}
+          </p>
         ) : (
           <div className="space-y-6">
             {rates.length > 0 ? (
