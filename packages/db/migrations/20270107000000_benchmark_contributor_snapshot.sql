@@ -51,7 +51,7 @@ CREATE FUNCTION forum_benchmark_snapshot() RETURNS trigger
 -- A trigger function cannot be called directly; the grant keeps the rule "the application calls every
 -- SECURITY DEFINER function" (policy-forms.int.test.ts) true without widening anything.
 REVOKE EXECUTE ON FUNCTION forum_benchmark_snapshot() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION forum_benchmark_snapshot() TO vigil_app;
+GRANT EXECUTE ON FUNCTION forum_benchmark_snapshot() TO vigil_app, vigil_joint;
 CREATE TRIGGER forum_benchmark_snapshot AFTER INSERT OR UPDATE OR DELETE ON forum_participants
   FOR EACH ROW EXECUTE FUNCTION forum_benchmark_snapshot();
 
