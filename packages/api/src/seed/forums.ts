@@ -44,7 +44,6 @@ export async function seedLibraryAndForum(workspaces: DemoWorkspaceContext[]): P
     });
     for (const item of AGENDA) await addAgendaItem(tx, actor, forum.id, item);
     await inviteToForum(tx, actor, forum.id, [...participantIds, ...(ukraine ? [ukraine.tenantId] : [])]);
-    await setBenchmarkOptIn(tx, actor, forum.id, true);
     await shareDocument(tx, actor, forum.id, {
       title: "Optional Protocol to the Convention against Torture (OPCAT)",
       url: "https://www.ohchr.org/en/instruments-mechanisms/instruments/optional-protocol-convention-against-torture",
@@ -63,6 +62,10 @@ export async function seedLibraryAndForum(workspaces: DemoWorkspaceContext[]): P
   });
   // The memberless participants answer in their own tenants, once the invitations are committed.
   for (const participantId of participantIds) await acceptAndContribute(participantId, serbia.tenantId, forumId);
+  // Serbia opts in last: the three participants make the benchmark's fixed contributor list (decision
+  // 0156), so Serbia sees figures from three workspaces other than its own; had it opted in first, the
+  // list would hold Serbia and two others, and the third would wait for two more newcomers.
+  await withTenant(serbia.tenantId, serbia.ownerId, (tx) => setBenchmarkOptIn(tx, actor, forumId, true));
 }
 
 /** A workspace with no members: it can take part in a forum and contribute figures, and nobody signs in to it. */
