@@ -61,6 +61,8 @@ async function main() {
     await migrateDatabase(urls.ownerUrl, { log: () => {} });
     process.env.DATABASE_URL = urls.appUrl;
     process.env.DATABASE_OWNER_URL = urls.ownerUrl;
+    // The fixtures seal the owner's TOTP secret with the notes key ring (0161); the app inherits the same ring.
+    process.env.INTERVIEW_NOTES_KEYS ??= `fault:${randomBytes(32).toString("base64")}`;
 
     // A coordinator and a workspace to write places into (created directly, as the tests do).
     const { addMember, createTestUser, createTestWorkspace } = await import("@vigil/api/testing");
