@@ -1,9 +1,9 @@
 import type { RecommendationStatus, TenantTx } from "@vigil/db";
-import type { Actor } from "../services/actor.ts";
-import { followUpsDueWhere } from "../services/interview-follow-ups.ts";
+import type { Actor } from "../core/actor.ts";
+import { followUpsDueWhere } from "../interviews/follow-ups.ts";
 import { RECOMMENDATION_STATUSES } from "../recommendations/inputs.ts";
 import { dayOf } from "../recommendations/list.ts";
-import { upcomingVisits } from "../services/visit-lists.ts";
+import { upcomingVisits } from "../visits/lists.ts";
 import type { DashboardFilter } from "./inputs.ts";
 import { recommendationYearSql } from "./scope.ts";
 

@@ -1,5 +1,5 @@
 import type { TenantTx } from "@vigil/db";
-import type { Actor } from "../services/actor.ts";
+import type { Actor } from "../core/actor.ts";
 import { dashboardSummary } from "./at-a-glance.ts";
 import { implementationRates } from "./implementation.ts";
 import type { DashboardFilter } from "./inputs.ts";

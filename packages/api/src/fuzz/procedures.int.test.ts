@@ -2,7 +2,7 @@ import { connect } from "@vigil/db/testing";
 import fc from "fast-check";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleTrpcRequest } from "../http.ts";
+import { handleTrpcRequest } from "../http/handler.ts";
 import { leakedInternals } from "./answer-checks.ts";
 import { changedTables, fingerprintReader, type Fingerprint } from "./database-fingerprint.ts";
 import { abbreviate, fuzzSettings, seedFor } from "./fuzz-settings.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { daySchema } from "../schemas.ts";
+import { daySchema } from "../core/schemas.ts";
 import { ALLEGATION_CODES, INTERVIEWEE_CATEGORIES } from "./shared.ts";
 
 

@@ -1,6 +1,6 @@
 import type { MemberRole, TenantTx, VisitRole } from "@vigil/db";
-import { fail } from "../errors.ts";
-import type { Actor } from "../services/actor.ts";
+import { fail } from "../core/errors.ts";
+import type { Actor } from "../core/actor.ts";
 
 /** A nominated member's participation in a host's visit, as the database confirmed it. */
 export type JointParticipation = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TemplateContent } from "../checklist/content.ts";
+import type { TemplateContent } from "../templates/content.ts";
 import { diffTemplates, editedLocally, takeChanges } from "./template-diff.ts";
 
 const q = (id: string, en = id) => ({ id, kind: "yes_no_na" as const, text: { en } });

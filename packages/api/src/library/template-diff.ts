@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Question, Section, TemplateContent } from "../checklist/content.ts";
+import type { Question, Section, TemplateContent } from "../templates/content.ts";
 
 /**
  * What changed between two versions of a published template (the version an importer last took and

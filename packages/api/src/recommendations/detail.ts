@@ -1,6 +1,6 @@
 import type { Prisma, TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
-import { attachmentSummary, toAttachmentSummary } from "../services/attachments.ts";
+import { fail } from "../core/errors.ts";
+import { attachmentSummary, toAttachmentSummary } from "../attachments/attachments.ts";
 import { byName, isOverdue } from "./list.ts";
 
 const timelineSelect = {

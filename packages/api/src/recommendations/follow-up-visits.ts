@@ -1,8 +1,8 @@
 import type { TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
-import { recordAudit } from "../services/audit.ts";
-import type { Actor } from "../services/actor.ts";
-import { planVisit } from "../services/visits.ts";
+import { fail } from "../core/errors.ts";
+import { recordAudit } from "../core/audit.ts";
+import type { Actor } from "../core/actor.ts";
+import { planVisit } from "../visits/planning.ts";
 import { timelineOrder, timelineSelect, toTimelineEntry } from "./detail.ts";
 import { OPEN_STATUSES, type PlanFollowUpInput } from "./inputs.ts";
 import { byName, isOverdue } from "./list.ts";

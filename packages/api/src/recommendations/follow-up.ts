@@ -1,7 +1,7 @@
 import { Prisma, type RecommendationStatus, type RecommendationUpdateSource, type TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
-import { recordAudit } from "../services/audit.ts";
-import type { Actor } from "../services/actor.ts";
+import { fail } from "../core/errors.ts";
+import { recordAudit } from "../core/audit.ts";
+import type { Actor } from "../core/actor.ts";
 
 /**
  * The core of recommendation tracking (issue 4), shared by the procedures and the reminder job:

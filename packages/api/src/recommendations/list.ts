@@ -1,7 +1,7 @@
 import type { AuthorityKind, Prisma, RecommendationStatus, RecommendationUpdateSource, TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
+import { fail } from "../core/errors.ts";
 import { z } from "zod";
-import { cursorInstant, keysetCursor } from "../keyset-cursor.ts";
+import { cursorInstant, keysetCursor } from "../core/keyset-cursor.ts";
 import type { RecommendationListInput } from "./inputs.ts";
 
 /**

@@ -1,8 +1,8 @@
 import type { TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
-import { storeAndRecordAttachment } from "../services/attachments.ts";
-import type { Actor } from "../services/actor.ts";
-import { dayToDate } from "../services/visit-checks.ts";
+import { fail } from "../core/errors.ts";
+import { storeAndRecordAttachment } from "../attachments/attachments.ts";
+import type { Actor } from "../core/actor.ts";
+import { dayToDate } from "../visits/checks.ts";
 import { recordRecommendationUpdate } from "./follow-up.ts";
 import type { RecordUpdateInput } from "./inputs.ts";
 

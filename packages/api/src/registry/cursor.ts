@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorName, keysetCursor } from "../keyset-cursor.ts";
+import { cursorName, keysetCursor } from "../core/keyset-cursor.ts";
 
 /**
  * Keyset pagination over (name, id): the cursor is the last row of the previous page, so a page is

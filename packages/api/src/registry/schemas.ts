@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundedNameSchema } from "../names.ts";
+import { boundedNameSchema } from "../core/names.ts";
 
 /** The kinds of places of deprivation of liberty (OPCAT art. 4), as the database names them. */
 export const PLACE_TYPES = [

@@ -1,7 +1,7 @@
 import type { TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
-import { recordAudit } from "../services/audit.ts";
-import type { Actor } from "../services/actor.ts";
+import { fail } from "../core/errors.ts";
+import { recordAudit } from "../core/audit.ts";
+import type { Actor } from "../core/actor.ts";
 import type { ReportLanguage } from "./inputs.ts";
 
 /**

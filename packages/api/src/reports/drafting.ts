@@ -1,8 +1,8 @@
 import type { TenantTx, VisitStatus } from "@vigil/db";
-import { fail } from "../errors.ts";
+import { fail } from "../core/errors.ts";
 import { withAuthorWorkspaces } from "../joint-visits/attribution.ts";
-import { recordAudit } from "../services/audit.ts";
-import type { Actor } from "../services/actor.ts";
+import { recordAudit } from "../core/audit.ts";
+import type { Actor } from "../core/actor.ts";
 import type { RecommendationFields, ReportDraftInput, ReportLanguage } from "./inputs.ts";
 import { REPORT_LANGUAGES } from "./inputs.ts";
 

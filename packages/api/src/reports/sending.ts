@@ -1,9 +1,9 @@
 import type { TenantTx } from "@vigil/db";
-import { fail } from "../errors.ts";
+import { fail } from "../core/errors.ts";
 import { sendReport } from "../recommendations/follow-up.ts";
-import { recordAudit } from "../services/audit.ts";
-import type { Actor } from "../services/actor.ts";
-import { dayToDate } from "../services/visit-checks.ts";
+import { recordAudit } from "../core/audit.ts";
+import type { Actor } from "../core/actor.ts";
+import { dayToDate } from "../visits/checks.ts";
 import { assertDraftable, findReportVisit } from "./drafting.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { withTenant } from "@vigil/db";
 import { describe, expect, it } from "vitest";
-import { answerValueSchema, type TemplateContent } from "../checklist/content.ts";
+import { answerValueSchema, type TemplateContent } from "../templates/content.ts";
 import { createTestVisit } from "../testing/checklist.ts";
 import { createTestUser, createTestWorkspace } from "../testing/index.ts";
 import { seedChecklists } from "./checklists.ts";

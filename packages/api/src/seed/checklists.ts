@@ -1,5 +1,5 @@
 import { withTenant, type Prisma, type TenantTx } from "@vigil/db";
-import { answerValueSchema, templateContent, type Question } from "../checklist/content.ts";
+import { answerValueSchema, templateContent, type Question } from "../templates/content.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { KRUSEVAC_ANSWERS, type DemoAnswer } from "./krusevac-answers.ts";
 

@@ -1,6 +1,6 @@
 import { privilegedDb } from "@vigil/db/privileged";
 import { expect, it } from "vitest";
-import { BENCHMARK_MIN_CONTRIBUTORS } from "../services/forums.ts";
+import { BENCHMARK_MIN_CONTRIBUTORS } from "../forums/forums.ts";
 import { callerFor, enrolTestTwoFactor } from "../testing/index.ts";
 import { seedDemoData } from "./demo.ts";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { withTenant, type PlaceType, type RecommendationStatus } from "@vigil/db";
-import { recordAudit } from "../services/audit.ts";
-import { addAgendaItem, createForum, inviteToForum, setBenchmarkOptIn, shareDocument } from "../services/forums.ts";
-import { publishToLibrary } from "../services/library.ts";
-import { setWorkspaceVerification } from "../services/workspace-verification.ts";
+import { recordAudit } from "../core/audit.ts";
+import { addAgendaItem, createForum, inviteToForum, setBenchmarkOptIn, shareDocument } from "../forums/forums.ts";
+import { publishToLibrary } from "../library/library.ts";
+import { setWorkspaceVerification } from "../workspaces/verification.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { withTenant, type TenantTx } from "@vigil/db";
 import { enterJointVisit, jointActor } from "../joint-visits/scope.ts";
-import type { Actor } from "../services/actor.ts";
-import { saveAnswer } from "../services/checklist.ts";
-import { createFinding } from "../services/findings.ts";
-import { invitePartner, nominateMember, respondToInvitation, setAllowJointVisits } from "../services/joint-visits.ts";
-import { planVisit, transitionVisit } from "../services/visits.ts";
+import type { Actor } from "../core/actor.ts";
+import { saveAnswer } from "../checklist/answers.ts";
+import { createFinding } from "../findings/findings.ts";
+import { invitePartner, nominateMember, respondToInvitation, setAllowJointVisits } from "../joint-visits/joint-visits.ts";
+import { planVisit, transitionVisit } from "../visits/planning.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 
 export const JELENA = "jelena.petrovic@npm-serbia.example";

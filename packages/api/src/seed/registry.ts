@@ -1,6 +1,6 @@
 import { withTenant } from "@vigil/db";
-import { createAuthority } from "../services/authorities.ts";
-import { createPlace } from "../services/places.ts";
+import { createAuthority } from "../registry/authorities.ts";
+import { createPlace } from "../registry/places.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { SERBIAN_AUTHORITIES, SERBIAN_PLACES, UKRAINIAN_AUTHORITIES, UKRAINIAN_PLACES } from "./registry-data.ts";
 

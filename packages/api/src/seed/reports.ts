@@ -1,7 +1,7 @@
 import { withTenant, type PlaceType, type TenantTx } from "@vigil/db";
 import { recordRecommendationUpdate, sendReport } from "../recommendations/follow-up.ts";
-import type { Actor } from "../services/actor.ts";
-import { planVisit } from "../services/visits.ts";
+import type { Actor } from "../core/actor.ts";
+import { planVisit } from "../visits/planning.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { SERBIAN_REPORTS } from "./data/reports-serbia.ts";
 import { UKRAINIAN_REPORTS } from "./data/reports-ukraine.ts";

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { withTenant } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
-import { importTemplate } from "../services/template-exchange.ts";
-import { publishDraft } from "../services/templates.ts";
+import { importTemplate } from "../templates/exchange.ts";
+import { publishDraft } from "../templates/templates.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 
 /** The demo methodology, in the documented exchange format (docs/template-format.md). */

@@ -1,6 +1,6 @@
 import { withTenant, type TenantTx, type VisitStatus } from "@vigil/db";
-import type { Actor } from "../services/members.ts";
-import { planVisit, transitionVisit } from "../services/visits.ts";
+import type { Actor } from "../members/members.ts";
+import { planVisit, transitionVisit } from "../visits/planning.ts";
 import type { TeamMemberInput } from "../visits/inputs.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
 import { DEMO_VISITS, type DemoVisit } from "./visit-plans.ts";

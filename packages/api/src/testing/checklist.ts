@@ -1,5 +1,5 @@
 import { withTenant, type VisitStatus } from "@vigil/db";
-import type { TemplateContent } from "../checklist/content.ts";
+import type { TemplateContent } from "../templates/content.ts";
 
 /** A small template with one question of every kind, for checklist tests. */
 export const TEST_CONTENT: TemplateContent = {

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createSession, generateTotpSecret, hashPassword } from "@vigil/auth";
 import { asUser, withTenant, type MemberRole } from "@vigil/db";
-import { createContext } from "../context.ts";
+import { createContext } from "../core/context.ts";
 import { createCaller } from "../router.ts";
-import { openTotpSecret, sealTotpSecret } from "../services/totp-secrets.ts";
-import { createWorkspace } from "../services/workspaces.ts";
+import { openTotpSecret, sealTotpSecret } from "../security/totp-secrets.ts";
+import { createWorkspace } from "../workspaces/workspaces.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple 42";
 

@@ -1,6 +1,6 @@
 import { withTenant } from "@vigil/db";
 import { sendReport } from "../recommendations/follow-up.ts";
-import type { Actor } from "../services/actor.ts";
+import type { Actor } from "../core/actor.ts";
 import { unique } from "./index.ts";
 
 export type DraftRecommendation = { text: string; themeTags?: string[]; addressees: string[] };

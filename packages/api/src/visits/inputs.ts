@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundedNameSchema } from "../names.ts";
+import { boundedNameSchema } from "../core/names.ts";
 
 /** Zod schemas of the visits router's inputs (shared by the router and the services' types). */
 
@@ -12,7 +12,7 @@ export const placeTypeSchema = z.enum([
 ]);
 
 /** The shared day schema, re-exported for the visit, report and recommendation inputs built on it. */
-import { daySchema } from "../schemas.ts";
+import { daySchema } from "../core/schemas.ts";
 
 export { daySchema };
 

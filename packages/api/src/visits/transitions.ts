@@ -1,5 +1,5 @@
 import type { VisitStatus } from "@vigil/db";
-import { fail } from "../errors.ts";
+import { fail } from "../core/errors.ts";
 
 /**
  * The visit's status cycle (docs/decisions/0050-visit-status-transitions.md). Only forward moves:

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Context } from "../core/context.ts";
+import { billingOverview, billingStatus, openPortal, startCheckout } from "./billing.ts";
+import { router, tenantProcedure, type TenantContext } from "../core/trpc.ts";
+
+type TenantCtx = Context & TenantContext & { user: { id: string; email: string } };
+
+const actor = (ctx: TenantCtx) => ({ tenantId: ctx.tenant.id, userId: ctx.user.id, role: ctx.membership.role, ipAddress: ctx.ipAddress });
+
+function billingUrl(ctx: TenantCtx): string {
+  const origin = (process.env.APP_URL ?? new URL(ctx.request.url).origin).replace(/\/$/, "");
+  return `${origin}/t/${ctx.tenant.slug}/billing`;
+}
+
+// Starting Checkout or opening the Portal changes nothing in Vigil, and is how a read-only workspace
+// pays again: both stay open when the workspace is read-only.
+const payingWhileReadOnly = { allowWhenReadOnly: true };
+
+export const billingRouter = router({
+  /** For every member: read-only and grace banners, the member limit. */
+  status: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => billingStatus(ctx.tx)),
+
+  overview: tenantProcedure("owner").query(({ ctx }) => billingOverview(ctx.tx, ctx.log)),
+
+  startCheckout: tenantProcedure("owner", payingWhileReadOnly)
+    .input(z.object({ planKey: z.string().min(1).max(40) }))
+    .mutation(async ({ ctx, input }) => ({
+      url: await startCheckout(ctx.tx, actor(ctx), { planKey: input.planKey, billingUrl: billingUrl(ctx), email: ctx.user.email, workspaceName: ctx.tenant.name, locale: ctx.locale }),
+    })),
+
+  openPortal: tenantProcedure("owner", payingWhileReadOnly).mutation(async ({ ctx }) => ({
+    url: await openPortal(ctx.tx, actor(ctx), { billingUrl: billingUrl(ctx), locale: ctx.locale }),
+  })),
+});

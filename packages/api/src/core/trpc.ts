@@ -1,0 +1,106 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { isAllowedOrigin } from "@vigil/auth";
+import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx } from "@vigil/db";
+import { z } from "zod";
+import type { Context } from "./context.ts";
+import { describeError } from "./error-format.ts";
+import { fail } from "./errors.ts";
+import { inputHasNul } from "./nul-input.ts";
+import { refuseIfReadOnly } from "../billing/billing.ts";
+import { hasRole } from "./roles.ts";
+
+/** The error key for an owner who opens anything but restore or export while the workspace awaits deletion. */
+export const DELETION_PENDING = "securityErrors.deletionPending";
+import { slugSchema } from "./schemas.ts";
+import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "../security/two-factor.ts";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    // Clients get the translated message and field errors; never a stack trace.
+    const { stack: _stack, ...data } = shape.data;
+    if (isDatabaseUnavailable(error)) {
+      // The context itself may have failed (no session lookup without a database): then no translation.
+      const message = ctx ? ctx.t("errors.serviceUnavailable") : "Service temporarily unavailable. Please try again in a few seconds.";
+      return { ...shape, message, data: { ...data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, fieldErrors: {} } };
+    }
+    const described = ctx ? describeError(error, ctx.t) : { message: "Error", fieldErrors: {} };
+    return { ...shape, message: described.message, data: { ...data, fieldErrors: described.fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Refuses every mutation that did not come from this origin (CSRF), whoever calls. */
+const sameOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && !isAllowedOrigin(ctx.request, process.env.APP_URL)) fail("FORBIDDEN", "errors.crossOrigin");
+  return next();
+});
+
+/** Refuses input PostgreSQL cannot store (a NUL anywhere) with a 400, before any schema or handler runs. */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  // Unreadable input is left to the procedure's own input parser (a procedure without input ignores it).
+  const raw = await getRawInput().catch(() => undefined);
+  if (inputHasNul(raw)) fail("BAD_REQUEST", "errors.badRequest");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseNul).use(sameOrigin);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthorized" });
+  return next({ ctx: { user: ctx.user, session: ctx.session } });
+});
+
+export type TenantContext = {
+  tenant: { id: string; slug: string; name: string; countryCode: string; defaultLocale: string };
+  membership: { id: string; role: MemberRole };
+  tx: TenantTx;
+};
+
+/**
+ * Procedures inside a workspace. The workspace is named by its slug (it is in the URL), but the
+ * tenant id and the role come only from the caller's verified membership; a non-member gets
+ * NOT_FOUND, so a workspace's existence is not revealed. The procedure then runs in one
+ * transaction bound to that tenant: row-level security sees nothing else, and any error rolls
+ * back everything the procedure wrote.
+ */
+export type TenantProcedureOptions = {
+  /** Billing's read-only state does not stop it (paying again, opening the portal). */
+  allowWhenReadOnly?: boolean;
+  /** Owners may still call it while the workspace waits out its deletion grace period (restore, export). */
+  allowDuringDeletionGrace?: boolean;
+};
+
+export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
+  return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) =>
+    // One statement finds the membership and enters the tenant (docs/decisions/0120); the gates
+    // below run before anything else in the transaction, and any refusal rolls it back.
+    withWorkspace(ctx.user.id, input.tenantSlug, async (tx, entry) => {
+      if (!entry) fail("NOT_FOUND", "errors.notFound");
+      const { membership, tenant } = entry;
+      // A workspace scheduled for deletion is gone for its members; its owners can only restore or export it.
+      if (entry.deletionRequestedAt) {
+        if (membership.role !== "owner") fail("NOT_FOUND", "errors.notFound");
+        if (!options.allowDuringDeletionGrace) fail("FORBIDDEN", DELETION_PENDING);
+      }
+      if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
+      // Owners, admins, and everyone in a workspace that requires it: enrol first (the UI redirects).
+      if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, entry)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
+      // Billing's read-only state (unpaid past the grace period, or cancelled) refuses every change
+      // here, in one place; queries (reading, exporting) still run. Billing never deletes data.
+      if (type === "mutation" && !options.allowWhenReadOnly) await refuseIfReadOnly(tx);
+      const result = await next({
+        ctx: {
+          tx,
+          tenant,
+          membership,
+          log: ctx.log.child({ tenantId: tenant.id }),
+        } satisfies TenantContext & { log: Context["log"] },
+      });
+      // tRPC hands errors back instead of throwing them; rethrow so the transaction rolls back.
+      if (!result.ok) throw result.error;
+      return result;
+    }),
+  );
+}

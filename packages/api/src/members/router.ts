@@ -1,0 +1,70 @@
+import { z } from "zod";
+import type { Context } from "../core/context.ts";
+import { emailSchema, localeSchema, nameSchema, newPasswordSchema, roleSchema } from "../core/schemas.ts";
+import { acceptInvitation, findInvitation, inviteMember, listPendingInvitations, revokeInvitation } from "./invitations.ts";
+import { type Actor, changeMemberRole, listMembers, removeMember } from "./members.ts";
+import { authedProcedure, publicProcedure, router, type TenantContext, tenantProcedure } from "../core/trpc.ts";
+import { createSession } from "@vigil/auth";
+import { createUser } from "../account/accounts.ts";
+import { setSessionCookie } from "../account/router.ts";
+
+const id = z.uuid();
+
+function actor(ctx: Context & TenantContext & { user: { id: string } }): Actor {
+  return { tenantId: ctx.tenant.id, userId: ctx.user.id, role: ctx.membership.role, ipAddress: ctx.ipAddress };
+}
+
+function appUrl(ctx: Context): string {
+  return process.env.APP_URL ?? new URL(ctx.request.url).origin;
+}
+
+export const membersRouter = router({
+  list: tenantProcedure("viewer").query(({ ctx }) => listMembers(ctx.tx)),
+
+  invitations: tenantProcedure("admin").query(({ ctx }) => listPendingInvitations(ctx.tx)),
+
+  invite: tenantProcedure("admin")
+    .input(z.object({ email: emailSchema, role: roleSchema }))
+    .mutation(({ ctx, input }) =>
+      inviteMember(ctx.tx, actor(ctx), {
+        email: input.email, role: input.role, appUrl: appUrl(ctx), inviterName: ctx.user.name, workspaceName: ctx.tenant.name,
+        locale: ctx.locale,
+      }),
+    ),
+
+  revokeInvitation: tenantProcedure("admin")
+    .input(z.object({ invitationId: id }))
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, actor(ctx), input.invitationId)),
+
+  changeRole: tenantProcedure("admin")
+    .input(z.object({ membershipId: id, role: roleSchema }))
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, actor(ctx), input.membershipId, input.role)),
+
+  remove: tenantProcedure("admin")
+    .input(z.object({ membershipId: id }))
+    .mutation(({ ctx, input }) => removeMember(ctx.tx, actor(ctx), input.membershipId)),
+});
+
+const token = z.string().regex(/^[a-z2-7]{48}$/, { error: "validation.invalid" });
+
+export const invitationsRouter = router({
+  /** What the acceptance page shows: the workspace, the role and the invited address. */
+  preview: publicProcedure.input(z.object({ token })).query(async ({ input }) => {
+    const invitation = await findInvitation(input.token);
+    return { workspaceName: invitation.tenant.name, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+  }),
+
+  accept: authedProcedure.input(z.object({ token })).mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user, ctx.ipAddress)),
+
+  /** A new person: creates the account for the invited address, signs in and joins. */
+  signUpAndAccept: publicProcedure
+    .input(z.object({ token, name: nameSchema, password: newPasswordSchema, locale: localeSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const invitation = await findInvitation(input.token);
+      const user = await createUser({ name: input.name, email: invitation.email, password: input.password, preferredLocale: input.locale });
+      const workspace = await acceptInvitation(input.token, user, ctx.ipAddress);
+      const { token: sessionToken, session } = await createSession(user.id, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent });
+      setSessionCookie(ctx, sessionToken, session.expiresAt);
+      return workspace;
+    }),
+});

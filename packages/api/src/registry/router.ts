@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { authorityFieldsSchema, placeFieldsSchema, placeListSchema } from "./schemas.ts";
+import { createPlace, getPlace, listPlaces, listRegions, setPlaceArchived, updatePlace } from "./places.ts";
+import { router, tenantProcedure } from "../core/trpc.ts";
+import { actorOf } from "../core/actor-of.ts";
+import { createAuthority, listAuthorities, setAuthorityArchived, updateAuthority } from "./authorities.ts";
+
+/** The registry of places: everyone reads it; coordinators and above maintain it (decision 0040). */
+export const placesRouter = router({
+  list: tenantProcedure("viewer").input(placeListSchema).query(({ ctx, input }) => listPlaces(ctx.tx, input)),
+
+  regions: tenantProcedure("viewer").query(({ ctx }) => listRegions(ctx.tx)),
+
+  get: tenantProcedure("viewer")
+    .input(z.object({ placeId: z.uuid() }))
+    .query(({ ctx, input }) => getPlace(ctx.tx, input.placeId)),
+
+  create: tenantProcedure("coordinator")
+    .input(placeFieldsSchema)
+    .mutation(({ ctx, input }) => {
+      const { tenantSlug: _slug, ...fields } = input;
+      return createPlace(ctx.tx, actorOf(ctx), fields);
+    }),
+
+  update: tenantProcedure("coordinator")
+    .input(placeFieldsSchema.extend({ placeId: z.uuid() }))
+    .mutation(({ ctx, input }) => {
+      const { tenantSlug: _slug, placeId, ...fields } = input;
+      return updatePlace(ctx.tx, actorOf(ctx), placeId, fields);
+    }),
+
+  setArchived: tenantProcedure("coordinator")
+    .input(z.object({ placeId: z.uuid(), archived: z.boolean() }))
+    .mutation(({ ctx, input }) => setPlaceArchived(ctx.tx, actorOf(ctx), input.placeId, input.archived)),
+});
+
+export const authoritiesRouter = router({
+  list: tenantProcedure("viewer")
+    .input(z.object({ includeArchived: z.boolean().default(false) }))
+    .query(({ ctx, input }) => listAuthorities(ctx.tx, { includeArchived: input.includeArchived })),
+
+  create: tenantProcedure("coordinator")
+    .input(authorityFieldsSchema)
+    .mutation(({ ctx, input }) => {
+      const { tenantSlug: _slug, ...fields } = input;
+      return createAuthority(ctx.tx, actorOf(ctx), fields);
+    }),
+
+  update: tenantProcedure("coordinator")
+    .input(authorityFieldsSchema.extend({ authorityId: z.uuid() }))
+    .mutation(({ ctx, input }) => {
+      const { tenantSlug: _slug, authorityId, ...fields } = input;
+      return updateAuthority(ctx.tx, actorOf(ctx), authorityId, fields);
+    }),
+
+  setArchived: tenantProcedure("coordinator")
+    .input(z.object({ authorityId: z.uuid(), archived: z.boolean() }))
+    .mutation(({ ctx, input }) => setAuthorityArchived(ctx.tx, actorOf(ctx), input.authorityId, input.archived)),
+});

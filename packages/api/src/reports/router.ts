@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { reportDocument } from "./document.ts";
+import { addRecommendation, deleteRecommendation, getReport, moveRecommendation, saveDraft, updateRecommendation } from "./drafting.ts";
+import { recommendationFieldsSchema, reportDraftSchema, responseDeadlineSchema, sendReportSchema } from "./inputs.ts";
+import { reportSettings, sendVisitReport, updateReportSettings } from "./sending.ts";
+import { similarToDraft } from "./similar.ts";
+import { router, tenantProcedure } from "../core/trpc.ts";
+import { actorOf } from "../core/actor-of.ts";
+
+const id = z.uuid();
+
+/**
+ * A visit's report, from draft to sent (docs/decisions/0080). Every member reads; monitors and
+ * above draft; coordinators and above send and set the response deadline. What happens to the
+ * recommendations after sending belongs to the `recommendations` router.
+ */
+export const reportsRouter = router({
+  get: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => getReport(ctx.tx, actorOf(ctx), input.visitId)),
+
+  saveDraft: tenantProcedure("monitor").input(reportDraftSchema).mutation(({ ctx, input }) => saveDraft(ctx.tx, actorOf(ctx), input)),
+
+  addRecommendation: tenantProcedure("monitor")
+    .input(recommendationFieldsSchema.extend({ visitId: id }))
+    .mutation(({ ctx, input: { visitId, ...fields } }) => addRecommendation(ctx.tx, actorOf(ctx), visitId, fields)),
+
+  updateRecommendation: tenantProcedure("monitor")
+    .input(recommendationFieldsSchema.extend({ recommendationId: id, expectedUpdatedAt: z.coerce.date().nullish() }))
+    .mutation(({ ctx, input: { recommendationId, ...fields } }) => updateRecommendation(ctx.tx, actorOf(ctx), recommendationId, fields)),
+
+  deleteRecommendation: tenantProcedure("monitor")
+    .input(z.object({ recommendationId: id }))
+    .mutation(({ ctx, input }) => deleteRecommendation(ctx.tx, actorOf(ctx), input.recommendationId)),
+
+  moveRecommendation: tenantProcedure("monitor")
+    .input(z.object({ recommendationId: id, direction: z.enum(["up", "down"]) }))
+    .mutation(({ ctx, input }) => moveRecommendation(ctx.tx, actorOf(ctx), input.recommendationId, input.direction)),
+
+  /** Earlier recommendations to the same place that read like `text`; the editor asks while one is typed. */
+  similar: tenantProcedure("viewer")
+    .input(z.object({ visitId: id, text: z.string().max(5_000) }))
+    .query(({ ctx, input }) => similarToDraft(ctx.tx, input.visitId, input.text)),
+
+  send: tenantProcedure("coordinator").input(sendReportSchema).mutation(({ ctx, input }) => sendVisitReport(ctx.tx, actorOf(ctx), input.visitId, input.sentOn)),
+
+  /** What the PDF holds (no interview content); the web app renders it with `renderReportPdf`. */
+  document: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => reportDocument(ctx.tx, actorOf(ctx), input.visitId)),
+
+  settings: tenantProcedure("viewer").query(({ ctx }) => reportSettings(ctx.tx, actorOf(ctx))),
+
+  updateSettings: tenantProcedure("coordinator").input(responseDeadlineSchema).mutation(({ ctx, input }) => updateReportSettings(ctx.tx, actorOf(ctx), input.responseDeadlineDays)),
+});

@@ -1,0 +1,141 @@
+import { access, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createSession } from "@vigil/auth";
+import { withTenant } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
+import { recordAudit } from "../core/audit.ts";
+import { EXPORT_TTL_MS, purgeExpiredExports } from "./export.ts";
+import { attachmentsDir } from "../attachments/workspace-files.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, type TestUser } from "../testing/index.ts";
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "vigil-export-"));
+  process.env.VIGIL_DATA_DIR = dataDir;
+});
+afterAll(async () => {
+  delete process.env.VIGIL_DATA_DIR;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Every entry of a ZIP file, as text. */
+function unzip(file: string): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const entries = new Map<string, string>();
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("end", () => {
+            entries.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(entries));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
+
+async function finishedExport(owner: TestUser, slug: string) {
+  const { caller } = await callerFor(owner);
+  const job = await caller.workspaceExport.start({ tenantSlug: slug, reauthentication: TEST_PASSWORD });
+  await expect.poll(async () => (await caller.workspaceExport.list({ tenantSlug: slug })).find((j) => j.id === job.id)?.status, { timeout: 20_000 }).toBe("done");
+  const listed = (await caller.workspaceExport.list({ tenantSlug: slug })).find((j) => j.id === job.id)!;
+  expect(listed.progress).toBe(100);
+  return caller.workspaceExport.download({ tenantSlug: slug, exportId: job.id });
+}
+
+describe("workspace export", () => {
+  it("contains every record of the workspace, with its attachments, and nothing of another", async () => {
+    const owner = await createTestUser("Export Owner");
+    const workspace = await createTestWorkspace(owner);
+    const monitor = await createTestUser("Export Monitor");
+    await addMember(workspace.id, monitor, "monitor");
+    await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, actorId: owner.id, action: "place.created", targetType: "place", targetId: "ours" }));
+    await mkdir(path.join(attachmentsDir(workspace.id), "visits"), { recursive: true });
+    await writeFile(path.join(attachmentsDir(workspace.id), "visits", "report.txt"), "findings of the visit");
+
+    const stranger = await createTestUser("Stranger Danger");
+    const other = await createTestWorkspace(stranger);
+    await withTenant(other.id, null, (tx) => recordAudit(tx, { tenantId: other.id, actorId: stranger.id, action: "place.created", targetType: "place", targetId: "theirs" }));
+    await mkdir(attachmentsDir(other.id), { recursive: true });
+    await writeFile(path.join(attachmentsDir(other.id), "secret.txt"), "their secret");
+
+    const download = await finishedExport(owner, workspace.slug);
+    const entries = await unzip(download.path);
+    const manifest = JSON.parse(entries.get("manifest.json")!) as { version: number; tables: Record<string, number>; tenantId: string };
+    expect(manifest).toMatchObject({ version: 1, tenantId: workspace.id });
+    // Every table with a tenant_id is there, including ones no one listed (read from the catalog).
+    expect(Object.keys(manifest.tables)).toEqual(expect.arrayContaining(["audit_events", "invitations", "memberships", "workspace_exports"]));
+    for (const table of Object.keys(manifest.tables)) expect(entries.has(`data/${table}.json`), table).toBe(true);
+
+    const memberships = JSON.parse(entries.get("data/memberships.json")!) as { user_id: string; tenant_id: string }[];
+    expect(memberships.map((m) => m.user_id).sort()).toEqual([owner.id, monitor.id].sort());
+    const audit = JSON.parse(entries.get("data/audit_events.json")!) as { target_id: string | null }[];
+    expect(audit.map((a) => a.target_id)).toContain("ours");
+    expect(JSON.parse(entries.get("workspace.json")!)).toMatchObject({ id: workspace.id, slug: workspace.slug });
+    expect(entries.get("attachments/visits/report.txt")).toBe("findings of the visit");
+
+    // Nothing of the other workspace: no row with its id, no name, no file.
+    const everything = [...entries.values()].join("\n");
+    expect(everything).not.toContain(other.id);
+    expect(everything).not.toContain("Stranger Danger");
+    expect(everything).not.toContain("their secret");
+    for (const [name, text] of entries) {
+      if (!name.startsWith("data/")) continue;
+      for (const row of JSON.parse(text) as { tenant_id: string }[]) expect(row.tenant_id).toBe(workspace.id);
+    }
+  });
+
+  it("another workspace's owner cannot download it, even with its id", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const { caller } = await callerFor(owner);
+    const job = await caller.workspaceExport.start({ tenantSlug: workspace.slug, reauthentication: TEST_PASSWORD });
+    const stranger = await createTestUser();
+    const other = await createTestWorkspace(stranger);
+    const asStranger = (await callerFor(stranger)).caller;
+    await expect(asStranger.workspaceExport.download({ tenantSlug: other.slug, exportId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asStranger.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await asStranger.workspaceExport.list({ tenantSlug: other.slug })).toEqual([]);
+  });
+
+  it("is written for the server's user only, expires 24 hours after it is ready, and the purge deletes file and row", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const file = await finishedExport(owner, workspace.slug);
+    expect((await stat(file.path)).mode & 0o777).toBe(0o600);
+    const { caller } = await callerFor(owner);
+    const [job] = await caller.workspaceExport.list({ tenantSlug: workspace.slug });
+    // The attack: a later session of the owner could still download an old ZIP, and nothing deleted it.
+    const finishedAt = new Date(Date.now() - EXPORT_TTL_MS - 60_000);
+    await privilegedDb().workspaceExport.update({ where: { tenantId_id: { tenantId: workspace.id, id: job!.id } }, data: { finishedAt } });
+    await expect(caller.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await purgeExpiredExports()).toBeGreaterThanOrEqual(1);
+    await expect(access(file.path)).rejects.toThrow();
+    expect(await privilegedDb().workspaceExport.count({ where: { id: job!.id } })).toBe(0);
+  });
+
+  it("downloads only in the session that started it (and re-authenticated): a later session of the owner cannot", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const file = await finishedExport(owner, workspace.slug);
+    expect(file.fileName).toMatch(/\.zip$/);
+    const [job] = await (await callerFor(owner)).caller.workspaceExport.list({ tenantSlug: workspace.slug });
+    expect(job!.downloadable).toBe(true);
+    // The attack: a new session (a stolen cookie) listed and downloaded the ZIP without the password.
+    const { token } = await createSession(owner.id);
+    const later = (await callerFor({ token })).caller;
+    expect((await later.workspaceExport.list({ tenantSlug: workspace.slug }))[0]).toMatchObject({ id: job!.id, downloadable: false });
+    await expect(later.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

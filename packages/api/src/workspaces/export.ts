@@ -1,0 +1,159 @@
+import { createWriteStream } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { withTenant, type TenantTx } from "@vigil/db";
+import { privilegedDb } from "@vigil/db/privileged";
+import type { Locale } from "@vigil/i18n";
+import yazl from "yazl";
+import { fail } from "../core/errors.ts";
+import type { Logger } from "../core/logger.ts";
+import { reserveAttempt } from "../core/attempt-limits.ts";
+import { recordAudit } from "../core/audit.ts";
+import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
+
+/** The version of the format described in docs/workspace-export-format.md. */
+export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_LIMIT = { limit: 3, windowMs: 60 * 60 * 1000 };
+/**
+ * A finished export can be downloaded for 24 hours, then the hourly purge deletes its file and row
+ * (decision 0032): a ZIP of every interview must not wait on disk for whoever later holds a session.
+ */
+export const EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Every table that holds a tenant's rows, read from the catalog at export time, so a table added by
+ * any later migration is exported without anyone remembering to list it here.
+ */
+export async function tenantTables(tx: TenantTx): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ table_name: string }[]>`
+    SELECT c.table_name::text AS table_name
+    FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+    WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
+    ORDER BY 1`;
+  return rows.map((row) => row.table_name).filter((name) => /^[a-z_][a-z0-9_]*$/.test(name));
+}
+
+async function tableRows(tenantId: string, table: string): Promise<unknown[]> {
+  return withTenant(tenantId, null, async (tx) => {
+    // The name comes from the catalog (checked above); row-level security and the WHERE both hold the tenant.
+    const rows = await tx.$queryRawUnsafe<{ rows: unknown[] }[]>(
+      `SELECT COALESCE(json_agg(t), '[]'::json) AS rows FROM "${table}" t WHERE t.tenant_id = $1::uuid`,
+      tenantId,
+    );
+    return rows[0]?.rows ?? [];
+  });
+}
+
+/** Queues an export (owners only; 3 an hour per workspace). The job runs in this process, in the background. */
+export async function requestExport(tx: TenantTx, actor: { tenantId: string; userId: string; sessionId: string; ipAddress: string | null }, locale: Locale) {
+  await reserveAttempt([{ bucket: `export:tenant:${actor.tenantId}`, rule: EXPORT_LIMIT }], locale);
+  const job = await tx.workspaceExport.create({
+    data: { tenantId: actor.tenantId, requestedById: actor.userId, requestedSessionId: actor.sessionId },
+    select: { id: true },
+  });
+  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.exported", targetType: "workspace_export", targetId: job.id, ipAddress: actor.ipAddress });
+  return job;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : Promise.resolve(entry.isFile() ? [path.join(dir, entry.name)] : []))),
+  );
+  return files.flat();
+}
+
+async function setProgress(tenantId: string, exportId: string, data: { status?: string; progress?: number; byteSize?: bigint; finishedAt?: Date }) {
+  await withTenant(tenantId, null, (tx) => tx.workspaceExport.update({ where: { tenantId_id: { tenantId, id: exportId } }, data }));
+}
+
+/** The job row is written in the request's transaction; wait (briefly) until that transaction has committed. */
+async function jobCommitted(tenantId: string, exportId: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const found = await withTenant(tenantId, null, (tx) => tx.workspaceExport.count({ where: { id: exportId } }));
+    if (found) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("export job row never became visible");
+}
+
+/** Builds the ZIP: manifest.json, data/<table>.json for every tenant table, the workspace, its members' names, attachments/. */
+export async function runExport(tenantId: string, exportId: string, log: Logger): Promise<void> {
+  try {
+    await jobCommitted(tenantId, exportId);
+    await setProgress(tenantId, exportId, { status: "running", progress: 1 });
+    const tables = await withTenant(tenantId, null, tenantTables);
+    const zip = new yazl.ZipFile();
+    const target = exportFilePath(tenantId, exportId);
+    await mkdir(exportsDir(tenantId), { recursive: true });
+    const written = pipeline(zip.outputStream, createWriteStream(`${target}.partial`, { mode: 0o600 }));
+
+    const counts: Record<string, number> = {};
+    const workspace = await withTenant(tenantId, null, (tx) =>
+      tx.$queryRaw<{ row: unknown }[]>`SELECT row_to_json(t) AS row FROM tenants t WHERE t.id = ${tenantId}::uuid`,
+    );
+    zip.addBuffer(Buffer.from(JSON.stringify(workspace[0]?.row ?? null, null, 2)), "workspace.json");
+    const people = await withTenant(tenantId, null, (tx) =>
+      tx.membership.findMany({ select: { user: { select: { id: true, name: true, email: true } } } }),
+    );
+    zip.addBuffer(Buffer.from(JSON.stringify(people.map((m) => m.user), null, 2)), "people.json");
+
+    for (const [index, table] of tables.entries()) {
+      const rows = await tableRows(tenantId, table);
+      counts[table] = rows.length;
+      zip.addBuffer(Buffer.from(JSON.stringify(rows, null, 2)), `data/${table}.json`);
+      await setProgress(tenantId, exportId, { progress: Math.min(90, 5 + Math.round(((index + 1) / tables.length) * 80)) });
+    }
+    const attachmentRoot = attachmentsDir(tenantId);
+    const attachments = await walk(attachmentRoot);
+    for (const file of attachments) zip.addFile(file, `attachments/${path.relative(attachmentRoot, file).split(path.sep).join("/")}`);
+
+    const manifest = { format: "vigil-workspace-export", version: EXPORT_FORMAT_VERSION, tenantId, exportedAt: new Date().toISOString(), tables: counts, attachments: attachments.length };
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), "manifest.json");
+    zip.end();
+    await written;
+    await rename(`${target}.partial`, target);
+    const { size } = await stat(target);
+    await setProgress(tenantId, exportId, { status: "done", progress: 100, byteSize: BigInt(size), finishedAt: new Date() });
+  } catch (error) {
+    log.error({ err: error, tenantId, exportId }, "workspace export failed");
+    await setProgress(tenantId, exportId, { status: "failed", finishedAt: new Date() }).catch(() => undefined);
+  }
+}
+
+/** The latest exports; `downloadable` is true only in the session that started one (decision 0032). */
+export async function listExports(tx: TenantTx, sessionId: string) {
+  const jobs = await tx.workspaceExport.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, status: true, progress: true, byteSize: true, createdAt: true, finishedAt: true, requestedSessionId: true },
+  });
+  return jobs.map(({ requestedSessionId, ...job }) => ({ ...job, downloadable: requestedSessionId === sessionId }));
+}
+
+/**
+ * The finished export's file, for the download route: only for the session that started it (which
+ * re-authenticated to do so), and only until it expires (NOT_FOUND even before the purge).
+ */
+export async function exportDownload(tx: TenantTx, tenantId: string, exportId: string, sessionId: string, now = new Date()) {
+  const job = await tx.workspaceExport.findFirst({ where: { id: exportId, requestedSessionId: sessionId }, select: { status: true, createdAt: true, finishedAt: true } });
+  if (!job || job.status !== "done" || !job.finishedAt || job.finishedAt.getTime() <= now.getTime() - EXPORT_TTL_MS) fail("NOT_FOUND", "errors.notFound");
+  return { path: exportFilePath(tenantId, exportId), fileName: `vigil-export-${job.createdAt.toISOString().slice(0, 10)}.zip` };
+}
+
+/**
+ * The hourly purge of exports finished (done or failed) more than EXPORT_TTL_MS ago: the file, then
+ * the row. A background job across tenants, so the privileged handle; it selects only by finish time.
+ * Returns how many exports it removed.
+ */
+export async function purgeExpiredExports(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - EXPORT_TTL_MS);
+  const expired = await privilegedDb().workspaceExport.findMany({ where: { finishedAt: { lte: cutoff } }, select: { id: true, tenantId: true } });
+  for (const { id, tenantId } of expired) {
+    await rm(exportFilePath(tenantId, id), { force: true });
+    await privilegedDb().workspaceExport.deleteMany({ where: { id, tenantId, finishedAt: { lte: cutoff } } });
+  }
+  return expired.length;
+}

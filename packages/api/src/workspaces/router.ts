@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { countryCodeSchema, localeSchema, nameSchema, slugSchema } from "../core/schemas.ts";
+import { createWorkspace, listUserWorkspaces } from "./workspaces.ts";
+import { authedProcedure, router, tenantProcedure } from "../core/trpc.ts";
+import { reauthenticate, reauthenticationSchema } from "../security/reauthentication.ts";
+import { deletionStatus, restoreWorkspace, scheduleDeletion } from "./deletion.ts";
+import { exportDownload, listExports, requestExport, runExport } from "./export.ts";
+
+export const workspacesRouter = router({
+  /** Every workspace the signed-in user belongs to, with their role in each. */
+  mine: authedProcedure.query(({ ctx }) => listUserWorkspaces(ctx.user.id)),
+
+  /** The workspace named in the URL, with the caller's role; NOT_FOUND for non-members. */
+  current: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => ({ ...ctx.tenant, role: ctx.membership.role })),
+
+  create: authedProcedure
+    .input(z.object({ name: nameSchema, slug: slugSchema, countryCode: countryCodeSchema, defaultLocale: localeSchema }))
+    .mutation(({ ctx, input }) => createWorkspace({ ...input, ownerId: ctx.user.id, ipAddress: ctx.ipAddress })),
+});
+
+/** An owner deletes the workspace (30 days to change their mind) or restores it. */
+export const workspaceDeletionRouter = router({
+  status: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => deletionStatus(ctx.tx, ctx.tenant.id)),
+
+  schedule: tenantProcedure("owner")
+    .input(z.object({ confirmName: z.string().max(200), reauthentication: reauthenticationSchema }))
+    .mutation(async ({ ctx, input }) => {
+      // The typed name guards against a slip; re-authentication against a borrowed or stolen session.
+      await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+      return scheduleDeletion(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.tenant.name, input.confirmName);
+    }),
+
+  restore: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true }).mutation(async ({ ctx }) => {
+    await restoreWorkspace(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress });
+    return { ok: true as const };
+  }),
+});
+
+/** Leaving with all your data: an owner exports the whole workspace as one ZIP. */
+export const workspaceExportRouter = router({
+  // Exporting changes nothing: allowed in a read-only workspace and while it awaits deletion.
+  // The ZIP holds every interview: the session alone is not enough (re-authentication).
+  start: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true })
+    .input(z.object({ reauthentication: reauthenticationSchema }))
+    .mutation(async ({ ctx, input }) => {
+    await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
+    const job = await requestExport(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, sessionId: ctx.session.id, ipAddress: ctx.ipAddress }, ctx.locale);
+    // Runs after this request; its progress is in the job's row (see decision 0032 on why not pg-boss yet).
+    void runExport(ctx.tenant.id, job.id, ctx.log);
+    return job;
+  }),
+
+  list: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => listExports(ctx.tx, ctx.session.id)),
+
+  // Only the session that started it (and re-authenticated then) may download, for 24 hours (decision 0032).
+  download: tenantProcedure("owner", { allowDuringDeletionGrace: true })
+    .input(z.object({ exportId: z.uuid() }))
+    .query(({ ctx, input }) => exportDownload(ctx.tx, ctx.tenant.id, input.exportId, ctx.session.id)),
+});
