@@ -1,7 +1,7 @@
 import { translator } from "@vigil/i18n";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { authorLabel } from "./attribution";
+import { authorLabel } from "../ui/attribution";
 import { ForeignName, joinNodes, withNames } from "./bdi";
 
 /** Names from other workspaces are isolated in <bdi>, also inside translated sentences (decision 0157). */

@@ -44,7 +44,9 @@ const MULTI_INTENT_ROUTES: [file: string, path: string][] = [
   ["invitation.tsx", "/invitations/:token"],
 ];
 
-const modules = import.meta.glob<{ action: Action }>("../routes/*.tsx");
+const modules = import.meta.glob<{ action: Action }>(["../features/*/*.tsx", "../shell/*.tsx"]);
+/** A route module by its file name (route files have unique names across features). */
+const moduleNamed = (file: string) => modules[Object.keys(modules).find((key) => key.endsWith(`/${file}`))!]!;
 
 /** How an action answered: its status, and whether it threw it (refused before doing any work). */
 async function answerOf(run: () => unknown): Promise<{ status: number; refused: boolean }> {
@@ -70,7 +72,7 @@ function post(user: TestUser, path: string, fields: Record<string, string>): Req
 }
 
 async function answerTo(file: string, user: TestUser, params: Record<string, string>, fields: Record<string, string>) {
-  const { action } = await modules[`../routes/${file}`]!();
+  const { action } = await moduleNamed(file)();
   const route = MULTI_INTENT_ROUTES.find(([name]) => name === file)![1];
   const path = route.replace(/:(\w+)/g, (_, name: string) => params[name]!);
   return answerOf(() => action({ request: post(user, path, fields), context, params }));

@@ -1,8 +1,8 @@
 import { createTestUser } from "@vigil/api/testing";
 import type { AppLoadContext } from "react-router";
 import { describe, expect, it } from "vitest";
-import { action as switchLocale } from "../routes/locale";
-import { loader as signInPage } from "../routes/sign-in";
+import { action as switchLocale } from "../shell/locale";
+import { loader as signInPage } from "../features/account/sign-in";
 
 const ORIGIN = "http://localhost:3000";
 const context = { ipAddress: "127.0.0.1", requestId: "redirect-test", cspNonce: undefined } as unknown as AppLoadContext;

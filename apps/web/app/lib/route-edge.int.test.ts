@@ -30,7 +30,11 @@ function flatten(entries: RouteConfigEntry[], parentPath = "", parentFiles: stri
   });
 }
 
-const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
+const modules = import.meta.glob<RouteModule>(["../features/*/*.{ts,tsx}", "../shell/*.{ts,tsx}"]);
+/** The routes.ts path of a route module named by its file name. */
+function routeFile(name: string): string {
+  return Object.keys(modules).find((key) => key.endsWith(`/${name}`))!.slice("../".length);
+}
 async function load(file: string): Promise<RouteModule> {
   const module = modules[`../${file}`];
   if (!module) throw new Error(`no route module ${file}`);
@@ -115,14 +119,14 @@ describe("bad query strings are 400, not 500", () => {
   ] as const;
 
   it.each(examples)("%s: %s", async (_, query, file) => {
-    const module = await load(`routes/${file}`);
+    const module = await load(routeFile(file));
     const status = await statusOf(() => module.loader!({ request: request(`/t/${session.slug}${query}`), context, params: { slug: session.slug } }));
     expect(status).toBe(400);
   });
 
   it("the same pages answer normally without the bad value", async () => {
     for (const [, query, file] of examples) {
-      const module = await load(`routes/${file}`);
+      const module = await load(routeFile(file));
       const clean = query.replace(/\?.*$/, "");
       const status = await statusOf(() => module.loader!({ request: request(`/t/${session.slug}${clean}`), context, params: { slug: session.slug } }));
       expect(status, clean).toBe(200);

@@ -1,0 +1,74 @@
+import type { LocalizedQuestion } from "@vigil/api";
+import { useTranslation } from "react-i18next";
+import { fieldName, type AnswerDraft } from "./checklist-values";
+import { FOCUS_RING } from "../../ui/Button";
+import { INPUT_CLASS } from "../../ui/TextField";
+
+type Props = { question: LocalizedQuestion; draft: AnswerDraft; disabled: boolean; labelledBy: string; contentLang?: string; onChange: (values: string[]) => void };
+
+// Whole-row labels at least 48px high: the checklist is filled in standing, on a phone.
+const CHOICE_CLASS =
+  "flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50 has-[:disabled]:cursor-not-allowed";
+
+/** The answer control for a question's kind; its strings go to the form as they are (see checklist-values). */
+export function AnswerControl({ question, draft, disabled, labelledBy, contentLang, onChange }: Props) {
+  const { t } = useTranslation();
+  const name = fieldName.value(question.id);
+  const first = draft.values[0] ?? "";
+
+  if (question.kind === "yes_no_na" || question.kind === "single_choice" || question.kind === "multiple_choice") {
+    const multiple = question.kind === "multiple_choice";
+    const options =
+      question.kind === "yes_no_na"
+        ? (["yes", "no", "na"] as const).map((id) => ({ id, label: t(`checklist.yesNoNa.${id}`) }))
+        : question.options;
+    return (
+      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} className={question.kind === "yes_no_na" ? "grid grid-cols-3 gap-2" : "grid gap-2"}>
+        {options.map((option) => (
+          <label key={option.id} className={CHOICE_CLASS}>
+            <input
+              type={multiple ? "checkbox" : "radio"}
+              name={name}
+              value={option.id}
+              checked={draft.values.includes(option.id)}
+              disabled={disabled}
+              onChange={(event) =>
+                onChange(multiple ? (event.target.checked ? [...draft.values, option.id] : draft.values.filter((v) => v !== option.id)) : [option.id])
+              }
+              className={`size-5 accent-teal-700 ${FOCUS_RING}`}
+            />
+            <span lang={question.kind === "yes_no_na" ? undefined : contentLang}>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    );
+  }
+
+  if (question.kind === "long_text") {
+    return (
+      <textarea
+        name={name}
+        aria-labelledby={labelledBy}
+        rows={4}
+        value={first}
+        readOnly={disabled}
+        onChange={(event) => onChange([event.target.value])}
+        className={`${INPUT_CLASS} border-slate-300`}
+      />
+    );
+  }
+
+  const inputType = question.kind === "date" ? "date" : "text";
+  return (
+    <input
+      type={inputType}
+      name={name}
+      aria-labelledby={labelledBy}
+      inputMode={question.kind === "number" ? "decimal" : undefined}
+      value={first}
+      readOnly={disabled}
+      onChange={(event) => onChange([event.target.value])}
+      className={`${INPUT_CLASS} min-h-12 border-slate-300 ${question.kind === "number" || question.kind === "date" ? "max-w-xs" : ""}`}
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import { formatDate, LOCALE_NAMES } from "@vigil/i18n";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ChecklistPageData } from "./checklist-page.server";
+import { isAnswered } from "./checklist-values";
+import { useLocale } from "../../lib/locale";
+import { FOCUS_RING } from "../../ui/Button";
+import { EmptyState } from "../../ui/EmptyState";
+import { PageHeader } from "../../ui/PageHeader";
+import { ChecklistSection, type SectionOutcome } from "./ChecklistSection";
+import { SectionProgress } from "./SectionProgress";
+
+type Props = {
+  data: ChecklistPageData;
+  tenantSlug: string;
+  /** The section saved without JavaScript and what came of it. */
+  saved: { sectionId: string; outcome: SectionOutcome } | undefined;
+  back: { to: string; label: string };
+};
+
+/** A visit's checklist: progress, section links and the sections; shared by own and joint visits. */
+export function ChecklistPage({ data, tenantSlug, saved, back }: Props) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { visit, template, view, answers, canEdit, history } = data;
+  const [answered, setAnswered] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, isAnswered(answer.value)])),
+  );
+  const onAnsweredChange = useCallback((questionId: string, value: boolean) => {
+    setAnswered((current) => (current[questionId] === value ? current : { ...current, [questionId]: value }));
+  }, []);
+  const dates = visit.plannedStart === visit.plannedEnd ? formatDate(locale, visit.plannedStart) : `${formatDate(locale, visit.plannedStart)} – ${formatDate(locale, visit.plannedEnd)}`;
+  const total = view?.sections.reduce((sum, s) => sum + s.questions.length, 0) ?? 0;
+  const answeredTotal = view?.sections.reduce((sum, s) => sum + s.questions.filter((q) => answered[q.id]).length, 0) ?? 0;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Link to={back.to} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
+        {back.label}
+      </Link>
+      <PageHeader
+        title={t("checklist.title")}
+        lead={t(visit.nightVisit ? "checklist.leadNight" : "checklist.lead", { place: visit.place.name, dates })}
+      />
+      {!view || !template ? (
+        <EmptyState title={t("checklist.noTemplate.title")} body={t("checklist.noTemplate.body")} />
+      ) : (
+        <>
+          <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <p className="text-sm text-slate-700">{t("checklist.template", { name: template.name, version: template.version ?? "" })}</p>
+            <SectionProgress answered={answeredTotal} total={total} id="overall-progress" />
+            {view.isFallback ? <p className="text-sm text-amber-800">{t("checklist.fallbackLanguage", { language: LOCALE_NAMES[view.language] })}</p> : null}
+            {!canEdit ? <p className="text-sm text-slate-700">{t("checklist.readOnly")}</p> : null}
+            <nav aria-label={t("checklist.sections")}>
+              <ol className="grid gap-1 text-sm sm:grid-cols-2">
+                {view.sections.map((section, index) => (
+                  <li key={section.id}>
+                    <a href={`#section-${section.id}`} className={`inline-flex min-h-10 items-center text-teal-800 underline ${FOCUS_RING}`} lang={view.isFallback ? view.language : undefined}>
+                      {index + 1}. {section.title} ({section.questions.filter((q) => answered[q.id]).length}/{section.questions.length})
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          </div>
+          <div className="space-y-6">
+            {view.sections.map((section, index) => (
+              <ChecklistSection
+                key={section.id}
+                tenantSlug={tenantSlug}
+                visitId={visit.id}
+                section={section}
+                number={index + 1}
+                answers={answers}
+                answered={answered}
+                canEdit={canEdit}
+                outcome={saved?.sectionId === section.id ? saved.outcome : undefined}
+                history={history}
+                contentLang={view.isFallback ? view.language : undefined}
+                onAnsweredChange={onAnsweredChange}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

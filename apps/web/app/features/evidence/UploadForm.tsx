@@ -1,0 +1,39 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { useBusy, type ActionResult } from "../../lib/form";
+import { Button } from "../../ui/Button";
+import { FormError } from "../../ui/FormMessage";
+import { INPUT_CLASS } from "../../ui/TextField";
+
+type Props = { findingId: string | null; maxMegabytes: number; result?: ActionResult };
+
+/**
+ * Attaches one photo, scan or PDF. The hidden fields come before the file on purpose: the server
+ * reads the multipart body as a stream and must know where the file belongs when it arrives.
+ */
+export function UploadForm({ findingId, maxMegabytes, result }: Props) {
+  const { t } = useTranslation();
+  const target = findingId ?? "visit";
+  const busy = useBusy(undefined, { name: "uploadTarget", value: target });
+  const mine = result?.intent === "upload" && result.targetId === target ? result : undefined;
+  const inputId = `upload-${target}`;
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-2">
+      <input type="hidden" name="uploadTarget" value={target} />
+      {findingId ? <input type="hidden" name="findingId" value={findingId} /> : null}
+      <FormError message={mine && !mine.ok ? mine.message : undefined} />
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+        {t("attachments.file")}
+      </label>
+      <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+        {t("attachments.fileHint", { maxMegabytes })}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <input id={inputId} name="file" type="file" required accept="image/jpeg,image/png,application/pdf" aria-describedby={`${inputId}-hint`} className={`${INPUT_CLASS} max-w-sm border-slate-300`} />
+        <Button variant="secondary" busy={busy} busyLabel={t("attachments.uploadBusy")}>
+          {t("attachments.upload")}
+        </Button>
+      </div>
+    </Form>
+  );
+}

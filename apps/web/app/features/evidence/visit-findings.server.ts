@@ -1,0 +1,52 @@
+import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
+import type { FINDING_SEVERITIES } from "@vigil/api/evidence";
+import { formFields, runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
+import { intentOf } from "../../lib/intent";
+
+type Severity = (typeof FINDING_SEVERITIES)[number];
+export type FindingActionResult = ({ ok: true } | ActionFailure) & { intent: string; targetId: string; fileName?: string };
+
+/**
+ * An upload arrives as multipart/form-data and is streamed straight into the `attachments.upload`
+ * procedure (nothing is buffered here); every other form on the page is a small urlencoded post.
+ */
+async function upload(api: ServerApi, request: Request, tenantSlug: string, visitId: string): Promise<FindingActionResult> {
+  try {
+    return await receiveMultipart(request, maxAttachmentBytes(), async ({ fields, file }) => {
+      const targetId = fields.uploadTarget ?? "visit";
+      const findingId = fields.findingId || null;
+      const result = await runAction(api, () =>
+        api.caller.attachments.upload({ tenantSlug, visitId, findingId, fileName: file?.fileName ?? "", content: file?.content ?? emptyStream() }),
+      );
+      return result.ok ? { ok: true, intent: "upload", targetId, fileName: result.result.fileName } : { ...result, intent: "upload", targetId };
+    });
+  } catch (error) {
+    if (!(error instanceof MultipartError)) throw error;
+    return { ok: false, message: api.ctx.t("attachmentErrors.malformed"), fieldErrors: {}, intent: "upload", targetId: "visit" };
+  }
+}
+
+export function maxUploadMegabytes(): number {
+  return Math.round((maxAttachmentBytes() / (1024 * 1024)) * 10) / 10;
+}
+
+async function* emptyStream(): AsyncIterable<Uint8Array> {}
+
+const FIELDS = ["intent", "findingId", "attachmentId", "theme", "text", "severity"] as const;
+
+export async function findingAction(api: ServerApi, request: Request, tenantSlug: string, visitId: string): Promise<FindingActionResult> {
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return upload(api, request, tenantSlug, visitId);
+  const fields = await formFields(request, FIELDS);
+  const finding = { theme: fields.theme, text: fields.text, severity: fields.severity as Severity };
+  const intent = intentOf(fields.intent, ["create", "update", "delete", "deleteAttachment"]);
+  const result =
+    intent === "create"
+      ? await runAction(api, () => api.caller.findings.create({ tenantSlug, visitId, ...finding }))
+      : intent === "update"
+        ? await runAction(api, () => api.caller.findings.update({ tenantSlug, findingId: fields.findingId, ...finding }))
+        : intent === "delete"
+          ? await runAction(api, () => api.caller.findings.delete({ tenantSlug, findingId: fields.findingId }))
+          : await runAction(api, () => api.caller.attachments.delete({ tenantSlug, attachmentId: fields.attachmentId }));
+  const targetId = intent === "deleteAttachment" ? fields.attachmentId : fields.findingId;
+  return result.ok ? { ok: true, intent, targetId } : { ...result, intent, targetId };
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from "react-i18next";
+import { data } from "react-router";
+import { Card } from "../../ui/Card";
+import { AttachmentList } from "./AttachmentList";
+import { EvidenceNav } from "./EvidenceNav";
+import { FindingCard } from "./FindingCard";
+import { FindingForm } from "./FindingForm";
+import { UploadForm } from "./UploadForm";
+import { FormSuccess } from "../../ui/FormMessage";
+import { PageHeader } from "../../ui/PageHeader";
+import { loaderError, serverApi } from "../../lib/api.server";
+import { pageTitle } from "../../lib/locale";
+import { roleAtLeast, useWorkspace } from "../../lib/workspace";
+import { findingAction, maxUploadMegabytes } from "./visit-findings.server";
+import type { Route } from "./+types/visit-findings";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "findings.metaTitle");
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context, params);
+  try {
+    const listed = await api.caller.findings.list({ tenantSlug: params.slug, visitId: params.visitId });
+    return { ...listed, maxMegabytes: maxUploadMegabytes() };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context, params);
+  const response = await findingAction(api, request, params.slug, params.visitId);
+  return data(response, { status: response.ok ? 200 : 400 });
+}
+
+const SUCCESS_KEYS: Record<string, string> = {
+  create: "findings.created",
+  update: "findings.saved",
+  delete: "findings.deleted",
+  upload: "attachments.uploaded",
+  deleteAttachment: "attachments.deleted",
+};
+
+export default function VisitFindings({ loaderData, actionData, params }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const { visit, findings, unlinkedAttachments, maxMegabytes } = loaderData;
+  const canEdit = visit.editable && roleAtLeast(workspace.role, "monitor");
+  const successKey = actionData?.ok ? SUCCESS_KEYS[actionData.intent] : undefined;
+  return (
+    <div className="space-y-6">
+      <EvidenceNav slug={params.slug} visitId={params.visitId} />
+      <PageHeader title={t("findings.title")} lead={t("findings.lead", { place: visit.placeName })} />
+      {visit.editable ? null : <p className="text-sm text-slate-700">{t("findings.frozen")}</p>}
+      <FormSuccess message={successKey ? t(successKey, { name: actionData?.fileName }) : undefined} />
+      {findings.length === 0 ? (
+        <p className="text-slate-700">{t("findings.empty")}</p>
+      ) : (
+        <div className="space-y-4">
+          {findings.map((finding) => (
+            <FindingCard key={finding.id} slug={params.slug} finding={finding} canEdit={canEdit} maxMegabytes={maxMegabytes} result={actionData} />
+          ))}
+        </div>
+      )}
+      {canEdit ? (
+        <Card title={t("findings.newTitle")} id="new-finding">
+          <FindingForm key={`new-${findings.length}`} result={actionData} />
+        </Card>
+      ) : null}
+      <Card title={t("attachments.unlinkedTitle")} id="unlinked-evidence">
+        <div className="space-y-3">
+          <AttachmentList slug={params.slug} attachments={unlinkedAttachments} canEdit={canEdit} />
+          {canEdit ? <UploadForm findingId={null} maxMegabytes={maxMegabytes} result={actionData} /> : null}
+        </div>
+      </Card>
+    </div>
+  );
+}

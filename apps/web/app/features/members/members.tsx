@@ -1,0 +1,72 @@
+import { hasRole } from "@vigil/api";
+import { useTranslation } from "react-i18next";
+import { data, redirect } from "react-router";
+import { MemberLimitNotice } from "../billing/MemberLimitNotice";
+import { InviteForm } from "./InviteForm";
+import { MemberList } from "./MemberList";
+import { PendingInvitations } from "./PendingInvitations";
+import { PageHeader } from "../../ui/PageHeader";
+import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
+import { intentOf } from "../../lib/intent";
+import { pageTitle } from "../../lib/locale";
+import { roleAtLeast, useWorkspace, type WorkspaceRole } from "../../lib/workspace";
+import type { Route } from "./+types/members";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context, params);
+  const tenantSlug = params.slug;
+  try {
+    const [current, members, billing] = await Promise.all([
+      api.caller.workspaces.current({ tenantSlug }),
+      api.caller.members.list({ tenantSlug }),
+      api.caller.billing.status({ tenantSlug }),
+    ]);
+    const invitations = hasRole(current.role, "admin") ? await api.caller.members.invitations({ tenantSlug }) : [];
+    // The plan's limit counts members and pending invitations (billing is off: no limit).
+    const memberLimitReached = billing.memberLimit !== null && billing.seatsUsed >= billing.memberLimit ? billing.memberLimit : null;
+    return { members, invitations, memberLimitReached };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+const FIELDS = ["intent", "email", "role", "invitationId", "membershipId"] as const;
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context, params);
+  const tenantSlug = params.slug;
+  const fields = await formFields(request, FIELDS);
+  const role = fields.role as WorkspaceRole;
+  const intent = intentOf(fields.intent, ["invite", "revoke", "changeRole", "remove"]);
+  const result =
+    intent === "invite"
+      ? await runAction(api, () => api.caller.members.invite({ tenantSlug, email: fields.email, role }))
+      : intent === "revoke"
+        ? await runAction(api, () => api.caller.members.revokeInvitation({ tenantSlug, invitationId: fields.invitationId }))
+        : intent === "changeRole"
+          ? await runAction(api, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role }))
+          : await runAction(api, () => api.caller.members.remove({ tenantSlug, membershipId: fields.membershipId }));
+  if (result.ok && intent === "remove") throw redirect(`/t/${tenantSlug}/members`);
+  const targetId = intent === "revoke" ? fields.invitationId : fields.membershipId;
+  const response = result.ok ? { ok: true as const, intent, targetId, email: fields.email } : { ...result, intent, targetId, email: fields.email };
+  return data(response, { status: result.ok ? 200 : 400 });
+}
+
+export default function Members({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const isAdmin = roleAtLeast(workspace.role, "admin");
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("members.title")} lead={t("members.lead", { workspace: workspace.name })} />
+      {isAdmin && loaderData.memberLimitReached !== null ? (
+        <MemberLimitNotice limit={loaderData.memberLimitReached} slug={workspace.slug} isOwner={workspace.role === "owner"} />
+      ) : null}
+      {isAdmin ? <InviteForm result={actionData?.intent === "invite" ? actionData : undefined} /> : null}
+      {isAdmin ? <PendingInvitations invitations={loaderData.invitations} result={actionData?.intent === "revoke" ? actionData : undefined} /> : null}
+      <MemberList members={loaderData.members} canManage={isAdmin} result={actionData} />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
+import { intentOf } from "../../lib/intent";
+import { readForm } from "../../lib/read-form.server";
+
+type Priority = "low" | "medium" | "high";
+type Language = "en" | "sr-Cyrl" | "sr-Latn" | "uk";
+export type SimilarRecommendation = {
+  id: string; number: number; text: string; status: string; similarity: number; visitId: string; visitStart: Date | string; sentAt: Date | string | null;
+};
+
+/** What the recommendation form had, so a refused form comes back as it was typed. */
+export type RecommendationValues = { text: string; authorityIds: string[]; themeTags: string; priority: Priority };
+
+export type ReportActionResult = ({ ok: true } | ActionFailure) & {
+  intent: string;
+  targetId?: string;
+  number?: number;
+  values?: RecommendationValues;
+  /** Earlier recommendations like the text just saved or checked: the editor shows them without JavaScript too. */
+  similar?: SimilarRecommendation[];
+};
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+/** "material conditions, health care" → ["material conditions", "health care"] (the API trims and drops repeats). */
+export function tagsFrom(value: string): string[] {
+  return value.split(",").map((tag) => tag.trim()).filter((tag) => tag !== "");
+}
+
+function recommendationValues(form: FormData): RecommendationValues {
+  return {
+    text: text(form, "text"),
+    authorityIds: form.getAll("authorityIds").map(String),
+    themeTags: text(form, "themeTags"),
+    priority: (text(form, "priority") || "medium") as Priority,
+  };
+}
+
+function fields(values: RecommendationValues) {
+  return { text: values.text, authorityIds: values.authorityIds, themeTags: tagsFrom(values.themeTags), priority: values.priority };
+}
+
+async function similarTo(api: ServerApi, tenantSlug: string, visitId: string, value: string): Promise<SimilarRecommendation[]> {
+  const found = await runAction(api, () => api.caller.reports.similar({ tenantSlug, visitId, text: value }));
+  return found.ok ? found.result : [];
+}
+
+/** Every form on the report page posts here with an `intent`; each calls one `reports` procedure. */
+export async function reportAction(api: ServerApi, request: Request, tenantSlug: string, visitId: string): Promise<ReportActionResult> {
+  const form = await readForm(request);
+  const intent = intentOf(form, ["saveDraft", "add", "checkSimilar", "update", "delete", "move", "send", "deadline"]);
+  const recommendationId = text(form, "recommendationId");
+  switch (intent) {
+    case "saveDraft": {
+      const expected = text(form, "expectedUpdatedAt");
+      const result = await runAction(api, () =>
+        api.caller.reports.saveDraft({ tenantSlug, visitId, language: text(form, "language") as Language, summary: text(form, "summary"), expectedUpdatedAt: expected ? new Date(expected) : null }),
+      );
+      return { ...(result.ok ? { ok: true as const } : result), intent };
+    }
+    case "add":
+    case "checkSimilar": {
+      const values = recommendationValues(form);
+      if (intent === "checkSimilar") return { ok: true, intent, values, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+      const result = await runAction(api, () => api.caller.reports.addRecommendation({ tenantSlug, visitId, ...fields(values) }));
+      if (!result.ok) return { ...result, intent, values };
+      return { ok: true, intent, targetId: result.result.id, number: result.result.number, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+    }
+    case "update": {
+      const values = recommendationValues(form);
+      const expected = text(form, "expectedUpdatedAt");
+      const result = await runAction(api, () =>
+        api.caller.reports.updateRecommendation({ tenantSlug, recommendationId, ...fields(values), expectedUpdatedAt: expected ? new Date(expected) : null }),
+      );
+      if (!result.ok) return { ...result, intent, targetId: recommendationId, values };
+      return { ok: true, intent, targetId: recommendationId, number: result.result.number, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+    }
+    case "delete": {
+      const result = await runAction(api, () => api.caller.reports.deleteRecommendation({ tenantSlug, recommendationId }));
+      return { ...(result.ok ? { ok: true as const } : result), intent, targetId: recommendationId };
+    }
+    case "move": {
+      const direction = text(form, "direction") === "down" ? "down" : "up";
+      const result = await runAction(api, () => api.caller.reports.moveRecommendation({ tenantSlug, recommendationId, direction }));
+      return { ...(result.ok ? { ok: true as const } : result), intent, targetId: recommendationId };
+    }
+    case "send": {
+      const result = await runAction(api, () => api.caller.reports.send({ tenantSlug, visitId, sentOn: text(form, "sentOn") }));
+      return { ...(result.ok ? { ok: true as const } : result), intent };
+    }
+    case "deadline": {
+      const result = await runAction(api, () => api.caller.reports.updateSettings({ tenantSlug, responseDeadlineDays: Number(text(form, "responseDeadlineDays")) }));
+      return { ...(result.ok ? { ok: true as const } : result), intent };
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { draftOperations, type Question, type TemplateContent } from "@vigil/api";
+import type { Locale } from "@vigil/i18n";
+import { intentOf } from "../../lib/intent";
+
+type Localized = Partial<Record<Locale, string>>;
+
+function localized(form: FormData, field: string, languages: readonly Locale[]): Localized {
+  const text: Localized = {};
+  for (const language of languages) {
+    const value = String(form.get(`${field}:${language}`) ?? "").trim();
+    if (value) text[language] = value;
+  }
+  return text;
+}
+
+/**
+ * Choices are typed one per line in each language; line n is the same choice in every language, and
+ * keeps the id it had, so editing a label does not turn it into another choice.
+ */
+function options(form: FormData, languages: readonly Locale[], previous: Question["options"]): Question["options"] {
+  const lines = Object.fromEntries(languages.map((l) => [l, String(form.get(`options:${l}`) ?? "").split("\n").map((s) => s.trim()).filter(Boolean)]));
+  const count = Math.max(0, ...Object.values(lines).map((l) => l.length));
+  if (count === 0) return undefined;
+  return Array.from({ length: count }, (_, i) => ({
+    id: previous?.[i]?.id ?? draftOperations.newContentId("o"),
+    label: Object.fromEntries(languages.filter((l) => lines[l]![i]).map((l) => [l, lines[l]![i]!])) as Localized,
+  }));
+}
+
+/** The intents of the editor's forms (the version page adds its settings form). */
+export const EDITOR_INTENTS = ["saveSection", "removeSection", "moveSection", "saveQuestion", "removeQuestion", "moveQuestion"] as const;
+
+/** Applies one editor form to the draft's content. */
+export function applyEdit(content: TemplateContent, form: FormData, languages: readonly Locale[]): TemplateContent {
+  const intent = intentOf(form, EDITOR_INTENTS);
+  const sectionId = String(form.get("sectionId") ?? "");
+  const questionId = String(form.get("questionId") ?? "");
+  const direction = form.get("direction") === "up" ? "up" : "down";
+  const ops = draftOperations;
+  switch (intent) {
+    case "saveSection":
+      return ops.saveSection(content, sectionId || null, localized(form, "title", languages)) as TemplateContent;
+    case "removeSection":
+      return ops.removeSection(content, sectionId) as TemplateContent;
+    case "moveSection":
+      return ops.moveSection(content, sectionId, direction) as TemplateContent;
+    case "saveQuestion": {
+      const previous = content.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
+      const kind = String(form.get("kind")) as Question["kind"];
+      const guidance = localized(form, "guidance", languages);
+      const standard = String(form.get("standard") ?? "").trim();
+      const question = {
+        id: questionId || undefined,
+        kind,
+        text: localized(form, "text", languages),
+        ...(Object.keys(guidance).length ? { guidance } : {}),
+        ...(standard ? { standard } : {}),
+        ...(kind === "single_choice" || kind === "multiple_choice" ? { options: options(form, languages, previous?.options) } : {}),
+      };
+      return ops.saveQuestion(content, sectionId, question as Omit<Question, "id">) as TemplateContent;
+    }
+    case "removeQuestion":
+      return ops.removeQuestion(content, questionId) as TemplateContent;
+    case "moveQuestion":
+      return ops.moveQuestion(content, questionId, direction) as TemplateContent;
+  }
+}

@@ -1,0 +1,104 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import { buttonClass } from "../../ui/Button";
+import { Card } from "../../ui/Card";
+import { PageHeader } from "../../ui/PageHeader";
+import { AddTeamForms } from "./AddTeamForms";
+import { FollowUpVisitLink } from "../recommendations/FollowUpVisitLink";
+import { PlaceOpenRecommendationsLink } from "../recommendations/PlaceOpenRecommendationsLink";
+import { RecommendationsToVerify } from "../recommendations/RecommendationsToVerify";
+import { PreparationCard } from "./PreparationCard";
+import { StatusActions } from "./StatusActions";
+import { TeamList } from "./TeamList";
+import { VisitSectionLinks } from "./VisitSectionLinks";
+import { VisitSummary } from "./VisitSummary";
+import { loaderError, runAction, serverApi } from "../../lib/api.server";
+import { intentOf } from "../../lib/intent";
+import { pageTitle, useLocale } from "../../lib/locale";
+import { formatDayRange } from "./visit-days";
+import { followUpFormLimits } from "../recommendations/recommendation-update.server";
+import { expertFrom, memberFrom } from "./visit-team-form.server";
+import { roleAtLeast, useWorkspace } from "../../lib/workspace";
+import type { Route } from "./+types/visit-detail";
+import { readForm } from "../../lib/read-form.server";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context, params);
+  const input = { tenantSlug: params.slug, visitId: params.visitId };
+  try {
+    const [visit, preparation, toVerify] = await Promise.all([
+      api.caller.visits.get(input),
+      api.caller.visits.preparation(input),
+      api.caller.recommendations.toVerify(input),
+    ]);
+    // Only those who may change the team (its lead, coordinators and above) need the list of people to add.
+    const members = visit.editable && visit.teamManagement.members ? (await api.caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
+    return { visit, preparation, members, toVerify, ...followUpFormLimits() };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+const INTENTS = ["transition", "addMember", "addExpert", "removeTeamMember"] as const;
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context, params);
+  const form = await readForm(request);
+  const intent = intentOf(form, INTENTS);
+  const base = { tenantSlug: params.slug, visitId: params.visitId };
+  const run = (): Promise<unknown> => {
+    if (intent === "transition") {
+      const to = String(form.get("to")) as Parameters<typeof api.caller.visits.transition>[0]["to"];
+      return api.caller.visits.transition({ ...base, to });
+    }
+    if (intent === "removeTeamMember") return api.caller.visits.removeTeamMember({ ...base, teamMemberId: String(form.get("teamMemberId")) });
+    // An empty choice still reaches the server, which answers with a field error.
+    const member = intent === "addMember" ? memberFrom(form) : expertFrom(form);
+    const fallback = intent === "addMember" ? { kind: "member" as const, userId: "", visitRole: "monitor" as const } : { kind: "external" as const, name: "", expertise: null, visitRole: "doctor" as const };
+    return api.caller.visits.addTeamMember({ ...base, member: member ?? fallback });
+  };
+  const result = await runAction(api, run);
+  return data({ ...(result.ok ? { ok: true as const } : result), intent }, { status: result.ok ? 200 : 400 });
+}
+
+export default function VisitDetail({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const { visit, preparation, members, toVerify } = loaderData;
+  const canEdit = roleAtLeast(workspace.role, "monitor");
+  const base = `/t/${workspace.slug}/visits`;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("visitDetail.title", { place: visit.place.name })}
+        lead={`${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)} · ${t(`visitTypes.${visit.type}`)}`}
+        actions={
+          canEdit && visit.editable ? (
+            <Link to={`${base}/${visit.id}/edit`} className={buttonClass("secondary")}>{t("visitDetail.editPlan")}</Link>
+          ) : undefined
+        }
+      />
+      <VisitSectionLinks base={`${base}/${visit.id}`} />
+      <StatusActions status={visit.status} nextStatuses={visit.nextStatuses} canChange={canEdit}
+        result={actionData?.intent === "transition" ? actionData : undefined} />
+      <VisitSummary visit={visit} />
+      <Card title={t("visitTeam.title")} id="team">
+        <div className="space-y-6">
+          <TeamList team={visit.team} manage={visit.editable ? visit.teamManagement : { members: false, lead: false }} />
+          {visit.editable && visit.teamManagement.members ? <AddTeamForms members={members} result={actionData} withLead={visit.teamManagement.lead} /> : null}
+          {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
+        </div>
+      </Card>
+      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base}
+        openRecommendations={<PlaceOpenRecommendationsLink slug={workspace.slug} placeId={visit.place.id} placeName={visit.place.name} />} />
+      {toVerify.followUpOf ? (
+        <RecommendationsToVerify visitId={visit.id} toVerify={{ ...toVerify, followUpOf: toVerify.followUpOf }} canRecord={canEdit}
+          today={loaderData.today} maxMegabytes={loaderData.maxMegabytes} />
+      ) : null}
+      <FollowUpVisitLink base={base} visitId={visit.id} status={visit.status} canPlan={canEdit} />
+    </div>
+  );
+}

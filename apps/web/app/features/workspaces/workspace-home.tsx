@@ -1,0 +1,72 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import { buttonClass } from "../../ui/Button";
+import { EmptyState } from "../../ui/EmptyState";
+import { ReprisalFollowUps } from "../evidence/ReprisalFollowUps";
+import { FormError } from "../../ui/FormMessage";
+import { PageHeader } from "../../ui/PageHeader";
+import { UpcomingVisits } from "../visits/UpcomingVisits";
+import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
+import { pageTitle } from "../../lib/locale";
+import { roleAtLeast, useWorkspace } from "../../lib/workspace";
+import type { Route } from "./+types/workspace-home";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "workspaceHome.metaTitle");
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context, params);
+  try {
+    // Follow-ups: only the interviews the person needs to know about (their visits' teams, or all for owners and admins).
+    const [upcomingVisits, followUps] = await Promise.all([
+      api.caller.visits.upcoming({ tenantSlug: params.slug }),
+      api.caller.interviews.followUpsDue({ tenantSlug: params.slug }),
+    ]);
+    return { upcomingVisits, followUps, today: new Date().toISOString().slice(0, 10) };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const api = await serverApi(request, context, params);
+  const { interviewId } = await formFields(request, ["interviewId"]);
+  const result = await runAction(api, () => api.caller.interviews.checkFollowUp({ tenantSlug: params.slug, interviewId }));
+  return data(result.ok ? { ok: true as const } : result, { status: result.ok ? 200 : 400 });
+}
+
+export default function WorkspaceHome({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const isAdmin = roleAtLeast(workspace.role, "admin");
+  return (
+    <div className="space-y-6">
+      <PageHeader title={workspace.name} lead={t("workspaceHome.lead", { role: t(`roles.${workspace.role}`) })} />
+      <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
+      <ReprisalFollowUps slug={workspace.slug} followUps={loaderData.followUps} today={loaderData.today} canCheck={roleAtLeast(workspace.role, "monitor")} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <UpcomingVisits visits={loaderData.upcomingVisits} />
+        {isAdmin ? (
+          <EmptyState
+            title={t("workspaceHome.teamTitle")}
+            body={t("workspaceHome.teamBody")}
+            action={
+              <Link to={`/t/${workspace.slug}/members`} className={buttonClass("primary")}>
+                {t("workspaceHome.teamAction")}
+              </Link>
+            }
+          />
+        ) : (
+          <EmptyState
+            title={t("workspaceHome.colleaguesTitle")}
+            body={t("workspaceHome.colleaguesBody")}
+            action={
+              <Link to={`/t/${workspace.slug}/members`} className={buttonClass("secondary")}>
+                {t("workspaceHome.colleaguesAction")}
+              </Link>
+            }
+          />
+        )}
+      </div>
+    </div>
+  );
+}

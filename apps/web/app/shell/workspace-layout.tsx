@@ -1,0 +1,35 @@
+import { Outlet } from "react-router";
+import { AppHeader } from "./AppHeader";
+import { BillingBanner } from "../features/billing/BillingBanner";
+import { loaderError, serverApi } from "../lib/api.server";
+import type { CurrentWorkspace } from "../lib/workspace";
+import type { Route } from "./+types/workspace-layout";
+
+/** Every /t/:slug page: membership checked here (non-members get 404, signed-out people sign in). */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context, params);
+  try {
+    const [current, mine, billing] = await Promise.all([
+      api.caller.workspaces.current({ tenantSlug: params.slug }),
+      api.caller.workspaces.mine(),
+      api.caller.billing.status({ tenantSlug: params.slug }),
+    ]);
+    const workspace: CurrentWorkspace = { id: current.id, slug: current.slug, name: current.name, countryCode: current.countryCode, role: current.role };
+    return { workspace, workspaces: mine.map(({ slug, name }) => ({ slug, name })), billing };
+  } catch (error) {
+    loaderError(error, request);
+  }
+}
+
+export default function WorkspaceLayout({ loaderData }: Route.ComponentProps) {
+  const { workspace, workspaces, billing } = loaderData;
+  return (
+    <>
+      <AppHeader workspace={workspace} workspaces={workspaces} />
+      <BillingBanner status={billing} slug={workspace.slug} isOwner={workspace.role === "owner"} />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
+        <Outlet context={{ workspace }} />
+      </main>
+    </>
+  );
+}
