@@ -11,7 +11,7 @@ export { QUESTION_KINDS, type Question, type Section, type TemplateContent } fro
 export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
 export { slugSchema } from "./core/schemas.ts";
 export { handleStripeWebhook } from "./billing/webhooks.ts";
-export { TWO_FACTOR_REQUIRED } from "./security/two-factor.ts";
+export { TWO_FACTOR_REQUIRED } from "./core/two-factor-policy.ts";
 export { DELETION_PENDING } from "./core/trpc.ts";
 export { purgeDeletedWorkspaces } from "./workspaces/deletion.ts";
 export { purgeExpiredExports } from "./workspaces/export.ts";

@@ -1,37 +1,18 @@
 import {
-  createCheckoutSession, createCustomer, createPortalSession, entitlementsFor, listInvoices, loadBillingConfig, memberLimitAllows,
-  type EnabledBillingConfig, type Entitlements, type InvoiceSummary,
+  createCheckoutSession, createCustomer, createPortalSession, listInvoices, memberLimitAllows,
+  type EnabledBillingConfig, type InvoiceSummary,
 } from "@vigil/billing";
 import type { TenantTx } from "@vigil/db";
+import { billingConfig, billingRow, workspaceEntitlements } from "../core/entitlements.ts";
 import { fail } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../members/members.ts";
 
-/** Read on every call (it is cheap), so a changed environment, or a test, takes effect at once. */
-export const billingConfig = () => loadBillingConfig(process.env);
-
 function enabledConfig(): EnabledBillingConfig {
   const config = billingConfig();
   if (!config.enabled) fail("NOT_FOUND", "billingErrors.billingOff");
   return config;
-}
-
-function billingRow(tx: TenantTx) {
-  return tx.workspaceBilling.findFirst({
-    select: { stripeCustomerId: true, planKey: true, status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, paymentFailedAt: true },
-  });
-}
-
-/** What the workspace in `tx` may do now (row-level security restricts the read to it). */
-export async function workspaceEntitlements(tx: TenantTx, now = new Date()): Promise<Entitlements> {
-  const config = billingConfig();
-  return entitlementsFor(config, config.enabled ? await billingRow(tx) : null, now);
-}
-
-/** The one place that makes a workspace read-only: called by tenantProcedure for every mutation. */
-export async function refuseIfReadOnly(tx: TenantTx): Promise<void> {
-  if ((await workspaceEntitlements(tx)).access === "readOnly") fail("FORBIDDEN", "billingErrors.workspaceReadOnly");
 }
 
 /** Members and pending invitations both take a seat, so that accepting invitations cannot exceed the plan. */

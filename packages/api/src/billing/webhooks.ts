@@ -7,7 +7,7 @@ import { privilegedDb } from "@vigil/db/privileged";
 import type Stripe from "stripe";
 import { logger, type Logger } from "../core/logger.ts";
 import { recordAudit } from "../core/audit.ts";
-import { billingConfig } from "./billing.ts";
+import { billingConfig } from "../core/entitlements.ts";
 
 type Tx = Prisma.TransactionClient;
 export type WebhookOutcome = "processed" | "duplicate" | "ignored" | "unknownCustomer" | "staleSubscription";

@@ -6,13 +6,13 @@ import type { Context } from "./context.ts";
 import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
 import { inputHasNul } from "./nul-input.ts";
-import { refuseIfReadOnly } from "../billing/billing.ts";
+import { refuseIfReadOnly } from "./entitlements.ts";
 import { hasRole } from "./roles.ts";
 
 /** The error key for an owner who opens anything but restore or export while the workspace awaits deletion. */
 export const DELETION_PENDING = "securityErrors.deletionPending";
 import { slugSchema } from "./schemas.ts";
-import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "../security/two-factor.ts";
+import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "./two-factor-policy.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {

@@ -2,7 +2,7 @@ import type { TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
-import { workspaceEntitlements } from "../billing/billing.ts";
+import { workspaceEntitlements } from "../core/entitlements.ts";
 import { forumDirectory, workspaceNames } from "./directory.ts";
 
 /**

@@ -8,6 +8,7 @@ import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
 import QRCode from "qrcode";
 import { fail } from "../core/errors.ts";
 import { ipBucket, reserveAttempt } from "../core/attempt-limits.ts";
+import { twoFactorRequiredFor } from "../core/two-factor-policy.ts";
 import { readableTotpSecret, sealTotpSecret } from "./totp-secrets.ts";
 
 /** Wrong second-factor codes are limited like passwords: 5 per account and 30 per IP in 15 minutes. */
@@ -17,9 +18,6 @@ export const TWO_FACTOR_LIMITS = {
 } as const satisfies Record<string, RateLimitRule>;
 
 const ISSUER = "Vigil";
-
-/** The error key of a member who must enrol before working in a workspace; the web app redirects on it. */
-export const TWO_FACTOR_REQUIRED = "securityErrors.twoFactorRequired";
 
 export type TwoFactorClient = { ipAddress: string | null; locale: Locale };
 
@@ -148,10 +146,6 @@ export async function verifySecondFactor(userId: string, proof: { code?: string;
   await attempts.succeeded();
 }
 
-/** Must this member use a second factor here? Owners and admins always; others when the workspace says so. */
-export function twoFactorRequiredFor(role: string, workspace: { requireTwoFactor: boolean }): boolean {
-  return role === "owner" || role === "admin" || workspace.requireTwoFactor;
-}
 
 /**
  * Turning two-factor sign-in off, proven by a current code or a recovery code. Refused while any
