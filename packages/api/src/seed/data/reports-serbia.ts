@@ -1,7 +1,7 @@
 import { assessed, recommendation as rec, reply, verified, type DemoReport, type VisitRef } from "../report-plans.ts";
 
-// The Serbian NPM's reports, in Serbian Cyrillic, from 2013 to today. The Kruševac story of
-// domain.md comes first; the rest gives the lists and charts several years, place types,
+// The Serbian NPM's reports, in Serbian Cyrillic, from 2013 to today. The Kruševac story (the
+// night visit of June 2014 and its follow-up) comes first; the rest gives the lists and charts several years, place types,
 // authorities and every status, with repeated recommendations to the same place across years.
 
 const JELENA = "jelena.petrovic@npm-serbia.example";
