@@ -49,7 +49,7 @@ const totpSecrets = new Map<string, { secret: Uint8Array; lastStep: number }>();
  * A fresh code for an enrolled account, as an authenticator app would show it. A code is accepted
  * once, so when this step's code was already used, it waits for the next step.
  */
-export async function totpCodeFor(email: string): Promise<string> {
+async function totpCodeFor(email: string): Promise<string> {
   const enrolled = totpSecrets.get(email);
   if (!enrolled) throw new Error(`${email} has not enrolled in two-factor sign-in in this run`);
   let step = Math.floor(Date.now() / 30_000);
@@ -62,7 +62,7 @@ export async function totpCodeFor(email: string): Promise<string> {
 }
 
 /** On the enrolment page: reads the key shown for manual entry and confirms it with a code and the password. */
-export async function enrolTwoFactor(page: Page, email: string, password: string): Promise<void> {
+async function enrolTwoFactor(page: Page, email: string, password: string): Promise<void> {
   await expect(page).toHaveURL(/\/account\/two-factor/);
   const key = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   totpSecrets.set(email, { secret: decodeBase32IgnorePadding(key), lastStep: 0 });

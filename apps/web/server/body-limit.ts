@@ -21,12 +21,12 @@ const UPLOAD_ROUTES = [
   /^\/t\/[^/]+\/recommendations\/[^/]+(?:\.data)?\/?$/i,
 ];
 
-export function isMultipart(contentType: string | undefined): boolean {
+function isMultipart(contentType: string | undefined): boolean {
   return (contentType ?? "").trimStart().toLowerCase().startsWith("multipart/form-data");
 }
 
 /** True for a path whose action takes an upload. */
-export function isUploadRoute(pathname: string): boolean {
+function isUploadRoute(pathname: string): boolean {
   return UPLOAD_ROUTES.some((route) => route.test(pathname));
 }
 

@@ -9,7 +9,7 @@ export type SecurityHeaderOptions = {
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
 /** The Content-Security-Policy for one response: scripts only from us or carrying this response's nonce. */
-export function contentSecurityPolicy(nonce: string, { development }: SecurityHeaderOptions): string {
+function contentSecurityPolicy(nonce: string, { development }: SecurityHeaderOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 
 export type Timing = { p50: number; p95: number; mean: number; runs: number };
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)]!;

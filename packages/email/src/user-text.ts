@@ -35,7 +35,7 @@ const LINK_LIKE =
  */
 const HOST_DOTS = /[\u3002\uFF0E\uFF61]/g;
 
-export const NAME_MAX_IN_MAIL = 120;
+const NAME_MAX_IN_MAIL = 120;
 
 /** Line breaks and controls to single spaces, trimmed, at most `max` characters. */
 export function oneLine(text: string, max = NAME_MAX_IN_MAIL): string {

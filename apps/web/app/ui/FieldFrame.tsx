@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** What the control inside a field needs: its id, and the ids and state that describe it. */
-export type FieldControl = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; borderClass: string };
+type FieldControl = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; borderClass: string };
 
 type Props = {
   id: string;

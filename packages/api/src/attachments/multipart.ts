@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
 
-export type UploadedFile = { fileName: string; declaredType: string; content: Readable };
+type UploadedFile = { fileName: string; declaredType: string; content: Readable };
 export type UploadForm = { fields: Record<string, string>; file: UploadedFile | null };
 
 export class MultipartError extends Error {}

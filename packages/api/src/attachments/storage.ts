@@ -6,7 +6,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { SNIFF_BYTES, sniffContentType } from "./sniff.ts";
 
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** ATTACHMENTS_MAX_BYTES, or 20 MB. */
 export function maxAttachmentBytes(): number {
@@ -15,7 +15,7 @@ export function maxAttachmentBytes(): number {
 }
 
 /** ATTACHMENTS_DIR, or `attachments` in the data folder. */
-export function attachmentsDir(): string {
+function attachmentsDir(): string {
   return path.resolve(process.env.ATTACHMENTS_DIR ?? path.join(process.env.VIGIL_DATA_DIR ?? path.join(os.tmpdir(), "vigil"), "attachments"));
 }
 

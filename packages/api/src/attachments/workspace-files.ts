@@ -1,7 +1,7 @@
 import path from "node:path";
 
 /** Where a workspace's files live on disk: `<data dir>/attachments/<tenant id>/` (uploads) and exports. */
-export function dataDir(): string {
+function dataDir(): string {
   return process.env.VIGIL_DATA_DIR ?? ".vigil";
 }
 

@@ -11,9 +11,9 @@ export type AuditLogFilter = {
   to?: string;
 };
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 /** The CSV export's ceiling, so one request cannot hold the database for long. */
-export const AUDIT_EXPORT_MAX = 100_000;
+const AUDIT_EXPORT_MAX = 100_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +32,7 @@ function whereFor(filter: AuditLogFilter): Prisma.AuditEventWhereInput {
 /** Cursors name the last row shown: its time and id, so a page never repeats or skips a row. */
 const cursorCodec = keysetCursor(z.tuple([cursorInstant, z.uuid()]));
 
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
+function encodeCursor(row: { createdAt: Date; id: string }): string {
   return cursorCodec.encode([row.createdAt.toISOString(), row.id]);
 }
 

@@ -16,7 +16,7 @@ function enabledConfig(): EnabledBillingConfig {
 }
 
 /** Members and pending invitations both take a seat, so that accepting invitations cannot exceed the plan. */
-export async function seatsUsed(tx: TenantTx, now = new Date()): Promise<number> {
+async function seatsUsed(tx: TenantTx, now = new Date()): Promise<number> {
   // One after another: a transaction's one connection cannot run queries side by side.
   const members = await tx.membership.count();
   const pending = await tx.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } });

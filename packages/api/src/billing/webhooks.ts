@@ -10,7 +10,7 @@ import { recordAudit } from "../core/audit.ts";
 import { billingConfig } from "../core/entitlements.ts";
 
 type Tx = Prisma.TransactionClient;
-export type WebhookOutcome = "processed" | "duplicate" | "ignored" | "unknownCustomer" | "staleSubscription";
+type WebhookOutcome = "processed" | "duplicate" | "ignored" | "unknownCustomer" | "staleSubscription";
 
 /**
  * Stripe's webhook, from the raw request body to an HTTP answer. A bad signature gets 400; a failure
@@ -45,7 +45,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
  * store it. Only ids are taken from the event, so late, repeated and reordered events all end in
  * Stripe's current state.
  */
-export async function processStripeEvent(config: EnabledBillingConfig, event: Stripe.Event, log: Logger): Promise<WebhookOutcome> {
+async function processStripeEvent(config: EnabledBillingConfig, event: Stripe.Event, log: Logger): Promise<WebhookOutcome> {
   return privilegedDb().$transaction(
     async (tx) => {
       const claimed = await tx.$executeRaw`INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;

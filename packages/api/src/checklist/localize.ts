@@ -1,7 +1,7 @@
 import { isLocale, serbianCyrillicToLatin, type Locale } from "@vigil/i18n";
 import type { QuestionKind, TemplateContent } from "../templates/content.ts";
 
-export type LocalizedOption = { id: string; label: string };
+type LocalizedOption = { id: string; label: string };
 export type LocalizedQuestion = { id: string; kind: QuestionKind; text: string; guidance: string | null; standard: string | null; options: LocalizedOption[] };
 export type LocalizedSection = { id: string; title: string; questions: LocalizedQuestion[] };
 

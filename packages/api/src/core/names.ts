@@ -20,7 +20,7 @@ import { z } from "zod";
  * Cyrillic and other scripts are welcome; the web UI also isolates every name shown to another
  * workspace in <bdi>.
  */
-export const UNSAFE_IN_NAME = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}\p{Bidi_Control}\u2028\u2029\u115F\u1160\u3164\uFFA0]/u;
+const UNSAFE_IN_NAME = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}\p{Bidi_Control}\u2028\u2029\u115F\u1160\u3164\uFFA0]/u;
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 /** Every character UNSAFE_IN_NAME refuses, for cleaning text that is not refused (file names). */
 export const UNSAFE_IN_NAME_GLOBAL = new RegExp(UNSAFE_IN_NAME.source, "gu");

@@ -24,13 +24,13 @@ function csvCell(cell: Cell): string | number {
  * CSV in UTF-8 with a byte-order mark, so Excel opens Cyrillic as Cyrillic instead of guessing a
  * legacy code page; CRLF line ends as RFC 4180 says.
  */
-export function toCsv(table: ExportTable): Buffer {
+function toCsv(table: ExportTable): Buffer {
   const text = stringify([table.headers, ...table.rows.map((row) => row.map(csvCell))], { record_delimiter: "windows" });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
 }
 
 /** One worksheet with a bold, frozen header row; dates are real dates, numbers real numbers. */
-export async function toXlsx(table: ExportTable): Promise<Buffer> {
+async function toXlsx(table: ExportTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Vigil";
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });

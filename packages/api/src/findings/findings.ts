@@ -32,7 +32,7 @@ export async function listFindings(tx: TenantTx, visitId: string) {
   };
 }
 
-export async function findFinding(tx: TenantTx, findingId: string) {
+async function findFinding(tx: TenantTx, findingId: string) {
   const finding = await tx.finding.findFirst({ where: { id: findingId }, select: { id: true, visitId: true } });
   if (!finding) fail("NOT_FOUND", "errors.notFound");
   return finding;

@@ -197,13 +197,13 @@ export async function removeDocument(tx: TenantTx, actor: Actor, documentId: str
   return { id: documentId };
 }
 
-export type BenchmarkFigure = { metric: "implementation_rate" | "visits"; placeType: string; year: number | null; numerator: number; denominator: number | null; contributors: number };
+type BenchmarkFigure = { metric: "implementation_rate" | "visits"; placeType: string; year: number | null; numerator: number; denominator: number | null; contributors: number };
 
 /**
  * The anonymised figures, computed by the database across the accepted participants that opted in;
  * a figure with fewer than BENCHMARK_MIN_CONTRIBUTORS contributing workspaces never leaves it.
  */
-export async function forumBenchmark(tx: TenantTx, forumTenantId: string, forumId: string) {
+async function forumBenchmark(tx: TenantTx, forumTenantId: string, forumId: string) {
   const rows = await tx.$queryRaw<{ metric: string; place_type: string; year: number | null; numerator: bigint; denominator: bigint | null; contributors: number }[]>`
     SELECT metric, place_type::text AS place_type, year, numerator, denominator, contributors FROM forum_benchmark(${forumTenantId}::uuid, ${forumId}::uuid)`;
   const optedIn = await tx.forumParticipant.count({ where: { tenantId: forumTenantId, forumId, status: "accepted", benchmarkOptIn: true } });

@@ -5,7 +5,7 @@
  */
 export type FuzzSettings = { seed: number; runs: number; shrink: boolean };
 
-export const DEFAULT_FUZZ_SEED = 20_261_202;
+const DEFAULT_FUZZ_SEED = 20_261_202;
 
 export function fuzzSettings(env: NodeJS.ProcessEnv = process.env, defaultRuns = 3): FuzzSettings {
   return {

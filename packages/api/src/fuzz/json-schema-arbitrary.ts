@@ -61,7 +61,7 @@ export function validInputArbitrary(schema: JsonSchema, targets: FuzzTargets): f
   return fromSchema(schema, { targets, root: schema, mode: "valid", depth: 0 });
 }
 
-export function fromSchema(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
+function fromSchema(schema: JsonSchema, walk: Walk): fc.Arbitrary<unknown> {
   const conforming = conformingValue(schema, walk);
   if (walk.mode === "valid") return conforming;
   return fc.oneof({ weight: 5, arbitrary: conforming }, { weight: 1, arbitrary: outOfBounds(schema) }, { weight: 1, arbitrary: hostileJson() });

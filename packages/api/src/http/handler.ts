@@ -5,7 +5,7 @@ import { logger } from "../core/logger.ts";
 import { appRouter } from "../router.ts";
 
 /** The most calls one batched request may carry (docs/decisions/0130); a larger batch is a 400, none of it run. */
-export const MAX_BATCH_SIZE = 10;
+const MAX_BATCH_SIZE = 10;
 
 /** Serves /api/trpc for the browser's interactive calls. */
 export function handleTrpcRequest(request: Request, client: { ipAddress: string | null; requestId?: string }): Promise<Response> {

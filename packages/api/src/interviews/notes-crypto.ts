@@ -6,14 +6,14 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  * configuration (INTERVIEW_NOTES_KEYS): the first key encrypts, every listed key decrypts, so a new
  * key can be put first while rows written under an older one stay readable (docs/decisions/0070).
  */
-export type NotesKey = { id: string; key: Buffer };
+type NotesKey = { id: string; key: Buffer };
 export type NotesKeyRing = { current: NotesKey; byId: ReadonlyMap<string, Buffer> };
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
-export class NotesKeyError extends Error {}
+class NotesKeyError extends Error {}
 
 /** Parses `keyId:base64key[,keyId:base64key...]`; each key must decode to exactly 32 bytes. */
 export function parseNotesKeyRing(config: string): NotesKeyRing {

@@ -6,7 +6,7 @@ import type { Question, Section, TemplateContent } from "../templates/content.ts
  * the publisher's newer one), section by section and question by question. Ids are stable across
  * versions (docs/template-format.md), so a question is "the same" when its id is.
  */
-export type ChangeKind = "added" | "removed" | "changed";
+type ChangeKind = "added" | "removed" | "changed";
 export type TemplateChange =
   | { key: string; target: "section"; kind: ChangeKind; sectionId: string; before: Section | null; after: Section | null }
   | { key: string; target: "question"; kind: ChangeKind; sectionId: string; questionId: string; before: Question | null; after: Question | null };

@@ -12,7 +12,7 @@ import { refuseUnverifiedAdmin } from "../account/email-verification.ts";
 import { limitInvitations } from "./invitation-limit.ts";
 import type { Actor } from "./members.ts";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type InvitationRequest = { email: string; role: MemberRole; appUrl: string; inviterName: string; workspaceName: string; locale: Locale };
 

@@ -10,7 +10,7 @@ import type { RecommendationListInput } from "./inputs.ts";
  * whole page), so a page costs the same handful of queries whatever its length.
  */
 
-export const recommendationRowSelect = {
+const recommendationRowSelect = {
   id: true,
   number: true,
   text: true,
@@ -85,7 +85,6 @@ async function toRows(tx: TenantTx, rows: Row[], today: Date) {
   const { addressees, latest } = await pageRelations(tx, rows.map((row) => row.id));
   return rows.map((row) => ({ ...row, addressees: addressees.get(row.id) ?? [], latestUpdate: latest.get(row.id) ?? null, overdue: isOverdue(row, today) }));
 }
-export type RecommendationRow = Awaited<ReturnType<typeof toRows>>[number];
 
 const cursorCodec = keysetCursor(z.object({ at: cursorInstant, id: z.uuid() }));
 

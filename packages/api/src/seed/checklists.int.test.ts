@@ -5,7 +5,7 @@ import { createTestVisit } from "../testing/checklist.ts";
 import { createTestUser, createTestWorkspace } from "../testing/index.ts";
 import { seedChecklists } from "./checklists.ts";
 
-// A police custody template in the shape the templates seed writes (the sections of domain.md).
+// A police custody template in the shape the templates seed writes (the sections of a police custody checklist).
 const POLICE_CUSTODY: TemplateContent = {
   sections: [
     { id: "facility", title: { en: "Facility" }, questions: [

@@ -39,7 +39,7 @@ function textOf(question: Question): string {
 }
 
 /** The first rule that fits the question's words, as a value valid for its kind. */
-export function answerFor(question: Question): { value: Prisma.InputJsonValue; note: string | null } | null {
+function answerFor(question: Question): { value: Prisma.InputJsonValue; note: string | null } | null {
   const words = textOf(question);
   for (const rule of KRUSEVAC_ANSWERS) {
     if (!rule.pattern.test(words)) continue;

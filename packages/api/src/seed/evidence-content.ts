@@ -1,7 +1,7 @@
 import type { FindingSeverity, IntervieweeCategory } from "@vigil/db";
 import type { AllegationCode } from "../interviews/shared.ts";
 
-export type DemoInterview = {
+type DemoInterview = {
   pseudonym: string;
   category: IntervieweeCategory;
   allegations: AllegationCode[];
@@ -9,7 +9,7 @@ export type DemoInterview = {
   /** Days after the visit's start when a reprisal-risk follow-up is due; null without a risk. */
   followUpAfterDays: number | null;
 };
-export type DemoFinding = { theme: string; text: string; severity: FindingSeverity; evidence?: string };
+type DemoFinding = { theme: string; text: string; severity: FindingSeverity; evidence?: string };
 export type DemoVisitEvidence = { place: string; plannedStart?: string; findings: DemoFinding[]; interviews: DemoInterview[] };
 
 /** Evidence for the visits the visit part seeds, found by place (and start date where a place has several). */

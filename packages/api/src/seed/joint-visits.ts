@@ -12,7 +12,7 @@ export const MARKO = "marko.jovanovic@npm-serbia.example";
 export const OLENA = "olena.kovalenko@npm-ukraine.example";
 export const ANDRII = "andrii.shevchenko@npm-ukraine.example";
 
-/** Serbia's NPM hosts Ukraine's in December 2014: a prison and a police station (domain.md, issue 5 §4). */
+/** Serbia's NPM hosts Ukraine's in December 2014: a prison and a police station (issue 5 §4). */
 const JOINT_VISITS = [
   {
     place: "Correctional Institution Sremska Mitrovica", template: "Prison", start: "2014-12-08", end: "2014-12-08",

@@ -12,7 +12,7 @@ const TEMPLATE_FILES = ["police-custody.template.json", "prison.template.json"];
  * Keeps only the given languages in a template file: the data files hold English, Serbian Cyrillic
  * and Ukrainian, and each demo workspace works in English and its own language.
  */
-export function keepLanguages(file: Record<string, unknown>, languages: readonly Locale[]): Record<string, unknown> {
+function keepLanguages(file: Record<string, unknown>, languages: readonly Locale[]): Record<string, unknown> {
   const narrow = (value: unknown, key?: string): unknown => {
     if (Array.isArray(value)) return key === "languages" ? value.filter((l) => languages.includes(l as Locale)) : value.map((v) => narrow(v));
     if (value && typeof value === "object") {

@@ -29,7 +29,7 @@ const KYIV_HOLDING = "Temporary holding facility of the National Police, Kyiv";
 export const DEMO_VISITS: Record<string, DemoVisit[]> = {
   RS: [
     {
-      // The night visit whose checklist the checklist seed fills (domain.md's worked example).
+      // The night visit whose checklist the checklist seed fills (the Kruševac worked example).
       place: KRUSEVAC, template: "Police custody", type: "ad_hoc", announced: false, nightVisit: true,
       start: "2014-06-12", end: "2014-06-12", status: "closed",
       objectives: "Unannounced night visit: treatment of persons held overnight, custody records, information on rights, access to a lawyer and a doctor, conditions in the detention premises.",

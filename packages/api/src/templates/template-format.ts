@@ -11,10 +11,10 @@ import { boundedNameSchema } from "../core/names.ts";
  * A file is parsed whole before anything is written, and its first problem is reported by line and
  * column (bad JSON) or by field path (e.g. `sections[2].questions[0].kind`).
  */
-export const TEMPLATE_FORMAT = "vigil.checklist-template";
-export const TEMPLATE_FORMAT_VERSION = 1;
+const TEMPLATE_FORMAT = "vigil.checklist-template";
+const TEMPLATE_FORMAT_VERSION = 1;
 
-export const templateFileSchema = z
+const templateFileSchema = z
   .strictObject({
     format: z.literal(TEMPLATE_FORMAT),
     formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),

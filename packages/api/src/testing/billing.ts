@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll } from "vitest";
 import { handleStripeWebhook } from "../billing/webhooks.ts";
 
-export const TEST_WEBHOOK_SECRET = "whsec_vigil_integration";
+const TEST_WEBHOOK_SECRET = "whsec_vigil_integration";
 const BILLING_ENV = ["STRIPE_SECRET_KEY", "STRIPE_API_BASE", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STANDARD", "STRIPE_PRICE_NETWORK", "BILLING_GRACE_DAYS"] as const;
 
 /**

@@ -26,8 +26,8 @@ export async function getVisit(tx: TenantTx, visitId: string) {
 }
 
 /**
- * What the team reads before going: the place's earlier visits. Open recommendations arrive with
- * the reports (issue 4); until then the list is empty and the page says why.
+ * What the team reads before going: the place's earlier visits. The place's open recommendations
+ * are not repeated here: the page links to the recommendations list filtered to the place.
  */
 export async function visitPreparation(tx: TenantTx, visitId: string) {
   const visit = await tx.visit.findFirst({ where: { id: visitId }, select: { id: true, placeId: true, plannedStart: true } });
@@ -38,11 +38,11 @@ export async function visitPreparation(tx: TenantTx, visitId: string) {
     orderBy: [{ plannedStart: "desc" }, { id: "desc" }],
     take: 50,
   });
-  return { earlierVisits, openRecommendations: [] as never[] };
+  return { earlierVisits };
 }
 
 /** Published template versions that apply to a place type, newest version first within a template. */
-export function templateVersionsFor(tx: TenantTx, placeType: PlaceType) {
+function templateVersionsFor(tx: TenantTx, placeType: PlaceType) {
   return tx.checklistTemplateVersion.findMany({
     where: { version: { not: null }, template: { archivedAt: null, placeTypes: { has: placeType } } },
     select: { id: true, version: true, languages: true, template: { select: { id: true, name: true } } },

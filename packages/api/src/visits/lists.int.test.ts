@@ -100,6 +100,5 @@ describe("the calendar and the upcoming visits", () => {
     const preparation = await caller.visits.preparation({ tenantSlug: workspace.slug, visitId: ids.future1! });
     expect(names(preparation.earlierVisits)).toEqual(["custodyJuly", "night2014"]);
     expect(preparation.earlierVisits.map((v) => v.status)).toEqual(["cancelled", "closed"]);
-    expect(preparation.openRecommendations).toEqual([]);
   });
 });

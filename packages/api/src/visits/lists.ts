@@ -19,7 +19,7 @@ export const visitRowSelect = {
 /** Keyset cursor: the last row's (planned_start, id), so pages stay stable while visits are added. */
 const cursorCodec = keysetCursor(z.object({ start: daySchema, id: z.uuid() }));
 
-export function encodeCursor(row: { plannedStart: Date; id: string }): string {
+function encodeCursor(row: { plannedStart: Date; id: string }): string {
   return cursorCodec.encode({ start: row.plannedStart.toISOString().slice(0, 10), id: row.id });
 }
 

@@ -13,7 +13,7 @@ import { recordAudit } from "../core/audit.ts";
 import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
 
 /** The version of the format described in docs/workspace-export-format.md. */
-export const EXPORT_FORMAT_VERSION = 1;
+const EXPORT_FORMAT_VERSION = 1;
 export const EXPORT_LIMIT = { limit: 3, windowMs: 60 * 60 * 1000 };
 /**
  * A finished export can be downloaded for 24 hours, then the hourly purge deletes its file and row
@@ -25,7 +25,7 @@ export const EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
  * Every table that holds a tenant's rows, read from the catalog at export time, so a table added by
  * any later migration is exported without anyone remembering to list it here.
  */
-export async function tenantTables(tx: TenantTx): Promise<string[]> {
+async function tenantTables(tx: TenantTx): Promise<string[]> {
   const rows = await tx.$queryRaw<{ table_name: string }[]>`
     SELECT c.table_name::text AS table_name
     FROM information_schema.columns c

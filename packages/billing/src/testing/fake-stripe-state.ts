@@ -43,7 +43,7 @@ export function fakeId(prefix: string): string {
   return `${prefix}_${randomBytes(8).toString("hex")}`;
 }
 
-export const nowSeconds = () => Math.floor(Date.now() / 1000);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export function newSubscription(customer: string, priceId: string, status = "active", periodDays = 30): FakeSubscription {
   const start = nowSeconds();

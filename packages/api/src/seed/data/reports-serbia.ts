@@ -1,7 +1,7 @@
 import { assessed, recommendation as rec, reply, verified, type DemoReport, type VisitRef } from "../report-plans.ts";
 
-// The Serbian NPM's reports, in Serbian Cyrillic, from 2013 to today. The Kruševac story of
-// domain.md comes first; the rest gives the lists and charts several years, place types,
+// The Serbian NPM's reports, in Serbian Cyrillic, from 2013 to today. The Kruševac story (the
+// night visit of June 2014 and its follow-up) comes first; the rest gives the lists and charts several years, place types,
 // authorities and every status, with repeated recommendations to the same place across years.
 
 const JELENA = "jelena.petrovic@npm-serbia.example";
@@ -46,8 +46,8 @@ const TRAINING = "Обука особља";
 const DISCIPLINE = "Дисциплинске мере";
 
 /** The night visit of June 2014 (planned by the visit seed) and its follow-up visit. */
-export const KRUSEVAC_NIGHT: VisitRef = { place: KRUSEVAC, start: "2014-06-12" };
-export const KRUSEVAC_FOLLOW_UP: VisitRef = { place: KRUSEVAC, start: -40 };
+const KRUSEVAC_NIGHT: VisitRef = { place: KRUSEVAC, start: "2014-06-12" };
+const KRUSEVAC_FOLLOW_UP: VisitRef = { place: KRUSEVAC, start: -40 };
 const NIS_2013: VisitRef = { place: NIS, start: "2013-04-16" };
 const NIS_FOLLOW_UP: VisitRef = { place: NIS, start: "2021-02-23" };
 
