@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { withTenant, type PlaceType, type RecommendationStatus } from "@vigil/db";
-import { recordAudit } from "../core/audit.ts";
+import { recordSystemAudit } from "../core/audit.ts";
 import { addAgendaItem, createForum, inviteToForum, setBenchmarkOptIn, shareDocument } from "../forums/forums.ts";
 import { publishToLibrary } from "../library/library.ts";
 import { setWorkspaceVerification } from "../workspaces/verification.ts";
@@ -104,7 +104,7 @@ async function acceptAndContribute(tenantId: string, forumTenantId: string, foru
       where: { tenantId_forumId_participantTenantId: { tenantId: forumTenantId, forumId, participantTenantId: tenantId } },
       data: { status: "accepted", respondedAt: new Date(), benchmarkOptIn: true },
     });
-    await recordAudit(tx, { tenantId, actorId: null, action: "forum.accepted", targetType: "forum", targetId: forumId, details: { organiserId: forumTenantId } });
-    await recordAudit(tx, { tenantId, actorId: null, action: "forum.benchmarkJoined", targetType: "forum", targetId: forumId });
+    await recordSystemAudit(tx, tenantId, { action: "forum.accepted", targetType: "forum", targetId: forumId, details: { organiserId: forumTenantId } });
+    await recordSystemAudit(tx, tenantId, { action: "forum.benchmarkJoined", targetType: "forum", targetId: forumId });
   });
 }

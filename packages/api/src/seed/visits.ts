@@ -1,5 +1,5 @@
 import { withTenant, type TenantTx, type VisitStatus } from "@vigil/db";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 import { planVisit, transitionVisit } from "../visits/planning.ts";
 import type { TeamMemberInput } from "../visits/inputs.ts";
 import type { DemoWorkspaceContext } from "./context.ts";
