@@ -42,8 +42,7 @@ function jointVisitProcedure(minRole: "viewer" | "monitor") {
     .input(z.object({ visitId: id }))
     .use(async ({ ctx, input, next, type, path }) => {
       const participation = await enterJointVisit(ctx.tx, ctx.tenant.id, ctx.user.id, input.visitId);
-      const actor = jointActor(participation, ctx.user.id, ctx.membership.role, ctx.ipAddress);
-      const result = await next({ ctx: { participation, jointActor: actor } });
+      const result = await next({ ctx: { participation, jointActor: jointActor(participation, ctx.actor) } });
       if (result.ok && type === "mutation") {
         // In the partner's own log: ctx.actor is the caller in their workspace (the services get the host-side jointActor).
         await recordAudit(ctx.tx, ctx.actor, {
