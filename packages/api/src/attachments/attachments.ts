@@ -5,7 +5,7 @@ import { fail } from "../core/errors.ts";
 import { UNSAFE_IN_NAME_GLOBAL } from "../core/names.ts";
 import { recordAudit } from "../core/audit.ts";
 import { findEditableVisit } from "./evidence-access.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 
 export const attachmentSummary = {
   id: true, visitId: true, findingId: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true,
@@ -68,13 +68,12 @@ export async function storeAndRecordAttachment(tx: TenantTx, actor: Actor, uploa
       },
       select: attachmentSummary,
     });
-    await recordAudit(tx, {
-      tenantId: actor.tenantId, actorId: actor.userId, action: "attachment.uploaded", targetType: "attachment", targetId: id,
+    await recordAudit(tx, actor, {
+      action: "attachment.uploaded", targetType: "attachment", targetId: id,
       details: {
         visitId: upload.visitId, findingId: upload.findingId, recommendationUpdateId: upload.recommendationUpdateId, contentType: stored.contentType,
         sizeBytes: stored.sizeBytes, sha256: stored.sha256.toString("hex"),
       },
-      ipAddress: actor.ipAddress,
     });
     return toAttachmentSummary(attachment);
   } catch (error) {
@@ -92,9 +91,9 @@ async function findAttachment(tx: TenantTx, attachmentId: string) {
 /** What a download needs: the membership check is the procedure's; each download is recorded. */
 export async function openAttachment(tx: TenantTx, actor: Actor, attachmentId: string) {
   const attachment = await findAttachment(tx, attachmentId);
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "attachment.downloaded", targetType: "attachment", targetId: attachmentId,
-    details: { visitId: attachment.visitId }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "attachment.downloaded", targetType: "attachment", targetId: attachmentId,
+    details: { visitId: attachment.visitId },
   });
   return toAttachmentSummary(attachment);
 }
@@ -103,9 +102,9 @@ export async function deleteAttachment(tx: TenantTx, actor: Actor, attachmentId:
   const attachment = await findAttachment(tx, attachmentId);
   await findEditableVisit(tx, attachment.visitId);
   await tx.attachment.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: attachmentId } } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "attachment.deleted", targetType: "attachment", targetId: attachmentId,
-    details: { visitId: attachment.visitId, fileName: attachment.fileName, sha256: Buffer.from(attachment.sha256).toString("hex") }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "attachment.deleted", targetType: "attachment", targetId: attachmentId,
+    details: { visitId: attachment.visitId, fileName: attachment.fileName, sha256: Buffer.from(attachment.sha256).toString("hex") },
   });
   // The row is gone with the transaction; the bytes follow (a failed removal leaves an orphan file, not a dangling row).
   await removeAttachmentFile(attachment.storageKey);

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { deleteAttachment, openAttachment, uploadAttachment } from "./attachments.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 const id = z.uuid();
 
@@ -21,14 +20,14 @@ export const attachmentsRouter = router({
       fileName: z.string().trim().min(1, { error: "attachmentErrors.noFile" }).max(1000),
       content: z.custom<AsyncIterable<Uint8Array>>(isByteStream, { error: "attachmentErrors.noFile" }),
     }))
-    .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.actor, input)),
 
   /** For the download route: any member may fetch evidence; the download is audited. */
   open: tenantProcedure("viewer")
     .input(z.object({ attachmentId: id }))
-    .mutation(({ ctx, input }) => openAttachment(ctx.tx, actorOf(ctx), input.attachmentId)),
+    .mutation(({ ctx, input }) => openAttachment(ctx.tx, ctx.actor, input.attachmentId)),
 
   delete: tenantProcedure("monitor")
     .input(z.object({ attachmentId: id }))
-    .mutation(({ ctx, input }) => deleteAttachment(ctx.tx, actorOf(ctx), input.attachmentId)),
+    .mutation(({ ctx, input }) => deleteAttachment(ctx.tx, ctx.actor, input.attachmentId)),
 });

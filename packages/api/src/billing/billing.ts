@@ -7,7 +7,7 @@ import { billingConfig, billingRow, workspaceEntitlements } from "../core/entitl
 import { fail } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { recordAudit } from "../core/audit.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 
 function enabledConfig(): EnabledBillingConfig {
   const config = billingConfig();
@@ -91,7 +91,7 @@ export async function startCheckout(tx: TenantTx, actor: Actor, request: Checkou
     customerId, tenantId: actor.tenantId, plan, locale: request.locale,
     successUrl: `${request.billingUrl}?checkout=success`, cancelUrl: `${request.billingUrl}?checkout=cancelled`,
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "billing.checkoutStarted", targetType: "workspace_billing", targetId: actor.tenantId, details: { plan: plan.key }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "billing.checkoutStarted", targetType: "workspace_billing", targetId: actor.tenantId, details: { plan: plan.key } });
   return url;
 }
 
@@ -101,6 +101,6 @@ export async function openPortal(tx: TenantTx, actor: Actor, request: { billingU
   const row = await billingRow(tx);
   if (!row) fail("BAD_REQUEST", "billingErrors.noSubscription");
   const url = await createPortalSession(config, { customerId: row.stripeCustomerId, returnUrl: request.billingUrl, locale: request.locale });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "billing.portalOpened", targetType: "workspace_billing", targetId: actor.tenantId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "billing.portalOpened", targetType: "workspace_billing", targetId: actor.tenantId });
   return url;
 }

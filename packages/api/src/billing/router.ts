@@ -5,8 +5,6 @@ import { router, tenantProcedure, type TenantContext } from "../core/trpc.ts";
 
 type TenantCtx = Context & TenantContext & { user: { id: string; email: string } };
 
-const actor = (ctx: TenantCtx) => ({ tenantId: ctx.tenant.id, userId: ctx.user.id, role: ctx.membership.role, ipAddress: ctx.ipAddress });
-
 function billingUrl(ctx: TenantCtx): string {
   const origin = (process.env.APP_URL ?? new URL(ctx.request.url).origin).replace(/\/$/, "");
   return `${origin}/t/${ctx.tenant.slug}/billing`;
@@ -25,10 +23,10 @@ export const billingRouter = router({
   startCheckout: tenantProcedure("owner", payingWhileReadOnly)
     .input(z.object({ planKey: z.string().min(1).max(40) }))
     .mutation(async ({ ctx, input }) => ({
-      url: await startCheckout(ctx.tx, actor(ctx), { planKey: input.planKey, billingUrl: billingUrl(ctx), email: ctx.user.email, workspaceName: ctx.tenant.name, locale: ctx.locale }),
+      url: await startCheckout(ctx.tx, ctx.actor, { planKey: input.planKey, billingUrl: billingUrl(ctx), email: ctx.user.email, workspaceName: ctx.tenant.name, locale: ctx.locale }),
     })),
 
   openPortal: tenantProcedure("owner", payingWhileReadOnly).mutation(async ({ ctx }) => ({
-    url: await openPortal(ctx.tx, actor(ctx), { billingUrl: billingUrl(ctx), locale: ctx.locale }),
+    url: await openPortal(ctx.tx, ctx.actor, { billingUrl: billingUrl(ctx), locale: ctx.locale }),
   })),
 });

@@ -6,7 +6,7 @@ import type { Prisma } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import type Stripe from "stripe";
 import { logger, type Logger } from "../core/logger.ts";
-import { recordAudit } from "../core/audit.ts";
+import { recordSystemAudit } from "../core/audit.ts";
 import { billingConfig } from "../core/entitlements.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -97,8 +97,8 @@ async function storeSubscription(tx: Tx, config: EnabledBillingConfig, workspace
     },
   });
   if (workspace.status !== subscription.status || replacesAnother) {
-    await recordAudit(tx, {
-      tenantId: workspace.tenantId, actorId: null, action: "billing.subscriptionChanged", targetType: "workspace_billing", targetId: workspace.tenantId,
+    await recordSystemAudit(tx, workspace.tenantId, {
+      action: "billing.subscriptionChanged", targetType: "workspace_billing", targetId: workspace.tenantId,
       details: { stripeEventId: event.id, stripeEventType: event.type, from: workspace.status, to: subscription.status, plan: plan?.key ?? null },
     });
   }

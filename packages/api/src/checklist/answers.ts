@@ -4,7 +4,7 @@ import { fail } from "../core/errors.ts";
 import { type AuthorWorkspace, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { hasRole } from "../core/roles.ts";
 import { recordAudit } from "../core/audit.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 import { assertVisitEditable, isVisitEditable } from "../visits/rules.ts";
 
 /** An answer as the checklist shows it; `revision` 0 means "never answered". */
@@ -127,9 +127,9 @@ async function recordRevision(tx: TenantTx, actor: Actor, input: SaveAnswerInput
   });
   // One audit event per save: who changed which question of which visit, and to which revision.
   // The answer itself stays in the answer history rather than being copied into the audit log.
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "checklist.answerSaved", targetType: "visit", targetId: input.visitId,
-    details: { questionId: input.questionId, revision }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "checklist.answerSaved", targetType: "visit", targetId: input.visitId,
+    details: { questionId: input.questionId, revision },
   });
   return answerState(tx, answerId);
 }

@@ -10,7 +10,7 @@ export const checklistRouter = router({
   get: tenantProcedure("viewer")
     .input(z.object({ visitId }))
     .query(({ ctx, input }) =>
-      getChecklist(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, role: ctx.membership.role, ipAddress: ctx.ipAddress }, input.visitId),
+      getChecklist(ctx.tx, ctx.actor, input.visitId),
     ),
 
   history: tenantProcedure("viewer")
@@ -29,6 +29,6 @@ export const checklistRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      saveAnswer(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, role: ctx.membership.role, ipAddress: ctx.ipAddress }, input),
+      saveAnswer(ctx.tx, ctx.actor, input),
     ),
 });

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
 import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx } from "@vigil/db";
 import { z } from "zod";
+import type { Actor } from "./actor.ts";
 import type { Context } from "./context.ts";
 import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
@@ -55,6 +56,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export type TenantContext = {
   tenant: { id: string; slug: string; name: string; countryCode: string; defaultLocale: string };
   membership: { id: string; role: MemberRole };
+  /** The caller in this workspace, as services and the audit log take it (from the membership, never the input). */
+  actor: Actor;
   tx: TenantTx;
 };
 
@@ -95,6 +98,7 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
           tx,
           tenant,
           membership,
+          actor: { tenantId: tenant.id, userId: ctx.user.id, role: membership.role, ipAddress: ctx.ipAddress },
           log: ctx.log.child({ tenantId: tenant.id }),
         } satisfies TenantContext & { log: Context["log"] },
       });

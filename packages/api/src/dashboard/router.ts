@@ -3,7 +3,6 @@ import { recommendationExportTable, visitExportTable } from "./export-rows.ts";
 import { dashboardFigures } from "./figures.ts";
 import { dashboardFilterSchema, exportFormatSchema } from "./inputs.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 const exportInput = dashboardFilterSchema.extend({ format: exportFormatSchema });
 const exportName = (what: string, slug: string, year: number | undefined) => `${what}-${slug}-${year ?? "all"}`;
@@ -14,7 +13,7 @@ const exportName = (what: string, slug: string, year: number | undefined) => `${
  */
 export const dashboardRouter = router({
   /** The page's figures in one transaction: summary, implementation rates, visits per place type and year. */
-  figures: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => dashboardFigures(ctx.tx, actorOf(ctx), input, new Date())),
+  figures: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => dashboardFigures(ctx.tx, ctx.actor, input, new Date())),
 
   exportVisits: tenantProcedure("viewer")
     .input(exportInput)

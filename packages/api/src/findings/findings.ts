@@ -4,7 +4,7 @@ import { attachmentSummary, toAttachmentSummary } from "../attachments/attachmen
 import { authorWorkspaceNames, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { recordAudit } from "../core/audit.ts";
 import { findEditableVisit, findVisit, visitSummary } from "../attachments/evidence-access.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 
 export type FindingFields = { theme: string; text: string; severity: FindingSeverity };
 
@@ -41,9 +41,9 @@ async function findFinding(tx: TenantTx, findingId: string) {
 export async function createFinding(tx: TenantTx, actor: Actor, visitId: string, fields: FindingFields) {
   await findEditableVisit(tx, visitId);
   const finding = await tx.finding.create({ data: { tenantId: actor.tenantId, visitId, theme: fields.theme, text: fields.text, severity: fields.severity, createdById: actor.userId }, select: findingSelect });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "finding.created", targetType: "finding", targetId: finding.id,
-    details: { visitId, severity: fields.severity }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "finding.created", targetType: "finding", targetId: finding.id,
+    details: { visitId, severity: fields.severity },
   });
   return finding;
 }
@@ -56,9 +56,9 @@ export async function updateFinding(tx: TenantTx, actor: Actor, findingId: strin
     data: { theme: fields.theme, text: fields.text, severity: fields.severity, updatedAt: new Date() },
     select: findingSelect,
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "finding.updated", targetType: "finding", targetId: findingId,
-    details: { visitId: current.visitId, severity: fields.severity }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "finding.updated", targetType: "finding", targetId: findingId,
+    details: { visitId: current.visitId, severity: fields.severity },
   });
   return finding;
 }
@@ -69,9 +69,9 @@ export async function deleteFinding(tx: TenantTx, actor: Actor, findingId: strin
   await findEditableVisit(tx, current.visitId);
   await tx.attachment.updateMany({ where: { findingId }, data: { findingId: null } });
   await tx.finding.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: findingId } } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "finding.deleted", targetType: "finding", targetId: findingId,
-    details: { visitId: current.visitId }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "finding.deleted", targetType: "finding", targetId: findingId,
+    details: { visitId: current.visitId },
   });
   return { id: findingId };
 }

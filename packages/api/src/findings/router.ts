@@ -2,7 +2,6 @@ import { z } from "zod";
 import { FINDING_SEVERITIES } from "../interviews/shared.ts";
 import { createFinding, deleteFinding, listFindings, updateFinding } from "./findings.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 const id = z.uuid();
 const findingFields = z.object({
@@ -16,13 +15,13 @@ export const findingsRouter = router({
 
   create: tenantProcedure("monitor")
     .input(findingFields.extend({ visitId: id }))
-    .mutation(({ ctx, input: { visitId, ...fields } }) => createFinding(ctx.tx, actorOf(ctx), visitId, fields)),
+    .mutation(({ ctx, input: { visitId, ...fields } }) => createFinding(ctx.tx, ctx.actor, visitId, fields)),
 
   update: tenantProcedure("monitor")
     .input(findingFields.extend({ findingId: id }))
-    .mutation(({ ctx, input: { findingId, ...fields } }) => updateFinding(ctx.tx, actorOf(ctx), findingId, fields)),
+    .mutation(({ ctx, input: { findingId, ...fields } }) => updateFinding(ctx.tx, ctx.actor, findingId, fields)),
 
   delete: tenantProcedure("monitor")
     .input(z.object({ findingId: id }))
-    .mutation(({ ctx, input }) => deleteFinding(ctx.tx, actorOf(ctx), input.findingId)),
+    .mutation(({ ctx, input }) => deleteFinding(ctx.tx, ctx.actor, input.findingId)),
 });

@@ -35,7 +35,7 @@ export async function createForum(tx: TenantTx, actor: Actor, input: ForumInput)
   });
   // The organiser takes part in its own forum (its templates, documents and benchmark figures count).
   await tx.forumParticipant.create({ data: { tenantId: actor.tenantId, forumId: forum.id, participantTenantId: actor.tenantId, status: "accepted", respondedAt: new Date() } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.created", targetType: "forum", targetId: forum.id, details: { name: input.name }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "forum.created", targetType: "forum", targetId: forum.id, details: { name: input.name } });
   return forum;
 }
 
@@ -123,7 +123,7 @@ export async function inviteToForum(tx: TenantTx, actor: Actor, forumId: string,
     // A declined invitation may be sent again: the organiser cannot answer for the participant, so it starts over.
     if (existing) await tx.forumParticipant.delete({ where: { tenantId_forumId_participantTenantId: { tenantId: actor.tenantId, forumId, participantTenantId: workspaceId } } });
     await tx.forumParticipant.create({ data: { tenantId: actor.tenantId, forumId, participantTenantId: workspaceId } });
-    await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.invited", targetType: "forum", targetId: forumId, details: { workspaceId, workspaceName: directory.get(workspaceId)!.name }, ipAddress: actor.ipAddress });
+    await recordAudit(tx, actor, { action: "forum.invited", targetType: "forum", targetId: forumId, details: { workspaceId, workspaceName: directory.get(workspaceId)!.name } });
   }
   return { invited: workspaceIds.length };
 }
@@ -134,7 +134,7 @@ export async function removeParticipant(tx: TenantTx, actor: Actor, forumId: str
   if (workspaceId === actor.tenantId) fail("BAD_REQUEST", "forumErrors.organiserStays");
   const { count } = await tx.forumParticipant.deleteMany({ where: { tenantId: actor.tenantId, forumId, participantTenantId: workspaceId } });
   if (count === 0) fail("NOT_FOUND", "errors.notFound");
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.participantRemoved", targetType: "forum", targetId: forumId, details: { workspaceId }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "forum.participantRemoved", targetType: "forum", targetId: forumId, details: { workspaceId } });
   return { removed: workspaceId };
 }
 
@@ -146,7 +146,7 @@ export async function respondToInvitation(tx: TenantTx, actor: Actor, forumId: s
     data: { status: accept ? "accepted" : "declined", respondedAt: new Date() },
   });
   if (count === 0) fail("CONFLICT", "forumErrors.notInvited");
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: accept ? "forum.accepted" : "forum.declined", targetType: "forum", targetId: forumId, details: { organiserId: forum.tenantId, name: forum.name }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: accept ? "forum.accepted" : "forum.declined", targetType: "forum", targetId: forumId, details: { organiserId: forum.tenantId, name: forum.name } });
   return { status: accept ? "accepted" : "declined" };
 }
 
@@ -155,7 +155,7 @@ export async function setBenchmarkOptIn(tx: TenantTx, actor: Actor, forumId: str
   const forum = await visibleForum(tx, forumId);
   const { count } = await tx.forumParticipant.updateMany({ where: { tenantId: forum.tenantId, forumId, participantTenantId: actor.tenantId, status: "accepted" }, data: { benchmarkOptIn: optIn } });
   if (count === 0) fail("NOT_FOUND", "errors.notFound");
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: optIn ? "forum.benchmarkJoined" : "forum.benchmarkLeft", targetType: "forum", targetId: forumId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: optIn ? "forum.benchmarkJoined" : "forum.benchmarkLeft", targetType: "forum", targetId: forumId });
   return { optIn };
 }
 
@@ -166,7 +166,7 @@ export async function addAgendaItem(tx: TenantTx, actor: Actor, forumId: string,
     data: { tenantId: actor.tenantId, forumId, position: (last._max.position ?? 0) + 1, title: item.title, startsAt: item.startsAt || null, description: item.description || null },
     select: { id: true },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.agendaItemAdded", targetType: "forum", targetId: forumId, details: { title: item.title }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "forum.agendaItemAdded", targetType: "forum", targetId: forumId, details: { title: item.title } });
   return created;
 }
 
@@ -174,7 +174,7 @@ export async function removeAgendaItem(tx: TenantTx, actor: Actor, forumId: stri
   await organisedForum(tx, actor, forumId);
   const { count } = await tx.forumAgendaItem.deleteMany({ where: { tenantId: actor.tenantId, forumId, id: itemId } });
   if (count === 0) fail("NOT_FOUND", "errors.notFound");
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.agendaItemRemoved", targetType: "forum", targetId: forumId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "forum.agendaItemRemoved", targetType: "forum", targetId: forumId });
   return { id: itemId };
 }
 
@@ -184,7 +184,7 @@ export async function shareDocument(tx: TenantTx, actor: Actor, forumId: string,
     data: { tenantId: actor.tenantId, forumTenantId: forum.tenantId, forumId, title: document.title, url: document.url || null, note: document.note || null },
     select: { id: true },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.documentShared", targetType: "forum", targetId: forumId, details: { title: document.title }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "forum.documentShared", targetType: "forum", targetId: forumId, details: { title: document.title } });
   return created;
 }
 
@@ -193,7 +193,7 @@ export async function removeDocument(tx: TenantTx, actor: Actor, documentId: str
   const document = await tx.forumDocument.findFirst({ where: { id: documentId, tenantId: actor.tenantId }, select: { forumId: true } });
   if (!document) fail("NOT_FOUND", "errors.notFound");
   await tx.forumDocument.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: documentId } } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "forum.documentRemoved", targetType: "forum", targetId: document.forumId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "forum.documentRemoved", targetType: "forum", targetId: document.forumId });
   return { id: documentId };
 }
 

@@ -5,7 +5,6 @@ import {
   respondToInvitation, setBenchmarkOptIn, shareDocument,
 } from "./forums.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 import { boundedNameSchema } from "../core/names.ts";
 
 const forumId = z.object({ forumId: z.uuid() });
@@ -14,49 +13,49 @@ const optionalDay = daySchema.nullish().or(z.literal("")).transform((value) => v
 
 /** Forums and networks: members read; admins organise, invite and answer invitations for their workspace. */
 export const forumsRouter = router({
-  list: tenantProcedure("viewer").query(({ ctx }) => listForums(ctx.tx, actorOf(ctx))),
+  list: tenantProcedure("viewer").query(({ ctx }) => listForums(ctx.tx, ctx.actor)),
 
-  get: tenantProcedure("viewer").input(forumId).query(({ ctx, input }) => getForum(ctx.tx, actorOf(ctx), input.forumId)),
+  get: tenantProcedure("viewer").input(forumId).query(({ ctx, input }) => getForum(ctx.tx, ctx.actor, input.forumId)),
 
   create: tenantProcedure("admin")
     .input(z.object({ name: boundedNameSchema(300), startsOn: optionalDay, endsOn: optionalDay, place: optionalText(300), description: optionalText(10_000) }))
     .mutation(async ({ ctx, input }) => {
       await assertMayOrganiseForums(ctx.tx);
-      return createForum(ctx.tx, actorOf(ctx), input);
+      return createForum(ctx.tx, ctx.actor, input);
     }),
 
   /** The directory to invite from (every workspace's name, nothing more). */
-  invitable: tenantProcedure("admin").input(forumId).query(({ ctx, input }) => invitableWorkspaces(ctx.tx, actorOf(ctx), input.forumId)),
+  invitable: tenantProcedure("admin").input(forumId).query(({ ctx, input }) => invitableWorkspaces(ctx.tx, ctx.actor, input.forumId)),
 
   invite: tenantProcedure("admin")
     .input(forumId.extend({ workspaceIds: z.array(z.uuid()).min(1).max(100) }))
-    .mutation(({ ctx, input }) => inviteToForum(ctx.tx, actorOf(ctx), input.forumId, input.workspaceIds)),
+    .mutation(({ ctx, input }) => inviteToForum(ctx.tx, ctx.actor, input.forumId, input.workspaceIds)),
 
   removeParticipant: tenantProcedure("admin")
     .input(forumId.extend({ workspaceId: z.uuid() }))
-    .mutation(({ ctx, input }) => removeParticipant(ctx.tx, actorOf(ctx), input.forumId, input.workspaceId)),
+    .mutation(({ ctx, input }) => removeParticipant(ctx.tx, ctx.actor, input.forumId, input.workspaceId)),
 
   respond: tenantProcedure("admin")
     .input(forumId.extend({ accept: z.boolean() }))
-    .mutation(({ ctx, input }) => respondToInvitation(ctx.tx, actorOf(ctx), input.forumId, input.accept)),
+    .mutation(({ ctx, input }) => respondToInvitation(ctx.tx, ctx.actor, input.forumId, input.accept)),
 
   setBenchmarkOptIn: tenantProcedure("admin")
     .input(forumId.extend({ optIn: z.boolean() }))
-    .mutation(({ ctx, input }) => setBenchmarkOptIn(ctx.tx, actorOf(ctx), input.forumId, input.optIn)),
+    .mutation(({ ctx, input }) => setBenchmarkOptIn(ctx.tx, ctx.actor, input.forumId, input.optIn)),
 
   addAgendaItem: tenantProcedure("admin")
     .input(forumId.extend({ title: boundedNameSchema(300), startsAt: z.string().regex(/^[0-2]\d:[0-5]\d$/).nullish().or(z.literal("")), description: optionalText(4000) }))
-    .mutation(({ ctx, input }) => addAgendaItem(ctx.tx, actorOf(ctx), input.forumId, input)),
+    .mutation(({ ctx, input }) => addAgendaItem(ctx.tx, ctx.actor, input.forumId, input)),
 
   removeAgendaItem: tenantProcedure("admin")
     .input(forumId.extend({ itemId: z.uuid() }))
-    .mutation(({ ctx, input }) => removeAgendaItem(ctx.tx, actorOf(ctx), input.forumId, input.itemId)),
+    .mutation(({ ctx, input }) => removeAgendaItem(ctx.tx, ctx.actor, input.forumId, input.itemId)),
 
   shareDocument: tenantProcedure("coordinator")
     .input(forumId.extend({ title: boundedNameSchema(300), url: z.url({ protocol: /^https?$/ }).max(2000).nullish().or(z.literal("")), note: optionalText(4000) }))
-    .mutation(({ ctx, input }) => shareDocument(ctx.tx, actorOf(ctx), input.forumId, input)),
+    .mutation(({ ctx, input }) => shareDocument(ctx.tx, ctx.actor, input.forumId, input)),
 
   removeDocument: tenantProcedure("coordinator")
     .input(z.object({ documentId: z.uuid() }))
-    .mutation(({ ctx, input }) => removeDocument(ctx.tx, actorOf(ctx), input.documentId)),
+    .mutation(({ ctx, input }) => removeDocument(ctx.tx, ctx.actor, input.documentId)),
 });

@@ -2,7 +2,7 @@ import type { Prisma, TenantTx } from "@vigil/db";
 import { recordAudit } from "../core/audit.ts";
 import { seesAllInterviews } from "../attachments/evidence-access.ts";
 import { findInterview } from "./interviews.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 
 /** The interviews whose reprisal-risk follow-up is still to be checked, as far as `actor` may know of them. */
 export function followUpsDueWhere(actor: Actor): Prisma.InterviewWhereInput {
@@ -38,9 +38,9 @@ export async function checkFollowUp(tx: TenantTx, actor: Actor, interviewId: str
     where: { tenantId_id: { tenantId: actor.tenantId, id: interviewId } },
     data: { followUpCheckedAt: new Date(), followUpCheckedById: actor.userId },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "interview.followUpChecked", targetType: "interview", targetId: interviewId,
-    details: { visitId: interview.visitId }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "interview.followUpChecked", targetType: "interview", targetId: interviewId,
+    details: { visitId: interview.visitId },
   });
   return { id: interviewId, checked: true };
 }

@@ -5,7 +5,7 @@ import { encryptNotes, notesAad } from "./notes-crypto.ts";
 import type { InterviewFields } from "./schemas.ts";
 import { recordAudit } from "../core/audit.ts";
 import { assertMayHandleInterviews, findEditableVisit, findVisit, visitSummary } from "../attachments/evidence-access.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 
 // Never select the ciphertext here: lists and forms show that notes exist, not what they say.
 const interviewSummary = {
@@ -66,9 +66,9 @@ export async function createInterview(tx: TenantTx, actor: Actor, visitId: strin
       select: interviewSummary,
     }),
   );
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "interview.created", targetType: "interview", targetId: id,
-    details: { visitId, category: fields.category, reprisalRisk: fields.reprisalRisk, hasNotes: interview.notesKeyId !== null }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "interview.created", targetType: "interview", targetId: id,
+    details: { visitId, category: fields.category, reprisalRisk: fields.reprisalRisk, hasNotes: interview.notesKeyId !== null },
   });
   return summary(interview);
 }
@@ -100,9 +100,9 @@ export async function updateInterview(tx: TenantTx, actor: Actor, interviewId: s
       select: interviewSummary,
     }),
   );
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "interview.updated", targetType: "interview", targetId: interviewId,
-    details: { visitId: current.visitId, notesChanged: "notesKeyId" in notes, reprisalRisk: fields.reprisalRisk }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "interview.updated", targetType: "interview", targetId: interviewId,
+    details: { visitId: current.visitId, notesChanged: "notesKeyId" in notes, reprisalRisk: fields.reprisalRisk },
   });
   return summary(updated);
 }

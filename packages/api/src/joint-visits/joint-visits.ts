@@ -1,7 +1,7 @@
 import type { PlaceType, TenantTx, VisitPartnerStatus, VisitRole, VisitStatus } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
-import { recordAudit } from "../core/audit.ts";
+import { type AuditAction, recordAudit } from "../core/audit.ts";
 import { findVisit } from "../attachments/evidence-access.ts";
 import { assertVisitEditable } from "../visits/rules.ts";
 
@@ -32,10 +32,10 @@ async function workspaceNames(tx: TenantTx): Promise<Map<string, WorkspaceEntry>
 type Participation = { hostTenantId: string; visitId: string; partnerTenantId: string };
 
 /** One audit row in the actor's own workspace and the same event in the other side's. */
-async function auditBothSides(tx: TenantTx, actor: Actor, action: string, participation: Participation, details: Record<string, string | boolean | null> = {}) {
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action, targetType: "visit", targetId: participation.visitId,
-    details: { ...details, hostTenantId: participation.hostTenantId, partnerTenantId: participation.partnerTenantId }, ipAddress: actor.ipAddress,
+async function auditBothSides(tx: TenantTx, actor: Actor, action: AuditAction, participation: Participation, details: Record<string, string | boolean | null> = {}) {
+  await recordAudit(tx, actor, {
+    action, targetType: "visit", targetId: participation.visitId,
+    details: { ...details, hostTenantId: participation.hostTenantId, partnerTenantId: participation.partnerTenantId },
   });
   await tx.$executeRaw`SELECT record_joint_audit(${participation.hostTenantId}::uuid, ${participation.visitId}::uuid, ${participation.partnerTenantId}::uuid,
     ${action}, ${JSON.stringify(details)}::jsonb, ${actor.ipAddress})`;
@@ -50,9 +50,9 @@ export async function jointVisitSetting(tx: TenantTx, tenantId: string) {
 
 export async function setAllowJointVisits(tx: TenantTx, actor: Actor, allow: boolean) {
   await tx.tenant.update({ where: { id: actor.tenantId }, data: { allowJointVisits: allow }, select: { id: true } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "jointVisit.settingChanged", targetType: "tenant", targetId: actor.tenantId,
-    details: { allowJointVisits: allow }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "jointVisit.settingChanged", targetType: "tenant", targetId: actor.tenantId,
+    details: { allowJointVisits: allow },
   });
   return { allowJointVisits: allow };
 }

@@ -16,7 +16,6 @@ import {
 } from "./joint-visits.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
 import { visitRoleSchema } from "../visits/inputs.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 const id = z.uuid();
 const partnership = z.object({ visitId: id, partnerTenantId: id });
@@ -43,12 +42,12 @@ function jointVisitProcedure(minRole: "viewer" | "monitor") {
     .input(z.object({ visitId: id }))
     .use(async ({ ctx, input, next, type, path }) => {
       const participation = await enterJointVisit(ctx.tx, ctx.tenant.id, ctx.user.id, input.visitId);
-      const actor = jointActor(participation, ctx.user.id, ctx.membership.role, ctx.ipAddress);
-      const result = await next({ ctx: { participation, jointActor: actor } });
+      const result = await next({ ctx: { participation, jointActor: jointActor(participation, ctx.actor) } });
       if (result.ok && type === "mutation") {
-        await recordAudit(ctx.tx, {
-          tenantId: ctx.tenant.id, actorId: ctx.user.id, action: "jointVisit.partnerAction", targetType: "visit", targetId: input.visitId,
-          details: { procedure: path, hostTenantId: participation.hostTenantId }, ipAddress: ctx.ipAddress,
+        // In the partner's own log: ctx.actor is the caller in their workspace (the services get the host-side jointActor).
+        await recordAudit(ctx.tx, ctx.actor, {
+          action: "jointVisit.partnerAction", targetType: "visit", targetId: input.visitId,
+          details: { procedure: path, hostTenantId: participation.hostTenantId },
         });
       }
       return result;
@@ -60,31 +59,31 @@ export const jointVisitsRouter = router({
   setting: tenantProcedure("viewer").query(({ ctx }) => jointVisitSetting(ctx.tx, ctx.tenant.id)),
   setAllowed: tenantProcedure("admin")
     .input(z.object({ allow: z.boolean() }))
-    .mutation(({ ctx, input }) => setAllowJointVisits(ctx.tx, actorOf(ctx), input.allow)),
+    .mutation(({ ctx, input }) => setAllowJointVisits(ctx.tx, ctx.actor, input.allow)),
   directory: tenantProcedure("viewer").query(({ ctx }) => workspaceDirectory(ctx.tx)),
 
   // The host's side: partners of one of its visits.
-  partners: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => visitPartners(ctx.tx, actorOf(ctx), input.visitId)),
+  partners: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => visitPartners(ctx.tx, ctx.actor, input.visitId)),
   /** `confirmSlug`: the partner's slug as the host typed it; required when the partner is not verified. */
   invite: tenantProcedure("coordinator")
     .input(partnership.extend({ confirmSlug: z.string().trim().max(100).nullish() }))
-    .mutation(({ ctx, input }) => invitePartner(ctx.tx, actorOf(ctx), input.visitId, input.partnerTenantId, input.confirmSlug)),
+    .mutation(({ ctx, input }) => invitePartner(ctx.tx, ctx.actor, input.visitId, input.partnerTenantId, input.confirmSlug)),
   setInterviewSharing: tenantProcedure("admin")
     .input(partnership.extend({ share: z.boolean() }))
-    .mutation(({ ctx, input }) => setInterviewSharing(ctx.tx, actorOf(ctx), input.visitId, input.partnerTenantId, input.share)),
-  end: tenantProcedure("coordinator").input(partnership).mutation(({ ctx, input }) => endPartnership(ctx.tx, actorOf(ctx), input.visitId, input.partnerTenantId)),
+    .mutation(({ ctx, input }) => setInterviewSharing(ctx.tx, ctx.actor, input.visitId, input.partnerTenantId, input.share)),
+  end: tenantProcedure("coordinator").input(partnership).mutation(({ ctx, input }) => endPartnership(ctx.tx, ctx.actor, input.visitId, input.partnerTenantId)),
 
   // The partner's side: invitations addressed to it, and its nominations.
-  list: tenantProcedure("viewer").query(({ ctx }) => listJointVisits(ctx.tx, actorOf(ctx))),
+  list: tenantProcedure("viewer").query(({ ctx }) => listJointVisits(ctx.tx, ctx.actor)),
   respond: tenantProcedure("admin")
     .input(invitation.extend({ accept: z.boolean() }))
-    .mutation(({ ctx, input }) => respondToInvitation(ctx.tx, actorOf(ctx), input.hostTenantId, input.visitId, input.accept)),
+    .mutation(({ ctx, input }) => respondToInvitation(ctx.tx, ctx.actor, input.hostTenantId, input.visitId, input.accept)),
   nominate: tenantProcedure("admin")
     .input(invitation.extend({ userId: id, visitRole: visitRoleSchema }))
-    .mutation(({ ctx, input }) => nominateMember(ctx.tx, actorOf(ctx), input.hostTenantId, input.visitId, input.userId, input.visitRole)),
+    .mutation(({ ctx, input }) => nominateMember(ctx.tx, ctx.actor, input.hostTenantId, input.visitId, input.userId, input.visitRole)),
   withdraw: tenantProcedure("admin")
     .input(invitation.extend({ userId: id }))
-    .mutation(({ ctx, input }) => withdrawNomination(ctx.tx, actorOf(ctx), input.hostTenantId, input.visitId, input.userId)),
+    .mutation(({ ctx, input }) => withdrawNomination(ctx.tx, ctx.actor, input.hostTenantId, input.visitId, input.userId)),
 
   // A nominated member's work on the host's visit.
   get: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitView(ctx.tx, ctx.participation)),

@@ -1,4 +1,4 @@
-import type { MemberRole, TenantTx, VisitRole } from "@vigil/db";
+import type { TenantTx, VisitRole } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 
@@ -36,10 +36,11 @@ export async function enterJointVisit(tx: TenantTx, partnerTenantId: string, use
 }
 
 /**
- * The actor the existing visit services see for a partner: rows they write carry the HOST's
- * tenant_id (they belong to the host's visit) and the partner's own user as author. A partner
- * works as a monitor on the visit, or reads only if they are a viewer in their own workspace.
+ * The actor the existing visit services see for a partner, made from the partner's own actor (in
+ * their workspace): rows they write carry the HOST's tenant_id (they belong to the host's visit) and
+ * the partner's own user and address. A partner works as a monitor on the visit, or reads only if
+ * they are a viewer in their own workspace.
  */
-export function jointActor(participation: JointParticipation, userId: string, ownRole: MemberRole, ipAddress: string | null): Actor {
-  return { tenantId: participation.hostTenantId, userId, role: ownRole === "viewer" ? "viewer" : "monitor", ipAddress };
+export function jointActor(participation: JointParticipation, own: Actor): Actor {
+  return { tenantId: participation.hostTenantId, userId: own.userId, role: own.role === "viewer" ? "viewer" : "monitor", ipAddress: own.ipAddress };
 }

@@ -44,9 +44,9 @@ export async function publishToLibrary(tx: TenantTx, actor: Actor, input: { vers
     },
     select: { id: true },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "library.published", targetType: "libraryPublication", targetId: publication.id,
-    details: { templateId: version.templateId, version: version.version, forumId: input.forumId ?? null }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "library.published", targetType: "libraryPublication", targetId: publication.id,
+    details: { templateId: version.templateId, version: version.version, forumId: input.forumId ?? null },
   });
   return publication;
 }
@@ -55,7 +55,7 @@ export async function publishToLibrary(tx: TenantTx, actor: Actor, input: { vers
 export async function unpublish(tx: TenantTx, actor: Actor, publicationId: string) {
   const { count } = await tx.libraryPublication.updateMany({ where: { id: publicationId, tenantId: actor.tenantId, unpublishedAt: null }, data: { unpublishedAt: new Date() } });
   if (count === 0) fail("NOT_FOUND", "errors.notFound");
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "library.unpublished", targetType: "libraryPublication", targetId: publicationId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "library.unpublished", targetType: "libraryPublication", targetId: publicationId });
   return { id: publicationId };
 }
 
@@ -134,9 +134,9 @@ export async function importPublication(tx: TenantTx, actor: Actor, publicationI
       sourceTemplateId: publication.templateId, sourcePublicationId: publication.id, sourceVersion: publication.version, baseContent: content,
     },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "library.imported", targetType: "checklistTemplate", targetId: template.id,
-    details: { publicationId: publication.id, publisherTenantId: publication.tenantId, version: publication.version }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "library.imported", targetType: "checklistTemplate", targetId: template.id,
+    details: { publicationId: publication.id, publisherTenantId: publication.tenantId, version: publication.version },
   });
   return template;
 }
@@ -197,9 +197,9 @@ export async function takeUpdate(tx: TenantTx, actor: Actor, input: { templateId
     where: { tenantId_templateId: { tenantId: actor.tenantId, templateId: input.templateId } },
     data: { sourcePublicationId: newer.id, sourceVersion: newer.version, baseContent: next, updatedAt: new Date() },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "library.updateTaken", targetType: "checklistTemplate", targetId: input.templateId,
-    details: { publicationId: newer.id, version: newer.version, taken: input.take.length, declined: changes.length - input.take.length }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "library.updateTaken", targetType: "checklistTemplate", targetId: input.templateId,
+    details: { publicationId: newer.id, version: newer.version, taken: input.take.length, declined: changes.length - input.take.length },
   });
   return { templateId: input.templateId, draftId, version: newer.version, taken: input.take.length };
 }

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { placeTypeSchema } from "../registry/schemas.ts";
 import { browseLibrary, getPublication, importPublication, importStatus, ownPublications, publishToLibrary, takeUpdate, unpublish } from "./library.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 const publicationId = z.object({ publicationId: z.uuid() });
 
@@ -13,20 +12,20 @@ export const libraryRouter = router({
     .input(z.object({ placeType: placeTypeSchema.optional(), language: z.enum(LOCALES).optional(), publisherId: z.uuid().optional(), forumId: z.uuid().optional() }))
     .query(({ ctx, input }) => browseLibrary(ctx.tx, input)),
 
-  get: tenantProcedure("viewer").input(publicationId).query(({ ctx, input }) => getPublication(ctx.tx, actorOf(ctx), input.publicationId)),
+  get: tenantProcedure("viewer").input(publicationId).query(({ ctx, input }) => getPublication(ctx.tx, ctx.actor, input.publicationId)),
 
   /** The workspace's own publications (of one template, for its page). */
   own: tenantProcedure("viewer")
     .input(z.object({ templateId: z.uuid().optional() }))
-    .query(({ ctx, input }) => ownPublications(ctx.tx, actorOf(ctx), input.templateId)),
+    .query(({ ctx, input }) => ownPublications(ctx.tx, ctx.actor, input.templateId)),
 
   publish: tenantProcedure("coordinator")
     .input(z.object({ versionId: z.uuid(), forumId: z.uuid().nullish() }))
-    .mutation(({ ctx, input }) => publishToLibrary(ctx.tx, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => publishToLibrary(ctx.tx, ctx.actor, input)),
 
-  unpublish: tenantProcedure("coordinator").input(publicationId).mutation(({ ctx, input }) => unpublish(ctx.tx, actorOf(ctx), input.publicationId)),
+  unpublish: tenantProcedure("coordinator").input(publicationId).mutation(({ ctx, input }) => unpublish(ctx.tx, ctx.actor, input.publicationId)),
 
-  import: tenantProcedure("coordinator").input(publicationId).mutation(({ ctx, input }) => importPublication(ctx.tx, actorOf(ctx), input.publicationId)),
+  import: tenantProcedure("coordinator").input(publicationId).mutation(({ ctx, input }) => importPublication(ctx.tx, ctx.actor, input.publicationId)),
 
   /** For an imported template: its source and any update with the changes since the version last taken. */
   importStatus: tenantProcedure("viewer")
@@ -36,5 +35,5 @@ export const libraryRouter = router({
   /** Takes the chosen changes (keys from importStatus) into the template's draft; the rest are declined. */
   takeUpdate: tenantProcedure("coordinator")
     .input(z.object({ templateId: z.uuid(), publicationId: z.uuid(), take: z.array(z.string().max(80)).max(2000) }))
-    .mutation(({ ctx, input }) => takeUpdate(ctx.tx, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => takeUpdate(ctx.tx, ctx.actor, input)),
 });

@@ -10,7 +10,7 @@ import { assertMemberLimit } from "../billing/billing.ts";
 import { refuseIfReadOnly } from "../core/entitlements.ts";
 import { refuseUnverifiedAdmin } from "../account/email-verification.ts";
 import { limitInvitations } from "./invitation-limit.ts";
-import type { Actor } from "./members.ts";
+import type { Actor } from "../core/actor.ts";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -32,9 +32,9 @@ export async function inviteMember(tx: TenantTx, actor: Actor, request: Invitati
     data: { tenantId: actor.tenantId, email: request.email, role: request.role, tokenHash: hash, invitedById: actor.userId, expiresAt },
     select: { id: true, email: true, role: true, expiresAt: true },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "member.invited", targetType: "invitation", targetId: invitation.id,
-    details: { email: request.email, role: request.role }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "member.invited", targetType: "invitation", targetId: invitation.id,
+    details: { email: request.email, role: request.role },
   });
   // Sent inside the transaction: if the mail server refuses, no invitation is left behind unsent.
   await mailer().send(
@@ -57,7 +57,7 @@ export function listPendingInvitations(tx: TenantTx) {
 export async function revokeInvitation(tx: TenantTx, actor: Actor, invitationId: string) {
   const result = await tx.invitation.updateMany({ where: { id: invitationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   if (result.count === 0) fail("NOT_FOUND", "errors.notFound");
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "invitation.revoked", targetType: "invitation", targetId: invitationId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "invitation.revoked", targetType: "invitation", targetId: invitationId });
 }
 
 /**
@@ -94,9 +94,9 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     const already = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
     if (!already) {
       const membership = await tx.membership.create({ data: { tenantId: invitation.tenantId, userId: user.id, role: invitation.role }, select: { id: true } });
-      await recordAudit(tx, {
-        tenantId: invitation.tenantId, actorId: user.id, action: "member.joined", targetType: "membership", targetId: membership.id,
-        details: { invitationId: invitation.id, role: invitation.role }, ipAddress,
+      await recordAudit(tx, { tenantId: invitation.tenantId, userId: user.id, ipAddress }, {
+        action: "member.joined", targetType: "membership", targetId: membership.id,
+        details: { invitationId: invitation.id, role: invitation.role },
       });
     }
     return { slug: invitation.tenant.slug, name: invitation.tenant.name };

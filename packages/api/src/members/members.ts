@@ -1,8 +1,7 @@
 import type { MemberRole, TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
+import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
-
-export type Actor = { tenantId: string; userId: string; role: MemberRole; ipAddress: string | null };
 
 export function listMembers(tx: TenantTx) {
   return tx.membership.findMany({
@@ -43,9 +42,9 @@ export async function changeMemberRole(tx: TenantTx, actor: Actor, membershipId:
     data: { role },
     select: { id: true, role: true, userId: true },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "member.roleChanged", targetType: "membership", targetId: member.id,
-    details: { userId: member.userId, from: member.role, to: role }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "member.roleChanged", targetType: "membership", targetId: member.id,
+    details: { userId: member.userId, from: member.role, to: role },
   });
   return updated;
 }
@@ -55,8 +54,8 @@ export async function removeMember(tx: TenantTx, actor: Actor, membershipId: str
   assertMayManage(actor, member.role);
   if (member.role === "owner") await assertAnotherOwnerRemains(tx, actor.tenantId, member.id);
   await tx.membership.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: member.id } } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "member.removed", targetType: "membership", targetId: member.id,
-    details: { userId: member.userId, role: member.role }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "member.removed", targetType: "membership", targetId: member.id,
+    details: { userId: member.userId, role: member.role },
   });
 }

@@ -2,17 +2,13 @@ import { z } from "zod";
 import type { Context } from "../core/context.ts";
 import { emailSchema, localeSchema, nameSchema, newPasswordSchema, roleSchema } from "../core/schemas.ts";
 import { acceptInvitation, findInvitation, inviteMember, listPendingInvitations, revokeInvitation } from "./invitations.ts";
-import { type Actor, changeMemberRole, listMembers, removeMember } from "./members.ts";
-import { authedProcedure, publicProcedure, router, type TenantContext, tenantProcedure } from "../core/trpc.ts";
+import { changeMemberRole, listMembers, removeMember } from "./members.ts";
+import { authedProcedure, publicProcedure, router, tenantProcedure } from "../core/trpc.ts";
 import { createSession } from "@vigil/auth";
 import { createUser } from "../account/accounts.ts";
 import { setSessionCookie } from "../account/router.ts";
 
 const id = z.uuid();
-
-function actor(ctx: Context & TenantContext & { user: { id: string } }): Actor {
-  return { tenantId: ctx.tenant.id, userId: ctx.user.id, role: ctx.membership.role, ipAddress: ctx.ipAddress };
-}
 
 function appUrl(ctx: Context): string {
   return process.env.APP_URL ?? new URL(ctx.request.url).origin;
@@ -26,7 +22,7 @@ export const membersRouter = router({
   invite: tenantProcedure("admin")
     .input(z.object({ email: emailSchema, role: roleSchema }))
     .mutation(({ ctx, input }) =>
-      inviteMember(ctx.tx, actor(ctx), {
+      inviteMember(ctx.tx, ctx.actor, {
         email: input.email, role: input.role, appUrl: appUrl(ctx), inviterName: ctx.user.name, workspaceName: ctx.tenant.name,
         locale: ctx.locale,
       }),
@@ -34,15 +30,15 @@ export const membersRouter = router({
 
   revokeInvitation: tenantProcedure("admin")
     .input(z.object({ invitationId: id }))
-    .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, actor(ctx), input.invitationId)),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, ctx.actor, input.invitationId)),
 
   changeRole: tenantProcedure("admin")
     .input(z.object({ membershipId: id, role: roleSchema }))
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, actor(ctx), input.membershipId, input.role)),
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, ctx.actor, input.membershipId, input.role)),
 
   remove: tenantProcedure("admin")
     .input(z.object({ membershipId: id }))
-    .mutation(({ ctx, input }) => removeMember(ctx.tx, actor(ctx), input.membershipId)),
+    .mutation(({ ctx, input }) => removeMember(ctx.tx, ctx.actor, input.membershipId)),
 });
 
 const token = z.string().regex(/^[a-z2-7]{48}$/, { error: "validation.invalid" });

@@ -22,9 +22,9 @@ export async function planFollowUpVisit(tx: TenantTx, actor: Actor, input: PlanF
   });
   await tx.visit.updateMany({ where: { id: visit.id }, data: { followUpOfVisitId: original.id } });
   const carried = await tx.recommendation.count({ where: { visitId: original.id, status: { in: [...OPEN_STATUSES] } } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.followUpPlanned", targetType: "visit", targetId: visit.id,
-    details: { followUpOfVisitId: original.id, openRecommendations: carried }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "visit.followUpPlanned", targetType: "visit", targetId: visit.id,
+    details: { followUpOfVisitId: original.id, openRecommendations: carried },
   });
   return { id: visit.id, openRecommendations: carried };
 }

@@ -28,9 +28,9 @@ export async function sendReport(tx: TenantTx, actor: Actor, reportId: string, s
     data: { status: "sent", sentAt, sentById: actor.userId, updatedAt: new Date() },
   });
   const recommendations = await tx.recommendation.updateMany({ where: { reportId: report.id }, data: { dueDate, updatedAt: new Date() } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "report.sent", targetType: "report", targetId: report.id,
-    details: { visitId: report.visitId, recommendations: recommendations.count, dueDate: dueDate.toISOString().slice(0, 10) }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "report.sent", targetType: "report", targetId: report.id,
+    details: { visitId: report.visitId, recommendations: recommendations.count, dueDate: dueDate.toISOString().slice(0, 10) },
   });
   return { dueDate, recommendations: recommendations.count };
 }
@@ -60,9 +60,9 @@ export async function recordRecommendationUpdate(tx: TenantTx, actor: Actor, inp
   // The first answer from an authority ends the wait: it is no longer overdue, whatever it says.
   if (input.source === "authority_response" && !recommendation.firstResponseAt) data.firstResponseAt = input.occurredOn;
   await tx.recommendation.updateMany({ where: { id: recommendation.id }, data });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "recommendation.updated", targetType: "recommendation", targetId: recommendation.id,
-    details: { source: input.source, status: input.resultingStatus }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "recommendation.updated", targetType: "recommendation", targetId: recommendation.id,
+    details: { source: input.source, status: input.resultingStatus },
   });
   return update;
 }

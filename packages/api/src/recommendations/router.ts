@@ -5,7 +5,6 @@ import { planFollowUpSchema, recommendationListSchema, recordUpdateSchema } from
 import { listRecommendations, placeRecommendationHistory, recommendationFilterOptions } from "./list.ts";
 import { recordUpdate } from "./updates.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 /**
  * Recommendations after their report is sent (issue 4 §2): every member reads them; monitors and
@@ -19,6 +18,6 @@ export const recommendationsRouter = router({
   placeHistory: tenantProcedure("viewer").input(z.object({ placeId: z.uuid() })).query(({ ctx, input }) => placeRecommendationHistory(ctx.tx, input.placeId)),
   toVerify: tenantProcedure("viewer").input(z.object({ visitId: z.uuid() })).query(({ ctx, input }) => recommendationsToVerify(ctx.tx, input.visitId)),
 
-  recordUpdate: tenantProcedure("monitor").input(recordUpdateSchema).mutation(({ ctx, input }) => recordUpdate(ctx.tx, actorOf(ctx), input)),
-  planFollowUpVisit: tenantProcedure("monitor").input(planFollowUpSchema).mutation(({ ctx, input }) => planFollowUpVisit(ctx.tx, actorOf(ctx), input)),
+  recordUpdate: tenantProcedure("monitor").input(recordUpdateSchema).mutation(({ ctx, input }) => recordUpdate(ctx.tx, ctx.actor, input)),
+  planFollowUpVisit: tenantProcedure("monitor").input(planFollowUpSchema).mutation(({ ctx, input }) => planFollowUpVisit(ctx.tx, ctx.actor, input)),
 });

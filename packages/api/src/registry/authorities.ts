@@ -34,7 +34,7 @@ async function assertValidParent(tx: TenantTx, fields: AuthorityFields, selfId?:
 export async function createAuthority(tx: TenantTx, actor: Actor, fields: AuthorityFields) {
   await assertValidParent(tx, fields);
   const authority = await tx.authority.create({ data: { tenantId: actor.tenantId, ...fields }, select: { id: true, name: true, kind: true } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "authority.created", targetType: "authority", targetId: authority.id, details: { ...fields }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "authority.created", targetType: "authority", targetId: authority.id, details: { ...fields } });
   return authority;
 }
 
@@ -50,7 +50,7 @@ export async function updateAuthority(tx: TenantTx, actor: Actor, authorityId: s
     data: { ...fields, updatedAt: new Date() },
     select: { id: true, name: true, kind: true },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "authority.updated", targetType: "authority", targetId: authorityId, details: { ...fields }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "authority.updated", targetType: "authority", targetId: authorityId, details: { ...fields } });
   return authority;
 }
 
@@ -58,6 +58,6 @@ export async function setAuthorityArchived(tx: TenantTx, actor: Actor, authority
   const current = await findAuthority(tx, authorityId);
   if (Boolean(current.archivedAt) === archived) return { id: authorityId, archived };
   await tx.authority.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: authorityId } }, data: { archivedAt: archived ? new Date() : null, updatedAt: new Date() } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: archived ? "authority.archived" : "authority.unarchived", targetType: "authority", targetId: authorityId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: archived ? "authority.archived" : "authority.unarchived", targetType: "authority", targetId: authorityId });
   return { id: authorityId, archived };
 }

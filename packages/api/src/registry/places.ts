@@ -56,7 +56,7 @@ async function assertAuthorityExists(tx: TenantTx, authorityId: string | null) {
 export async function createPlace(tx: TenantTx, actor: Actor, fields: PlaceFields) {
   await assertAuthorityExists(tx, fields.authorityId);
   const place = await tx.place.create({ data: { tenantId: actor.tenantId, ...fields }, select: { id: true, name: true } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "place.created", targetType: "place", targetId: place.id, details: { name: place.name }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "place.created", targetType: "place", targetId: place.id, details: { name: place.name } });
   return place;
 }
 
@@ -74,7 +74,7 @@ export async function updatePlace(tx: TenantTx, actor: Actor, placeId: string, f
     data: { ...fields, updatedAt: new Date() },
     select: { id: true, name: true },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "place.updated", targetType: "place", targetId: place.id, details: { ...fields }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "place.updated", targetType: "place", targetId: place.id, details: { ...fields } });
   return place;
 }
 
@@ -83,6 +83,6 @@ export async function setPlaceArchived(tx: TenantTx, actor: Actor, placeId: stri
   const current = await findPlace(tx, placeId);
   if (Boolean(current.archivedAt) === archived) return { id: placeId, archived };
   await tx.place.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: placeId } }, data: { archivedAt: archived ? new Date() : null, updatedAt: new Date() } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: archived ? "place.archived" : "place.unarchived", targetType: "place", targetId: placeId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: archived ? "place.archived" : "place.unarchived", targetType: "place", targetId: placeId });
   return { id: placeId, archived };
 }

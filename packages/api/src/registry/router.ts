@@ -2,7 +2,6 @@ import { z } from "zod";
 import { authorityFieldsSchema, placeFieldsSchema, placeListSchema } from "./schemas.ts";
 import { createPlace, getPlace, listPlaces, listRegions, setPlaceArchived, updatePlace } from "./places.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 import { createAuthority, listAuthorities, setAuthorityArchived, updateAuthority } from "./authorities.ts";
 
 /** The registry of places: everyone reads it; coordinators and above maintain it (decision 0040). */
@@ -19,19 +18,19 @@ export const placesRouter = router({
     .input(placeFieldsSchema)
     .mutation(({ ctx, input }) => {
       const { tenantSlug: _slug, ...fields } = input;
-      return createPlace(ctx.tx, actorOf(ctx), fields);
+      return createPlace(ctx.tx, ctx.actor, fields);
     }),
 
   update: tenantProcedure("coordinator")
     .input(placeFieldsSchema.extend({ placeId: z.uuid() }))
     .mutation(({ ctx, input }) => {
       const { tenantSlug: _slug, placeId, ...fields } = input;
-      return updatePlace(ctx.tx, actorOf(ctx), placeId, fields);
+      return updatePlace(ctx.tx, ctx.actor, placeId, fields);
     }),
 
   setArchived: tenantProcedure("coordinator")
     .input(z.object({ placeId: z.uuid(), archived: z.boolean() }))
-    .mutation(({ ctx, input }) => setPlaceArchived(ctx.tx, actorOf(ctx), input.placeId, input.archived)),
+    .mutation(({ ctx, input }) => setPlaceArchived(ctx.tx, ctx.actor, input.placeId, input.archived)),
 });
 
 export const authoritiesRouter = router({
@@ -43,17 +42,17 @@ export const authoritiesRouter = router({
     .input(authorityFieldsSchema)
     .mutation(({ ctx, input }) => {
       const { tenantSlug: _slug, ...fields } = input;
-      return createAuthority(ctx.tx, actorOf(ctx), fields);
+      return createAuthority(ctx.tx, ctx.actor, fields);
     }),
 
   update: tenantProcedure("coordinator")
     .input(authorityFieldsSchema.extend({ authorityId: z.uuid() }))
     .mutation(({ ctx, input }) => {
       const { tenantSlug: _slug, authorityId, ...fields } = input;
-      return updateAuthority(ctx.tx, actorOf(ctx), authorityId, fields);
+      return updateAuthority(ctx.tx, ctx.actor, authorityId, fields);
     }),
 
   setArchived: tenantProcedure("coordinator")
     .input(z.object({ authorityId: z.uuid(), archived: z.boolean() }))
-    .mutation(({ ctx, input }) => setAuthorityArchived(ctx.tx, actorOf(ctx), input.authorityId, input.archived)),
+    .mutation(({ ctx, input }) => setAuthorityArchived(ctx.tx, ctx.actor, input.authorityId, input.archived)),
 });

@@ -32,9 +32,9 @@ export async function reportDocument(tx: TenantTx, actor: Actor, visitId: string
   if (!visit) fail("NOT_FOUND", "errors.notFound");
   if (!visit.report) fail("NOT_FOUND", "reportErrors.noReport");
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { name: true, slug: true } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "report.exported", targetType: "report", targetId: visit.report.id,
-    details: { visitId: visit.id, format: "pdf" }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "report.exported", targetType: "report", targetId: visit.report.id,
+    details: { visitId: visit.id, format: "pdf" },
   });
   const { report, team, ...rest } = visit;
   return {

@@ -112,9 +112,9 @@ export async function saveDraft(tx: TenantTx, actor: Actor, input: ReportDraftIn
     if (count !== 1) fail("CONFLICT", "reportErrors.changedMeanwhile");
     reportId = report.id;
   }
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: report ? "report.draftSaved" : "report.created", targetType: "report", targetId: reportId,
-    details: { visitId: visit.id, language: input.language }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: report ? "report.draftSaved" : "report.created", targetType: "report", targetId: reportId,
+    details: { visitId: visit.id, language: input.language },
   });
   return { id: reportId, updatedAt: now };
 }
@@ -134,9 +134,9 @@ async function draftFor(tx: TenantTx, actor: Actor, visitId: string) {
     const language = reportLanguageFor(tenant.defaultLocale);
     await tx.report.createMany({ data: [{ tenantId: actor.tenantId, visitId: visit.id, language }], skipDuplicates: true });
     report = await tx.report.findFirstOrThrow({ where: { visitId: visit.id }, select: { id: true, status: true } });
-    await recordAudit(tx, {
-      tenantId: actor.tenantId, actorId: actor.userId, action: "report.created", targetType: "report", targetId: report.id,
-      details: { visitId: visit.id, language }, ipAddress: actor.ipAddress,
+    await recordAudit(tx, actor, {
+      action: "report.created", targetType: "report", targetId: report.id,
+      details: { visitId: visit.id, language },
     });
   }
   // Numbers are handed out under the report's row lock, so two additions at once cannot take the same one.
@@ -171,9 +171,9 @@ export async function addRecommendation(tx: TenantTx, actor: Actor, visitId: str
     select: { id: true, number: true },
   });
   await setAddressees(tx, actor, recommendation.id, fields.authorityIds);
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "report.recommendationAdded", targetType: "recommendation", targetId: recommendation.id,
-    details: { reportId: report.id, number, addressees: fields.authorityIds.length }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "report.recommendationAdded", targetType: "recommendation", targetId: recommendation.id,
+    details: { reportId: report.id, number, addressees: fields.authorityIds.length },
   });
   return recommendation;
 }
@@ -201,9 +201,9 @@ export async function updateRecommendation(
   });
   if (count !== 1) fail("CONFLICT", "reportErrors.recommendationChanged");
   await setAddressees(tx, actor, current.id, fields.authorityIds);
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "report.recommendationUpdated", targetType: "recommendation", targetId: current.id,
-    details: { reportId: current.reportId, number: current.number, addressees: fields.authorityIds.length }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "report.recommendationUpdated", targetType: "recommendation", targetId: current.id,
+    details: { reportId: current.reportId, number: current.number, addressees: fields.authorityIds.length },
   });
   return { id: current.id, number: current.number, updatedAt: now };
 }
@@ -220,9 +220,9 @@ export async function deleteRecommendation(tx: TenantTx, actor: Actor, recommend
   await tx.recommendation.deleteMany({ where: { id: current.id } });
   await tx.$executeRaw`UPDATE recommendations SET number = number + ${PARKED} WHERE report_id = ${current.reportId}::uuid AND number > ${current.number}`;
   await tx.$executeRaw`UPDATE recommendations SET number = number - ${PARKED + 1} WHERE report_id = ${current.reportId}::uuid AND number > ${PARKED}`;
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "report.recommendationDeleted", targetType: "recommendation", targetId: current.id,
-    details: { reportId: current.reportId, number: current.number }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "report.recommendationDeleted", targetType: "recommendation", targetId: current.id,
+    details: { reportId: current.reportId, number: current.number },
   });
   return { id: current.id };
 }
@@ -237,9 +237,9 @@ export async function moveRecommendation(tx: TenantTx, actor: Actor, recommendat
   await tx.recommendation.updateMany({ where: { id: current.id }, data: { number: PARKED } });
   await tx.recommendation.updateMany({ where: { id: neighbour.id }, data: { number: current.number } });
   await tx.recommendation.updateMany({ where: { id: current.id }, data: { number: targetNumber } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "report.recommendationMoved", targetType: "recommendation", targetId: current.id,
-    details: { reportId: current.reportId, from: current.number, to: targetNumber }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "report.recommendationMoved", targetType: "recommendation", targetId: current.id,
+    details: { reportId: current.reportId, from: current.number, to: targetNumber },
   });
   return { id: current.id, number: targetNumber };
 }

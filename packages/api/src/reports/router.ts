@@ -5,7 +5,6 @@ import { recommendationFieldsSchema, reportDraftSchema, responseDeadlineSchema, 
 import { reportSettings, sendVisitReport, updateReportSettings } from "./sending.ts";
 import { similarToDraft } from "./similar.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 
 const id = z.uuid();
 
@@ -15,37 +14,37 @@ const id = z.uuid();
  * recommendations after sending belongs to the `recommendations` router.
  */
 export const reportsRouter = router({
-  get: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => getReport(ctx.tx, actorOf(ctx), input.visitId)),
+  get: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => getReport(ctx.tx, ctx.actor, input.visitId)),
 
-  saveDraft: tenantProcedure("monitor").input(reportDraftSchema).mutation(({ ctx, input }) => saveDraft(ctx.tx, actorOf(ctx), input)),
+  saveDraft: tenantProcedure("monitor").input(reportDraftSchema).mutation(({ ctx, input }) => saveDraft(ctx.tx, ctx.actor, input)),
 
   addRecommendation: tenantProcedure("monitor")
     .input(recommendationFieldsSchema.extend({ visitId: id }))
-    .mutation(({ ctx, input: { visitId, ...fields } }) => addRecommendation(ctx.tx, actorOf(ctx), visitId, fields)),
+    .mutation(({ ctx, input: { visitId, ...fields } }) => addRecommendation(ctx.tx, ctx.actor, visitId, fields)),
 
   updateRecommendation: tenantProcedure("monitor")
     .input(recommendationFieldsSchema.extend({ recommendationId: id, expectedUpdatedAt: z.coerce.date().nullish() }))
-    .mutation(({ ctx, input: { recommendationId, ...fields } }) => updateRecommendation(ctx.tx, actorOf(ctx), recommendationId, fields)),
+    .mutation(({ ctx, input: { recommendationId, ...fields } }) => updateRecommendation(ctx.tx, ctx.actor, recommendationId, fields)),
 
   deleteRecommendation: tenantProcedure("monitor")
     .input(z.object({ recommendationId: id }))
-    .mutation(({ ctx, input }) => deleteRecommendation(ctx.tx, actorOf(ctx), input.recommendationId)),
+    .mutation(({ ctx, input }) => deleteRecommendation(ctx.tx, ctx.actor, input.recommendationId)),
 
   moveRecommendation: tenantProcedure("monitor")
     .input(z.object({ recommendationId: id, direction: z.enum(["up", "down"]) }))
-    .mutation(({ ctx, input }) => moveRecommendation(ctx.tx, actorOf(ctx), input.recommendationId, input.direction)),
+    .mutation(({ ctx, input }) => moveRecommendation(ctx.tx, ctx.actor, input.recommendationId, input.direction)),
 
   /** Earlier recommendations to the same place that read like `text`; the editor asks while one is typed. */
   similar: tenantProcedure("viewer")
     .input(z.object({ visitId: id, text: z.string().max(5_000) }))
     .query(({ ctx, input }) => similarToDraft(ctx.tx, input.visitId, input.text)),
 
-  send: tenantProcedure("coordinator").input(sendReportSchema).mutation(({ ctx, input }) => sendVisitReport(ctx.tx, actorOf(ctx), input.visitId, input.sentOn)),
+  send: tenantProcedure("coordinator").input(sendReportSchema).mutation(({ ctx, input }) => sendVisitReport(ctx.tx, ctx.actor, input.visitId, input.sentOn)),
 
   /** What the PDF holds (no interview content); the web app renders it with `renderReportPdf`. */
-  document: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => reportDocument(ctx.tx, actorOf(ctx), input.visitId)),
+  document: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => reportDocument(ctx.tx, ctx.actor, input.visitId)),
 
-  settings: tenantProcedure("viewer").query(({ ctx }) => reportSettings(ctx.tx, actorOf(ctx))),
+  settings: tenantProcedure("viewer").query(({ ctx }) => reportSettings(ctx.tx, ctx.actor)),
 
-  updateSettings: tenantProcedure("coordinator").input(responseDeadlineSchema).mutation(({ ctx, input }) => updateReportSettings(ctx.tx, actorOf(ctx), input.responseDeadlineDays)),
+  updateSettings: tenantProcedure("coordinator").input(responseDeadlineSchema).mutation(({ ctx, input }) => updateReportSettings(ctx.tx, ctx.actor, input.responseDeadlineDays)),
 });

@@ -32,9 +32,9 @@ export async function sendVisitReport(tx: TenantTx, actor: Actor, visitId: strin
   // The visit's cycle follows the report (decision 0050 foresaw this): naming the status read keeps a race honest.
   const { count } = await tx.visit.updateMany({ where: { id: visit.id, status: visit.status }, data: { status: "report_sent", updatedAt: new Date() } });
   if (count !== 1) fail("CONFLICT", "errors.conflict");
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.statusChanged", targetType: "visit", targetId: visit.id,
-    details: { from: visit.status, to: "report_sent", reportId: report.id }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "visit.statusChanged", targetType: "visit", targetId: visit.id,
+    details: { from: visit.status, to: "report_sent", reportId: report.id },
   });
   return { reportId: report.id, sentAt, dueDate: sent.dueDate, recommendations: sent.recommendations };
 }
@@ -47,9 +47,9 @@ export async function reportSettings(tx: TenantTx, actor: Actor) {
 export async function updateReportSettings(tx: TenantTx, actor: Actor, responseDeadlineDays: number) {
   const before = await reportSettings(tx, actor);
   await tx.tenant.update({ where: { id: actor.tenantId }, data: { responseDeadlineDays } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.responseDeadlineChanged", targetType: "tenant", targetId: actor.tenantId,
-    details: { from: before.responseDeadlineDays, to: responseDeadlineDays }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "workspace.responseDeadlineChanged", targetType: "tenant", targetId: actor.tenantId,
+    details: { from: before.responseDeadlineDays, to: responseDeadlineDays },
   });
   return { responseDeadlineDays };
 }

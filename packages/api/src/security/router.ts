@@ -69,9 +69,8 @@ export const twoFactorRouter = router({
   /** The workspace setting: every member must sign in with a second factor. */
   setWorkspaceRequirement: tenantProcedure("owner").input(z.object({ required: z.boolean() })).mutation(async ({ ctx, input }) => {
     await ctx.tx.tenant.update({ where: { id: ctx.tenant.id }, data: { requireTwoFactor: input.required } });
-    await recordAudit(ctx.tx, {
-      tenantId: ctx.tenant.id, actorId: ctx.user.id, action: "workspace.twoFactorRequirement", targetType: "workspace",
-      targetId: ctx.tenant.id, details: { required: input.required }, ipAddress: ctx.ipAddress,
+    await recordAudit(ctx.tx, ctx.actor, {
+      action: "workspace.twoFactorRequirement", targetType: "workspace", targetId: ctx.tenant.id, details: { required: input.required },
     });
     return { required: input.required };
   }),

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { withTenant, type PlaceType, type RecommendationStatus } from "@vigil/db";
-import { recordAudit } from "../core/audit.ts";
+import { recordSystemAudit } from "../core/audit.ts";
 import { addAgendaItem, createForum, inviteToForum, setBenchmarkOptIn, shareDocument } from "../forums/forums.ts";
 import { publishToLibrary } from "../library/library.ts";
 import { setWorkspaceVerification } from "../workspaces/verification.ts";
-import type { DemoWorkspaceContext } from "./context.ts";
+import { type DemoWorkspaceContext, ownerActor } from "./context.ts";
 
 /**
  * The First South-East European OPCAT Forum (Belgrade, 27 November 2014), organised by Serbia's NPM,
@@ -30,7 +30,7 @@ const AGENDA = [
 export async function seedLibraryAndForum(workspaces: DemoWorkspaceContext[]): Promise<void> {
   const serbia = workspaces.find((w) => w.slug === "npm-serbia")!;
   const ukraine = workspaces.find((w) => w.slug === "npm-ukraine");
-  const actor = { tenantId: serbia.tenantId, userId: serbia.ownerId, role: "owner" as const, ipAddress: null };
+  const actor = ownerActor(serbia);
   const participantIds: string[] = [];
   for (const participant of PARTICIPANTS) participantIds.push(await memberlessWorkspace(participant));
 
@@ -104,7 +104,7 @@ async function acceptAndContribute(tenantId: string, forumTenantId: string, foru
       where: { tenantId_forumId_participantTenantId: { tenantId: forumTenantId, forumId, participantTenantId: tenantId } },
       data: { status: "accepted", respondedAt: new Date(), benchmarkOptIn: true },
     });
-    await recordAudit(tx, { tenantId, actorId: null, action: "forum.accepted", targetType: "forum", targetId: forumId, details: { organiserId: forumTenantId } });
-    await recordAudit(tx, { tenantId, actorId: null, action: "forum.benchmarkJoined", targetType: "forum", targetId: forumId });
+    await recordSystemAudit(tx, tenantId, { action: "forum.accepted", targetType: "forum", targetId: forumId, details: { organiserId: forumTenantId } });
+    await recordSystemAudit(tx, tenantId, { action: "forum.benchmarkJoined", targetType: "forum", targetId: forumId });
   });
 }

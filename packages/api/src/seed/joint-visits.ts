@@ -75,7 +75,7 @@ export async function seedJointVisits(workspaces: DemoWorkspaceContext[]): Promi
     });
     await withTenant(ukraine.tenantId, andrii.userId, async (tx) => {
       const participation = await enterJointVisit(tx, ukraine.tenantId, andrii.userId, visitId);
-      const actor = jointActor(participation, andrii.userId, andrii.role, null);
+      const actor = jointActor(participation, andrii);
       for (const answer of demo.answers) await saveAnswer(tx, actor, { visitId, ...answer, note: null, baseRevision: 0 });
       await createFinding(tx, actor, visitId, demo.finding);
     });

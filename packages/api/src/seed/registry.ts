@@ -1,13 +1,13 @@
 import { withTenant } from "@vigil/db";
 import { createAuthority } from "../registry/authorities.ts";
 import { createPlace } from "../registry/places.ts";
-import type { DemoWorkspaceContext } from "./context.ts";
+import { type DemoWorkspaceContext, ownerActor } from "./context.ts";
 import { SERBIAN_AUTHORITIES, SERBIAN_PLACES, UKRAINIAN_AUTHORITIES, UKRAINIAN_PLACES } from "./registry-data.ts";
 
 /** Demo authorities and places, written through the registry services (and so audited like real ones). */
 export async function seedRegistry(workspace: DemoWorkspaceContext): Promise<void> {
   const [authorities, places] = workspace.countryCode === "UA" ? [UKRAINIAN_AUTHORITIES, UKRAINIAN_PLACES] : [SERBIAN_AUTHORITIES, SERBIAN_PLACES];
-  const actor = { tenantId: workspace.tenantId, userId: workspace.ownerId, role: "owner" as const, ipAddress: null };
+  const actor = ownerActor(workspace);
   await withTenant(workspace.tenantId, workspace.ownerId, async (tx) => {
     const ids = new Map<string, string>();
     // Ministries first: institutions name the ministry they answer to.

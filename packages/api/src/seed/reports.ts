@@ -2,7 +2,7 @@ import { withTenant, type PlaceType, type TenantTx } from "@vigil/db";
 import { recordRecommendationUpdate, sendReport } from "../recommendations/follow-up.ts";
 import type { Actor } from "../core/actor.ts";
 import { planVisit } from "../visits/planning.ts";
-import type { DemoWorkspaceContext } from "./context.ts";
+import { type DemoWorkspaceContext, ownerActor } from "./context.ts";
 import { SERBIAN_REPORTS } from "./data/reports-serbia.ts";
 import { UKRAINIAN_REPORTS } from "./data/reports-ukraine.ts";
 import type { Day, DemoReport, DemoUpdate, NewVisit, VisitRef } from "./report-plans.ts";
@@ -45,7 +45,7 @@ export async function seedReports(workspace: DemoWorkspaceContext): Promise<void
       await tx.checklistTemplateVersion.findMany({ where: { version: 1 }, select: { id: true, template: { select: { name: true } } } }),
     ];
     return {
-      actor: { tenantId: workspace.tenantId, userId: workspace.ownerId, role: "owner", ipAddress: null },
+      actor: ownerActor(workspace),
       workspace,
       places: new Map(places.map((p) => [p.name, { id: p.id, type: p.type }])),
       authorities: new Map(authorities.map((a) => [a.name, a.id])),

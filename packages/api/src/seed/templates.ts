@@ -3,7 +3,7 @@ import { withTenant } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
 import { importTemplate } from "../templates/exchange.ts";
 import { publishDraft } from "../templates/templates.ts";
-import type { DemoWorkspaceContext } from "./context.ts";
+import { type DemoWorkspaceContext, ownerActor } from "./context.ts";
 
 /** The demo methodology, in the documented exchange format (docs/template-format.md). */
 const TEMPLATE_FILES = ["police-custody.template.json", "prison.template.json"];
@@ -28,7 +28,7 @@ function keepLanguages(file: Record<string, unknown>, languages: readonly Locale
 /** Imports the police custody and prison templates through the import service and publishes them as version 1. */
 export async function seedTemplates(workspace: DemoWorkspaceContext): Promise<void> {
   const languages: Locale[] = workspace.countryCode === "UA" ? ["en", "uk"] : ["en", "sr-Cyrl"];
-  const actor = { tenantId: workspace.tenantId, userId: workspace.ownerId, role: "owner" as const, ipAddress: null };
+  const actor = ownerActor(workspace);
   for (const name of TEMPLATE_FILES) {
     const file = JSON.parse(await readFile(new URL(`./data/${name}`, import.meta.url), "utf8")) as Record<string, unknown>;
     const text = JSON.stringify(keepLanguages(file, languages), null, 2);

@@ -1,8 +1,7 @@
 import { withTenant, type TenantTx, type VisitStatus } from "@vigil/db";
-import type { Actor } from "../members/members.ts";
 import { planVisit, transitionVisit } from "../visits/planning.ts";
 import type { TeamMemberInput } from "../visits/inputs.ts";
-import type { DemoWorkspaceContext } from "./context.ts";
+import { type DemoWorkspaceContext, ownerActor } from "./context.ts";
 import { DEMO_VISITS, type DemoVisit } from "./visit-plans.ts";
 
 /** The path from "planned" to each status, so demo visits get there through real, audited transitions. */
@@ -47,7 +46,7 @@ function team(workspace: DemoWorkspaceContext, members: DemoVisit["team"]): Team
  * name; a visit whose place is missing is left out rather than invented here.
  */
 export async function seedVisits(workspace: DemoWorkspaceContext): Promise<void> {
-  const actor: Actor = { tenantId: workspace.tenantId, userId: workspace.ownerId, role: "owner", ipAddress: null };
+  const actor = ownerActor(workspace);
   for (const demo of DEMO_VISITS[workspace.countryCode] ?? []) {
     await withTenant(workspace.tenantId, workspace.ownerId, async (tx) => {
       const place = await placeId(tx, demo.place);

@@ -8,7 +8,6 @@ import {
   publishedVersionsFor, setTemplateArchived, updateDraft,
 } from "./templates.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { actorOf } from "../core/actor-of.ts";
 import { boundedNameSchema } from "../core/names.ts";
 
 const templateId = z.object({ templateId: z.uuid() });
@@ -35,21 +34,21 @@ export const templatesRouter = router({
 
   create: tenantProcedure("coordinator")
     .input(settings)
-    .mutation(({ ctx, input }) => createTemplate(ctx.tx, actorOf(ctx), { name: input.name, placeTypes: input.placeTypes, languages: input.languages })),
+    .mutation(({ ctx, input }) => createTemplate(ctx.tx, ctx.actor, { name: input.name, placeTypes: input.placeTypes, languages: input.languages })),
 
   updateDraft: tenantProcedure("coordinator")
     .input(templateId.extend({ settings, content: draftContent, expectedUpdatedAt: z.coerce.date() }))
-    .mutation(({ ctx, input }) => updateDraft(ctx.tx, actorOf(ctx), input.templateId, input)),
+    .mutation(({ ctx, input }) => updateDraft(ctx.tx, ctx.actor, input.templateId, input)),
 
-  publish: tenantProcedure("coordinator").input(templateId).mutation(({ ctx, input }) => publishDraft(ctx.tx, actorOf(ctx), input.templateId)),
+  publish: tenantProcedure("coordinator").input(templateId).mutation(({ ctx, input }) => publishDraft(ctx.tx, ctx.actor, input.templateId)),
 
-  createDraft: tenantProcedure("coordinator").input(templateId).mutation(({ ctx, input }) => createDraftFromLatest(ctx.tx, actorOf(ctx), input.templateId)),
+  createDraft: tenantProcedure("coordinator").input(templateId).mutation(({ ctx, input }) => createDraftFromLatest(ctx.tx, ctx.actor, input.templateId)),
 
-  discardDraft: tenantProcedure("coordinator").input(templateId).mutation(({ ctx, input }) => discardDraft(ctx.tx, actorOf(ctx), input.templateId)),
+  discardDraft: tenantProcedure("coordinator").input(templateId).mutation(({ ctx, input }) => discardDraft(ctx.tx, ctx.actor, input.templateId)),
 
   setArchived: tenantProcedure("coordinator")
     .input(templateId.extend({ archived: z.boolean() }))
-    .mutation(({ ctx, input }) => setTemplateArchived(ctx.tx, actorOf(ctx), input.templateId, input.archived)),
+    .mutation(({ ctx, input }) => setTemplateArchived(ctx.tx, ctx.actor, input.templateId, input.archived)),
 
   export: tenantProcedure("viewer")
     .input(z.object({ versionId: z.uuid() }))
@@ -58,5 +57,5 @@ export const templatesRouter = router({
   /** The file's text, parsed on the server so that errors can name its lines. */
   import: tenantProcedure("coordinator")
     .input(z.object({ text: z.string().min(1).max(5_000_000) }))
-    .mutation(({ ctx, input }) => importTemplate(ctx.tx, actorOf(ctx), input.text)),
+    .mutation(({ ctx, input }) => importTemplate(ctx.tx, ctx.actor, input.text)),
 });

@@ -51,9 +51,9 @@ export async function createTemplate(tx: TenantTx, actor: Actor, settings: Templ
     data: { tenantId: actor.tenantId, templateId: template.id, content, languages: settings.languages },
     select: { id: true },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: source === "import" ? "template.imported" : "template.created", targetType: "checklistTemplate", targetId: template.id,
-    details: { name: settings.name, sections: content.sections.length }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: source === "import" ? "template.imported" : "template.created", targetType: "checklistTemplate", targetId: template.id,
+    details: { name: settings.name, sections: content.sections.length },
   });
   return { ...template, draftId: draft.id };
 }
@@ -82,7 +82,7 @@ export async function updateDraft(tx: TenantTx, actor: Actor, templateId: string
     where: { tenantId_id: { tenantId: actor.tenantId, id: templateId } },
     data: { name: change.settings.name, placeTypes: change.settings.placeTypes, updatedAt: new Date() },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "template.draftSaved", targetType: "checklistTemplate", targetId: templateId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "template.draftSaved", targetType: "checklistTemplate", targetId: templateId });
   return tx.checklistTemplateVersion.findFirstOrThrow({ where: { id: draft.id }, select: { id: true, updatedAt: true } });
 }
 
@@ -102,7 +102,7 @@ export async function publishDraft(tx: TenantTx, actor: Actor, templateId: strin
     data: { version, publishedAt: new Date(), publishedById: actor.userId, updatedAt: new Date() },
     select: { id: true, version: true },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "template.published", targetType: "checklistTemplate", targetId: templateId, details: { version, versionId: draft.id }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "template.published", targetType: "checklistTemplate", targetId: templateId, details: { version, versionId: draft.id } });
   return published;
 }
 
@@ -116,7 +116,7 @@ export async function createDraftFromLatest(tx: TenantTx, actor: Actor, template
   }
   if (await tx.checklistTemplateVersion.findFirst({ where: { templateId, version: null }, select: { id: true } })) fail("CONFLICT", "templateErrors.draftExists");
   const draft = await tx.checklistTemplateVersion.create({ data: { tenantId: actor.tenantId, templateId, content: latest.content ?? { sections: [] }, languages: latest.languages }, select: { id: true } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "template.draftCreated", targetType: "checklistTemplate", targetId: templateId, details: { fromVersion: latest.version }, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "template.draftCreated", targetType: "checklistTemplate", targetId: templateId, details: { fromVersion: latest.version } });
   return draft;
 }
 
@@ -126,7 +126,7 @@ export async function discardDraft(tx: TenantTx, actor: Actor, templateId: strin
   // The first draft is the whole template: archive the template instead.
   if (!(await tx.checklistTemplateVersion.findFirst({ where: { templateId, version: { not: null } }, select: { id: true } }))) fail("CONFLICT", "templateErrors.onlyDraft");
   await tx.checklistTemplateVersion.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: draft.id } } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "template.draftDiscarded", targetType: "checklistTemplate", targetId: templateId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "template.draftDiscarded", targetType: "checklistTemplate", targetId: templateId });
 }
 
 /**
@@ -148,6 +148,6 @@ export async function setTemplateArchived(tx: TenantTx, actor: Actor, templateId
   if (!template) fail("NOT_FOUND", "errors.notFound");
   if (Boolean(template.archivedAt) === archived) return { id: templateId, archived };
   await tx.checklistTemplate.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: templateId } }, data: { archivedAt: archived ? new Date() : null, updatedAt: new Date() } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: archived ? "template.archived" : "template.unarchived", targetType: "checklistTemplate", targetId: templateId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: archived ? "template.archived" : "template.unarchived", targetType: "checklistTemplate", targetId: templateId });
   return { id: templateId, archived };
 }

@@ -3,7 +3,7 @@ import { fail } from "../core/errors.ts";
 import type { PlanVisitInput, UpdatePlanInput } from "./inputs.ts";
 import { assertTransition } from "./transitions.ts";
 import { recordAudit } from "../core/audit.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 import { assertTemplateVersionFits, assertWorkspaceMembers, dayToDate, findPlaceForVisit, findVisit } from "./checks.ts";
 import { assertVisitEditable } from "./rules.ts";
 import { teamRow } from "./team.ts";
@@ -39,19 +39,17 @@ export async function planVisit(tx: TenantTx, actor: Actor, input: PlanVisitInpu
         select: { id: true, userId: true, externalName: true, visitRole: true },
       })
     : [];
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.planned", targetType: "visit", targetId: visit.id,
+  await recordAudit(tx, actor, {
+    action: "visit.planned", targetType: "visit", targetId: visit.id,
     details: { placeId: place.id, type: input.type, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, teamSize: input.team.length },
-    ipAddress: actor.ipAddress,
   });
   // Each person put on the team gains access to the visit's interviews: one entry each, naming whom.
   for (const member of team) {
-    await recordAudit(tx, {
-      tenantId: actor.tenantId, actorId: actor.userId, action: "visit.teamMemberAdded", targetType: "visit", targetId: visit.id,
+    await recordAudit(tx, actor, {
+      action: "visit.teamMemberAdded", targetType: "visit", targetId: visit.id,
       details: member.userId
         ? { teamMemberId: member.id, userId: member.userId, visitRole: member.visitRole }
         : { teamMemberId: member.id, externalName: member.externalName, visitRole: member.visitRole },
-      ipAddress: actor.ipAddress,
     });
   }
   return visit;
@@ -76,10 +74,9 @@ export async function updateVisitPlan(tx: TenantTx, actor: Actor, input: UpdateP
     where: { tenantId_id: { tenantId: actor.tenantId, id: visit.id } },
     data: { ...planData(plan), updatedAt: new Date() },
   });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.planUpdated", targetType: "visit", targetId: visit.id,
+  await recordAudit(tx, actor, {
+    action: "visit.planUpdated", targetType: "visit", targetId: visit.id,
     details: { type: input.type, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, templateVersionId },
-    ipAddress: actor.ipAddress,
   });
   return { id: visit.id };
 }
@@ -93,9 +90,9 @@ export async function transitionVisit(tx: TenantTx, actor: Actor, visitId: strin
   assertTransition(visit.status, to);
   const { count } = await tx.visit.updateMany({ where: { id: visit.id, status: visit.status }, data: { status: to, updatedAt: new Date() } });
   if (count !== 1) fail("CONFLICT", "errors.conflict");
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.statusChanged", targetType: "visit", targetId: visit.id,
-    details: { from: visit.status, to }, ipAddress: actor.ipAddress,
+  await recordAudit(tx, actor, {
+    action: "visit.statusChanged", targetType: "visit", targetId: visit.id,
+    details: { from: visit.status, to },
   });
   return { id: visit.id, status: to };
 }

@@ -3,7 +3,7 @@ import { fail } from "../core/errors.ts";
 import { hasRole } from "../core/roles.ts";
 import type { TeamMemberInput } from "./inputs.ts";
 import { recordAudit } from "../core/audit.ts";
-import type { Actor } from "../members/members.ts";
+import type { Actor } from "../core/actor.ts";
 import { assertWorkspaceMembers, findVisit } from "./checks.ts";
 import { assertVisitEditable } from "./rules.ts";
 
@@ -46,12 +46,11 @@ export async function addTeamMember(tx: TenantTx, actor: Actor, visitId: string,
   const created = await tx.visitTeamMember
     .create({ data: teamRow(actor.tenantId, visit.id, member), select: { id: true } })
     .catch((error: unknown) => (isUniqueViolation(error) ? fail("CONFLICT", "visitErrors.alreadyOnTeam", {}, "userId") : Promise.reject(error)));
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.teamMemberAdded", targetType: "visit", targetId: visit.id,
+  await recordAudit(tx, actor, {
+    action: "visit.teamMemberAdded", targetType: "visit", targetId: visit.id,
     details: member.kind === "member"
       ? { teamMemberId: created.id, userId: member.userId, visitRole: member.visitRole }
       : { teamMemberId: created.id, externalName: member.name, visitRole: member.visitRole },
-    ipAddress: actor.ipAddress,
   });
   return created;
 }
@@ -66,9 +65,8 @@ export async function removeTeamMember(tx: TenantTx, actor: Actor, visitId: stri
   if (!member) fail("NOT_FOUND", "errors.notFound");
   await assertMayChangeTeam(tx, actor, visit.id, member.visitRole);
   await tx.visitTeamMember.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: member.id } } });
-  await recordAudit(tx, {
-    tenantId: actor.tenantId, actorId: actor.userId, action: "visit.teamMemberRemoved", targetType: "visit", targetId: visit.id,
+  await recordAudit(tx, actor, {
+    action: "visit.teamMemberRemoved", targetType: "visit", targetId: visit.id,
     details: { teamMemberId: member.id, userId: member.userId, externalName: member.externalName, visitRole: member.visitRole },
-    ipAddress: actor.ipAddress,
   });
 }

@@ -26,7 +26,7 @@ async function workspaceWithData() {
   const workspace = await createTestWorkspace(owner);
   const monitor = await createTestUser();
   await addMember(workspace.id, monitor, "monitor");
-  await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, actorId: owner.id, action: "place.created", targetType: "place" }));
+  await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, userId: owner.id, ipAddress: null }, { action: "place.created", targetType: "place" }));
   await mkdir(attachmentsDir(workspace.id), { recursive: true });
   const file = path.join(attachmentsDir(workspace.id), "photo.jpg");
   await writeFile(file, "jpeg");

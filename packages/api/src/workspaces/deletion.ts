@@ -2,20 +2,19 @@ import { rm } from "node:fs/promises";
 import type { TenantTx } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { fail } from "../core/errors.ts";
+import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
 import { attachmentsDir, exportsDir } from "../attachments/workspace-files.ts";
 
 /** A deleted workspace can be restored for this long; then its rows and files are removed for good. */
 export const DELETION_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 
-type Actor = { tenantId: string; userId: string; ipAddress: string | null };
-
 /** Schedules deletion; the owner confirms by typing the workspace's name exactly. */
 export async function scheduleDeletion(tx: TenantTx, actor: Actor, workspaceName: string, typedName: string) {
   if (typedName.trim() !== workspaceName) fail("BAD_REQUEST", "securityErrors.deleteNameMismatch", {}, "confirmName");
   const requestedAt = new Date();
   await tx.tenant.update({ where: { id: actor.tenantId }, data: { deletionRequestedAt: requestedAt } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.deletionScheduled", targetType: "workspace", targetId: actor.tenantId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "workspace.deletionScheduled", targetType: "workspace", targetId: actor.tenantId });
   return { purgeAfter: new Date(requestedAt.getTime() + DELETION_GRACE_MS) };
 }
 
@@ -23,7 +22,7 @@ export async function restoreWorkspace(tx: TenantTx, actor: Actor) {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { deletionRequestedAt: true } });
   if (!tenant.deletionRequestedAt) fail("CONFLICT", "securityErrors.notScheduledForDeletion");
   await tx.tenant.update({ where: { id: actor.tenantId }, data: { deletionRequestedAt: null } });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.restored", targetType: "workspace", targetId: actor.tenantId, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "workspace.restored", targetType: "workspace", targetId: actor.tenantId });
 }
 
 export async function deletionStatus(tx: TenantTx, tenantId: string) {

@@ -60,13 +60,13 @@ describe("workspace export", () => {
     const workspace = await createTestWorkspace(owner);
     const monitor = await createTestUser("Export Monitor");
     await addMember(workspace.id, monitor, "monitor");
-    await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, actorId: owner.id, action: "place.created", targetType: "place", targetId: "ours" }));
+    await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, userId: owner.id, ipAddress: null }, { action: "place.created", targetType: "place", targetId: "ours" }));
     await mkdir(path.join(attachmentsDir(workspace.id), "visits"), { recursive: true });
     await writeFile(path.join(attachmentsDir(workspace.id), "visits", "report.txt"), "findings of the visit");
 
     const stranger = await createTestUser("Stranger Danger");
     const other = await createTestWorkspace(stranger);
-    await withTenant(other.id, null, (tx) => recordAudit(tx, { tenantId: other.id, actorId: stranger.id, action: "place.created", targetType: "place", targetId: "theirs" }));
+    await withTenant(other.id, null, (tx) => recordAudit(tx, { tenantId: other.id, userId: stranger.id, ipAddress: null }, { action: "place.created", targetType: "place", targetId: "theirs" }));
     await mkdir(attachmentsDir(other.id), { recursive: true });
     await writeFile(path.join(attachmentsDir(other.id), "secret.txt"), "their secret");
 

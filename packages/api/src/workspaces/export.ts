@@ -9,6 +9,7 @@ import yazl from "yazl";
 import { fail } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { reserveAttempt } from "../core/attempt-limits.ts";
+import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
 import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
 
@@ -47,13 +48,13 @@ async function tableRows(tenantId: string, table: string): Promise<unknown[]> {
 }
 
 /** Queues an export (owners only; 3 an hour per workspace). The job runs in this process, in the background. */
-export async function requestExport(tx: TenantTx, actor: { tenantId: string; userId: string; sessionId: string; ipAddress: string | null }, locale: Locale) {
+export async function requestExport(tx: TenantTx, actor: Actor & { sessionId: string }, locale: Locale) {
   await reserveAttempt([{ bucket: `export:tenant:${actor.tenantId}`, rule: EXPORT_LIMIT }], locale);
   const job = await tx.workspaceExport.create({
     data: { tenantId: actor.tenantId, requestedById: actor.userId, requestedSessionId: actor.sessionId },
     select: { id: true },
   });
-  await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: "workspace.exported", targetType: "workspace_export", targetId: job.id, ipAddress: actor.ipAddress });
+  await recordAudit(tx, actor, { action: "workspace.exported", targetType: "workspace_export", targetId: job.id });
   return job;
 }
 

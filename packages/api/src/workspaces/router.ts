@@ -27,11 +27,11 @@ export const workspaceDeletionRouter = router({
     .mutation(async ({ ctx, input }) => {
       // The typed name guards against a slip; re-authentication against a borrowed or stolen session.
       await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
-      return scheduleDeletion(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress }, ctx.tenant.name, input.confirmName);
+      return scheduleDeletion(ctx.tx, ctx.actor, ctx.tenant.name, input.confirmName);
     }),
 
   restore: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true }).mutation(async ({ ctx }) => {
-    await restoreWorkspace(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, ipAddress: ctx.ipAddress });
+    await restoreWorkspace(ctx.tx, ctx.actor);
     return { ok: true as const };
   }),
 });
@@ -44,7 +44,7 @@ export const workspaceExportRouter = router({
     .input(z.object({ reauthentication: reauthenticationSchema }))
     .mutation(async ({ ctx, input }) => {
     await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
-    const job = await requestExport(ctx.tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, sessionId: ctx.session.id, ipAddress: ctx.ipAddress }, ctx.locale);
+    const job = await requestExport(ctx.tx, { ...ctx.actor, sessionId: ctx.session.id }, ctx.locale);
     // Runs after this request; its progress is in the job's row (see decision 0032 on why not pg-boss yet).
     void runExport(ctx.tenant.id, job.id, ctx.log);
     return job;

@@ -1,4 +1,5 @@
 import { privilegedDb } from "@vigil/db/privileged";
+import { recordSystemAudit } from "../core/audit.ts";
 
 /**
  * Verified workspaces (docs/decisions/0155-verified-workspaces.md). A platform operator, not a member,
@@ -29,12 +30,9 @@ export async function setWorkspaceVerification(change: VerificationChange): Prom
     const verifiedAt = verify ? (change.now ?? new Date()) : null;
     const note = change.note?.trim() || null;
     await tx.tenant.update({ where: { id: tenant.id }, data: { verifiedAt, verificationNote: verify ? note : null }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: {
-        tenantId: tenant.id, actorId: null, action: verify ? "workspace.verified" : "workspace.verificationRevoked", targetType: "workspace", targetId: tenant.id,
-        details: { actor: PLATFORM_OPERATOR, countryCode: tenant.countryCode, note },
-      },
-      select: { id: true },
+    await recordSystemAudit(tx, tenant.id, {
+      action: verify ? "workspace.verified" : "workspace.verificationRevoked", targetType: "workspace", targetId: tenant.id,
+      details: { actor: PLATFORM_OPERATOR, countryCode: tenant.countryCode, note },
     });
     return { tenantId: tenant.id, slug: tenant.slug, name: tenant.name, countryCode: tenant.countryCode, verifiedAt, changed: true };
   });

@@ -16,7 +16,7 @@ export async function createWorkspace(input: NewWorkspace) {
         select: { id: true, slug: true, name: true },
       });
       await tx.membership.create({ data: { tenantId, userId: input.ownerId, role: "owner" } });
-      await recordAudit(tx, { tenantId, actorId: input.ownerId, action: "workspace.created", targetType: "tenant", targetId: tenantId, ipAddress: input.ipAddress });
+      await recordAudit(tx, { tenantId, userId: input.ownerId, ipAddress: input.ipAddress ?? null }, { action: "workspace.created", targetType: "tenant", targetId: tenantId });
       return tenant;
     });
   } catch (error) {
