@@ -47,22 +47,16 @@ const { encryptRawTotpSecrets } = await import("@vigil/api");
 const encryptedSecrets = await encryptRawTotpSecrets();
 if (encryptedSecrets > 0) log(`Encrypted ${encryptedSecrets} two-factor secret(s) stored before encryption.`);
 
-// Workspaces deleted more than 30 days ago lose their rows and files, exports expire after 24 hours
-// (decision 0032); hourly is plenty.
-const { purgeDeletedWorkspaces, purgeExpiredExports } = await import("@vigil/api");
-const purge = async () => {
-  await purgeDeletedWorkspaces().catch((error: unknown) => log(`Workspace purge failed: ${String(error)}`));
-  await purgeExpiredExports().catch((error: unknown) => log(`Export purge failed: ${String(error)}`));
-};
-setInterval(purge, 60 * 60 * 1000).unref();
-void purge();
-
-// Background jobs on pg-boss (decision 0087): the owner prepares pg-boss's schema, the app role runs it.
-const { prepareJobSchema, startReminderJob } = await import("@vigil/api/jobs");
+// Background jobs on pg-boss (decisions 0087, 0166): the owner prepares pg-boss's schema and every
+// job's queue, the app role runs the workers and schedules (reminders daily, the purge of deleted
+// workspaces and expired exports hourly, workspace exports when requested).
+const { prepareJobSchema, startJobs } = await import("@vigil/api/jobs");
 await prepareJobSchema();
 // While stopping, the queue's connections are cut on purpose: nothing to report then.
 let jobsStopping = false;
-const jobs = await startReminderJob({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
+const jobs = await startJobs({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
+// The purge also runs once at start, as it always has: a server down at the hour still purges.
+await jobs.runNow("purge-expired").catch((error: unknown) => log(`Purge failed to queue: ${String(error)}`));
 
 const server = express();
 // The app's own Express instance drops it too; this one answers static files and Vite's middleware.

@@ -13,7 +13,5 @@ export { slugSchema } from "./core/schemas.ts";
 export { handleStripeWebhook } from "./billing/webhooks.ts";
 export { TWO_FACTOR_REQUIRED } from "./core/two-factor-policy.ts";
 export { DELETION_PENDING } from "./core/trpc.ts";
-export { purgeDeletedWorkspaces } from "./workspaces/deletion.ts";
-export { purgeExpiredExports } from "./workspaces/export.ts";
 export { encryptRawTotpSecrets } from "./security/totp-secrets.ts";
 export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, reportDatabaseUnavailable } from "./core/database-outage.ts";

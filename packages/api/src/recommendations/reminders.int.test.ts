@@ -6,7 +6,8 @@ import { withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import type { SmtpReceiver } from "@vigil/email/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareJobSchema, runReminderJobNow, startReminderJob } from "./reminder-job.ts";
+import { prepareJobSchema, REMINDER_QUEUE, startJobs, type RunningJobs } from "../jobs/index.ts";
+import { jobSettled } from "../testing/jobs.ts";
 import { sendOverdueReminders } from "./reminders.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
 import { createAuthorities, createSentReport } from "../testing/recommendations.ts";
@@ -122,24 +123,33 @@ describe("the overdue reminder", () => {
   }, 60_000);
 
   describe("through pg-boss", () => {
-    let boss: Awaited<ReturnType<typeof startReminderJob>> | undefined;
+    let jobs: RunningJobs | undefined;
     afterAll(async () => {
-      await boss?.stop({ graceful: false, wait: true });
+      await jobs?.stop({ graceful: false, wait: true });
     });
 
-    it("runs as the app role on a queue the owner prepared, and reminds of a newly overdue recommendation", async () => {
+    it("runs as the app role on a queue the owner prepared, reminds of a newly overdue recommendation, and not again on a second run", async () => {
       await prepareJobSchema();
-      // The app role (no BYPASSRLS, owns nothing) runs pg-boss; a cron far away, so only `send` triggers it.
-      boss = await startReminderJob({ log: () => undefined, cron: "0 0 1 1 *" });
+      // The app role (no BYPASSRLS, owns nothing) runs pg-boss; no schedule, so only `runNow` triggers it.
+      // Only this file runs the reminder worker: a worker takes any job of its queue.
+      jobs = await startJobs({ log: () => undefined, schedules: false, workers: [REMINDER_QUEUE] });
       const place = await createTestPlace(workspace.id);
       const late = await createSentReport({ tenantId: workspace.id, userId: owner.id, role: "owner", ipAddress: null }, place.id, "2020-01-10", new Date("2020-01-20"), [
         { text: "Repair the ventilation.", addressees: [] },
       ]);
-      expect(await runReminderJobNow(boss)).toEqual(expect.any(String));
       const aboutLate = () => mailsTo(coordinator).filter((mail) => mail.text?.includes(late.recommendations[0]!));
+      const first = await jobs.runNow(REMINDER_QUEUE);
+      expect(first).toEqual(expect.any(String));
+      expect(await jobSettled(jobs.boss, REMINDER_QUEUE, first!)).toBe("completed");
       const deadline = Date.now() + 15_000;
       while (aboutLate().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(aboutLate()).toHaveLength(1);
-    }, 30_000);
+
+      // Idempotent: the same job again sends nothing more.
+      const second = await jobs.runNow(REMINDER_QUEUE);
+      expect(await jobSettled(jobs.boss, REMINDER_QUEUE, second!)).toBe("completed");
+      expect(aboutLate()).toHaveLength(1);
+      expect(mailsTo(coordinator).filter((mail) => overdue.some((id) => mail.text?.includes(id)))).toHaveLength(2);
+    }, 60_000);
   });
 });

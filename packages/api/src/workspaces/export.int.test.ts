@@ -8,15 +8,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { recordAudit } from "../core/audit.ts";
 import { EXPORT_TTL_MS, purgeExpiredExports } from "./export.ts";
-import { attachmentsDir } from "../attachments/workspace-files.ts";
+import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
+import { EXPORT_QUEUE, enqueueWorkspaceExport, startJobs, type RunningJobs } from "../jobs/index.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, type TestUser } from "../testing/index.ts";
+import { jobSettled } from "../testing/jobs.ts";
 
+/**
+ * Exports are built by the export job on the real queue (jobs/workspace-export.ts). Only this test
+ * file runs the export worker: a worker takes any job of its queue, and another file's worker would
+ * write the ZIP into that file's data folder.
+ */
 let dataDir: string;
+let jobs: RunningJobs;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "vigil-export-"));
   process.env.VIGIL_DATA_DIR = dataDir;
+  jobs = await startJobs({ log: () => undefined, schedules: false, workers: [EXPORT_QUEUE] });
 });
 afterAll(async () => {
+  await jobs.stop({ graceful: false, wait: true });
   delete process.env.VIGIL_DATA_DIR;
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -138,4 +148,53 @@ describe("workspace export", () => {
     expect((await later.workspaceExport.list({ tenantSlug: workspace.slug }))[0]).toMatchObject({ id: job!.id, downloadable: false });
     await expect(later.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+});
+
+describe("the export job, through the queue", () => {
+  it("is queued with the export, keyed by its id; running it again changes nothing", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const file = await finishedExport(owner, workspace.slug);
+    const [done] = await (await callerFor(owner)).caller.workspaceExport.list({ tenantSlug: workspace.slug });
+    const row = () => privilegedDb().workspaceExport.findUniqueOrThrow({ where: { tenantId_id: { tenantId: workspace.id, id: done!.id } } });
+    const before = await row();
+    const writtenAt = (await stat(file.path)).mtimeMs;
+    // The job carries the export's id: queueing it again is a no-op.
+    expect(await jobs.boss.getJobById(EXPORT_QUEUE, done!.id, { includeArchive: true })).toMatchObject({ id: done!.id, state: "completed" });
+    expect(await withTenant(workspace.id, null, (tx) => enqueueWorkspaceExport(tx, { tenantId: workspace.id, exportId: done!.id }))).toBeUndefined();
+    // A second delivery (pg-boss delivers at least once) leaves the finished export as it was.
+    const again = await jobs.boss.send(EXPORT_QUEUE, { tenantId: workspace.id, exportId: done!.id });
+    expect(await jobSettled(jobs.boss, EXPORT_QUEUE, again!)).toBe("completed");
+    expect(await row()).toEqual(before);
+    expect((await stat(file.path)).mtimeMs).toBe(writtenAt);
+  });
+
+  it("is not queued when the request's transaction rolls back", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const exportId = crypto.randomUUID();
+    await expect(
+      withTenant(workspace.id, null, async (tx) => {
+        await enqueueWorkspaceExport(tx, { tenantId: workspace.id, exportId });
+        throw new Error("the request failed after queueing");
+      }),
+    ).rejects.toThrow("the request failed after queueing");
+    expect(await jobs.boss.getJobById(EXPORT_QUEUE, exportId, { includeArchive: true })).toBeNull();
+  });
+
+  it("a failing export is retried, then marked failed, and no ZIP is left", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    // The exports folder cannot be created: a file is in its way.
+    await mkdir(path.dirname(exportsDir(workspace.id)), { recursive: true });
+    await writeFile(exportsDir(workspace.id), "in the way");
+    const { caller } = await callerFor(owner);
+    const job = await caller.workspaceExport.start({ tenantSlug: workspace.slug, reauthentication: TEST_PASSWORD });
+    expect(await jobSettled(jobs.boss, EXPORT_QUEUE, job.id, 60_000)).toBe("completed");
+    expect(await jobs.boss.getJobById(EXPORT_QUEUE, job.id, { includeArchive: true })).toMatchObject({ retryCount: 2 });
+    const [listed] = await caller.workspaceExport.list({ tenantSlug: workspace.slug });
+    expect(listed).toMatchObject({ id: job.id, status: "failed" });
+    await expect(caller.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(access(exportFilePath(workspace.id, job.id))).rejects.toThrow();
+  }, 90_000);
 });

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { withTenant, type TenantTx } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
@@ -47,7 +49,7 @@ async function tableRows(tenantId: string, table: string): Promise<unknown[]> {
   });
 }
 
-/** Queues an export (owners only; 3 an hour per workspace). The job runs in this process, in the background. */
+/** Records an export request (owners only; 3 an hour per workspace); the caller queues its job in the same transaction. */
 export async function requestExport(tx: TenantTx, actor: Actor & { sessionId: string }, locale: Locale) {
   await reserveAttempt([{ bucket: `export:tenant:${actor.tenantId}`, rule: EXPORT_LIMIT }], locale);
   const job = await tx.workspaceExport.create({
@@ -70,58 +72,84 @@ async function setProgress(tenantId: string, exportId: string, data: { status?: 
   await withTenant(tenantId, null, (tx) => tx.workspaceExport.update({ where: { tenantId_id: { tenantId, id: exportId } }, data }));
 }
 
-/** The job row is written in the request's transaction; wait (briefly) until that transaction has committed. */
-async function jobCommitted(tenantId: string, exportId: string) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const found = await withTenant(tenantId, null, (tx) => tx.workspaceExport.count({ where: { id: exportId } }));
-    if (found) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/**
+ * Builds the ZIP: manifest.json, data/<table>.json for every tenant table, the workspace, its
+ * members' names, attachments/. Run by the export job (jobs/workspace-export.ts), which pg-boss
+ * delivers at least once, so it is idempotent: an export already finished (done or failed) or gone
+ * (expired, or its workspace purged) is left as it is, and a rebuild writes a new file.
+ * A failure marks the export failed when `finalAttempt`; otherwise it is rethrown for a retry.
+ */
+export async function buildExport(tenantId: string, exportId: string, log: Logger, { finalAttempt }: { finalAttempt: boolean }): Promise<"built" | "skipped"> {
+  const current = await withTenant(tenantId, null, (tx) => tx.workspaceExport.findFirst({ where: { id: exportId }, select: { status: true } }));
+  if (!current || current.status === "done" || current.status === "failed") return "skipped";
+  try {
+    await writeExport(tenantId, exportId);
+    return "built";
+  } catch (error) {
+    log.error({ err: error, tenantId, exportId, finalAttempt }, "workspace export failed");
+    if (!finalAttempt) throw error;
+    await setProgress(tenantId, exportId, { status: "failed", finishedAt: new Date() }).catch(() => undefined);
+    return "built";
   }
-  throw new Error("export job row never became visible");
 }
 
-/** Builds the ZIP: manifest.json, data/<table>.json for every tenant table, the workspace, its members' names, attachments/. */
-export async function runExport(tenantId: string, exportId: string, log: Logger): Promise<void> {
+async function writeExport(tenantId: string, exportId: string): Promise<void> {
+  await setProgress(tenantId, exportId, { status: "running", progress: 1 });
+  const target = exportFilePath(tenantId, exportId);
+  await mkdir(exportsDir(tenantId), { recursive: true });
+  // Each attempt writes its own partial file: an attempt pg-boss gave up on (expired) may still be
+  // writing when the retry starts. The rename is atomic; a failed attempt's file is removed.
+  const partial = `${target}.${randomUUID()}.partial`;
   try {
-    await jobCommitted(tenantId, exportId);
-    await setProgress(tenantId, exportId, { status: "running", progress: 1 });
-    const tables = await withTenant(tenantId, null, tenantTables);
-    const zip = new yazl.ZipFile();
-    const target = exportFilePath(tenantId, exportId);
-    await mkdir(exportsDir(tenantId), { recursive: true });
-    const written = pipeline(zip.outputStream, createWriteStream(`${target}.partial`, { mode: 0o600 }));
-
-    const counts: Record<string, number> = {};
-    const workspace = await withTenant(tenantId, null, (tx) =>
-      tx.$queryRaw<{ row: unknown }[]>`SELECT row_to_json(t) AS row FROM tenants t WHERE t.id = ${tenantId}::uuid`,
-    );
-    zip.addBuffer(Buffer.from(JSON.stringify(workspace[0]?.row ?? null, null, 2)), "workspace.json");
-    const people = await withTenant(tenantId, null, (tx) =>
-      tx.membership.findMany({ select: { user: { select: { id: true, name: true, email: true } } } }),
-    );
-    zip.addBuffer(Buffer.from(JSON.stringify(people.map((m) => m.user), null, 2)), "people.json");
-
-    for (const [index, table] of tables.entries()) {
-      const rows = await tableRows(tenantId, table);
-      counts[table] = rows.length;
-      zip.addBuffer(Buffer.from(JSON.stringify(rows, null, 2)), `data/${table}.json`);
-      await setProgress(tenantId, exportId, { progress: Math.min(90, 5 + Math.round(((index + 1) / tables.length) * 80)) });
-    }
-    const attachmentRoot = attachmentsDir(tenantId);
-    const attachments = await walk(attachmentRoot);
-    for (const file of attachments) zip.addFile(file, `attachments/${path.relative(attachmentRoot, file).split(path.sep).join("/")}`);
-
-    const manifest = { format: "vigil-workspace-export", version: EXPORT_FORMAT_VERSION, tenantId, exportedAt: new Date().toISOString(), tables: counts, attachments: attachments.length };
-    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), "manifest.json");
-    zip.end();
-    await written;
-    await rename(`${target}.partial`, target);
-    const { size } = await stat(target);
-    await setProgress(tenantId, exportId, { status: "done", progress: 100, byteSize: BigInt(size), finishedAt: new Date() });
-  } catch (error) {
-    log.error({ err: error, tenantId, exportId }, "workspace export failed");
-    await setProgress(tenantId, exportId, { status: "failed", finishedAt: new Date() }).catch(() => undefined);
+    await writeZip(tenantId, exportId, partial);
+    await rename(partial, target);
+  } finally {
+    await rm(partial, { force: true });
   }
+  const { size } = await stat(target);
+  await setProgress(tenantId, exportId, { status: "done", progress: 100, byteSize: BigInt(size), finishedAt: new Date() });
+}
+
+async function writeZip(tenantId: string, exportId: string, partial: string): Promise<void> {
+  const tables = await withTenant(tenantId, null, tenantTables);
+  const zip = new yazl.ZipFile();
+  const written = pipeline(zip.outputStream, createWriteStream(partial, { mode: 0o600 }));
+  // A failure below ends the stream, so the file is closed before it is removed; its error is the one thrown.
+  written.catch(() => undefined);
+  try {
+    await addEntries(tenantId, exportId, zip, tables);
+  } catch (error) {
+    (zip.outputStream as Readable).destroy();
+    throw error;
+  }
+  await written;
+}
+
+async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile, tables: string[]): Promise<void> {
+
+  const counts: Record<string, number> = {};
+  const workspace = await withTenant(tenantId, null, (tx) =>
+    tx.$queryRaw<{ row: unknown }[]>`SELECT row_to_json(t) AS row FROM tenants t WHERE t.id = ${tenantId}::uuid`,
+  );
+  zip.addBuffer(Buffer.from(JSON.stringify(workspace[0]?.row ?? null, null, 2)), "workspace.json");
+  const people = await withTenant(tenantId, null, (tx) =>
+    tx.membership.findMany({ select: { user: { select: { id: true, name: true, email: true } } } }),
+  );
+  zip.addBuffer(Buffer.from(JSON.stringify(people.map((m) => m.user), null, 2)), "people.json");
+
+  for (const [index, table] of tables.entries()) {
+    const rows = await tableRows(tenantId, table);
+    counts[table] = rows.length;
+    zip.addBuffer(Buffer.from(JSON.stringify(rows, null, 2)), `data/${table}.json`);
+    await setProgress(tenantId, exportId, { progress: Math.min(90, 5 + Math.round(((index + 1) / tables.length) * 80)) });
+  }
+  const attachmentRoot = attachmentsDir(tenantId);
+  const attachments = await walk(attachmentRoot);
+  for (const file of attachments) zip.addFile(file, `attachments/${path.relative(attachmentRoot, file).split(path.sep).join("/")}`);
+
+  const manifest = { format: "vigil-workspace-export", version: EXPORT_FORMAT_VERSION, tenantId, exportedAt: new Date().toISOString(), tables: counts, attachments: attachments.length };
+  zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), "manifest.json");
+  zip.end();
 }
 
 /** The latest exports; `downloadable` is true only in the session that started one (decision 0032). */

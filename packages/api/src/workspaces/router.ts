@@ -4,7 +4,8 @@ import { createWorkspace, listUserWorkspaces } from "./workspaces.ts";
 import { authedProcedure, router, tenantProcedure } from "../core/trpc.ts";
 import { reauthenticate, reauthenticationSchema } from "../security/reauthentication.ts";
 import { deletionStatus, restoreWorkspace, scheduleDeletion } from "./deletion.ts";
-import { exportDownload, listExports, requestExport, runExport } from "./export.ts";
+import { exportDownload, listExports, requestExport } from "./export.ts";
+import { enqueueWorkspaceExport } from "../jobs/workspace-export.ts";
 
 export const workspacesRouter = router({
   /** Every workspace the signed-in user belongs to, with their role in each. */
@@ -45,8 +46,8 @@ export const workspaceExportRouter = router({
     .mutation(async ({ ctx, input }) => {
     await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     const job = await requestExport(ctx.tx, { ...ctx.actor, sessionId: ctx.session.id }, ctx.locale);
-    // Runs after this request; its progress is in the job's row (see decision 0032 on why not pg-boss yet).
-    void runExport(ctx.tenant.id, job.id, ctx.log);
+    // Built by the export job, queued in this transaction (decision 0166); its progress is in the export's row.
+    await enqueueWorkspaceExport(ctx.tx, { tenantId: ctx.tenant.id, exportId: job.id });
     return job;
   }),
 

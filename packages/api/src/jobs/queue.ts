@@ -1,0 +1,87 @@
+import pg from "pg";
+import PgBoss from "pg-boss";
+import type { TenantTx } from "@vigil/db";
+
+/**
+ * The job queue: pg-boss in its own schema, `pgboss` (docs/decisions/0087, 0166). The owner role
+ * installs and migrates that schema, creates the queues (a queue is a partition of pg-boss's job
+ * table, so creating one needs the table's owner) and grants the app role the use of it; the app
+ * role then runs pg-boss with `migrate: false`, owning nothing there either.
+ */
+const JOB_SCHEMA = "pgboss";
+
+/** A queue and how its jobs are retried; created by the owner, used by the app role. */
+export type QueueDefinition = { name: string; options: Omit<PgBoss.Queue, "name"> };
+
+function requiredEnv(name: "DATABASE_URL" | "DATABASE_OWNER_URL"): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the job queue needs it (see README).`);
+  return value;
+}
+
+/**
+ * As the owner, at start-up (idempotent): pg-boss's schema, the queues, and the app role's privileges.
+ * A queue that exists keeps its options: pg-boss's policy cannot change after creation.
+ */
+export async function prepareQueues(queues: readonly QueueDefinition[], ownerUrl = requiredEnv("DATABASE_OWNER_URL")): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, supervise: false, schedule: false, max: 2 });
+  await boss.start();
+  try {
+    for (const queue of queues) {
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, { name: queue.name, ...queue.options });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(`
+      GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO vigil_app;
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO vigil_app;
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO vigil_app;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO vigil_app;`);
+  } finally {
+    await owner.end();
+  }
+}
+
+/** A pg-boss instance as the app role, not yet started: schedules and workers are added by the caller. */
+export function appRoleBoss(options: { connectionString?: string; schedules: boolean }): PgBoss {
+  return new PgBoss({
+    connectionString: options.connectionString ?? requiredEnv("DATABASE_URL"),
+    schema: JOB_SCHEMA,
+    migrate: false,
+    schedule: options.schedules,
+    max: 2,
+  });
+}
+
+/**
+ * Only builds pg-boss's INSERT: every `send` through it names the connection to run on (`db`), so
+ * it never opens a pool of its own and needs no `start`.
+ */
+const producer = new PgBoss({
+  schema: JOB_SCHEMA,
+  db: { executeSql: () => Promise.reject(new Error("the job producer sends only inside a given transaction")) },
+});
+
+/** The Prisma transaction as pg-boss's `db`: the job is written, or not, with the transaction's other rows. */
+function transactionDb(tx: TenantTx): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      // pg would serialise the job's data itself; Prisma's raw query takes it as JSON text.
+      const params = values.map((value: unknown) => (value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value));
+      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
+    },
+  };
+}
+
+/**
+ * Queues a job in the caller's transaction: it exists only if the transaction commits, so the worker
+ * never sees a job whose rows are missing, and no one polls for a commit. `id` keys the job: sending
+ * it twice queues it once. Returns the job's id, or null when pg-boss dropped it as a duplicate.
+ */
+export async function enqueueInTransaction(tx: TenantTx, queue: string, data: object, options: { id?: string } = {}): Promise<string | null> {
+  return producer.send(queue, data, { ...options, db: transactionDb(tx) });
+}
