@@ -10,7 +10,7 @@ import { asUser } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { hashNewPassword } from "./passwords.ts";
 
-export const signUpInput = z.object({
+const signUpInput = z.object({
   name: nameSchema,
   email: emailSchema,
   password: newPasswordSchema,

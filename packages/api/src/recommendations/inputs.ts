@@ -6,7 +6,7 @@ import { daySchema, endNotBeforeStart } from "../visits/inputs.ts";
 export const RECOMMENDATION_STATUSES = [
   "open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected",
 ] as const;
-export const UPDATE_SOURCES = ["authority_response", "follow_up_visit", "npm_assessment"] as const;
+const UPDATE_SOURCES = ["authority_response", "follow_up_visit", "npm_assessment"] as const;
 
 /**
  * Still to be verified: everything not yet settled. Implemented and rejected are final answers;
@@ -14,8 +14,8 @@ export const UPDATE_SOURCES = ["authority_response", "follow_up_visit", "npm_ass
  */
 export const OPEN_STATUSES = ["open", "accepted", "in_progress", "partially_implemented", "not_implemented"] as const satisfies readonly (typeof RECOMMENDATION_STATUSES)[number][];
 
-export const recommendationStatusSchema = z.enum(RECOMMENDATION_STATUSES);
-export const updateSourceSchema = z.enum(UPDATE_SOURCES);
+const recommendationStatusSchema = z.enum(RECOMMENDATION_STATUSES);
+const updateSourceSchema = z.enum(UPDATE_SOURCES);
 
 export const recommendationListSchema = z.object({
   status: z.array(recommendationStatusSchema).max(RECOMMENDATION_STATUSES.length).optional(),

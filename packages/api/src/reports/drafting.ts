@@ -13,7 +13,7 @@ import { REPORT_LANGUAGES } from "./inputs.ts";
  */
 
 /** A report is drafted once the visit has taken place, until the report is sent. */
-export const DRAFTABLE_VISIT_STATUSES: readonly VisitStatus[] = ["in_progress", "report_drafting"];
+const DRAFTABLE_VISIT_STATUSES: readonly VisitStatus[] = ["in_progress", "report_drafting"];
 
 const recommendationSelect = {
   id: true, number: true, text: true, themeTags: true, priority: true, status: true, dueDate: true, updatedAt: true,

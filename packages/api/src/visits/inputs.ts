@@ -3,10 +3,10 @@ import { boundedNameSchema } from "../core/names.ts";
 
 /** Zod schemas of the visits router's inputs (shared by the router and the services' types). */
 
-export const visitTypeSchema = z.enum(["in_depth", "thematic", "ad_hoc", "follow_up"]);
+const visitTypeSchema = z.enum(["in_depth", "thematic", "ad_hoc", "follow_up"]);
 export const visitStatusSchema = z.enum(["planned", "in_progress", "report_drafting", "report_sent", "closed", "cancelled"]);
 export const visitRoleSchema = z.enum(["lead", "monitor", "doctor", "psychiatrist", "lawyer", "interpreter"]);
-export const placeTypeSchema = z.enum([
+const placeTypeSchema = z.enum([
   "prison", "pre_trial_detention", "police_custody", "psychiatric_hospital", "social_care_home",
   "juvenile_centre", "immigration_detention", "asylum_centre", "military_detention", "other",
 ]);
