@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH } from "@vigil/auth";
+import { PASSWORD_MAX_LENGTH } from "@vigil/auth/rules";
 import { LOCALES } from "@vigil/i18n";
 import { z } from "zod";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { daySchema, endNotBeforeStart } from "../visits/inputs.ts";
+import { daySchema } from "../core/schemas.ts";
+import { endNotBeforeStart } from "../visits/inputs.ts";
 
 /** Zod schemas of the recommendations router's inputs, shared by the router, the services and the web. */
 

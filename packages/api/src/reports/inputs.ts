@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { daySchema } from "../visits/inputs.ts";
+import { daySchema } from "../core/schemas.ts";
 
 /** Zod schemas of the reports router's inputs (shared by the router and the services' types). */
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedNameSchema } from "../core/names.ts";
+import { daySchema } from "../core/schemas.ts";
 
 /** Zod schemas of the visits router's inputs (shared by the router and the services' types). */
 
@@ -10,11 +11,6 @@ const placeTypeSchema = z.enum([
   "prison", "pre_trial_detention", "police_custody", "psychiatric_hospital", "social_care_home",
   "juvenile_centre", "immigration_detention", "asylum_centre", "military_detention", "other",
 ]);
-
-/** The shared day schema, re-exported for the visit, report and recommendation inputs built on it. */
-import { daySchema } from "../core/schemas.ts";
-
-export { daySchema };
 
 const optionalText = (max: number) =>
   z
