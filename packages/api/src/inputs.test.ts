@@ -71,6 +71,13 @@ describe("@vigil/api/inputs", () => {
     expect(graph.files).toEqual(expect.arrayContaining(["packages/api/src/visits/inputs.ts", "packages/db/src/enums.ts", "packages/db/src/generated/prisma/enums.ts"]));
   });
 
+  // The other doors the web's browser code comes through; each must stay as safe as the barrel.
+  it.each(["./registry", "./templates", "./evidence", "./roles"])("@vigil/api%s reaches only browser-safe modules too", async (door) => {
+    const graph = await importGraph((await workspaceEntry(`@vigil/api/${door.slice(2)}`))!);
+    const unsafe = [...graph.packages.keys()].filter((specifier) => FORBIDDEN.test(specifier) || !BROWSER_SAFE_PACKAGES.has(specifier.split("/")[0]!));
+    expect(unsafe).toEqual([]);
+  });
+
   it("would notice a module that pulls in the database", async () => {
     const imports = runtimeImports('import { asUser } from "@vigil/db";\nimport type { TenantTx } from "@vigil/db";\nimport { type Actor } from "../core/actor.ts";\nexport * from "./x.ts";');
     expect(imports).toEqual(["@vigil/db", "./x.ts"]);
