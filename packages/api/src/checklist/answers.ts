@@ -5,7 +5,7 @@ import { type AuthorWorkspace, withAuthorWorkspaces } from "../joint-visits/attr
 import { hasRole } from "../core/roles.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
-import { assertVisitEditable, isVisitEditable } from "../visits/rules.ts";
+import { assertVisitEditable, isVisitEditable } from "../visits/status-rules.ts";
 
 /** An answer as the checklist shows it; `revision` 0 means "never answered". */
 export type AnswerState = {
