@@ -19,7 +19,7 @@ async function boundaryErrors(filePath: string, source: string): Promise<string[
 
 describe("core/ imports no domain", () => {
   it("refuses a domain import in a core module", async () => {
-    const errors = await boundaryErrors("packages/api/src/core/fixture.ts", `export { isVisitEditable } from "../visits/rules.ts";\n`);
+    const errors = await boundaryErrors("packages/api/src/core/fixture.ts", `export { isVisitEditable } from "../visits/status-rules.ts";\n`);
     expect(errors).toEqual([expect.stringContaining("core/ imports no domain")]);
   });
 
@@ -69,7 +69,7 @@ describe("the privileged database handle", () => {
 
 describe("the web app uses package exports", () => {
   it("refuses a path into a package's files", async () => {
-    const source = `export { isVisitEditable } from "../../../../../packages/api/src/visits/rules.ts";\n`;
+    const source = `export { isVisitEditable } from "../../../../../packages/api/src/visits/status-rules.ts";\n`;
     expect(await boundaryErrors("apps/web/app/features/visits/fixture.ts", source)).toEqual([expect.stringContaining("through its exports")]);
   });
 

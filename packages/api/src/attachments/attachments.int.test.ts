@@ -7,15 +7,8 @@ import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveMultipart } from "./multipart.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/visits.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
 
 // A 1×1 PNG, and a minimal PDF header.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -79,10 +72,10 @@ describe("attachments", () => {
 
   it("refuses other types and over-limit uploads with a translated message, leaving no file behind", async () => {
     const before = await storedFiles();
-    expect(await codeOf(upload(monitor, "page.pdf", Buffer.from("<html><script>alert(1)</script></html>")))).toBe("BAD_REQUEST attachmentErrors.unsupportedType");
+    expect(await refusalOf(upload(monitor, "page.pdf", Buffer.from("<html><script>alert(1)</script></html>")))).toBe("BAD_REQUEST attachmentErrors.unsupportedType");
     const oversized = [PNG, ...Array.from({ length: 20 }, () => Buffer.alloc(4096, 1))];
-    expect(await codeOf(upload(monitor, "huge.png", oversized))).toBe("BAD_REQUEST attachmentErrors.tooLarge");
-    expect(await codeOf(upload(monitor, "empty.png", Buffer.alloc(0)))).toBe("BAD_REQUEST attachmentErrors.empty");
+    expect(await refusalOf(upload(monitor, "huge.png", oversized))).toBe("BAD_REQUEST attachmentErrors.tooLarge");
+    expect(await refusalOf(upload(monitor, "empty.png", Buffer.alloc(0)))).toBe("BAD_REQUEST attachmentErrors.empty");
     expect(await storedFiles()).toEqual(before);
     const rows = await withTenant(workspace.id, null, (tx) => tx.attachment.count({ where: { fileName: { in: ["page.pdf", "huge.png", "empty.png"] } } }));
     expect(rows).toBe(0);
@@ -94,10 +87,10 @@ describe("attachments", () => {
   });
 
   it("cannot be uploaded by a viewer or called without a stream (as JSON over HTTP would)", async () => {
-    expect(await codeOf(upload(viewer, "x.png", PNG))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(upload(viewer, "x.png", PNG))).toBe("FORBIDDEN errors.forbidden");
     const { caller } = await callerFor(monitor);
     const asJson = { tenantSlug: workspace.slug, visitId, fileName: "x.png", content: { data: "iVBOR" } } as unknown as Parameters<typeof caller.attachments.upload>[0];
-    expect(await codeOf(caller.attachments.upload(asJson))).toMatch(/^BAD_REQUEST/);
+    expect(await refusalOf(caller.attachments.upload(asJson))).toMatch(/^BAD_REQUEST/);
   });
 
   it("another workspace's member can neither upload to, download nor delete this workspace's evidence", async () => {
@@ -106,10 +99,10 @@ describe("attachments", () => {
     const stranger = await createTestUser();
     const theirs = await createTestWorkspace(stranger);
     const { caller } = await callerFor(stranger);
-    expect(await codeOf(caller.attachments.open({ tenantSlug: theirs.slug, attachmentId: stored.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.attachments.delete({ tenantSlug: theirs.slug, attachmentId: stored.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.attachments.upload({ tenantSlug: theirs.slug, visitId, fileName: "x.png", content: Readable.from([PNG]) }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.attachments.open({ tenantSlug: workspace.slug, attachmentId: stored.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.attachments.open({ tenantSlug: theirs.slug, attachmentId: stored.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.attachments.delete({ tenantSlug: theirs.slug, attachmentId: stored.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.attachments.upload({ tenantSlug: theirs.slug, visitId, fileName: "x.png", content: Readable.from([PNG]) }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.attachments.open({ tenantSlug: workspace.slug, attachmentId: stored.id }))).toBe("NOT_FOUND errors.notFound");
     expect(await storedFiles()).toContain(path.join(workspace.id, stored.id));
   });
 

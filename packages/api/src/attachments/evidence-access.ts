@@ -2,7 +2,7 @@ import type { TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { hasRole } from "../core/roles.ts";
 import type { Actor } from "../core/actor.ts";
-import { assertVisitEditable, isVisitEditable } from "../visits/rules.ts";
+import { assertVisitEditable, isVisitEditable } from "../visits/status-rules.ts";
 
 /** The visit that interviews, findings and evidence belong to; NOT_FOUND outside this workspace. */
 export async function findVisit(tx: TenantTx, visitId: string) {

@@ -1,11 +1,11 @@
 import { Prisma, type TenantTx } from "@vigil/db";
 import { answerValueSchema, findQuestion, templateContent, type TemplateContent } from "../templates/content.ts";
 import { fail } from "../core/errors.ts";
-import { type AuthorWorkspace, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
+import { type AuthorWorkspace, withAuthorWorkspace, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
 import { hasRole } from "../core/roles.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
-import { assertVisitEditable, isVisitEditable } from "../visits/rules.ts";
+import { assertVisitEditable, isVisitEditable } from "../visits/status-rules.ts";
 
 /** An answer as the checklist shows it; `revision` 0 means "never answered". */
 export type AnswerState = {
@@ -141,8 +141,7 @@ async function answerState(tx: TenantTx, answerId: string): Promise<AnswerState>
   });
   if (!answer) fail("NOT_FOUND", "errors.notFound");
   const { visitId, ...state } = answer;
-  const [attributed] = await withAuthorWorkspaces(tx, visitId, [state]);
-  return attributed!;
+  return withAuthorWorkspace(tx, visitId, state);
 }
 
 /** Every saved state of one question's answer, newest first (the first is the current one). */

@@ -1,15 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/visits.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
 
 let owner: TestUser, monitor: TestUser, viewer: TestUser;
 let workspace: { id: string; slug: string };
@@ -43,9 +36,9 @@ describe("findings", () => {
     const created = await monitorCaller.findings.create({ tenantSlug: workspace.slug, visitId, ...finding });
     const { caller } = await callerFor(viewer);
     expect((await caller.findings.list({ tenantSlug: workspace.slug, visitId })).findings.map((f) => f.id)).toContain(created.id);
-    expect(await codeOf(caller.findings.create({ tenantSlug: workspace.slug, visitId, ...finding }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(caller.findings.update({ tenantSlug: workspace.slug, findingId: created.id, ...finding }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(caller.findings.delete({ tenantSlug: workspace.slug, findingId: created.id }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.findings.create({ tenantSlug: workspace.slug, visitId, ...finding }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.findings.update({ tenantSlug: workspace.slug, findingId: created.id, ...finding }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.findings.delete({ tenantSlug: workspace.slug, findingId: created.id }))).toBe("FORBIDDEN errors.forbidden");
   });
 
   it("refuses an empty theme with a message for that field, and any change once the report is sent", async () => {
@@ -53,7 +46,7 @@ describe("findings", () => {
     const error = await caller.findings.create({ tenantSlug: workspace.slug, visitId, ...finding, theme: "  " }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     const sent = await createTestVisit(workspace.id, { status: "report_sent" });
-    expect(await codeOf(caller.findings.create({ tenantSlug: workspace.slug, visitId: sent.id, ...finding }))).toBe("CONFLICT visitErrors.notEditable");
+    expect(await refusalOf(caller.findings.create({ tenantSlug: workspace.slug, visitId: sent.id, ...finding }))).toBe("CONFLICT visitErrors.notEditable");
   });
 
   it("another workspace's member can neither read nor change them, even with the ids", async () => {
@@ -69,7 +62,7 @@ describe("findings", () => {
       () => caller.findings.delete({ tenantSlug: theirs.slug, findingId: created.id }),
       () => caller.findings.list({ tenantSlug: workspace.slug, visitId }),
     ];
-    for (const attempt of attempts) expect(await codeOf(attempt())).toBe("NOT_FOUND errors.notFound");
+    for (const attempt of attempts) expect(await refusalOf(attempt())).toBe("NOT_FOUND errors.notFound");
     const unchanged = await withTenant(workspace.id, null, (tx) => tx.finding.findFirst({ where: { id: created.id } }));
     expect(unchanged?.theme).toBe(finding.theme);
   });

@@ -1,7 +1,7 @@
 import type { FindingSeverity, TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { attachmentSummary, toAttachmentSummary } from "../attachments/attachments.ts";
-import { authorWorkspaceNames, withAuthorWorkspaces } from "../joint-visits/attribution.ts";
+import { withAuthorWorkspacesOfBoth } from "../joint-visits/attribution.ts";
 import { recordAudit } from "../core/audit.ts";
 import { findEditableVisit, findVisit, visitSummary } from "../attachments/evidence-access.ts";
 import type { Actor } from "../core/actor.ts";
@@ -19,12 +19,8 @@ export async function listFindings(tx: TenantTx, visitId: string) {
   // One after another: a transaction's one connection cannot run queries side by side.
   const findings = await tx.finding.findMany({ where: { visitId }, select: findingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const attachments = await tx.attachment.findMany({ where: { visitId, recommendationUpdateId: null }, select: attachmentSummary, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  // Who wrote what, with the partner workspace on a joint visit (docs/decisions/0105-joint-attribution.md).
-  // The names are fetched once for both lists: visit_workspace_names() would otherwise run twice on a joint visit.
-  const summaries = attachments.map(toAttachmentSummary);
-  const names = await authorWorkspaceNames(tx, visitId, [...findings, ...summaries]);
-  const evidence = await withAuthorWorkspaces(tx, visitId, summaries, names);
-  const attributed = await withAuthorWorkspaces(tx, visitId, findings, names);
+  // Who wrote what, with the partner workspace on a joint visit.
+  const [attributed, evidence] = await withAuthorWorkspacesOfBoth(tx, visitId, findings, attachments.map(toAttachmentSummary));
   return {
     visit: visitSummary(visit),
     findings: attributed.map((finding) => ({ ...finding, attachments: evidence.filter((a) => a.findingId === finding.id) })),

@@ -1,9 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BENCHMARK_MIN_CONTRIBUTORS } from "./forums.ts";
 import { setWorkspaceVerification } from "../workspaces/verification.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { createTestTemplate } from "../testing/visits.ts";
 
 /**
@@ -11,13 +10,6 @@ import { createTestTemplate } from "../testing/visits.ts";
  * holds; invited, declined and uninvited workspaces do not, through the API and in the database. The
  * benchmark shows a figure only when enough workspaces contribute to it.
  */
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
-
 type Workspace = { id: string; slug: string; owner: TestUser };
 const as = async (user: TestUser) => (await callerFor(user)).caller;
 
@@ -88,8 +80,8 @@ describe("forums", () => {
     // The forum's template is in the participant's library, not in an outsider's.
     const pub = asOrganiser.member ? asOrganiser.publications[0]!.id : "";
     expect((await (await as(accepted.owner)).library.browse({ tenantSlug: accepted.slug, forumId })).publications.map((p) => p.id)).toEqual([pub]);
-    expect(await codeOf((await as(uninvited.owner)).library.get({ tenantSlug: uninvited.slug, publicationId: pub }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf((await as(invited.owner)).library.get({ tenantSlug: invited.slug, publicationId: pub }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(uninvited.owner)).library.get({ tenantSlug: uninvited.slug, publicationId: pub }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(invited.owner)).library.get({ tenantSlug: invited.slug, publicationId: pub }))).toBe("NOT_FOUND errors.notFound");
   });
 
   it("invited and declined workspaces see only the forum's name; an uninvited one sees nothing", async () => {
@@ -99,15 +91,15 @@ describe("forums", () => {
       expect(forum).not.toHaveProperty("agenda");
       expect(forum).not.toHaveProperty("benchmark");
     }
-    expect(await codeOf((await as(uninvited.owner)).forums.get({ tenantSlug: uninvited.slug, forumId }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(uninvited.owner)).forums.get({ tenantSlug: uninvited.slug, forumId }))).toBe("NOT_FOUND errors.notFound");
     expect((await (await as(uninvited.owner)).forums.list({ tenantSlug: uninvited.slug })).map((f) => f.id)).not.toContain(forumId);
     expect((await (await as(invited.owner)).forums.list({ tenantSlug: invited.slug })).find((f) => f.id === forumId)).toMatchObject({ status: "invited", organiser: false });
     // Outsiders cannot share into it, nor answer for it, nor invite.
-    expect(await codeOf((await as(uninvited.owner)).forums.shareDocument({ tenantSlug: uninvited.slug, forumId, title: "Spam" }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf((await as(invited.owner)).forums.shareDocument({ tenantSlug: invited.slug, forumId, title: "Too early" }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf((await as(uninvited.owner)).forums.respond({ tenantSlug: uninvited.slug, forumId, accept: true }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf((await as(accepted.owner)).forums.invite({ tenantSlug: accepted.slug, forumId, workspaceIds: [uninvited.id] }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf((await as(acceptedViewer)).forums.respond({ tenantSlug: accepted.slug, forumId, accept: false }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf((await as(uninvited.owner)).forums.shareDocument({ tenantSlug: uninvited.slug, forumId, title: "Spam" }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(invited.owner)).forums.shareDocument({ tenantSlug: invited.slug, forumId, title: "Too early" }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(uninvited.owner)).forums.respond({ tenantSlug: uninvited.slug, forumId, accept: true }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(accepted.owner)).forums.invite({ tenantSlug: accepted.slug, forumId, workspaceIds: [uninvited.id] }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(acceptedViewer)).forums.respond({ tenantSlug: accepted.slug, forumId, accept: false }))).toBe("FORBIDDEN errors.forbidden");
   });
 
   it("in the database, with the application's role, only members read the forum's rows, and nobody answers for another", async () => {
@@ -142,7 +134,7 @@ describe("forums", () => {
     await (await as(other.owner)).forums.respond({ tenantSlug: other.slug, forumId, accept: true });
     expect((await (await as(other.owner)).forums.get({ tenantSlug: other.slug, forumId })).member).toBe(true);
     await c.forums.removeParticipant({ tenantSlug: organiser.slug, forumId, workspaceId: other.id });
-    expect(await codeOf((await as(other.owner)).forums.get({ tenantSlug: other.slug, forumId }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(other.owner)).forums.get({ tenantSlug: other.slug, forumId }))).toBe("NOT_FOUND errors.notFound");
 
     await c.forums.invite({ tenantSlug: organiser.slug, forumId, workspaceIds: [declined.id] });
     expect((await (await as(declined.owner)).forums.list({ tenantSlug: declined.slug })).find((f) => f.id === forumId)?.status).toBe("invited");
@@ -207,7 +199,7 @@ describe("the anonymised benchmark", () => {
     // A workspace that was only invited cannot opt in.
     const late = await workspace("Late");
     await c.forums.invite({ tenantSlug: host.slug, forumId: network, workspaceIds: [late.id] });
-    expect(await codeOf((await as(late.owner)).forums.setBenchmarkOptIn({ tenantSlug: late.slug, forumId: network, optIn: true }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await as(late.owner)).forums.setBenchmarkOptIn({ tenantSlug: late.slug, forumId: network, optIn: true }))).toBe("NOT_FOUND errors.notFound");
   });
 
   /*

@@ -1,22 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./handler.ts";
 import { daySchema } from "../core/schemas.ts";
-import { callerFor, createTestUser, createTestWorkspace } from "../testing/index.ts";
+import { callerFor, codeOf, createTestUser, createTestWorkspace } from "../testing/index.ts";
 
 /** The tRPC code a call failed with ("OK" if it did not fail), so a 500 shows up as INTERNAL_SERVER_ERROR. */
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const rawCursor = (text: string) => Buffer.from(text).toString("base64url");
 

@@ -1,15 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/visits.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
 
 async function auditOf(tenantId: string, action: string) {
   return withTenant(tenantId, null, (tx) => tx.auditEvent.findMany({ where: { action }, select: { actorId: true, targetId: true, details: true } }));
@@ -52,10 +44,10 @@ describe("confidential interviews", () => {
     const { caller: team } = await callerFor(teamMonitor);
     const created = await team.interviews.create(interview("D-02", { notes: NOTES }));
     const { caller: outside } = await callerFor(otherMonitor);
-    expect(await codeOf(outside.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(outside.interviews.readNotes({ tenantSlug: workspace.slug, interviewId: created.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(outside.interviews.create(interview("D-99")))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(outside.interviews.checkFollowUp({ tenantSlug: workspace.slug, interviewId: created.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(outside.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(outside.interviews.readNotes({ tenantSlug: workspace.slug, interviewId: created.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(outside.interviews.create(interview("D-99")))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(outside.interviews.checkFollowUp({ tenantSlug: workspace.slug, interviewId: created.id }))).toBe("NOT_FOUND errors.notFound");
     // Row-level security hides the row from them too, whatever the application asks for.
     const seen = await withTenant(workspace.id, otherMonitor.id, (tx) => tx.interview.count({ where: { visitId: visit.id } }));
     expect(seen).toBe(0);
@@ -68,7 +60,7 @@ describe("confidential interviews", () => {
 
   it("without consent records no notes, and withdrawn consent erases them", async () => {
     const { caller } = await callerFor(teamMonitor);
-    expect(await codeOf(caller.interviews.create(interview("D-03", { consentGiven: false, notes: NOTES })))).toBe("BAD_REQUEST interviewErrors.notesWithoutConsent");
+    expect(await refusalOf(caller.interviews.create(interview("D-03", { consentGiven: false, notes: NOTES })))).toBe("BAD_REQUEST interviewErrors.notesWithoutConsent");
     const created = await caller.interviews.create(interview("D-03", { notes: NOTES }));
     const withdrawn = await caller.interviews.update({ ...interview("D-03", { consentGiven: false }), interviewId: created.id });
     expect(withdrawn.hasNotes).toBe(false);
@@ -79,14 +71,14 @@ describe("confidential interviews", () => {
   it("keeps pseudonyms unique within the visit and leaves notes alone when an update omits them", async () => {
     const { caller } = await callerFor(teamMonitor);
     const created = await caller.interviews.create(interview("S-01", { category: "staff", notes: NOTES }));
-    expect(await codeOf(caller.interviews.create(interview("S-01")))).toBe("CONFLICT interviewErrors.pseudonymTaken");
+    expect(await refusalOf(caller.interviews.create(interview("S-01")))).toBe("CONFLICT interviewErrors.pseudonymTaken");
     await caller.interviews.update({ ...interview("S-01", { category: "staff", allegations: ["by_other_detainees"] }), interviewId: created.id });
     expect((await caller.interviews.readNotes({ tenantSlug: workspace.slug, interviewId: created.id })).notes).toBe(NOTES);
   });
 
   it("a reprisal-risk flag needs a follow-up date and stays due until someone checks it", async () => {
     const { caller } = await callerFor(teamMonitor);
-    expect(await codeOf(caller.interviews.create(interview("D-10", { reprisalRisk: true })))).toBe("BAD_REQUEST interviewErrors.followUpDueRequired");
+    expect(await refusalOf(caller.interviews.create(interview("D-10", { reprisalRisk: true })))).toBe("BAD_REQUEST interviewErrors.followUpDueRequired");
     const flagged = await caller.interviews.create(interview("D-10", { reprisalRisk: true, followUpDue: "2026-07-01" }));
     const due = await caller.interviews.followUpsDue({ tenantSlug: workspace.slug });
     expect(due).toContainEqual(expect.objectContaining({ id: flagged.id, pseudonym: "D-10", placeName: visit.placeName }));
@@ -104,7 +96,7 @@ describe("confidential interviews", () => {
 
   it("a viewer on the team may read but not record; a sent report freezes interviews but not follow-ups", async () => {
     const { caller: viewerCaller } = await callerFor(viewer);
-    expect(await codeOf(viewerCaller.interviews.create(interview("D-20")))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(viewerCaller.interviews.create(interview("D-20")))).toBe("FORBIDDEN errors.forbidden");
     expect((await viewerCaller.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id })).visit).toMatchObject({ id: visit.id, editable: true });
 
     const sent = await createTestVisit(workspace.id, { status: "report_sent", team: [teamMonitor] });
@@ -112,7 +104,7 @@ describe("confidential interviews", () => {
       tx.interview.create({ data: { tenantId: workspace.id, visitId: sent.id, pseudonym: "D-01", category: "detainee", consentGiven: true, reprisalRisk: true, followUpDue: new Date("2026-07-01") } }),
     );
     const { caller } = await callerFor(teamMonitor);
-    expect(await codeOf(caller.interviews.create({ ...interview("D-02"), visitId: sent.id }))).toBe("CONFLICT visitErrors.notEditable");
+    expect(await refusalOf(caller.interviews.create({ ...interview("D-02"), visitId: sent.id }))).toBe("CONFLICT visitErrors.notEditable");
     expect(await caller.interviews.checkFollowUp({ tenantSlug: workspace.slug, interviewId: flagged.id })).toEqual({ id: flagged.id, checked: true });
   });
 
@@ -130,7 +122,7 @@ describe("confidential interviews", () => {
       () => caller.interviews.create({ ...interview("X"), tenantSlug: theirs.slug }),
       () => caller.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id }),
     ]) {
-      expect(await codeOf(call())).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(call())).toBe("NOT_FOUND errors.notFound");
     }
     expect((await caller.interviews.followUpsDue({ tenantSlug: theirs.slug })).map((f) => f.id)).not.toContain(created.id);
     const unchanged = await withTenant(workspace.id, owner.id, (tx) => tx.interview.findFirst({ where: { id: created.id } }));

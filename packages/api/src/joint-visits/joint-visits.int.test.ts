@@ -2,10 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/checklist.ts";
 
 /**
@@ -14,13 +13,6 @@ import { createTestVisit } from "../testing/checklist.ts";
  * procedure for the host, the accepted partner (nominated and not), a declined partner, an
  * uninvited workspace and an ended partnership.
  */
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? error.code : Promise.reject(error)),
-  );
-}
-
 type Ws = { id: string; slug: string; name: string; owner: TestUser };
 let host: Ws, partner: Ws, declined: Ws, ended: Ws, uninvited: Ws, closed: Ws;
 let nominee: TestUser, bystander: TestUser, endedNominee: TestUser;

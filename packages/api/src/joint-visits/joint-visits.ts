@@ -3,7 +3,7 @@ import { fail } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 import { type AuditAction, recordAudit } from "../core/audit.ts";
 import { findVisit } from "../attachments/evidence-access.ts";
-import { assertVisitEditable } from "../visits/rules.ts";
+import { assertVisitEditable } from "../visits/status-rules.ts";
 
 /**
  * Joint visits, managed from both sides (docs/decisions/0100-joint-visits.md). The host invites,

@@ -1,21 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TemplateContent } from "../templates/content.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 
 /**
  * The shared methodology library (issue 5 §2): publish, browse with filters, preview, import (a copy
  * that records its source and stays editable), update with a diff taken question by question,
  * translate, unpublish (imports stay), and who can see what, through the API.
  */
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
-
 const v1: TemplateContent = {
   sections: [
     {
@@ -87,11 +79,11 @@ describe("the shared methodology library", () => {
     const { templateId, versionId } = await publishedTemplate(v1);
     const serbiaCaller = await as(serbiaOwner);
     const draft = await serbiaCaller.templates.createDraft({ tenantSlug: serbia.slug, templateId });
-    expect(await codeOf(serbiaCaller.library.publish({ tenantSlug: serbia.slug, versionId: draft.id }))).toBe("CONFLICT libraryErrors.notPublished");
+    expect(await refusalOf(serbiaCaller.library.publish({ tenantSlug: serbia.slug, versionId: draft.id }))).toBe("CONFLICT libraryErrors.notPublished");
     await serbiaCaller.templates.discardDraft({ tenantSlug: serbia.slug, templateId });
 
     const publication = await serbiaCaller.library.publish({ tenantSlug: serbia.slug, versionId });
-    expect(await codeOf(serbiaCaller.library.publish({ tenantSlug: serbia.slug, versionId }))).toBe("CONFLICT libraryErrors.alreadyPublished");
+    expect(await refusalOf(serbiaCaller.library.publish({ tenantSlug: serbia.slug, versionId }))).toBe("CONFLICT libraryErrors.alreadyPublished");
 
     const c = await as(ukraineViewer);
     const ids = async (filter: Record<string, string>) => (await c.library.browse({ tenantSlug: ukraine.slug, ...filter })).publications.map((p) => p.id);
@@ -109,14 +101,14 @@ describe("the shared methodology library", () => {
     expect(preview.content).toEqual(v1);
     expect(preview.own).toBe(false);
     // The publisher's own template stays out of reach: only the frozen copy crosses.
-    expect(await codeOf(c.templates.get({ tenantSlug: ukraine.slug, templateId }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.get({ tenantSlug: ukraine.slug, templateId }))).toBe("NOT_FOUND errors.notFound");
   });
 
   it("imports a copy that records its source, stays editable, translates and is refused to viewers", async () => {
     const { versionId } = await publishedTemplate(v1, "Police custody to import");
     const publication = await (await as(serbiaOwner)).library.publish({ tenantSlug: serbia.slug, versionId });
-    expect(await codeOf((await as(ukraineViewer)).library.import({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf((await as(serbiaOwner)).library.import({ tenantSlug: serbia.slug, publicationId: publication.id }))).toBe("CONFLICT libraryErrors.ownPublication");
+    expect(await refusalOf((await as(ukraineViewer)).library.import({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf((await as(serbiaOwner)).library.import({ tenantSlug: serbia.slug, publicationId: publication.id }))).toBe("CONFLICT libraryErrors.ownPublication");
 
     const c = await as(ukraineOwner);
     const imported = await c.library.import({ tenantSlug: ukraine.slug, publicationId: publication.id });
@@ -135,8 +127,8 @@ describe("the shared methodology library", () => {
       })),
     };
     const languages = ["en" as const, "sr-Cyrl" as const, "uk" as const];
-    expect(await codeOf(c.templates.updateDraft({ tenantSlug: ukraine.slug, templateId: imported.id, settings: { ...settings, name: "Поліцейське утримання", languages }, content: v1, expectedUpdatedAt: template.draft!.updatedAt }))).toBe("OK");
-    expect(await codeOf(c.templates.publish({ tenantSlug: ukraine.slug, templateId: imported.id }))).toMatch(/missingTranslation/);
+    expect(await refusalOf(c.templates.updateDraft({ tenantSlug: ukraine.slug, templateId: imported.id, settings: { ...settings, name: "Поліцейське утримання", languages }, content: v1, expectedUpdatedAt: template.draft!.updatedAt }))).toBe("OK");
+    expect(await refusalOf(c.templates.publish({ tenantSlug: ukraine.slug, templateId: imported.id }))).toMatch(/missingTranslation/);
     const again = await c.templates.get({ tenantSlug: ukraine.slug, templateId: imported.id });
     await c.templates.updateDraft({ tenantSlug: ukraine.slug, templateId: imported.id, settings: { ...settings, name: "Поліцейське утримання", languages }, content: translated, expectedUpdatedAt: again.draft!.updatedAt });
     const published = await c.templates.publish({ tenantSlug: ukraine.slug, templateId: imported.id });
@@ -177,7 +169,7 @@ describe("the shared methodology library", () => {
     // doctor-access is unchanged at the source: the importer's edit is not a change offered.
 
     // Take the reworded and the added question; decline the removal.
-    expect(await codeOf(c.library.takeUpdate({ tenantSlug: ukraine.slug, templateId: imported.id, publicationId: publication2.id, take: ["question:nope"] }))).toMatch(/BAD_REQUEST libraryErrors.unknownChange/);
+    expect(await refusalOf(c.library.takeUpdate({ tenantSlug: ukraine.slug, templateId: imported.id, publicationId: publication2.id, take: ["question:nope"] }))).toMatch(/BAD_REQUEST libraryErrors.unknownChange/);
     const result = await c.library.takeUpdate({ tenantSlug: ukraine.slug, templateId: imported.id, publicationId: publication2.id, take: ["question:register-complete", "question:lawyer-access"] });
     expect(result).toMatchObject({ version: 2, taken: 2 });
     const template = await c.templates.get({ tenantSlug: ukraine.slug, templateId: imported.id });
@@ -194,7 +186,7 @@ describe("the shared methodology library", () => {
     expect(template.versions[0]!.version).toBe(1);
     // Up to date now: the declined change is not offered again.
     expect((await c.library.importStatus({ tenantSlug: ukraine.slug, templateId: imported.id }))!).toMatchObject({ sourceVersion: 2, update: null });
-    expect(await codeOf(c.library.takeUpdate({ tenantSlug: ukraine.slug, templateId: imported.id, publicationId: publication2.id, take: [] }))).toBe("CONFLICT libraryErrors.alreadyUpToDate");
+    expect(await refusalOf(c.library.takeUpdate({ tenantSlug: ukraine.slug, templateId: imported.id, publicationId: publication2.id, take: [] }))).toBe("CONFLICT libraryErrors.alreadyUpToDate");
   });
 
   it("marks a change the importer also edited, and taking it replaces their edit", async () => {
@@ -229,11 +221,11 @@ describe("the shared methodology library", () => {
     const imported = await c.library.import({ tenantSlug: ukraine.slug, publicationId: publication.id });
 
     // Only the publisher unpublishes, and only a coordinator or above.
-    expect(await codeOf(c.library.unpublish({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.library.unpublish({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("NOT_FOUND errors.notFound");
     await serbiaCaller.library.unpublish({ tenantSlug: serbia.slug, publicationId: publication.id });
     expect((await c.library.browse({ tenantSlug: ukraine.slug })).publications.map((p) => p.id)).not.toContain(publication.id);
-    expect(await codeOf(c.library.get({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.library.import({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.library.get({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.library.import({ tenantSlug: ukraine.slug, publicationId: publication.id }))).toBe("NOT_FOUND errors.notFound");
     // The import stays, with its source recorded.
     expect((await c.templates.get({ tenantSlug: ukraine.slug, templateId: imported.id })).name).toBe("Police custody to unpublish");
     expect(await c.library.importStatus({ tenantSlug: ukraine.slug, templateId: imported.id })).toMatchObject({ sourcePublicationId: publication.id, update: null });

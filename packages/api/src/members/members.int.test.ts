@@ -1,18 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, sessionTokenFrom, TEST_PASSWORD, unique, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, sessionTokenFrom, TEST_PASSWORD, type TestUser, unique } from "../testing/index.ts";
 import { useSmtpReceiver } from "../testing/smtp.ts";
 
 const smtp = useSmtpReceiver();
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
 
 /** The token from the link in the invitation e-mail that `to` received. */
 async function invitationTokenFor(to: string): Promise<string> {
@@ -68,8 +60,8 @@ describe("invitations", () => {
     await (await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email: invitee.email, role: "viewer" });
     const token = await invitationTokenFor(invitee.email);
     await (await callerFor(invitee)).caller.invitations.accept({ token });
-    expect(await codeOf((await callerFor(invitee)).caller.invitations.accept({ token }))).toBe("CONFLICT errors.invitationUsed");
-    expect(await codeOf((await callerFor(null)).caller.invitations.signUpAndAccept({ token, name: "Someone", password: TEST_PASSWORD, locale: "en" }))).toBe(
+    expect(await refusalOf((await callerFor(invitee)).caller.invitations.accept({ token }))).toBe("CONFLICT errors.invitationUsed");
+    expect(await refusalOf((await callerFor(null)).caller.invitations.signUpAndAccept({ token, name: "Someone", password: TEST_PASSWORD, locale: "en" }))).toBe(
       "CONFLICT errors.invitationUsed",
     );
   });
@@ -81,7 +73,7 @@ describe("invitations", () => {
     const invitation = await (await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email: invitee.email, role: "viewer" });
     const token = await invitationTokenFor(invitee.email);
     await privilegedDb().invitation.update({ where: { tenantId_id: { tenantId: workspace.id, id: invitation.id } }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await codeOf((await callerFor(invitee)).caller.invitations.accept({ token }))).toBe("BAD_REQUEST errors.invitationExpired");
+    expect(await refusalOf((await callerFor(invitee)).caller.invitations.accept({ token }))).toBe("BAD_REQUEST errors.invitationExpired");
     expect((await (await callerFor(invitee)).caller.workspaces.mine()).some((w) => w.slug === workspace.slug)).toBe(false);
   });
 
@@ -102,7 +94,7 @@ describe("invitations", () => {
     await (await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email: invitee, role: "admin" });
     const token = await invitationTokenFor(invitee);
     const stranger = await createTestUser();
-    expect(await codeOf((await callerFor(stranger)).caller.invitations.accept({ token }))).toBe("FORBIDDEN errors.invitationOtherEmail");
+    expect(await refusalOf((await callerFor(stranger)).caller.invitations.accept({ token }))).toBe("FORBIDDEN errors.invitationOtherEmail");
   });
 
   it("a revoked invitation is refused; an unknown token reveals nothing", async () => {
@@ -112,8 +104,8 @@ describe("invitations", () => {
     const invitation = await (await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email, role: "viewer" });
     const token = await invitationTokenFor(email);
     await (await callerFor(owner)).caller.members.revokeInvitation({ tenantSlug: workspace.slug, invitationId: invitation.id });
-    expect(await codeOf((await callerFor(null)).caller.invitations.preview({ token }))).toBe("NOT_FOUND errors.invitationInvalid");
-    expect(await codeOf((await callerFor(null)).caller.invitations.preview({ token: "a".repeat(48) }))).toBe("NOT_FOUND errors.invitationInvalid");
+    expect(await refusalOf((await callerFor(null)).caller.invitations.preview({ token }))).toBe("NOT_FOUND errors.invitationInvalid");
+    expect(await refusalOf((await callerFor(null)).caller.invitations.preview({ token: "a".repeat(48) }))).toBe("NOT_FOUND errors.invitationInvalid");
   });
 
   it("refuses to invite someone who is already a member", async () => {
@@ -121,7 +113,7 @@ describe("invitations", () => {
     const workspace = await createTestWorkspace(owner);
     const member = await createTestUser();
     await addMember(workspace.id, member, "viewer");
-    expect(await codeOf((await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email: member.email, role: "viewer" }))).toBe(
+    expect(await refusalOf((await callerFor(owner)).caller.members.invite({ tenantSlug: workspace.slug, email: member.email, role: "viewer" }))).toBe(
       "CONFLICT errors.alreadyMember",
     );
   });
@@ -153,7 +145,7 @@ describe("roles and removal", () => {
     const { workspace, others } = await workspaceWith("admin", "monitor");
     const [admin, monitor] = others;
     await (await callerFor(admin!.user)).caller.members.remove({ tenantSlug: workspace.slug, membershipId: monitor!.membershipId });
-    expect(await codeOf((await callerFor(monitor!.user)).caller.workspaces.current({ tenantSlug: workspace.slug }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await callerFor(monitor!.user)).caller.workspaces.current({ tenantSlug: workspace.slug }))).toBe("NOT_FOUND errors.notFound");
     expect((await auditActions(workspace.id)).at(-1)?.action).toBe("member.removed");
   });
 
@@ -164,22 +156,22 @@ describe("roles and removal", () => {
     // With two owners, one may demote the other ...
     await asSecond.members.changeRole({ tenantSlug: workspace.slug, membershipId: ownerMembershipId, role: "admin" });
     // ... but the remaining owner cannot leave the workspace without an owner.
-    expect(await codeOf(asSecond.members.remove({ tenantSlug: workspace.slug, membershipId: secondOwner!.membershipId }))).toBe("CONFLICT errors.lastOwner");
+    expect(await refusalOf(asSecond.members.remove({ tenantSlug: workspace.slug, membershipId: secondOwner!.membershipId }))).toBe("CONFLICT errors.lastOwner");
   });
 
   it("an admin cannot demote or remove an owner, nor create one", async () => {
     const { workspace, ownerMembershipId, others } = await workspaceWith("admin", "monitor");
     const [admin, monitor] = others;
     const asAdmin = (await callerFor(admin!.user)).caller;
-    expect(await codeOf(asAdmin.members.changeRole({ tenantSlug: workspace.slug, membershipId: ownerMembershipId, role: "viewer" }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
-    expect(await codeOf(asAdmin.members.remove({ tenantSlug: workspace.slug, membershipId: ownerMembershipId }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
-    expect(await codeOf(asAdmin.members.changeRole({ tenantSlug: workspace.slug, membershipId: monitor!.membershipId, role: "owner" }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
-    expect(await codeOf(asAdmin.members.invite({ tenantSlug: workspace.slug, email: `${unique("o")}@example.org`, role: "owner" }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
+    expect(await refusalOf(asAdmin.members.changeRole({ tenantSlug: workspace.slug, membershipId: ownerMembershipId, role: "viewer" }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
+    expect(await refusalOf(asAdmin.members.remove({ tenantSlug: workspace.slug, membershipId: ownerMembershipId }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
+    expect(await refusalOf(asAdmin.members.changeRole({ tenantSlug: workspace.slug, membershipId: monitor!.membershipId, role: "owner" }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
+    expect(await refusalOf(asAdmin.members.invite({ tenantSlug: workspace.slug, email: `${unique("o")}@example.org`, role: "owner" }))).toBe("FORBIDDEN errors.adminCannotManageOwner");
   });
 
   it("nobody changes their own role", async () => {
     const { owner, workspace, ownerMembershipId } = await workspaceWith("owner");
-    expect(await codeOf((await callerFor(owner)).caller.members.changeRole({ tenantSlug: workspace.slug, membershipId: ownerMembershipId, role: "viewer" }))).toBe(
+    expect(await refusalOf((await callerFor(owner)).caller.members.changeRole({ tenantSlug: workspace.slug, membershipId: ownerMembershipId, role: "viewer" }))).toBe(
       "FORBIDDEN errors.cannotChangeOwnRole",
     );
   });

@@ -1,14 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, unique, type TestUser } from "../testing/index.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser, unique } from "../testing/index.ts";
 
 let owner: TestUser;
 let viewer: TestUser;
@@ -53,10 +45,10 @@ describe("places", () => {
 
   it("refuses bad input by field, and an authority of another workspace", async () => {
     const c = await as(owner);
-    expect(await codeOf(c.places.create({ tenantSlug: workspace.slug, name: " ", type: "prison" }))).toMatch(/^BAD_REQUEST/);
-    expect(await codeOf(c.places.create({ tenantSlug: workspace.slug, name: "X", type: "prison", capacity: -1 }))).toMatch(/^BAD_REQUEST/);
+    expect(await refusalOf(c.places.create({ tenantSlug: workspace.slug, name: " ", type: "prison" }))).toMatch(/^BAD_REQUEST/);
+    expect(await refusalOf(c.places.create({ tenantSlug: workspace.slug, name: "X", type: "prison", capacity: -1 }))).toMatch(/^BAD_REQUEST/);
     const foreign = await (await as(outsider)).authorities.create({ tenantSlug: otherWorkspace.slug, kind: "ministry", name: "Foreign ministry" });
-    expect(await codeOf(c.places.create({ tenantSlug: workspace.slug, name: "X", type: "prison", authorityId: foreign.id }))).toBe("BAD_REQUEST placeErrors.unknownAuthority");
+    expect(await refusalOf(c.places.create({ tenantSlug: workspace.slug, name: "X", type: "prison", authorityId: foreign.id }))).toBe("BAD_REQUEST placeErrors.unknownAuthority");
   });
 
   it("are archived and unarchived, never deleted, and the list filters on it", async () => {
@@ -104,16 +96,16 @@ describe("places", () => {
     } while (cursor);
     expect(seen).toEqual(names);
     expect(pages).toBe(3);
-    expect(await codeOf(c.places.list({ tenantSlug: ws.slug, cursor: "not-a-cursor" }))).toBe("BAD_REQUEST errors.badRequest");
+    expect(await refusalOf(c.places.list({ tenantSlug: ws.slug, cursor: "not-a-cursor" }))).toBe("BAD_REQUEST errors.badRequest");
   });
 
   it("cannot be read or changed by another workspace's member, even with the ids", async () => {
     const place = await (await as(owner)).places.create({ tenantSlug: workspace.slug, name: unique("Secret place"), type: "prison" });
     const c = await as(outsider);
     for (const tenantSlug of [otherWorkspace.slug, workspace.slug]) {
-      expect(await codeOf(c.places.get({ tenantSlug, placeId: place.id }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(c.places.update({ tenantSlug, placeId: place.id, name: "Stolen", type: "other" }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(c.places.setArchived({ tenantSlug, placeId: place.id, archived: true }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(c.places.get({ tenantSlug, placeId: place.id }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(c.places.update({ tenantSlug, placeId: place.id, name: "Stolen", type: "other" }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(c.places.setArchived({ tenantSlug, placeId: place.id, archived: true }))).toBe("NOT_FOUND errors.notFound");
     }
     expect((await c.places.list({ tenantSlug: otherWorkspace.slug })).places.some((p) => p.id === place.id)).toBe(false);
     expect((await c.places.regions({ tenantSlug: otherWorkspace.slug }))).toEqual([]);
@@ -126,9 +118,9 @@ describe("places", () => {
     for (const user of [viewer, monitor]) {
       const c = await as(user);
       expect((await c.places.get({ tenantSlug: workspace.slug, placeId: place.id })).id).toBe(place.id);
-      expect(await codeOf(c.places.create({ tenantSlug: workspace.slug, name: "X", type: "prison" }))).toBe("FORBIDDEN errors.forbidden");
-      expect(await codeOf(c.places.update({ tenantSlug: workspace.slug, placeId: place.id, name: "X", type: "prison" }))).toBe("FORBIDDEN errors.forbidden");
-      expect(await codeOf(c.places.setArchived({ tenantSlug: workspace.slug, placeId: place.id, archived: true }))).toBe("FORBIDDEN errors.forbidden");
+      expect(await refusalOf(c.places.create({ tenantSlug: workspace.slug, name: "X", type: "prison" }))).toBe("FORBIDDEN errors.forbidden");
+      expect(await refusalOf(c.places.update({ tenantSlug: workspace.slug, placeId: place.id, name: "X", type: "prison" }))).toBe("FORBIDDEN errors.forbidden");
+      expect(await refusalOf(c.places.setArchived({ tenantSlug: workspace.slug, placeId: place.id, archived: true }))).toBe("FORBIDDEN errors.forbidden");
     }
   });
 });
@@ -139,10 +131,10 @@ describe("authorities", () => {
     const tenantSlug = workspace.slug;
     const ministry = await c.authorities.create({ tenantSlug, kind: "ministry", name: unique("Ministry of Health") });
     const hospital = await c.authorities.create({ tenantSlug, kind: "institution", name: unique("Gornja Toponica"), parentId: ministry.id });
-    expect(await codeOf(c.authorities.create({ tenantSlug, kind: "ministry", name: "M", parentId: ministry.id }))).toBe("BAD_REQUEST authorityErrors.ministryHasNoParent");
-    expect(await codeOf(c.authorities.create({ tenantSlug, kind: "institution", name: "I", parentId: hospital.id }))).toBe("BAD_REQUEST authorityErrors.parentNotMinistry");
-    expect(await codeOf(c.authorities.update({ tenantSlug, authorityId: ministry.id, kind: "institution", name: "M" }))).toBe("CONFLICT authorityErrors.hasInstitutions");
-    expect(await codeOf(c.authorities.create({ tenantSlug, kind: "ministry", name: "M", contactEmail: "not-an-address" }))).toMatch(/^BAD_REQUEST/);
+    expect(await refusalOf(c.authorities.create({ tenantSlug, kind: "ministry", name: "M", parentId: ministry.id }))).toBe("BAD_REQUEST authorityErrors.ministryHasNoParent");
+    expect(await refusalOf(c.authorities.create({ tenantSlug, kind: "institution", name: "I", parentId: hospital.id }))).toBe("BAD_REQUEST authorityErrors.parentNotMinistry");
+    expect(await refusalOf(c.authorities.update({ tenantSlug, authorityId: ministry.id, kind: "institution", name: "M" }))).toBe("CONFLICT authorityErrors.hasInstitutions");
+    expect(await refusalOf(c.authorities.create({ tenantSlug, kind: "ministry", name: "M", contactEmail: "not-an-address" }))).toMatch(/^BAD_REQUEST/);
 
     await c.authorities.update({ tenantSlug, authorityId: hospital.id, kind: "institution", name: "Special Hospital Gornja Toponica", parentId: ministry.id, contactEmail: "info@toponica.example" });
     await c.authorities.setArchived({ tenantSlug, authorityId: hospital.id, archived: true });
@@ -155,13 +147,13 @@ describe("authorities", () => {
     const authority = await (await as(owner)).authorities.create({ tenantSlug: workspace.slug, kind: "ministry", name: unique("Ministry") });
     const c = await as(outsider);
     expect((await c.authorities.list({ tenantSlug: otherWorkspace.slug, includeArchived: true })).some((a) => a.id === authority.id)).toBe(false);
-    expect(await codeOf(c.authorities.update({ tenantSlug: otherWorkspace.slug, authorityId: authority.id, kind: "ministry", name: "Stolen" }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.authorities.setArchived({ tenantSlug: otherWorkspace.slug, authorityId: authority.id, archived: true }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.authorities.update({ tenantSlug: otherWorkspace.slug, authorityId: authority.id, kind: "ministry", name: "Stolen" }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.authorities.setArchived({ tenantSlug: otherWorkspace.slug, authorityId: authority.id, archived: true }))).toBe("NOT_FOUND errors.notFound");
     // An institution cannot name another workspace's ministry.
-    expect(await codeOf(c.authorities.create({ tenantSlug: otherWorkspace.slug, kind: "institution", name: "I", parentId: authority.id }))).toBe("BAD_REQUEST authorityErrors.parentNotMinistry");
+    expect(await refusalOf(c.authorities.create({ tenantSlug: otherWorkspace.slug, kind: "institution", name: "I", parentId: authority.id }))).toBe("BAD_REQUEST authorityErrors.parentNotMinistry");
     const v = await as(viewer);
-    expect(await codeOf(v.authorities.create({ tenantSlug: workspace.slug, kind: "ministry", name: "X" }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(v.authorities.update({ tenantSlug: workspace.slug, authorityId: authority.id, kind: "ministry", name: "X" }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(v.authorities.create({ tenantSlug: workspace.slug, kind: "ministry", name: "X" }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(v.authorities.update({ tenantSlug: workspace.slug, authorityId: authority.id, kind: "ministry", name: "X" }))).toBe("FORBIDDEN errors.forbidden");
     expect((await (await as(owner)).authorities.list({ tenantSlug: workspace.slug })).find((a) => a.id === authority.id)?.name).toBe(authority.name);
   });
 });

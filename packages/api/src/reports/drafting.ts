@@ -1,6 +1,7 @@
 import type { TenantTx, VisitStatus } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { withAuthorWorkspaces } from "../joint-visits/attribution.ts";
+import { isReportDraftableIn } from "../visits/status-rules.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
 import type { RecommendationFields, ReportDraftInput, ReportLanguage } from "./inputs.ts";
@@ -11,9 +12,6 @@ import { REPORT_LANGUAGES } from "./inputs.ts";
  * language, and the numbered recommendations inside it. Everything here refuses to touch a report
  * that was sent: from then on it and its recommendations are records, followed up elsewhere.
  */
-
-/** A report is drafted once the visit has taken place, until the report is sent. */
-const DRAFTABLE_VISIT_STATUSES: readonly VisitStatus[] = ["in_progress", "report_drafting"];
 
 const recommendationSelect = {
   id: true, number: true, text: true, themeTags: true, priority: true, status: true, dueDate: true, updatedAt: true,
@@ -35,11 +33,11 @@ type ReportState = { id: string; status: "draft" | "sent" } | null;
 /** Refuses a sent report or a visit not (yet or any longer) in a drafting status; sending checks the same. */
 export function assertDraftable(visitStatus: VisitStatus, report: ReportState): void {
   if (report?.status === "sent") fail("CONFLICT", "reportErrors.alreadySent");
-  if (!DRAFTABLE_VISIT_STATUSES.includes(visitStatus)) fail("CONFLICT", "reportErrors.visitNotDraftable");
+  if (!isReportDraftableIn(visitStatus)) fail("CONFLICT", "reportErrors.visitNotDraftable");
 }
 
 function isDraftable(visitStatus: VisitStatus, report: ReportState): boolean {
-  return report?.status !== "sent" && DRAFTABLE_VISIT_STATUSES.includes(visitStatus);
+  return report?.status !== "sent" && isReportDraftableIn(visitStatus);
 }
 
 /** A new report's language: the workspace's locale where reports can be written in it, else English. */

@@ -3,15 +3,8 @@ import { withTenant } from "@vigil/db";
 import { translator } from "@vigil/i18n";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeError } from "../core/error-format.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/visits.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -52,10 +45,10 @@ describe("report drafting", () => {
     const first = await caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "sr-Cyrl", summary: "  Затечено стање.  ", expectedUpdatedAt: null });
     const second = await caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "sr-Cyrl", summary: "Затечено стање, друга верзија.", expectedUpdatedAt: first.updatedAt });
     // A colleague's editor still holds the first version: its save is refused, not silently applied.
-    expect(await codeOf(caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "en", summary: "Stale", expectedUpdatedAt: first.updatedAt }))).toBe(
+    expect(await refusalOf(caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "en", summary: "Stale", expectedUpdatedAt: first.updatedAt }))).toBe(
       "CONFLICT reportErrors.changedMeanwhile",
     );
-    expect(await codeOf(caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "en", summary: "Blind", expectedUpdatedAt: null }))).toBe(
+    expect(await refusalOf(caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "en", summary: "Blind", expectedUpdatedAt: null }))).toBe(
       "CONFLICT reportErrors.changedMeanwhile",
     );
     const read = await caller.reports.get({ tenantSlug: workspace.slug, visitId: visit.id });
@@ -84,7 +77,7 @@ describe("report drafting", () => {
 
     const stamp = read.report!.recommendations[2]!.updatedAt;
     await caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: three.id, text: "Install a call bell in every cell.", authorityIds: [ministry], themeTags: [], priority: "low", expectedUpdatedAt: stamp });
-    expect(await codeOf(caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: three.id, text: "Stale", authorityIds: [], themeTags: [], priority: "low", expectedUpdatedAt: stamp }))).toBe(
+    expect(await refusalOf(caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: three.id, text: "Stale", authorityIds: [], themeTags: [], priority: "low", expectedUpdatedAt: stamp }))).toBe(
       "CONFLICT reportErrors.recommendationChanged",
     );
     await caller.reports.moveRecommendation({ tenantSlug: slug, recommendationId: three.id, direction: "up" });
@@ -123,16 +116,16 @@ describe("report drafting", () => {
     const added = await monitorCaller.reports.addRecommendation(recommendation(visit.id, "Ensure access to a lawyer from the outset.", [department]));
     const { caller } = await callerFor(viewer);
     expect((await caller.reports.get({ tenantSlug: workspace.slug, visitId: visit.id })).report?.recommendations).toHaveLength(1);
-    expect(await codeOf(caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "en", summary: "x", expectedUpdatedAt: null }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(caller.reports.addRecommendation(recommendation(visit.id, "x", [])))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(caller.reports.deleteRecommendation({ tenantSlug: workspace.slug, recommendationId: added.id }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(caller.reports.send({ tenantSlug: workspace.slug, visitId: visit.id, sentOn: "2026-06-20" }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: visit.id, language: "en", summary: "x", expectedUpdatedAt: null }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.reports.addRecommendation(recommendation(visit.id, "x", [])))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.reports.deleteRecommendation({ tenantSlug: workspace.slug, recommendationId: added.id }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.reports.send({ tenantSlug: workspace.slug, visitId: visit.id, sentOn: "2026-06-20" }))).toBe("FORBIDDEN errors.forbidden");
 
     const planned = await createTestVisit(workspace.id, { status: "planned" });
     expect((await caller.reports.get({ tenantSlug: workspace.slug, visitId: planned.id })).draftable).toBe(false);
-    expect(await codeOf(monitorCaller.reports.addRecommendation(recommendation(planned.id, "Too early.", [])))).toBe("CONFLICT reportErrors.visitNotDraftable");
+    expect(await refusalOf(monitorCaller.reports.addRecommendation(recommendation(planned.id, "Too early.", [])))).toBe("CONFLICT reportErrors.visitNotDraftable");
     const cancelled = await createTestVisit(workspace.id, { status: "cancelled" });
-    expect(await codeOf(monitorCaller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: cancelled.id, language: "en", summary: "x", expectedUpdatedAt: null }))).toBe(
+    expect(await refusalOf(monitorCaller.reports.saveDraft({ tenantSlug: workspace.slug, visitId: cancelled.id, language: "en", summary: "x", expectedUpdatedAt: null }))).toBe(
       "CONFLICT reportErrors.visitNotDraftable",
     );
   });
@@ -173,7 +166,7 @@ describe("sending a report", () => {
     expect(describeError(unaddressed, translator("en")).message).toBe("Recommendation 2 has no addressee. Choose the institution or ministry it is addressed to.");
     const future = await errorOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2999-01-01" }));
     expect(future.code).toBe("BAD_REQUEST");
-    expect(await codeOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "20-06-2026" }))).toMatch(/^BAD_REQUEST/);
+    expect(await refusalOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "20-06-2026" }))).toMatch(/^BAD_REQUEST/);
     expect((await caller.reports.get({ tenantSlug: slug, visitId: visit.id })).report?.status).toBe("draft");
   });
 
@@ -184,7 +177,7 @@ describe("sending a report", () => {
     const { caller } = await callerFor(coordinator);
     const first = await monitorCaller.reports.addRecommendation(recommendation(visit.id, "Renovate the detention premises.", [department, ministry]));
     await monitorCaller.reports.addRecommendation(recommendation(visit.id, "Keep the custody register complete.", [department]));
-    expect(await codeOf(monitorCaller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-20" }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(monitorCaller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-20" }))).toBe("FORBIDDEN errors.forbidden");
 
     await caller.reports.updateSettings({ tenantSlug: slug, responseDeadlineDays: 30 });
     const sent = await caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-20" });
@@ -195,12 +188,12 @@ describe("sending a report", () => {
     await caller.reports.updateSettings({ tenantSlug: slug, responseDeadlineDays: 60 });
 
     const refusals = await Promise.all([
-      codeOf(caller.reports.saveDraft({ tenantSlug: slug, visitId: visit.id, language: "en", summary: "Later", expectedUpdatedAt: read.report!.updatedAt })),
-      codeOf(caller.reports.addRecommendation(recommendation(visit.id, "An afterthought.", [department]))),
-      codeOf(caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: first.id, text: "Rewritten", authorityIds: [department], themeTags: [], priority: "low" })),
-      codeOf(caller.reports.moveRecommendation({ tenantSlug: slug, recommendationId: first.id, direction: "down" })),
-      codeOf(caller.reports.deleteRecommendation({ tenantSlug: slug, recommendationId: first.id })),
-      codeOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-21" })),
+      refusalOf(caller.reports.saveDraft({ tenantSlug: slug, visitId: visit.id, language: "en", summary: "Later", expectedUpdatedAt: read.report!.updatedAt })),
+      refusalOf(caller.reports.addRecommendation(recommendation(visit.id, "An afterthought.", [department]))),
+      refusalOf(caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: first.id, text: "Rewritten", authorityIds: [department], themeTags: [], priority: "low" })),
+      refusalOf(caller.reports.moveRecommendation({ tenantSlug: slug, recommendationId: first.id, direction: "down" })),
+      refusalOf(caller.reports.deleteRecommendation({ tenantSlug: slug, recommendationId: first.id })),
+      refusalOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-21" })),
     ]);
     expect(refusals).toEqual(Array(6).fill("CONFLICT reportErrors.alreadySent"));
     const audit = await withTenant(workspace.id, null, (tx) =>
@@ -218,7 +211,7 @@ describe("sending a report", () => {
     const { caller: monitorCaller } = await callerFor(monitor);
     const { caller } = await callerFor(coordinator);
     expect(await monitorCaller.reports.settings({ tenantSlug: workspace.slug })).toEqual({ responseDeadlineDays: 60 });
-    expect(await codeOf(monitorCaller.reports.updateSettings({ tenantSlug: workspace.slug, responseDeadlineDays: 30 }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(monitorCaller.reports.updateSettings({ tenantSlug: workspace.slug, responseDeadlineDays: 30 }))).toBe("FORBIDDEN errors.forbidden");
     const invalid = await errorOf(caller.reports.updateSettings({ tenantSlug: workspace.slug, responseDeadlineDays: 0 }));
     expect(describeError(invalid, translator("sr-Cyrl")).fieldErrors.responseDeadlineDays).toBe("Унесите цео број дана од 1 до 365.");
     await caller.reports.updateSettings({ tenantSlug: workspace.slug, responseDeadlineDays: 45 });
@@ -238,15 +231,15 @@ describe("isolation", () => {
     const { caller } = await callerFor(outsider);
     // In their own workspace, the ids are unknown; in ours, they are not a member.
     for (const slug of [otherWorkspace.slug, workspace.slug]) {
-      expect(await codeOf(caller.reports.get({ tenantSlug: slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(caller.reports.document({ tenantSlug: slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(caller.reports.similar({ tenantSlug: slug, visitId: visit.id, text: "Renovate the detention premises." }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(caller.reports.saveDraft({ tenantSlug: slug, visitId: visit.id, language: "en", summary: "x", expectedUpdatedAt: null }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: added.id, text: "x", authorityIds: [], themeTags: [], priority: "low" }))).toBe(
+      expect(await refusalOf(caller.reports.get({ tenantSlug: slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(caller.reports.document({ tenantSlug: slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(caller.reports.similar({ tenantSlug: slug, visitId: visit.id, text: "Renovate the detention premises." }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(caller.reports.saveDraft({ tenantSlug: slug, visitId: visit.id, language: "en", summary: "x", expectedUpdatedAt: null }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(caller.reports.updateRecommendation({ tenantSlug: slug, recommendationId: added.id, text: "x", authorityIds: [], themeTags: [], priority: "low" }))).toBe(
         "NOT_FOUND errors.notFound",
       );
-      expect(await codeOf(caller.reports.deleteRecommendation({ tenantSlug: slug, recommendationId: added.id }))).toBe("NOT_FOUND errors.notFound");
-      expect(await codeOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-20" }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(caller.reports.deleteRecommendation({ tenantSlug: slug, recommendationId: added.id }))).toBe("NOT_FOUND errors.notFound");
+      expect(await refusalOf(caller.reports.send({ tenantSlug: slug, visitId: visit.id, sentOn: "2026-06-20" }))).toBe("NOT_FOUND errors.notFound");
     }
     const still = await withTenant(workspace.id, null, (tx) => tx.recommendation.findFirstOrThrow({ where: { id: added.id }, select: { text: true, dueDate: true } }));
     expect(still).toEqual({ text: "Renovate the detention premises.", dueDate: null });

@@ -1,16 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TemplateContent } from "./content.ts";
-import { addMember, callerFor, createTestUser, createTestWorkspace, unique, type TestUser } from "../testing/index.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser, unique } from "../testing/index.ts";
 
 const content: TemplateContent = {
   sections: [
@@ -56,10 +49,10 @@ describe("template versions", () => {
     const template = await templateWithDraft();
     const v1 = await c.templates.publish({ tenantSlug, templateId: template.id });
     expect(v1.version).toBe(1);
-    expect(await codeOf(c.templates.publish({ tenantSlug, templateId: template.id }))).toBe("CONFLICT templateErrors.noDraft");
+    expect(await refusalOf(c.templates.publish({ tenantSlug, templateId: template.id }))).toBe("CONFLICT templateErrors.noDraft");
 
     await c.templates.createDraft({ tenantSlug, templateId: template.id });
-    expect(await codeOf(c.templates.createDraft({ tenantSlug, templateId: template.id }))).toBe("CONFLICT templateErrors.draftExists");
+    expect(await refusalOf(c.templates.createDraft({ tenantSlug, templateId: template.id }))).toBe("CONFLICT templateErrors.draftExists");
     const { draft } = await c.templates.get({ tenantSlug, templateId: template.id });
     const changed = structuredClone(content);
     changed.sections[0]!.questions[0]!.text = { en: "Is the register complete?", "sr-Cyrl": "Да ли је евиденција потпуна?" };
@@ -92,7 +85,7 @@ describe("template versions", () => {
     const { draft } = await c.templates.get({ tenantSlug: workspace.slug, templateId: created.id });
     await c.templates.updateDraft({ tenantSlug: workspace.slug, templateId: created.id, settings: { ...settings, name: created.name }, content, expectedUpdatedAt: draft!.updatedAt });
     expect(
-      await codeOf(c.templates.updateDraft({ tenantSlug: workspace.slug, templateId: created.id, settings: { ...settings, name: "Other" }, content: { sections: [] }, expectedUpdatedAt: draft!.updatedAt })),
+      await refusalOf(c.templates.updateDraft({ tenantSlug: workspace.slug, templateId: created.id, settings: { ...settings, name: "Other" }, content: { sections: [] }, expectedUpdatedAt: draft!.updatedAt })),
     ).toBe("CONFLICT templateErrors.draftChanged");
     const { draft: saved } = await c.templates.get({ tenantSlug: workspace.slug, templateId: created.id });
     expect((await c.templates.version({ tenantSlug: workspace.slug, versionId: saved!.id })).content).toEqual(content);
@@ -101,11 +94,11 @@ describe("template versions", () => {
   it("refuses to publish an empty draft or one missing a language it claims", async () => {
     const c = await as(owner);
     const empty = await c.templates.create({ tenantSlug: workspace.slug, ...settings, name: unique("Empty") });
-    expect(await codeOf(c.templates.publish({ tenantSlug: workspace.slug, templateId: empty.id }))).toBe("BAD_REQUEST templateErrors.incomplete");
+    expect(await refusalOf(c.templates.publish({ tenantSlug: workspace.slug, templateId: empty.id }))).toBe("BAD_REQUEST templateErrors.incomplete");
     const { draft } = await c.templates.get({ tenantSlug: workspace.slug, templateId: empty.id });
     const englishOnly = { sections: [{ id: "s", title: { en: "Facility" }, questions: [] }] };
     await c.templates.updateDraft({ tenantSlug: workspace.slug, templateId: empty.id, settings: { ...settings, name: empty.name }, content: englishOnly, expectedUpdatedAt: draft!.updatedAt });
-    expect(await codeOf(c.templates.publish({ tenantSlug: workspace.slug, templateId: empty.id }))).toBe("BAD_REQUEST templateErrors.missingTranslation");
+    expect(await refusalOf(c.templates.publish({ tenantSlug: workspace.slug, templateId: empty.id }))).toBe("BAD_REQUEST templateErrors.missingTranslation");
   });
 
   it("offers the published versions that apply to a place type, for visit planning", async () => {
@@ -128,20 +121,20 @@ describe("template versions", () => {
     const { draft } = await (await as(owner)).templates.get({ tenantSlug: workspace.slug, templateId: template.id });
     const c = await as(outsider);
     const tenantSlug = otherWorkspace.slug;
-    expect(await codeOf(c.templates.get({ tenantSlug, templateId: template.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.templates.version({ tenantSlug, versionId: draft!.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.templates.export({ tenantSlug, versionId: draft!.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.templates.updateDraft({ tenantSlug, templateId: template.id, settings, content, expectedUpdatedAt: draft!.updatedAt }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.templates.publish({ tenantSlug, templateId: template.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.templates.discardDraft({ tenantSlug, templateId: template.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(c.templates.setArchived({ tenantSlug, templateId: template.id, archived: true }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.get({ tenantSlug, templateId: template.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.version({ tenantSlug, versionId: draft!.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.export({ tenantSlug, versionId: draft!.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.updateDraft({ tenantSlug, templateId: template.id, settings, content, expectedUpdatedAt: draft!.updatedAt }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.publish({ tenantSlug, templateId: template.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.discardDraft({ tenantSlug, templateId: template.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(c.templates.setArchived({ tenantSlug, templateId: template.id, archived: true }))).toBe("NOT_FOUND errors.notFound");
     expect((await c.templates.list({ tenantSlug })).some((t) => t.id === template.id)).toBe(false);
     expect(await c.templates.publishedVersionsFor({ tenantSlug })).toEqual([]);
 
     const v = await as(viewer);
     expect((await v.templates.get({ tenantSlug: workspace.slug, templateId: template.id })).id).toBe(template.id);
-    expect(await codeOf(v.templates.publish({ tenantSlug: workspace.slug, templateId: template.id }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(v.templates.import({ tenantSlug: workspace.slug, text: "{}" }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(v.templates.publish({ tenantSlug: workspace.slug, templateId: template.id }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(v.templates.import({ tenantSlug: workspace.slug, text: "{}" }))).toBe("FORBIDDEN errors.forbidden");
     expect((await (await as(owner)).templates.get({ tenantSlug: workspace.slug, templateId: template.id })).draft).not.toBeNull();
   });
 });

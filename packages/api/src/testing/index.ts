@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { createSession, generateTotpSecret, hashPassword } from "@vigil/auth";
 import { asUser, withTenant, type MemberRole } from "@vigil/db";
 import { createContext } from "../core/context.ts";
@@ -68,6 +69,16 @@ export async function callerFor(user: { token: string } | null, options: CallOpt
   const resHeaders = new Headers();
   const ctx = await createContext({ request, resHeaders, ipAddress: options.ipAddress ?? "127.0.0.1" });
   return { caller: createCaller(ctx), resHeaders, ctx };
+}
+
+/** A call's outcome: "OK", or the tRPC error's code; any other error fails the test. */
+export function codeOf(call: Promise<unknown>): Promise<string> {
+  return call.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : Promise.reject(error)));
+}
+
+/** A call's outcome: "OK", or the tRPC error's code and message (a translation key). */
+export function refusalOf(call: Promise<unknown>): Promise<string> {
+  return call.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)));
 }
 
 /** The session token from a Set-Cookie header a procedure returned. */

@@ -1,8 +1,7 @@
 import type { PlaceType, TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
-import { nextStatuses } from "./transitions.ts";
+import { isVisitEditable, nextStatuses } from "./status-rules.ts";
 import { visitRowSelect } from "./lists.ts";
-import { isVisitEditable } from "./rules.ts";
 
 /** A visit with its place, template version and team, and what may happen to it next. */
 export async function getVisit(tx: TenantTx, visitId: string) {

@@ -1,15 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { auditTrail, createTestPlace, createTestTemplate, planInput } from "../testing/visits.ts";
-
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
 
 let owner: TestUser;
 let monitor: TestUser;
@@ -65,7 +57,7 @@ describe("planning a visit", () => {
     const { caller } = await callerFor(owner);
     const before = await withTenant(workspace.id, null, (tx) => tx.visit.count());
     const attempt = caller.visits.plan(planInput(workspace.slug, place.id, { team: [{ kind: "member", userId: stranger.id, visitRole: "monitor" }] }));
-    expect(await codeOf(attempt)).toBe("BAD_REQUEST visitErrors.notAMember");
+    expect(await refusalOf(attempt)).toBe("BAD_REQUEST visitErrors.notAMember");
     expect(await withTenant(workspace.id, null, (tx) => tx.visit.count())).toBe(before);
   });
 
@@ -74,19 +66,19 @@ describe("planning a visit", () => {
     const prisonTemplate = await createTestTemplate(workspace.id, ["prison"], { draft: true });
     const custodyTemplate = await createTestTemplate(workspace.id, ["police_custody"], { draft: true });
     const archived = await createTestPlace(workspace.id, { archived: true });
-    expect(await codeOf(caller.visits.plan(planInput(workspace.slug, place.id, { templateVersionId: prisonTemplate.versionId })))).toBe(
+    expect(await refusalOf(caller.visits.plan(planInput(workspace.slug, place.id, { templateVersionId: prisonTemplate.versionId })))).toBe(
       "BAD_REQUEST visitErrors.templateDoesNotFit",
     );
-    expect(await codeOf(caller.visits.plan(planInput(workspace.slug, place.id, { templateVersionId: custodyTemplate.draftId })))).toBe(
+    expect(await refusalOf(caller.visits.plan(planInput(workspace.slug, place.id, { templateVersionId: custodyTemplate.draftId })))).toBe(
       "BAD_REQUEST visitErrors.templateNotPublished",
     );
-    expect(await codeOf(caller.visits.plan(planInput(workspace.slug, archived.id)))).toBe("CONFLICT visitErrors.placeArchived");
-    expect(await codeOf(caller.visits.plan(planInput(workspace.slug, place.id, { plannedStart: "2026-03-12", plannedEnd: "2026-03-11" })))).toMatch(/^BAD_REQUEST/);
+    expect(await refusalOf(caller.visits.plan(planInput(workspace.slug, archived.id)))).toBe("CONFLICT visitErrors.placeArchived");
+    expect(await refusalOf(caller.visits.plan(planInput(workspace.slug, place.id, { plannedStart: "2026-03-12", plannedEnd: "2026-03-11" })))).toMatch(/^BAD_REQUEST/);
   });
 
   it("a viewer cannot plan a visit", async () => {
     const { caller } = await callerFor(viewer);
-    expect(await codeOf(caller.visits.plan(planInput(workspace.slug, place.id)))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.visits.plan(planInput(workspace.slug, place.id)))).toBe("FORBIDDEN errors.forbidden");
   });
 
   it("offers only published versions of templates that apply to the chosen place", async () => {
@@ -112,8 +104,8 @@ describe("editing the plan and the team", () => {
     expect(visit.plannedEnd.toISOString().slice(0, 10)).toBe("2026-03-13");
 
     await withTenant(workspace.id, null, (tx) => tx.visit.updateMany({ where: { id }, data: { status: "report_sent" } }));
-    expect(await codeOf(caller.visits.updatePlan({ ...planInput(workspace.slug, place.id), visitId: id }))).toBe("CONFLICT visitErrors.notEditable");
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "external", name: "Late", visitRole: "lawyer" } }))).toBe(
+    expect(await refusalOf(caller.visits.updatePlan({ ...planInput(workspace.slug, place.id), visitId: id }))).toBe("CONFLICT visitErrors.notEditable");
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "external", name: "Late", visitRole: "lawyer" } }))).toBe(
       "CONFLICT visitErrors.notEditable",
     );
     expect((await auditTrail(workspace.id, id)).map((e) => e.action)).toEqual(["visit.planned", "visit.planUpdated"]);
@@ -126,7 +118,7 @@ describe("editing the plan and the team", () => {
     const { id } = await caller.visits.plan(planInput(workspace.slug, place.id, { templateVersionId: first.versionId }));
     await withTenant(workspace.id, null, (tx) => tx.checklistAnswer.create({ data: { tenantId: workspace.id, visitId: id, questionId: "register", value: "yes" } }));
     const change = caller.visits.updatePlan({ ...planInput(workspace.slug, place.id), visitId: id, templateVersionId: second.versionId });
-    expect(await codeOf(change)).toBe("CONFLICT visitErrors.templateLocked");
+    expect(await refusalOf(change)).toBe("CONFLICT visitErrors.templateLocked");
     // The rest of the plan can still change with the same version.
     await caller.visits.updatePlan({ ...planInput(workspace.slug, place.id), visitId: id, templateVersionId: first.versionId, nightVisit: true });
     expect((await caller.visits.get({ tenantSlug: workspace.slug, visitId: id })).nightVisit).toBe(true);
@@ -138,11 +130,11 @@ describe("editing the plan and the team", () => {
     const { id } = await caller.visits.plan(planInput(workspace.slug, place.id, { team: [{ kind: "member", userId: monitor.id, visitRole: "lead" }] }));
     const added = await caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: viewer.id, visitRole: "interpreter" } });
     await caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "external", name: "Dr. Ivana Psych", expertise: "Psychiatry", visitRole: "psychiatrist" } });
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: viewer.id, visitRole: "monitor" } }))).toBe(
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: viewer.id, visitRole: "monitor" } }))).toBe(
       "CONFLICT visitErrors.alreadyOnTeam",
     );
     const stranger = await createTestUser();
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: stranger.id, visitRole: "monitor" } }))).toBe(
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "member", userId: stranger.id, visitRole: "monitor" } }))).toBe(
       "BAD_REQUEST visitErrors.notAMember",
     );
     await caller.visits.removeTeamMember({ tenantSlug: workspace.slug, visitId: id, teamMemberId: added.id });
@@ -157,11 +149,11 @@ describe("editing the plan and the team", () => {
     const { id } = await (await callerFor(owner)).caller.visits.plan(planInput(workspace.slug, place.id));
     const { caller } = await callerFor(viewer);
     expect((await caller.visits.get({ tenantSlug: workspace.slug, visitId: id })).id).toBe(id);
-    expect(await codeOf(caller.visits.updatePlan({ ...planInput(workspace.slug, place.id), visitId: id }))).toBe("FORBIDDEN errors.forbidden");
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "external", name: "X", visitRole: "lawyer" } }))).toBe(
+    expect(await refusalOf(caller.visits.updatePlan({ ...planInput(workspace.slug, place.id), visitId: id }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: id, member: { kind: "external", name: "X", visitRole: "lawyer" } }))).toBe(
       "FORBIDDEN errors.forbidden",
     );
-    expect(await codeOf(caller.visits.transition({ tenantSlug: workspace.slug, visitId: id, to: "in_progress" }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.visits.transition({ tenantSlug: workspace.slug, visitId: id, to: "in_progress" }))).toBe("FORBIDDEN errors.forbidden");
   });
 });
 
@@ -175,20 +167,20 @@ describe("another workspace", () => {
     const theirs = await createTestWorkspace(intruder);
     const { caller } = await callerFor(intruder);
     const slug = theirs.slug;
-    expect(await codeOf(caller.visits.get({ tenantSlug: slug, visitId: id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.visits.preparation({ tenantSlug: slug, visitId: id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.visits.updatePlan({ ...planInput(slug, place.id), visitId: id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: slug, visitId: id, member: { kind: "external", name: "X", visitRole: "lawyer" } }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.visits.removeTeamMember({ tenantSlug: slug, visitId: id, teamMemberId }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.visits.transition({ tenantSlug: slug, visitId: id, to: "cancelled" }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.get({ tenantSlug: slug, visitId: id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.preparation({ tenantSlug: slug, visitId: id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.updatePlan({ ...planInput(slug, place.id), visitId: id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: slug, visitId: id, member: { kind: "external", name: "X", visitRole: "lawyer" } }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.removeTeamMember({ tenantSlug: slug, visitId: id, teamMemberId }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.transition({ tenantSlug: slug, visitId: id, to: "cancelled" }))).toBe("NOT_FOUND errors.notFound");
     // Planning in their own workspace with our place's id, or putting our owner on their team, fails too.
-    expect(await codeOf(caller.visits.plan(planInput(slug, place.id)))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.plan(planInput(slug, place.id)))).toBe("NOT_FOUND errors.notFound");
     const theirPlace = await createTestPlace(theirs.id);
-    expect(await codeOf(caller.visits.plan(planInput(slug, theirPlace.id, { team: [{ kind: "member", userId: owner.id, visitRole: "lead" }] })))).toBe(
+    expect(await refusalOf(caller.visits.plan(planInput(slug, theirPlace.id, { team: [{ kind: "member", userId: owner.id, visitRole: "lead" }] })))).toBe(
       "BAD_REQUEST visitErrors.notAMember",
     );
     // And through our slug they are not a member at all.
-    expect(await codeOf(caller.visits.get({ tenantSlug: workspace.slug, visitId: id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.visits.get({ tenantSlug: workspace.slug, visitId: id }))).toBe("NOT_FOUND errors.notFound");
 
     const unchanged = await ownCaller.visits.get({ tenantSlug: workspace.slug, visitId: id });
     expect(unchanged).toMatchObject({ status: "planned", type: "in_depth" });

@@ -1,11 +1,10 @@
 import type { TenantTx, VisitStatus } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import type { PlanVisitInput, UpdatePlanInput } from "./inputs.ts";
-import { assertTransition } from "./transitions.ts";
+import { assertTransition, assertVisitEditable } from "./status-rules.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
 import { assertTemplateVersionFits, assertWorkspaceMembers, dayToDate, findPlaceForVisit, findVisit } from "./checks.ts";
-import { assertVisitEditable } from "./rules.ts";
 import { teamRow } from "./team.ts";
 
 function planData(input: Omit<UpdatePlanInput, "visitId">) {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeError } from "../core/error-format.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
 import { auditTrail, createTestPlace, planInput } from "../testing/visits.ts";
-import { VISIT_STATUSES, VISIT_TRANSITIONS } from "./transitions.ts";
+import { VISIT_STATUSES, VISIT_TRANSITIONS } from "./status-rules.ts";
 
 let owner: TestUser;
 let monitor: TestUser;

@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
 import { auditTrail, createTestPlace, createTestVisit, planInput } from "../testing/visits.ts";
 
 /**
@@ -9,13 +8,6 @@ import { auditTrail, createTestPlace, createTestVisit, planInput } from "../test
  * team reads its interviews, so only the visit's lead and coordinators and above change the team,
  * and only coordinators and above name, change or remove the lead.
  */
-async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
-
 const NOTES = "Was kept in the cell for three days without seeing a lawyer.";
 let owner: TestUser, coordinator: TestUser, lead: TestUser, teamMonitor: TestUser, outsideMonitor: TestUser, viewer: TestUser;
 let workspace: { id: string; slug: string };
@@ -50,11 +42,11 @@ describe("a monitor who is not on the visit", () => {
   it("cannot add themselves, so never reads its interviews", async () => {
     const { visit, interview } = await visitWithInterview();
     const { caller } = await callerFor(outsideMonitor);
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, member: self(outsideMonitor) }))).toBe(
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, member: self(outsideMonitor) }))).toBe(
       "FORBIDDEN visitErrors.teamManagersOnly",
     );
-    expect(await codeOf(caller.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
-    expect(await codeOf(caller.interviews.readNotes({ tenantSlug: workspace.slug, interviewId: interview.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.interviews.list({ tenantSlug: workspace.slug, visitId: visit.id }))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.interviews.readNotes({ tenantSlug: workspace.slug, interviewId: interview.id }))).toBe("NOT_FOUND errors.notFound");
     const team = await withTenant(workspace.id, null, (tx) => tx.visitTeamMember.count({ where: { visitId: visit.id, userId: outsideMonitor.id } }));
     expect(team).toBe(0);
   });
@@ -63,10 +55,10 @@ describe("a monitor who is not on the visit", () => {
     const { visit, leadRow, memberRow } = await visitWithInterview();
     const { caller } = await callerFor(outsideMonitor);
     const base = { tenantSlug: workspace.slug, visitId: visit.id };
-    expect(await codeOf(caller.visits.addTeamMember({ ...base, member: self(viewer) }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
-    expect(await codeOf(caller.visits.addTeamMember({ ...base, member: { kind: "external", name: "Dr. Who", visitRole: "doctor" } }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
-    expect(await codeOf(caller.visits.removeTeamMember({ ...base, teamMemberId: leadRow.id }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
-    expect(await codeOf(caller.visits.removeTeamMember({ ...base, teamMemberId: memberRow.id }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
+    expect(await refusalOf(caller.visits.addTeamMember({ ...base, member: self(viewer) }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
+    expect(await refusalOf(caller.visits.addTeamMember({ ...base, member: { kind: "external", name: "Dr. Who", visitRole: "doctor" } }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
+    expect(await refusalOf(caller.visits.removeTeamMember({ ...base, teamMemberId: leadRow.id }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
+    expect(await refusalOf(caller.visits.removeTeamMember({ ...base, teamMemberId: memberRow.id }))).toBe("FORBIDDEN visitErrors.teamManagersOnly");
     expect(await withTenant(workspace.id, null, (tx) => tx.visitTeamMember.count({ where: { visitId: visit.id } }))).toBe(2);
     expect(await auditTrail(workspace.id, visit.id)).toEqual([]);
   });
@@ -74,10 +66,10 @@ describe("a monitor who is not on the visit", () => {
   it("a team member who is not the lead cannot change the team either", async () => {
     const { visit, leadRow } = await visitWithInterview();
     const { caller } = await callerFor(teamMonitor);
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, member: self(outsideMonitor) }))).toBe(
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, member: self(outsideMonitor) }))).toBe(
       "FORBIDDEN visitErrors.teamManagersOnly",
     );
-    expect(await codeOf(caller.visits.removeTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, teamMemberId: leadRow.id }))).toBe(
+    expect(await refusalOf(caller.visits.removeTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, teamMemberId: leadRow.id }))).toBe(
       "FORBIDDEN visitErrors.teamManagersOnly",
     );
   });
@@ -97,22 +89,22 @@ describe("the visit's lead", () => {
     ]);
     // Now on the team, the added member reads the interviews; the removed one no longer does.
     expect((await (await callerFor(outsideMonitor)).caller.interviews.list(base)).interviews).toHaveLength(1);
-    expect(await codeOf((await callerFor(teamMonitor)).caller.interviews.list(base))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf((await callerFor(teamMonitor)).caller.interviews.list(base))).toBe("NOT_FOUND errors.notFound");
   });
 
   it("cannot name another lead, nor remove themselves as lead", async () => {
     const { visit, leadRow } = await visitWithInterview();
     const { caller } = await callerFor(lead);
     const base = { tenantSlug: workspace.slug, visitId: visit.id };
-    expect(await codeOf(caller.visits.addTeamMember({ ...base, member: self(outsideMonitor, "lead") }))).toBe("FORBIDDEN visitErrors.leadByCoordinators");
-    expect(await codeOf(caller.visits.removeTeamMember({ ...base, teamMemberId: leadRow.id }))).toBe("FORBIDDEN visitErrors.leadByCoordinators");
+    expect(await refusalOf(caller.visits.addTeamMember({ ...base, member: self(outsideMonitor, "lead") }))).toBe("FORBIDDEN visitErrors.leadByCoordinators");
+    expect(await refusalOf(caller.visits.removeTeamMember({ ...base, teamMemberId: leadRow.id }))).toBe("FORBIDDEN visitErrors.leadByCoordinators");
   });
 
   it("manages only the visit they lead", async () => {
     await visitWithInterview();
     const other = await createTestVisit(workspace.id, { team: [{ id: teamMonitor.id }] });
     const { caller } = await callerFor(lead);
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: other.id, member: self(lead) }))).toBe(
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: other.id, member: self(lead) }))).toBe(
       "FORBIDDEN visitErrors.teamManagersOnly",
     );
     expect((await caller.visits.get({ tenantSlug: workspace.slug, visitId: other.id })).teamManagement).toEqual({ members: false, lead: false });
@@ -121,7 +113,7 @@ describe("the visit's lead", () => {
   it("a viewer named lead still cannot change the team (viewers only read)", async () => {
     const visit = await createTestVisit(workspace.id, { team: [{ id: viewer.id, visitRole: "lead" }] });
     const { caller } = await callerFor(viewer);
-    expect(await codeOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, member: self(outsideMonitor) }))).toBe("FORBIDDEN errors.forbidden");
+    expect(await refusalOf(caller.visits.addTeamMember({ tenantSlug: workspace.slug, visitId: visit.id, member: self(outsideMonitor) }))).toBe("FORBIDDEN errors.forbidden");
     expect((await caller.visits.get({ tenantSlug: workspace.slug, visitId: visit.id })).teamManagement).toEqual({ members: false, lead: false });
   });
 });

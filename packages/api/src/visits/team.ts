@@ -5,7 +5,7 @@ import type { TeamMemberInput } from "./inputs.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
 import { assertWorkspaceMembers, findVisit } from "./checks.ts";
-import { assertVisitEditable } from "./rules.ts";
+import { assertVisitEditable } from "./status-rules.ts";
 
 /** The row for one team member: a workspace member by user id, or an external expert by name. */
 export function teamRow(tenantId: string, visitId: string, member: TeamMemberInput) {

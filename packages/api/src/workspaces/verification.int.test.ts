@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { appDb, withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace } from "./workspaces.ts";
 import { PLATFORM_OPERATOR, setWorkspaceVerification, UnknownWorkspaceError } from "./verification.ts";
-import { callerFor, createTestUser, enrolTestTwoFactor, unique, type TestUser } from "../testing/index.ts";
+import { callerFor, createTestUser, enrolTestTwoFactor, refusalOf, type TestUser, unique } from "../testing/index.ts";
 import { createTestVisit } from "../testing/checklist.ts";
 
 /**
@@ -15,13 +15,6 @@ import { createTestVisit } from "../testing/checklist.ts";
  * the real NPMs; every directory shows the mark, country and slug with verified entries first; a
  * host invites an unverified look-alike to a joint visit only by typing its slug.
  */
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? `${error.code} ${error.message}` : Promise.reject(error)),
-  );
-}
-
 type Ws = { id: string; slug: string; name: string; owner: TestUser };
 const as = async (user: TestUser) => (await callerFor(user)).caller;
 const UKRAINE = "Ukrainian Parliament Commissioner for Human Rights — NPM";
@@ -128,7 +121,7 @@ describe("inviting an unverified workspace to a joint visit", () => {
   it("needs its slug typed by the host; a verified workspace does not", async () => {
     const c = await as(serbia.owner);
     const visitId = (await createTestVisit(serbia.id)).id;
-    const invite = (partnerTenantId: string, confirmSlug?: string) => codeOf(c.jointVisits.invite({ tenantSlug: serbia.slug, visitId, partnerTenantId, confirmSlug }));
+    const invite = (partnerTenantId: string, confirmSlug?: string) => refusalOf(c.jointVisits.invite({ tenantSlug: serbia.slug, visitId, partnerTenantId, confirmSlug }));
     expect(await invite(lookalike.id)).toBe("BAD_REQUEST jointErrors.confirmUnverifiedSlug");
     // Typing the real institution's slug does not confirm the look-alike.
     expect(await invite(lookalike.id, ukraine.slug)).toBe("BAD_REQUEST jointErrors.confirmUnverifiedSlug");

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { VisitStatus } from "@vigil/db";
 import { describe, expect, it } from "vitest";
-import { assertTransition, canTransition, nextStatuses, VISIT_STATUSES } from "./transitions.ts";
+import { assertTransition, assertVisitEditable, canTransition, isReportDraftableIn, isVisitEditable, nextStatuses, VISIT_STATUSES } from "./status-rules.ts";
 
 const ALLOWED: [VisitStatus, VisitStatus][] = [
   ["planned", "in_progress"],
@@ -43,5 +43,16 @@ describe("visit status transitions", () => {
 
   it("cannot cancel once the report is being drafted", () => {
     for (const from of ["report_drafting", "report_sent", "closed"] as const) expect(canTransition(from, "cancelled")).toBe(false);
+  });
+});
+
+describe("what each visit status allows", () => {
+  it("keeps a visit editable until its report is sent", () => {
+    expect(VISIT_STATUSES.filter(isVisitEditable).sort()).toEqual(["in_progress", "planned", "report_drafting"]);
+    expect(() => assertVisitEditable("report_sent")).toThrow("visitErrors.notEditable");
+  });
+
+  it("drafts a report once the visit has taken place, until the report is sent", () => {
+    expect(VISIT_STATUSES.filter(isReportDraftableIn).sort()).toEqual(["in_progress", "report_drafting"]);
   });
 });
