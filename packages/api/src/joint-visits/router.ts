@@ -1,5 +1,4 @@
-import { enterJointVisit, jointActor } from "./scope.ts";
-import { recordAudit } from "../core/audit.ts";
+import { jointVisitProcedure } from "./joint-visit-procedure.ts";
 import { answerHistory, getChecklist, saveAnswer } from "../checklist/answers.ts";
 import { createFinding, listFindings } from "../findings/findings.ts";
 import { uploadAttachment } from "../attachments/attachments.ts";
@@ -19,29 +18,6 @@ import {
 } from "./joint-visits.ts";
 import { visitRefSchema } from "../core/schemas.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-
-/**
- * Work on a host's visit from the partner's own workspace (the tenantSlug is the PARTNER's): the
- * membership check is the usual one, then enterJointVisit opens that one visit if, and only if,
- * the participation rows say the caller is a nominated member of an accepted partnership. Every
- * change is audited by the service in the host's log and here, once more, in the partner's own.
- */
-function jointVisitProcedure(minRole: "viewer" | "monitor") {
-  return tenantProcedure(minRole)
-    .input(visitRefSchema)
-    .use(async ({ ctx, input, next, type, path }) => {
-      const participation = await enterJointVisit(ctx.tx, ctx.tenant.id, ctx.user.id, input.visitId);
-      const result = await next({ ctx: { participation, jointActor: jointActor(participation, ctx.actor) } });
-      if (result.ok && type === "mutation") {
-        // In the partner's own log: ctx.actor is the caller in their workspace (the services get the host-side jointActor).
-        await recordAudit(ctx.tx, ctx.actor, {
-          action: "jointVisit.partnerAction", targetType: "visit", targetId: input.visitId,
-          details: { procedure: path, hostTenantId: participation.hostTenantId },
-        });
-      }
-      return result;
-    });
-}
 
 export const jointVisitsRouter = router({
   // The workspace setting and the directory.
