@@ -1,7 +1,7 @@
 import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import type { FINDING_SEVERITIES } from "@vigil/api/evidence";
 import { formFields, runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 
 type Severity = (typeof FINDING_SEVERITIES)[number];
 export type FindingActionResult = ({ ok: true } | ActionFailure) & { intent: string; targetId: string; fileName?: string };
@@ -38,15 +38,14 @@ export async function findingAction(api: ServerApi, request: Request, tenantSlug
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return upload(api, request, tenantSlug, visitId);
   const fields = await formFields(request, FIELDS);
   const finding = { theme: fields.theme, text: fields.text, severity: fields.severity as Severity };
-  const intent = intentOf(fields.intent, ["create", "update", "delete", "deleteAttachment"]);
-  const result =
-    intent === "create"
-      ? await runAction(api, () => api.caller.findings.create({ tenantSlug, visitId, ...finding }))
-      : intent === "update"
-        ? await runAction(api, () => api.caller.findings.update({ tenantSlug, findingId: fields.findingId, ...finding }))
-        : intent === "delete"
-          ? await runAction(api, () => api.caller.findings.delete({ tenantSlug, findingId: fields.findingId }))
-          : await runAction(api, () => api.caller.attachments.delete({ tenantSlug, attachmentId: fields.attachmentId }));
-  const targetId = intent === "deleteAttachment" ? fields.attachmentId : fields.findingId;
-  return result.ok ? { ok: true, intent, targetId } : { ...result, intent, targetId };
+  const respond = async (intent: string, targetId: string, work: () => Promise<unknown>): Promise<FindingActionResult> => {
+    const result = await runAction(api, work);
+    return result.ok ? { ok: true, intent, targetId } : { ...result, intent, targetId };
+  };
+  return dispatchIntent(fields.intent, {
+    create: (intent) => respond(intent, fields.findingId, () => api.caller.findings.create({ tenantSlug, visitId, ...finding })),
+    update: (intent) => respond(intent, fields.findingId, () => api.caller.findings.update({ tenantSlug, findingId: fields.findingId, ...finding })),
+    delete: (intent) => respond(intent, fields.findingId, () => api.caller.findings.delete({ tenantSlug, findingId: fields.findingId })),
+    deleteAttachment: (intent) => respond(intent, fields.attachmentId, () => api.caller.attachments.delete({ tenantSlug, attachmentId: fields.attachmentId })),
+  });
 }

@@ -8,7 +8,7 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { SelectField } from "../../ui/SelectField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
@@ -43,23 +43,26 @@ function roleAtLeastServer(role: string): boolean {
   return role === "owner" || role === "admin";
 }
 
-const INTENTS = ["setting", "accept", "decline", "nominate", "withdraw"] as const;
-type Intent = (typeof INTENTS)[number];
+type Intent = "setting" | "accept" | "decline" | "nominate" | "withdraw";
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
   const field = (name: string) => String(form.get(name) ?? "");
-  const intent = intentOf(form, INTENTS);
   const tenantSlug = params.slug;
   const invitation = { tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") };
-  const result = await runAction(api, (): Promise<unknown> => {
-    if (intent === "setting") return api.caller.jointVisits.setAllowed({ tenantSlug, allow: field("allow") === "true" });
-    if (intent === "accept" || intent === "decline") return api.caller.jointVisits.respond({ ...invitation, accept: intent === "accept" });
-    if (intent === "withdraw") return api.caller.jointVisits.withdraw({ ...invitation, userId: field("userId") });
-    return api.caller.jointVisits.nominate({ ...invitation, userId: field("userId"), visitRole: field("visitRole") as (typeof VISIT_ROLES)[number] });
+  const respond = async (intent: Intent, work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: invitation.visitId }, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(form, {
+    setting: (intent) => respond(intent, () => api.caller.jointVisits.setAllowed({ tenantSlug, allow: field("allow") === "true" })),
+    accept: (intent) => respond(intent, () => api.caller.jointVisits.respond({ ...invitation, accept: true })),
+    decline: (intent) => respond(intent, () => api.caller.jointVisits.respond({ ...invitation, accept: false })),
+    withdraw: (intent) => respond(intent, () => api.caller.jointVisits.withdraw({ ...invitation, userId: field("userId") })),
+    nominate: (intent) =>
+      respond(intent, () => api.caller.jointVisits.nominate({ ...invitation, userId: field("userId"), visitRole: field("visitRole") as (typeof VISIT_ROLES)[number] })),
   });
-  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: invitation.visitId }, { status: result.ok ? 200 : 400 });
 }
 
 /*

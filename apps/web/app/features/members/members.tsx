@@ -7,7 +7,7 @@ import { MemberList } from "./MemberList";
 import { PendingInvitations } from "./PendingInvitations";
 import { PageHeader } from "../../ui/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace, type WorkspaceRole } from "../../lib/workspace";
 import type { Route } from "./+types/members";
@@ -39,19 +39,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const tenantSlug = params.slug;
   const fields = await formFields(request, FIELDS);
   const role = fields.role as WorkspaceRole;
-  const intent = intentOf(fields.intent, ["invite", "revoke", "changeRole", "remove"]);
-  const result =
-    intent === "invite"
-      ? await runAction(api, () => api.caller.members.invite({ tenantSlug, email: fields.email, role }))
-      : intent === "revoke"
-        ? await runAction(api, () => api.caller.members.revokeInvitation({ tenantSlug, invitationId: fields.invitationId }))
-        : intent === "changeRole"
-          ? await runAction(api, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role }))
-          : await runAction(api, () => api.caller.members.remove({ tenantSlug, membershipId: fields.membershipId }));
-  if (result.ok && intent === "remove") throw redirect(`/t/${tenantSlug}/members`);
-  const targetId = intent === "revoke" ? fields.invitationId : fields.membershipId;
-  const response = result.ok ? { ok: true as const, intent, targetId, email: fields.email } : { ...result, intent, targetId, email: fields.email };
-  return data(response, { status: result.ok ? 200 : 400 });
+  const respond = async (intent: "invite" | "revoke" | "changeRole" | "remove", work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    if (result.ok && intent === "remove") throw redirect(`/t/${tenantSlug}/members`);
+    const targetId = intent === "revoke" ? fields.invitationId : fields.membershipId;
+    const response = result.ok ? { ok: true as const, intent, targetId, email: fields.email } : { ...result, intent, targetId, email: fields.email };
+    return data(response, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(fields.intent, {
+    invite: (intent) => respond(intent, () => api.caller.members.invite({ tenantSlug, email: fields.email, role })),
+    revoke: (intent) => respond(intent, () => api.caller.members.revokeInvitation({ tenantSlug, invitationId: fields.invitationId })),
+    changeRole: (intent) => respond(intent, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role })),
+    remove: (intent) => respond(intent, () => api.caller.members.remove({ tenantSlug, membershipId: fields.membershipId })),
+  });
 }
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
