@@ -8,7 +8,7 @@ export { slugFromName } from "./workspaces/workspaces.ts";
 export { localizeChecklist, type LocalizedChecklist, type LocalizedQuestion, type LocalizedSection } from "./checklist/localize.ts";
 export * as draftOperations from "./templates/draft-operations.ts";
 export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./templates/content.ts";
-export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/schemas.ts";
+export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/inputs.ts";
 export { slugSchema } from "./core/schemas.ts";
 export { handleStripeWebhook } from "./billing/webhooks.ts";
 export { TWO_FACTOR_REQUIRED } from "./core/two-factor-policy.ts";

@@ -4,7 +4,7 @@ import { emailVerificationMail, mailer, passwordResetMail } from "@vigil/email";
 import { isLocale, type Locale } from "@vigil/i18n";
 import type { Logger } from "../core/logger.ts";
 import { claimAccountToken, consumeAccountToken, issueAccountToken, usableAccountToken } from "./tokens.ts";
-import { ipBucket, reserveAttempt } from "../core/attempt-limits.ts";
+import { ipBucket, reserveAttempt, reservePerSubject } from "../core/attempt-limits.ts";
 import { hashNewPassword } from "./passwords.ts";
 
 /** Reset requests: 3 per address and 20 per IP address an hour, so the form cannot be used to flood inboxes. */
@@ -63,7 +63,7 @@ export const VERIFICATION_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
 
 /** Sends the address-verification link (at sign-up, or when asked again), within the account's allowance. */
 export async function sendEmailVerification(user: { id: string; email: string }, locale: Locale, appUrl: string) {
-  await reserveAttempt([{ bucket: `verify-email:account:${user.id}`, rule: VERIFICATION_LIMIT }], locale);
+  await reservePerSubject("verify-email:account", user.id, VERIFICATION_LIMIT, locale);
   const token = await issueAccountToken(user, "email_verification");
   await mailer().send(emailVerificationMail({ to: user.email, locale, verifyUrl: linkTo(appUrl, `/verify-email/${token}`) }));
 }

@@ -1,7 +1,8 @@
 import { clearedSessionCookie, invalidateSession, invalidateUserSessions, pendingSignInCookie, sessionCookie } from "@vigil/auth";
-import { z } from "zod";
 import { appUrl, type Context } from "../core/context.ts";
-import { countryCodeSchema, emailSchema, localeSchema, nameSchema, newPasswordSchema, slugSchema } from "../core/schemas.ts";
+import {
+  changePasswordSchema, requestPasswordResetSchema, resetPasswordSchema, signInSchema, signUpSchema, updateProfileSchema, verifyEmailSchema,
+} from "./inputs.ts";
 import { requestPasswordReset, resetPassword, sendEmailVerification, verifyEmail } from "./recovery.ts";
 import { checkPasswordLimited, signIn, signUp } from "./accounts.ts";
 import { afterSignIn } from "../security/after-sign-in.ts";
@@ -10,22 +11,12 @@ import { asUser } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { hashNewPassword } from "./passwords.ts";
 
-const signUpInput = z.object({
-  name: nameSchema,
-  email: emailSchema,
-  password: newPasswordSchema,
-  workspaceName: nameSchema,
-  workspaceSlug: slugSchema,
-  countryCode: countryCodeSchema,
-  locale: localeSchema,
-});
-
 export function setSessionCookie(ctx: Context, token: string, expiresAt: Date) {
   ctx.resHeaders.append("Set-Cookie", sessionCookie(token, ctx.request.url, expiresAt));
 }
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+  signUp: publicProcedure.input(signUpSchema).mutation(async ({ ctx, input }) => {
     const result = await signUp(
       {
         name: input.name, email: input.email, password: input.password, preferredLocale: input.locale,
@@ -41,7 +32,7 @@ export const authRouter = router({
     return { workspaceSlug: result.workspace.slug };
   }),
 
-  signIn: publicProcedure.input(z.object({ email: emailSchema, password: z.string().min(1).max(1000) })).mutation(async ({ ctx, input }) => {
+  signIn: publicProcedure.input(signInSchema).mutation(async ({ ctx, input }) => {
     const result = await signIn(input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
     if (result.secondFactorDue) {
       // No session yet: only twoFactor.completeSignIn reads this cookie.
@@ -65,13 +56,13 @@ export const authRouter = router({
 });
 
 export const profileRouter = router({
-  update: authedProcedure.input(z.object({ name: nameSchema, preferredLocale: localeSchema })).mutation(({ ctx, input }) =>
+  update: authedProcedure.input(updateProfileSchema).mutation(({ ctx, input }) =>
     asUser(ctx.user.id, (tx) => tx.user.update({ where: { id: ctx.user.id }, data: input, select: { id: true, name: true, preferredLocale: true } })),
   ),
 
   /** Changing the password signs the user out of every other session. */
   changePassword: authedProcedure
-    .input(z.object({ currentPassword: z.string().min(1).max(1000), newPassword: newPasswordSchema }))
+    .input(changePasswordSchema)
     .mutation(async ({ ctx, input }) => {
       // Limited like sign-in, and from the same allowance: a stolen session cannot guess the password here.
       const checked = await checkPasswordLimited(ctx.user.email, input.currentPassword, { ipAddress: ctx.ipAddress, locale: ctx.locale });
@@ -83,17 +74,15 @@ export const profileRouter = router({
     }),
 });
 
-const linkToken = z.string().regex(/^[a-z2-7]{48}$/, { error: "securityErrors.linkInvalid" });
-
 
 export const accountRecoveryRouter = router({
   /** Always the same answer, whether or not the address has an account. */
-  requestPasswordReset: publicProcedure.input(z.object({ email: emailSchema })).mutation(async ({ ctx, input }) => {
+  requestPasswordReset: publicProcedure.input(requestPasswordResetSchema).mutation(async ({ ctx, input }) => {
     await requestPasswordReset(input.email, { ipAddress: ctx.ipAddress, locale: ctx.locale, appUrl: appUrl(ctx), log: ctx.log });
     return { ok: true as const };
   }),
 
-  resetPassword: publicProcedure.input(z.object({ token: linkToken, password: newPasswordSchema })).mutation(async ({ ctx, input }) => {
+  resetPassword: publicProcedure.input(resetPasswordSchema).mutation(async ({ ctx, input }) => {
     const { email } = await resetPassword(input.token, input.password);
     // Every session of the account ended, this browser's included.
     ctx.resHeaders.append("Set-Cookie", clearedSessionCookie(ctx.request.url));
@@ -101,7 +90,7 @@ export const accountRecoveryRouter = router({
     return { email };
   }),
 
-  verifyEmail: publicProcedure.input(z.object({ token: linkToken })).mutation(async ({ input }) => {
+  verifyEmail: publicProcedure.input(verifyEmailSchema).mutation(async ({ input }) => {
     await verifyEmail(input.token);
     return { ok: true as const };
   }),

@@ -1,12 +1,6 @@
-import { z } from "zod";
 import { deleteAttachment, openAttachment, uploadAttachment } from "./attachments.ts";
+import { attachmentRefSchema, uploadAttachmentSchema } from "./inputs.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-
-const id = z.uuid();
-
-function isByteStream(value: unknown): value is AsyncIterable<Uint8Array> {
-  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
-}
 
 export const attachmentsRouter = router({
   /**
@@ -14,20 +8,15 @@ export const attachmentsRouter = router({
    * multipart part it is parsing); JSON over /api/trpc cannot carry one and is refused by the input.
    */
   upload: tenantProcedure("monitor")
-    .input(z.object({
-      visitId: id,
-      findingId: id.nullable().default(null),
-      fileName: z.string().trim().min(1, { error: "attachmentErrors.noFile" }).max(1000),
-      content: z.custom<AsyncIterable<Uint8Array>>(isByteStream, { error: "attachmentErrors.noFile" }),
-    }))
+    .input(uploadAttachmentSchema)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.actor, input)),
 
   /** For the download route: any member may fetch evidence; the download is audited. */
   open: tenantProcedure("viewer")
-    .input(z.object({ attachmentId: id }))
+    .input(attachmentRefSchema)
     .mutation(({ ctx, input }) => openAttachment(ctx.tx, ctx.actor, input.attachmentId)),
 
   delete: tenantProcedure("monitor")
-    .input(z.object({ attachmentId: id }))
+    .input(attachmentRefSchema)
     .mutation(({ ctx, input }) => deleteAttachment(ctx.tx, ctx.actor, input.attachmentId)),
 });

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { Context } from "../core/context.ts";
 import { billingOverview, billingStatus, openPortal, startCheckout } from "./billing.ts";
+import { startCheckoutSchema } from "./inputs.ts";
 import { router, tenantProcedure, type TenantContext } from "../core/trpc.ts";
 
 type TenantCtx = Context & TenantContext & { user: { id: string; email: string } };
@@ -21,7 +21,7 @@ export const billingRouter = router({
   overview: tenantProcedure("owner").query(({ ctx }) => billingOverview(ctx.tx, ctx.log)),
 
   startCheckout: tenantProcedure("owner", payingWhileReadOnly)
-    .input(z.object({ planKey: z.string().min(1).max(40) }))
+    .input(startCheckoutSchema)
     .mutation(async ({ ctx, input }) => ({
       url: await startCheckout(ctx.tx, ctx.actor, { planKey: input.planKey, billingUrl: billingUrl(ctx), email: ctx.user.email, workspaceName: ctx.tenant.name, locale: ctx.locale }),
     })),

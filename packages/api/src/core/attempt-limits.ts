@@ -20,3 +20,12 @@ export async function reserveAttempt(buckets: RateLimitedBucket[], locale: Local
 export function ipBucket(prefix: string, ipAddress: string | null, rule: RateLimitedBucket["rule"]): RateLimitedBucket[] {
   return ipAddress ? [{ bucket: `${prefix}:ip:${ipAddress}`, rule }] : [];
 }
+
+/**
+ * Takes one place from a subject's own allowance (a workspace's exports or invitations, an account's
+ * verification mails), in the bucket `prefix:subjectId`. Never refunded: each call builds or sends
+ * something. The one helper for such limits (docs/decisions/0165).
+ */
+export async function reservePerSubject(prefix: string, subjectId: string, rule: RateLimitedBucket["rule"], locale: Locale): Promise<void> {
+  await reserveAttempt([{ bucket: `${prefix}:${subjectId}`, rule }], locale);
+}

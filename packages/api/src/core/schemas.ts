@@ -1,4 +1,8 @@
-import { PASSWORD_MAX_LENGTH } from "@vigil/auth";
+import { PASSWORD_MAX_LENGTH } from "@vigil/auth/rules";
+import {
+  AuthorityKind, FindingSeverity, IntervieweeCategory, MemberRole, PlaceType, RecommendationPriority, RecommendationStatus,
+  RecommendationUpdateSource, VisitRole, VisitStatus, VisitType,
+} from "@vigil/db/enums";
 import { LOCALES } from "@vigil/i18n";
 import { z } from "zod";
 
@@ -24,7 +28,19 @@ export const slugSchema = z
 
 export const localeSchema = z.enum(LOCALES);
 
-export const roleSchema = z.enum(["owner", "admin", "coordinator", "monitor", "viewer"]);
+// --- The database's enums, derived from the Prisma schema so a value is never typed twice (docs/decisions/0165) ---
+
+export const roleSchema = z.enum(MemberRole);
+export const placeTypeSchema = z.enum(PlaceType);
+export const authorityKindSchema = z.enum(AuthorityKind);
+export const visitTypeSchema = z.enum(VisitType);
+export const visitStatusSchema = z.enum(VisitStatus);
+export const visitRoleSchema = z.enum(VisitRole);
+export const findingSeveritySchema = z.enum(FindingSeverity);
+export const intervieweeCategorySchema = z.enum(IntervieweeCategory);
+export const recommendationStatusSchema = z.enum(RecommendationStatus);
+export const recommendationPrioritySchema = z.enum(RecommendationPriority);
+export const updateSourceSchema = z.enum(RecommendationUpdateSource);
 
 export const countryCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "validation.invalid" });
 
@@ -44,3 +60,19 @@ export function containsNul(text: string): boolean {
 
 /** Free text that PostgreSQL can store: any string without NUL (further limits are the caller's). */
 export const textSchema = z.string().refine((text) => !containsNul(text), { error: "validation.invalid" });
+
+/**
+ * Optional free text from a form: trimmed, and absent, null or blank all mean "none" (null). The one
+ * meaning of optional text; a field whose absence must mean something else gets its own schema.
+ */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => value || null);
+}
+
+/** The input of every procedure that takes one visit and nothing else. */
+export const visitRefSchema = z.object({ visitId: z.uuid() });

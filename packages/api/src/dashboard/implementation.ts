@@ -1,5 +1,5 @@
 import { Prisma, type AuthorityKind, type PlaceType, type TenantTx } from "@vigil/db";
-import { PLACE_TYPES } from "../registry/schemas.ts";
+import { PLACE_TYPES } from "../registry/inputs.ts";
 import type { DashboardFilter } from "./inputs.ts";
 import { recommendationYearSql } from "./scope.ts";
 

@@ -6,3 +6,5 @@ export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
 
 export const exportFormatSchema = z.enum(["csv", "xlsx"]);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const dashboardExportSchema = dashboardFilterSchema.extend({ format: exportFormatSchema });

@@ -1,10 +1,9 @@
 import { exportFile } from "./export-files.ts";
 import { recommendationExportTable, visitExportTable } from "./export-rows.ts";
 import { dashboardFigures } from "./figures.ts";
-import { dashboardFilterSchema, exportFormatSchema } from "./inputs.ts";
+import { dashboardExportSchema, dashboardFilterSchema } from "./inputs.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
 
-const exportInput = dashboardFilterSchema.extend({ format: exportFormatSchema });
 const exportName = (what: string, slug: string, year: number | undefined) => `${what}-${slug}-${year ?? "all"}`;
 
 /**
@@ -16,10 +15,10 @@ export const dashboardRouter = router({
   figures: tenantProcedure("viewer").input(dashboardFilterSchema).query(({ ctx, input }) => dashboardFigures(ctx.tx, ctx.actor, input, new Date())),
 
   exportVisits: tenantProcedure("viewer")
-    .input(exportInput)
+    .input(dashboardExportSchema)
     .query(async ({ ctx, input }) => exportFile(await visitExportTable(ctx.tx, ctx.t, input), input.format, exportName("visits", ctx.tenant.slug, input.year))),
   exportRecommendations: tenantProcedure("viewer")
-    .input(exportInput)
+    .input(dashboardExportSchema)
     .query(async ({ ctx, input }) =>
       exportFile(await recommendationExportTable(ctx.tx, ctx.t, input, new Date()), input.format, exportName("recommendations", ctx.tenant.slug, input.year)),
     ),

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./handler.ts";
 import { SIGN_IN_LIMITS, SIGN_UP_LIMITS } from "../account/accounts.ts";
 import { RESET_LIMITS, VERIFICATION_LIMIT } from "../account/recovery.ts";
-import { INVITATION_LIMIT } from "../members/invitation-limit.ts";
+import { INVITATION_LIMIT } from "../members/invitations.ts";
 import { EXPORT_LIMIT } from "../workspaces/export.ts";
 import { TWO_FACTOR_LIMITS } from "../security/two-factor.ts";
 import { createTestUser, enrolTestTwoFactor, TEST_PASSWORD, unique } from "../testing/index.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation, type TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { encryptNotes, notesAad } from "./notes-crypto.ts";
-import type { InterviewFields } from "./schemas.ts";
+import type { InterviewFields } from "./inputs.ts";
 import { recordAudit } from "../core/audit.ts";
 import { assertMayHandleInterviews, findEditableVisit, findVisit, visitSummary } from "../attachments/evidence-access.ts";
 import type { Actor } from "../core/actor.ts";

@@ -1,4 +1,5 @@
 // Shared by the server and the browser: no Node imports here.
+import { FindingSeverity, IntervieweeCategory } from "@vigil/db/enums";
 
 /** Where and by whom ill-treatment is alleged; a fixed list so allegations can be counted across visits. */
 export const ALLEGATION_CODES = [
@@ -13,7 +14,7 @@ export const ALLEGATION_CODES = [
 ] as const;
 export type AllegationCode = (typeof ALLEGATION_CODES)[number];
 
-export const INTERVIEWEE_CATEGORIES = ["detainee", "staff", "other"] as const;
+export const INTERVIEWEE_CATEGORIES = Object.values(IntervieweeCategory);
 export type IntervieweeCategoryCode = (typeof INTERVIEWEE_CATEGORIES)[number];
 
 const PREFIX: Record<IntervieweeCategoryCode, string> = { detainee: "D", staff: "S", other: "O" };
@@ -31,4 +32,4 @@ export function suggestPseudonym(existing: readonly string[], category: Intervie
   }
 }
 
-export const FINDING_SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export const FINDING_SEVERITIES = Object.values(FindingSeverity);

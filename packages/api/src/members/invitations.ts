@@ -9,10 +9,13 @@ import { recordAudit } from "../core/audit.ts";
 import { assertMemberLimit } from "../billing/billing.ts";
 import { refuseIfReadOnly } from "../core/entitlements.ts";
 import { refuseUnverifiedAdmin } from "../account/email-verification.ts";
-import { limitInvitations } from "./invitation-limit.ts";
+import { reservePerSubject } from "../core/attempt-limits.ts";
 import type { Actor } from "../core/actor.ts";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Invitations per workspace per hour: enough for onboarding a team, too few to use Vigil as a mailer. */
+export const INVITATION_LIMIT = { limit: 30, windowMs: 60 * 60 * 1000 };
 
 export type InvitationRequest = { email: string; role: MemberRole; appUrl: string; inviterName: string; workspaceName: string; locale: Locale };
 
@@ -24,7 +27,8 @@ export async function inviteMember(tx: TenantTx, actor: Actor, request: Invitati
   // The plan's member limit (members and pending invitations); never limited when billing is off.
   await assertMemberLimit(tx);
   await refuseUnverifiedAdmin(tx, request.email, request.role);
-  await limitInvitations(actor.tenantId, request.locale);
+  // Atomically: parallel sends cannot overshoot the workspace's hourly allowance.
+  await reservePerSubject("invite:tenant", actor.tenantId, INVITATION_LIMIT, request.locale);
 
   const { token, hash } = generateOpaqueToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);

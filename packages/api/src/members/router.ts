@@ -1,14 +1,11 @@
-import { z } from "zod";
 import type { Context } from "../core/context.ts";
-import { emailSchema, localeSchema, nameSchema, newPasswordSchema, roleSchema } from "../core/schemas.ts";
+import { changeRoleSchema, invitationRefSchema, invitationTokenSchema, inviteMemberSchema, membershipRefSchema, signUpAndAcceptSchema } from "./inputs.ts";
 import { acceptInvitation, findInvitation, inviteMember, listPendingInvitations, revokeInvitation } from "./invitations.ts";
 import { changeMemberRole, listMembers, removeMember } from "./members.ts";
 import { authedProcedure, publicProcedure, router, tenantProcedure } from "../core/trpc.ts";
 import { createSession } from "@vigil/auth";
 import { createUser } from "../account/accounts.ts";
 import { setSessionCookie } from "../account/router.ts";
-
-const id = z.uuid();
 
 function appUrl(ctx: Context): string {
   return process.env.APP_URL ?? new URL(ctx.request.url).origin;
@@ -20,7 +17,7 @@ export const membersRouter = router({
   invitations: tenantProcedure("admin").query(({ ctx }) => listPendingInvitations(ctx.tx)),
 
   invite: tenantProcedure("admin")
-    .input(z.object({ email: emailSchema, role: roleSchema }))
+    .input(inviteMemberSchema)
     .mutation(({ ctx, input }) =>
       inviteMember(ctx.tx, ctx.actor, {
         email: input.email, role: input.role, appUrl: appUrl(ctx), inviterName: ctx.user.name, workspaceName: ctx.tenant.name,
@@ -29,32 +26,30 @@ export const membersRouter = router({
     ),
 
   revokeInvitation: tenantProcedure("admin")
-    .input(z.object({ invitationId: id }))
+    .input(invitationRefSchema)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, ctx.actor, input.invitationId)),
 
   changeRole: tenantProcedure("admin")
-    .input(z.object({ membershipId: id, role: roleSchema }))
+    .input(changeRoleSchema)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, ctx.actor, input.membershipId, input.role)),
 
   remove: tenantProcedure("admin")
-    .input(z.object({ membershipId: id }))
+    .input(membershipRefSchema)
     .mutation(({ ctx, input }) => removeMember(ctx.tx, ctx.actor, input.membershipId)),
 });
 
-const token = z.string().regex(/^[a-z2-7]{48}$/, { error: "validation.invalid" });
-
 export const invitationsRouter = router({
   /** What the acceptance page shows: the workspace, the role and the invited address. */
-  preview: publicProcedure.input(z.object({ token })).query(async ({ input }) => {
+  preview: publicProcedure.input(invitationTokenSchema).query(async ({ input }) => {
     const invitation = await findInvitation(input.token);
     return { workspaceName: invitation.tenant.name, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
   }),
 
-  accept: authedProcedure.input(z.object({ token })).mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user, ctx.ipAddress)),
+  accept: authedProcedure.input(invitationTokenSchema).mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user, ctx.ipAddress)),
 
   /** A new person: creates the account for the invited address, signs in and joins. */
   signUpAndAccept: publicProcedure
-    .input(z.object({ token, name: nameSchema, password: newPasswordSchema, locale: localeSchema }))
+    .input(signUpAndAcceptSchema)
     .mutation(async ({ ctx, input }) => {
       const invitation = await findInvitation(input.token);
       const user = await createUser({ name: input.name, email: invitation.email, password: input.password, preferredLocale: input.locale });

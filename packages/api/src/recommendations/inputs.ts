@@ -1,21 +1,17 @@
 import { z } from "zod";
-import { daySchema, endNotBeforeStart } from "../visits/inputs.ts";
+import { daySchema, recommendationStatusSchema, updateSourceSchema } from "../core/schemas.ts";
+import { uploadedFileFields } from "../attachments/inputs.ts";
+import { endNotBeforeStart } from "../visits/inputs.ts";
 
 /** Zod schemas of the recommendations router's inputs, shared by the router, the services and the web. */
 
-export const RECOMMENDATION_STATUSES = [
-  "open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected",
-] as const;
-const UPDATE_SOURCES = ["authority_response", "follow_up_visit", "npm_assessment"] as const;
+export const RECOMMENDATION_STATUSES = recommendationStatusSchema.options;
 
 /**
  * Still to be verified: everything not yet settled. Implemented and rejected are final answers;
  * not implemented is not, because the authority may still act on it (docs/decisions/0086).
  */
 export const OPEN_STATUSES = ["open", "accepted", "in_progress", "partially_implemented", "not_implemented"] as const satisfies readonly (typeof RECOMMENDATION_STATUSES)[number][];
-
-const recommendationStatusSchema = z.enum(RECOMMENDATION_STATUSES);
-const updateSourceSchema = z.enum(UPDATE_SOURCES);
 
 export const recommendationListSchema = z.object({
   status: z.array(recommendationStatusSchema).max(RECOMMENDATION_STATUSES.length).optional(),
@@ -29,10 +25,6 @@ export const recommendationListSchema = z.object({
 });
 export type RecommendationListInput = z.infer<typeof recommendationListSchema>;
 
-function isByteStream(value: unknown): value is AsyncIterable<Uint8Array> {
-  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
-}
-
 /**
  * An update of the timeline. The optional document is a stream (the web action hands over the
  * multipart part as it arrives), so with a document the procedure is only callable on the server.
@@ -45,13 +37,7 @@ export const recordUpdateSchema = z.object({
   visitId: z.uuid().nullable().optional(),
   resultingStatus: recommendationStatusSchema,
   text: z.string().trim().min(1, { error: "followUpErrors.textRequired" }).max(20_000),
-  document: z
-    .object({
-      fileName: z.string().trim().min(1, { error: "attachmentErrors.noFile" }).max(1000),
-      content: z.custom<AsyncIterable<Uint8Array>>(isByteStream, { error: "attachmentErrors.noFile" }),
-    })
-    .nullable()
-    .optional(),
+  document: z.object(uploadedFileFields).nullable().optional(),
 });
 export type RecordUpdateInput = z.infer<typeof recordUpdateSchema>;
 
@@ -65,3 +51,5 @@ export const planFollowUpSchema = z
   })
   .refine((plan) => plan.plannedEnd >= plan.plannedStart, endNotBeforeStart);
 export type PlanFollowUpInput = z.infer<typeof planFollowUpSchema>;
+
+export const placeHistorySchema = z.object({ placeId: z.uuid() });

@@ -1,9 +1,10 @@
-import { z } from "zod";
 import { getRecommendation } from "./detail.ts";
 import { planFollowUpVisit, recommendationsToVerify } from "./follow-up-visits.ts";
-import { planFollowUpSchema, recommendationListSchema, recordUpdateSchema } from "./inputs.ts";
+import { placeHistorySchema, planFollowUpSchema, recommendationListSchema, recordUpdateSchema } from "./inputs.ts";
 import { listRecommendations, placeRecommendationHistory, recommendationFilterOptions } from "./list.ts";
 import { recordUpdate } from "./updates.ts";
+import { recommendationRefSchema } from "../reports/inputs.ts";
+import { visitRefSchema } from "../core/schemas.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
 
 /**
@@ -14,9 +15,9 @@ import { router, tenantProcedure } from "../core/trpc.ts";
 export const recommendationsRouter = router({
   list: tenantProcedure("viewer").input(recommendationListSchema).query(({ ctx, input }) => listRecommendations(ctx.tx, input)),
   filterOptions: tenantProcedure("viewer").query(({ ctx }) => recommendationFilterOptions(ctx.tx)),
-  get: tenantProcedure("viewer").input(z.object({ recommendationId: z.uuid() })).query(({ ctx, input }) => getRecommendation(ctx.tx, input.recommendationId)),
-  placeHistory: tenantProcedure("viewer").input(z.object({ placeId: z.uuid() })).query(({ ctx, input }) => placeRecommendationHistory(ctx.tx, input.placeId)),
-  toVerify: tenantProcedure("viewer").input(z.object({ visitId: z.uuid() })).query(({ ctx, input }) => recommendationsToVerify(ctx.tx, input.visitId)),
+  get: tenantProcedure("viewer").input(recommendationRefSchema).query(({ ctx, input }) => getRecommendation(ctx.tx, input.recommendationId)),
+  placeHistory: tenantProcedure("viewer").input(placeHistorySchema).query(({ ctx, input }) => placeRecommendationHistory(ctx.tx, input.placeId)),
+  toVerify: tenantProcedure("viewer").input(visitRefSchema).query(({ ctx, input }) => recommendationsToVerify(ctx.tx, input.visitId)),
 
   recordUpdate: tenantProcedure("monitor").input(recordUpdateSchema).mutation(({ ctx, input }) => recordUpdate(ctx.tx, ctx.actor, input)),
   planFollowUpVisit: tenantProcedure("monitor").input(planFollowUpSchema).mutation(({ ctx, input }) => planFollowUpVisit(ctx.tx, ctx.actor, input)),

@@ -1,6 +1,6 @@
 import type { TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
-import type { AuthorityFields } from "./schemas.ts";
+import type { AuthorityFields } from "./inputs.ts";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
 

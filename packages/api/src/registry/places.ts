@@ -1,7 +1,7 @@
 import type { Prisma, TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor.ts";
-import type { PlaceFields, PlaceListQuery } from "./schemas.ts";
+import type { PlaceFields, PlaceListQuery } from "./inputs.ts";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
 

@@ -1,5 +1,7 @@
-import { z } from "zod";
-import { authorityFieldsSchema, placeFieldsSchema, placeListSchema } from "./schemas.ts";
+import {
+  archiveAuthoritySchema, archivePlaceSchema, authorityFieldsSchema, authorityListSchema, placeFieldsSchema, placeListSchema, placeRefSchema,
+  updateAuthoritySchema, updatePlaceSchema,
+} from "./inputs.ts";
 import { createPlace, getPlace, listPlaces, listRegions, setPlaceArchived, updatePlace } from "./places.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
 import { createAuthority, listAuthorities, setAuthorityArchived, updateAuthority } from "./authorities.ts";
@@ -11,7 +13,7 @@ export const placesRouter = router({
   regions: tenantProcedure("viewer").query(({ ctx }) => listRegions(ctx.tx)),
 
   get: tenantProcedure("viewer")
-    .input(z.object({ placeId: z.uuid() }))
+    .input(placeRefSchema)
     .query(({ ctx, input }) => getPlace(ctx.tx, input.placeId)),
 
   create: tenantProcedure("coordinator")
@@ -22,20 +24,20 @@ export const placesRouter = router({
     }),
 
   update: tenantProcedure("coordinator")
-    .input(placeFieldsSchema.extend({ placeId: z.uuid() }))
+    .input(updatePlaceSchema)
     .mutation(({ ctx, input }) => {
       const { tenantSlug: _slug, placeId, ...fields } = input;
       return updatePlace(ctx.tx, ctx.actor, placeId, fields);
     }),
 
   setArchived: tenantProcedure("coordinator")
-    .input(z.object({ placeId: z.uuid(), archived: z.boolean() }))
+    .input(archivePlaceSchema)
     .mutation(({ ctx, input }) => setPlaceArchived(ctx.tx, ctx.actor, input.placeId, input.archived)),
 });
 
 export const authoritiesRouter = router({
   list: tenantProcedure("viewer")
-    .input(z.object({ includeArchived: z.boolean().default(false) }))
+    .input(authorityListSchema)
     .query(({ ctx, input }) => listAuthorities(ctx.tx, { includeArchived: input.includeArchived })),
 
   create: tenantProcedure("coordinator")
@@ -46,13 +48,13 @@ export const authoritiesRouter = router({
     }),
 
   update: tenantProcedure("coordinator")
-    .input(authorityFieldsSchema.extend({ authorityId: z.uuid() }))
+    .input(updateAuthoritySchema)
     .mutation(({ ctx, input }) => {
       const { tenantSlug: _slug, authorityId, ...fields } = input;
       return updateAuthority(ctx.tx, ctx.actor, authorityId, fields);
     }),
 
   setArchived: tenantProcedure("coordinator")
-    .input(z.object({ authorityId: z.uuid(), archived: z.boolean() }))
+    .input(archiveAuthoritySchema)
     .mutation(({ ctx, input }) => setAuthorityArchived(ctx.tx, ctx.actor, input.authorityId, input.archived)),
 });

@@ -1,12 +1,13 @@
-import { z } from "zod";
 import { reportDocument } from "./document.ts";
 import { addRecommendation, deleteRecommendation, getReport, moveRecommendation, saveDraft, updateRecommendation } from "./drafting.ts";
-import { recommendationFieldsSchema, reportDraftSchema, responseDeadlineSchema, sendReportSchema } from "./inputs.ts";
+import {
+  addRecommendationSchema, moveRecommendationSchema, recommendationRefSchema, reportDraftSchema, responseDeadlineSchema, sendReportSchema,
+  similarRecommendationsSchema, updateRecommendationSchema,
+} from "./inputs.ts";
 import { reportSettings, sendVisitReport, updateReportSettings } from "./sending.ts";
 import { similarToDraft } from "./similar.ts";
+import { visitRefSchema } from "../core/schemas.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-
-const id = z.uuid();
 
 /**
  * A visit's report, from draft to sent (docs/decisions/0080). Every member reads; monitors and
@@ -14,35 +15,35 @@ const id = z.uuid();
  * recommendations after sending belongs to the `recommendations` router.
  */
 export const reportsRouter = router({
-  get: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => getReport(ctx.tx, ctx.actor, input.visitId)),
+  get: tenantProcedure("viewer").input(visitRefSchema).query(({ ctx, input }) => getReport(ctx.tx, ctx.actor, input.visitId)),
 
   saveDraft: tenantProcedure("monitor").input(reportDraftSchema).mutation(({ ctx, input }) => saveDraft(ctx.tx, ctx.actor, input)),
 
   addRecommendation: tenantProcedure("monitor")
-    .input(recommendationFieldsSchema.extend({ visitId: id }))
+    .input(addRecommendationSchema)
     .mutation(({ ctx, input: { visitId, ...fields } }) => addRecommendation(ctx.tx, ctx.actor, visitId, fields)),
 
   updateRecommendation: tenantProcedure("monitor")
-    .input(recommendationFieldsSchema.extend({ recommendationId: id, expectedUpdatedAt: z.coerce.date().nullish() }))
+    .input(updateRecommendationSchema)
     .mutation(({ ctx, input: { recommendationId, ...fields } }) => updateRecommendation(ctx.tx, ctx.actor, recommendationId, fields)),
 
   deleteRecommendation: tenantProcedure("monitor")
-    .input(z.object({ recommendationId: id }))
+    .input(recommendationRefSchema)
     .mutation(({ ctx, input }) => deleteRecommendation(ctx.tx, ctx.actor, input.recommendationId)),
 
   moveRecommendation: tenantProcedure("monitor")
-    .input(z.object({ recommendationId: id, direction: z.enum(["up", "down"]) }))
+    .input(moveRecommendationSchema)
     .mutation(({ ctx, input }) => moveRecommendation(ctx.tx, ctx.actor, input.recommendationId, input.direction)),
 
   /** Earlier recommendations to the same place that read like `text`; the editor asks while one is typed. */
   similar: tenantProcedure("viewer")
-    .input(z.object({ visitId: id, text: z.string().max(5_000) }))
+    .input(similarRecommendationsSchema)
     .query(({ ctx, input }) => similarToDraft(ctx.tx, input.visitId, input.text)),
 
   send: tenantProcedure("coordinator").input(sendReportSchema).mutation(({ ctx, input }) => sendVisitReport(ctx.tx, ctx.actor, input.visitId, input.sentOn)),
 
   /** What the PDF holds (no interview content); the web app renders it with `renderReportPdf`. */
-  document: tenantProcedure("viewer").input(z.object({ visitId: id })).query(({ ctx, input }) => reportDocument(ctx.tx, ctx.actor, input.visitId)),
+  document: tenantProcedure("viewer").input(visitRefSchema).query(({ ctx, input }) => reportDocument(ctx.tx, ctx.actor, input.visitId)),
 
   settings: tenantProcedure("viewer").query(({ ctx }) => reportSettings(ctx.tx, ctx.actor)),
 

@@ -1,16 +1,8 @@
 import { asUser } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
-import { z } from "zod";
 import { fail } from "../core/errors.ts";
 import { checkPasswordLimited } from "../account/accounts.ts";
 import { verifySecondFactor } from "./two-factor.ts";
-
-/**
- * What a procedure that touches the account's secrets or a whole workspace asks for besides the
- * session (decision 0151): the account's password, or, with two-factor sign-in, a current code.
- * One field takes either: a new password is at least 10 characters, so six digits is always a code.
- */
-export const reauthenticationSchema = z.string().min(1, "validation.required").max(1000);
 
 const TOTP_CODE = /^\d{6}$/;
 

@@ -1,7 +1,9 @@
 import { clearedPendingSignInCookie, PENDING_SIGN_IN_COOKIE, readCookie } from "@vigil/auth";
-import { z } from "zod";
 import { recordAudit } from "../core/audit.ts";
-import { reauthenticate, reauthenticationSchema } from "./reauthentication.ts";
+import { reauthenticate } from "./reauthentication.ts";
+import {
+  confirmTwoFactorSchema, disableTwoFactorSchema, reauthenticationOnlySchema, revokeSessionSchema, secondFactorSchema, twoFactorRequirementSchema,
+} from "./inputs.ts";
 import { completeSignIn } from "./sign-in-second-step.ts";
 import { confirmEnrolment, disableTwoFactor, enrolment, replaceRecoveryCodes, sendTwoFactorEnabledNotice, twoFactorStatus } from "./two-factor.ts";
 import { authedProcedure, publicProcedure, router, tenantProcedure } from "../core/trpc.ts";
@@ -9,9 +11,6 @@ import { appUrl } from "../core/context.ts";
 import { setSessionCookie } from "../account/router.ts";
 import { afterSignIn } from "./after-sign-in.ts";
 import { listSessions, revokeOtherSessions, revokeSession } from "./sessions.ts";
-
-const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, "securityErrors.codeFormat");
-const recoveryCodeSchema = z.string().trim().min(8).max(40);
 
 export const twoFactorRouter = router({
   status: authedProcedure.query(({ ctx }) => twoFactorStatus(ctx.user.id)),
@@ -23,7 +22,7 @@ export const twoFactorRouter = router({
    * Turns two-factor sign-in on. Needs the password besides the session (decision 0151): otherwise a
    * stolen session could enrol the thief's authenticator and lock the owner out. The owner is mailed.
    */
-  confirm: authedProcedure.input(z.object({ code: totpCodeSchema, reauthentication: reauthenticationSchema })).mutation(async ({ ctx, input }) => {
+  confirm: authedProcedure.input(confirmTwoFactorSchema).mutation(async ({ ctx, input }) => {
     const client = { ipAddress: ctx.ipAddress, locale: ctx.locale };
     await reauthenticate(ctx.user, input.reauthentication, client);
     const recoveryCodes = await confirmEnrolment(ctx.user.id, input.code, client);
@@ -35,18 +34,15 @@ export const twoFactorRouter = router({
   }),
 
   /** New recovery codes replace the old; the session alone is not enough (re-authentication). */
-  regenerateRecoveryCodes: authedProcedure.input(z.object({ reauthentication: reauthenticationSchema })).mutation(async ({ ctx, input }) => {
+  regenerateRecoveryCodes: authedProcedure.input(reauthenticationOnlySchema).mutation(async ({ ctx, input }) => {
     await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     const status = await twoFactorStatus(ctx.user.id);
     if (!status.enabled) return { recoveryCodes: [] };
     return { recoveryCodes: await replaceRecoveryCodes(ctx.user.id) };
   }),
 
-  /**
-   * `code` takes a current TOTP code or a recovery code (six digits is always a TOTP code): after the
-   * notes key was lost, only recovery codes still prove the second factor (decision 0161).
-   */
-  disable: authedProcedure.input(z.object({ code: z.union([totpCodeSchema, recoveryCodeSchema]) })).mutation(async ({ ctx, input }) => {
+  /** `code`: a current TOTP code or a recovery code (decision 0161). */
+  disable: authedProcedure.input(disableTwoFactorSchema).mutation(async ({ ctx, input }) => {
     const proof = /^\d{6}$/.test(input.code) ? { code: input.code } : { recoveryCode: input.code };
     await disableTwoFactor(ctx.user.id, proof, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     ctx.log.info("two-factor sign-in disabled");
@@ -55,7 +51,7 @@ export const twoFactorRouter = router({
 
   /** The second step of sign-in; the pending cookie from auth.signIn says who is signing in. */
   completeSignIn: publicProcedure
-    .input(z.union([z.object({ code: totpCodeSchema }), z.object({ recoveryCode: recoveryCodeSchema })]))
+    .input(secondFactorSchema)
     .mutation(async ({ ctx, input }) => {
       const pendingToken = readCookie(ctx.request.headers.get("cookie"), PENDING_SIGN_IN_COOKIE);
       const { token, session } = await completeSignIn(pendingToken, input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
@@ -67,7 +63,7 @@ export const twoFactorRouter = router({
     }),
 
   /** The workspace setting: every member must sign in with a second factor. */
-  setWorkspaceRequirement: tenantProcedure("owner").input(z.object({ required: z.boolean() })).mutation(async ({ ctx, input }) => {
+  setWorkspaceRequirement: tenantProcedure("owner").input(twoFactorRequirementSchema).mutation(async ({ ctx, input }) => {
     await ctx.tx.tenant.update({ where: { id: ctx.tenant.id }, data: { requireTwoFactor: input.required } });
     await recordAudit(ctx.tx, ctx.actor, {
       action: "workspace.twoFactorRequirement", targetType: "workspace", targetId: ctx.tenant.id, details: { required: input.required },
@@ -84,7 +80,7 @@ export const twoFactorRouter = router({
 export const sessionsRouter = router({
   list: authedProcedure.query(({ ctx }) => listSessions(ctx.user.id, ctx.session.id)),
 
-  revoke: authedProcedure.input(z.object({ sessionId: z.string().min(1).max(100) })).mutation(async ({ ctx, input }) => {
+  revoke: authedProcedure.input(revokeSessionSchema).mutation(async ({ ctx, input }) => {
     await revokeSession(ctx.user.id, input.sessionId);
     ctx.log.info({ revokedSessionId: input.sessionId }, "session signed out remotely");
     return { ok: true as const };

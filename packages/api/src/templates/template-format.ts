@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from "@vigil/i18n";
 import { z } from "zod";
 import { fail } from "../core/errors.ts";
-import { placeTypeSchema } from "../registry/schemas.ts";
+import { placeTypeSchema } from "../core/schemas.ts";
 import { templateContent, type TemplateContent } from "./content.ts";
 import { boundedNameSchema } from "../core/names.ts";
 

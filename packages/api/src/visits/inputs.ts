@@ -1,29 +1,8 @@
 import { z } from "zod";
 import { boundedNameSchema } from "../core/names.ts";
+import { daySchema, optionalText, placeTypeSchema, visitRoleSchema, visitStatusSchema, visitTypeSchema } from "../core/schemas.ts";
 
 /** Zod schemas of the visits router's inputs (shared by the router and the services' types). */
-
-const visitTypeSchema = z.enum(["in_depth", "thematic", "ad_hoc", "follow_up"]);
-export const visitStatusSchema = z.enum(["planned", "in_progress", "report_drafting", "report_sent", "closed", "cancelled"]);
-export const visitRoleSchema = z.enum(["lead", "monitor", "doctor", "psychiatrist", "lawyer", "interpreter"]);
-const placeTypeSchema = z.enum([
-  "prison", "pre_trial_detention", "police_custody", "psychiatric_hospital", "social_care_home",
-  "juvenile_centre", "immigration_detention", "asylum_centre", "military_detention", "other",
-]);
-
-/** The shared day schema, re-exported for the visit, report and recommendation inputs built on it. */
-import { daySchema } from "../core/schemas.ts";
-
-export { daySchema };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => (value === "" ? null : value))
-    .nullable()
-    .optional();
 
 export const teamMemberSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member"), userId: z.uuid(), visitRole: visitRoleSchema }),
@@ -70,3 +49,11 @@ export const visitListSchema = z.object({
 export type VisitListInput = z.infer<typeof visitListSchema>;
 
 export const visitCalendarSchema = z.object({ year: z.number().int().min(1990).max(2100), month: z.number().int().min(1).max(12) });
+
+export const planningOptionsSchema = z.object({ placeId: z.uuid().optional() });
+
+export const addTeamMemberSchema = z.object({ visitId: z.uuid(), member: teamMemberSchema });
+
+export const removeTeamMemberSchema = z.object({ visitId: z.uuid(), teamMemberId: z.uuid() });
+
+export const transitionVisitSchema = z.object({ visitId: z.uuid(), to: visitStatusSchema });

@@ -1,12 +1,13 @@
-import { z } from "zod";
 import { getVisit, planningOptions, visitPreparation } from "./detail.ts";
 import { listVisits, upcomingVisits, visitFilterOptions, visitsInMonth } from "./lists.ts";
 import { addTeamMember, removeTeamMember, teamManagement } from "./team.ts";
 import { planVisit, transitionVisit, updateVisitPlan } from "./planning.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { planVisitSchema, teamMemberSchema, updatePlanSchema, visitCalendarSchema, visitListSchema, visitStatusSchema } from "./inputs.ts";
-
-const visitId = z.object({ visitId: z.uuid() });
+import {
+  addTeamMemberSchema, planningOptionsSchema, planVisitSchema, removeTeamMemberSchema, transitionVisitSchema, updatePlanSchema, visitCalendarSchema,
+  visitListSchema,
+} from "./inputs.ts";
+import { visitRefSchema } from "../core/schemas.ts";
 
 /**
  * Visits: every member may read them; planning and the status are changed by monitors and above
@@ -19,24 +20,24 @@ export const visitsRouter = router({
   upcoming: tenantProcedure("viewer").query(({ ctx }) => upcomingVisits(ctx.tx, new Date())),
   filterOptions: tenantProcedure("viewer").query(({ ctx }) => visitFilterOptions(ctx.tx)),
   // With what the caller may do to the team, so the page offers only those controls.
-  get: tenantProcedure("viewer").input(visitId).query(async ({ ctx, input }) => {
+  get: tenantProcedure("viewer").input(visitRefSchema).query(async ({ ctx, input }) => {
     const visit = await getVisit(ctx.tx, input.visitId);
     return { ...visit, teamManagement: await teamManagement(ctx.tx, ctx.actor, visit.id) };
   }),
-  preparation: tenantProcedure("viewer").input(visitId).query(({ ctx, input }) => visitPreparation(ctx.tx, input.visitId)),
+  preparation: tenantProcedure("viewer").input(visitRefSchema).query(({ ctx, input }) => visitPreparation(ctx.tx, input.visitId)),
   planningOptions: tenantProcedure("monitor")
-    .input(z.object({ placeId: z.uuid().optional() }))
+    .input(planningOptionsSchema)
     .query(({ ctx, input }) => planningOptions(ctx.tx, input.placeId)),
 
   plan: tenantProcedure("monitor").input(planVisitSchema).mutation(({ ctx, input }) => planVisit(ctx.tx, ctx.actor, input)),
   updatePlan: tenantProcedure("monitor").input(updatePlanSchema).mutation(({ ctx, input }) => updateVisitPlan(ctx.tx, ctx.actor, input)),
   addTeamMember: tenantProcedure("monitor")
-    .input(z.object({ visitId: z.uuid(), member: teamMemberSchema }))
+    .input(addTeamMemberSchema)
     .mutation(({ ctx, input }) => addTeamMember(ctx.tx, ctx.actor, input.visitId, input.member)),
   removeTeamMember: tenantProcedure("monitor")
-    .input(z.object({ visitId: z.uuid(), teamMemberId: z.uuid() }))
+    .input(removeTeamMemberSchema)
     .mutation(({ ctx, input }) => removeTeamMember(ctx.tx, ctx.actor, input.visitId, input.teamMemberId)),
   transition: tenantProcedure("monitor")
-    .input(z.object({ visitId: z.uuid(), to: visitStatusSchema }))
+    .input(transitionVisitSchema)
     .mutation(({ ctx, input }) => transitionVisit(ctx.tx, ctx.actor, input.visitId, input.to)),
 });

@@ -10,7 +10,7 @@ import type { Locale } from "@vigil/i18n";
 import yazl from "yazl";
 import { fail } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
-import { reserveAttempt } from "../core/attempt-limits.ts";
+import { reservePerSubject } from "../core/attempt-limits.ts";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
 import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
@@ -51,7 +51,7 @@ async function tableRows(tenantId: string, table: string): Promise<unknown[]> {
 
 /** Records an export request (owners only; 3 an hour per workspace); the caller queues its job in the same transaction. */
 export async function requestExport(tx: TenantTx, actor: Actor & { sessionId: string }, locale: Locale) {
-  await reserveAttempt([{ bucket: `export:tenant:${actor.tenantId}`, rule: EXPORT_LIMIT }], locale);
+  await reservePerSubject("export:tenant", actor.tenantId, EXPORT_LIMIT, locale);
   const job = await tx.workspaceExport.create({
     data: { tenantId: actor.tenantId, requestedById: actor.userId, requestedSessionId: actor.sessionId },
     select: { id: true },

@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { countryCodeSchema, localeSchema, nameSchema, slugSchema } from "../core/schemas.ts";
+import { createWorkspaceSchema, exportRefSchema, scheduleDeletionSchema } from "./inputs.ts";
 import { createWorkspace, listUserWorkspaces } from "./workspaces.ts";
 import { authedProcedure, router, tenantProcedure } from "../core/trpc.ts";
-import { reauthenticate, reauthenticationSchema } from "../security/reauthentication.ts";
+import { reauthenticationOnlySchema } from "../security/inputs.ts";
+import { reauthenticate } from "../security/reauthentication.ts";
 import { deletionStatus, restoreWorkspace, scheduleDeletion } from "./deletion.ts";
 import { exportDownload, listExports, requestExport } from "./export.ts";
 import { enqueueWorkspaceExport } from "../jobs/workspace-export.ts";
@@ -15,7 +15,7 @@ export const workspacesRouter = router({
   current: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => ({ ...ctx.tenant, role: ctx.membership.role })),
 
   create: authedProcedure
-    .input(z.object({ name: nameSchema, slug: slugSchema, countryCode: countryCodeSchema, defaultLocale: localeSchema }))
+    .input(createWorkspaceSchema)
     .mutation(({ ctx, input }) => createWorkspace({ ...input, ownerId: ctx.user.id, ipAddress: ctx.ipAddress })),
 });
 
@@ -24,7 +24,7 @@ export const workspaceDeletionRouter = router({
   status: tenantProcedure("owner", { allowDuringDeletionGrace: true }).query(({ ctx }) => deletionStatus(ctx.tx, ctx.tenant.id)),
 
   schedule: tenantProcedure("owner")
-    .input(z.object({ confirmName: z.string().max(200), reauthentication: reauthenticationSchema }))
+    .input(scheduleDeletionSchema)
     .mutation(async ({ ctx, input }) => {
       // The typed name guards against a slip; re-authentication against a borrowed or stolen session.
       await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
@@ -42,7 +42,7 @@ export const workspaceExportRouter = router({
   // Exporting changes nothing: allowed in a read-only workspace and while it awaits deletion.
   // The ZIP holds every interview: the session alone is not enough (re-authentication).
   start: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true })
-    .input(z.object({ reauthentication: reauthenticationSchema }))
+    .input(reauthenticationOnlySchema)
     .mutation(async ({ ctx, input }) => {
     await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     const job = await requestExport(ctx.tx, { ...ctx.actor, sessionId: ctx.session.id }, ctx.locale);
@@ -55,6 +55,6 @@ export const workspaceExportRouter = router({
 
   // Only the session that started it (and re-authenticated then) may download, for 24 hours (decision 0032).
   download: tenantProcedure("owner", { allowDuringDeletionGrace: true })
-    .input(z.object({ exportId: z.uuid() }))
+    .input(exportRefSchema)
     .query(({ ctx, input }) => exportDownload(ctx.tx, ctx.tenant.id, input.exportId, ctx.session.id)),
 });

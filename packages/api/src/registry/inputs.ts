@@ -1,24 +1,11 @@
 import { z } from "zod";
 import { boundedNameSchema } from "../core/names.ts";
+import { authorityKindSchema, optionalText, placeTypeSchema } from "../core/schemas.ts";
 
-/** The kinds of places of deprivation of liberty (OPCAT art. 4), as the database names them. */
-export const PLACE_TYPES = [
-  "prison", "pre_trial_detention", "police_custody", "psychiatric_hospital", "social_care_home",
-  "juvenile_centre", "immigration_detention", "asylum_centre", "military_detention", "other",
-] as const;
-export const placeTypeSchema = z.enum(PLACE_TYPES);
+/** The kinds of places of deprivation of liberty (OPCAT art. 4), as the database names them, for the forms' choices. */
+export const PLACE_TYPES = placeTypeSchema.options;
 
-export const AUTHORITY_KINDS = ["institution", "ministry"] as const;
-export const authorityKindSchema = z.enum(AUTHORITY_KINDS);
-
-/** Optional free text: an empty form field means "none". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => value || null);
+export const AUTHORITY_KINDS = authorityKindSchema.options;
 
 export const placeFieldsSchema = z.object({
   name: boundedNameSchema(300),
@@ -58,3 +45,15 @@ export const authorityFieldsSchema = z.object({
     .pipe(z.email({ error: "validation.email" }).nullable()),
 });
 export type AuthorityFields = z.output<typeof authorityFieldsSchema>;
+
+export const placeRefSchema = z.object({ placeId: z.uuid() });
+
+export const updatePlaceSchema = placeFieldsSchema.extend({ placeId: z.uuid() });
+
+export const archivePlaceSchema = z.object({ placeId: z.uuid(), archived: z.boolean() });
+
+export const authorityListSchema = z.object({ includeArchived: z.boolean().default(false) });
+
+export const updateAuthoritySchema = authorityFieldsSchema.extend({ authorityId: z.uuid() });
+
+export const archiveAuthoritySchema = z.object({ authorityId: z.uuid(), archived: z.boolean() });

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { daySchema } from "../core/schemas.ts";
-import { ALLEGATION_CODES, INTERVIEWEE_CATEGORIES } from "./shared.ts";
-
+import { daySchema, intervieweeCategorySchema } from "../core/schemas.ts";
+import { ALLEGATION_CODES } from "./shared.ts";
 
 /** What the interview form sends. There is deliberately no name field: a pseudonym only. */
 export const interviewFieldsSchema = z.object({
   pseudonym: z.string().trim().min(1, { error: "interviewErrors.pseudonymRequired" }).max(40, { error: "interviewErrors.pseudonymTooLong" }),
-  category: z.enum(INTERVIEWEE_CATEGORIES),
+  category: intervieweeCategorySchema,
   consentGiven: z.boolean(),
   allegations: z.array(z.enum(ALLEGATION_CODES)).max(ALLEGATION_CODES.length).default([]),
   reprisalRisk: z.boolean().default(false),
@@ -16,3 +15,9 @@ export const interviewFieldsSchema = z.object({
 });
 
 export type InterviewFields = z.infer<typeof interviewFieldsSchema>;
+
+export const createInterviewSchema = interviewFieldsSchema.extend({ visitId: z.uuid() });
+
+export const updateInterviewSchema = interviewFieldsSchema.extend({ interviewId: z.uuid() });
+
+export const interviewRefSchema = z.object({ interviewId: z.uuid() });
