@@ -1,4 +1,5 @@
-import { suggestPseudonym, type AllegationCode, type IntervieweeCategoryCode } from "@vigil/api/evidence";
+import { suggestPseudonym } from "@vigil/api/evidence";
+import { interviewFieldsSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { Card } from "../../ui/Card";
@@ -9,6 +10,7 @@ import { FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visit-interviews";
@@ -25,14 +27,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-/** The interview form's fields, as the procedures take them (checkboxes are present only when ticked). */
+/** The interview form's fields, as the procedures take them (checkboxes are present only when ticked); call it inside runAction. */
 function interviewFields(form: FormData) {
   const notes = String(form.get("notes") ?? "");
   return {
     pseudonym: String(form.get("pseudonym") ?? ""),
-    category: String(form.get("category") ?? "") as IntervieweeCategoryCode,
+    ...parseForm(form, interviewFieldsSchema.pick({ category: true, allegations: true })),
     consentGiven: form.get("consentGiven") === "on",
-    allegations: form.getAll("allegations").map(String) as AllegationCode[],
     reprisalRisk: form.get("reprisalRisk") === "on",
     followUpDue: String(form.get("followUpDue") ?? "") || null,
     notes: notes.trim() ? notes : undefined,

@@ -1,3 +1,4 @@
+import { nominateMemberSchema, visitRoleSchema } from "@vigil/api/inputs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
@@ -9,6 +10,7 @@ import { PageHeader } from "../../ui/PageHeader";
 import { SelectField } from "../../ui/SelectField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
@@ -19,7 +21,7 @@ import { ForeignName, withNames } from "../../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.metaTitle");
 
-const VISIT_ROLES = ["lead", "monitor", "doctor", "psychiatrist", "lawyer", "interpreter"] as const;
+const VISIT_ROLES = visitRoleSchema.options;
 
 /** The partner's side: joint visits of other workspaces, invitations to answer, the team to nominate. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -61,7 +63,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     decline: (intent) => respond(intent, () => api.caller.jointVisits.respond({ ...invitation, accept: false })),
     withdraw: (intent) => respond(intent, () => api.caller.jointVisits.withdraw({ ...invitation, userId: field("userId") })),
     nominate: (intent) =>
-      respond(intent, () => api.caller.jointVisits.nominate({ ...invitation, userId: field("userId"), visitRole: field("visitRole") as (typeof VISIT_ROLES)[number] })),
+      respond(intent, () => api.caller.jointVisits.nominate({ ...invitation, userId: field("userId"), ...parseForm(form, nominateMemberSchema.pick({ visitRole: true })) })),
   });
 }
 

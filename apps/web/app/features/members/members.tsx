@@ -1,4 +1,5 @@
 import { hasRole } from "@vigil/api";
+import { inviteMemberSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
 import { MemberLimitNotice } from "../billing/MemberLimitNotice";
@@ -9,7 +10,8 @@ import { PageHeader } from "../../ui/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
-import { roleAtLeast, useWorkspace, type WorkspaceRole } from "../../lib/workspace";
+import { roleAtLeast, useWorkspace } from "../../lib/workspace";
+import { parseForm } from "../../lib/parse-form.server";
 import type { Route } from "./+types/members";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
@@ -38,7 +40,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, FIELDS);
-  const role = fields.role as WorkspaceRole;
+  // Read inside each procedure call: a role not on the list is refused there as a field error.
+  const role = () => parseForm(fields, inviteMemberSchema.pick({ role: true })).role;
   const respond = async (intent: "invite" | "revoke" | "changeRole" | "remove", work: () => Promise<unknown>) => {
     const result = await runAction(api, work);
     if (result.ok && intent === "remove") throw redirect(`/t/${tenantSlug}/members`);
@@ -47,9 +50,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data(response, { status: result.ok ? 200 : 400 });
   };
   return dispatchIntent(fields.intent, {
-    invite: (intent) => respond(intent, () => api.caller.members.invite({ tenantSlug, email: fields.email, role })),
+    invite: (intent) => respond(intent, () => api.caller.members.invite({ tenantSlug, email: fields.email, role: role() })),
     revoke: (intent) => respond(intent, () => api.caller.members.revokeInvitation({ tenantSlug, invitationId: fields.invitationId })),
-    changeRole: (intent) => respond(intent, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role })),
+    changeRole: (intent) => respond(intent, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role: role() })),
     remove: (intent) => respond(intent, () => api.caller.members.remove({ tenantSlug, membershipId: fields.membershipId })),
   });
 }

@@ -1,15 +1,15 @@
 import { runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
+import { recommendationFieldsSchema, reportDraftSchema } from "@vigil/api/inputs";
 import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { readForm } from "../../lib/read-form.server";
 
-type Priority = "low" | "medium" | "high";
-type Language = "en" | "sr-Cyrl" | "sr-Latn" | "uk";
 export type SimilarRecommendation = {
   id: string; number: number; text: string; status: string; similarity: number; visitId: string; visitStart: Date | string; sentAt: Date | string | null;
 };
 
 /** What the recommendation form had, so a refused form comes back as it was typed. */
-export type RecommendationValues = { text: string; authorityIds: string[]; themeTags: string; priority: Priority };
+export type RecommendationValues = { text: string; authorityIds: string[]; themeTags: string; priority: string };
 
 export type ReportActionResult = ({ ok: true } | ActionFailure) & {
   intent: string;
@@ -32,12 +32,14 @@ function recommendationValues(form: FormData): RecommendationValues {
     text: text(form, "text"),
     authorityIds: form.getAll("authorityIds").map(String),
     themeTags: text(form, "themeTags"),
-    priority: (text(form, "priority") || "medium") as Priority,
+    priority: text(form, "priority") || "medium",
   };
 }
 
+/** Called inside runAction: a priority not on the list is refused as a field error. */
 function fields(values: RecommendationValues) {
-  return { text: values.text, authorityIds: values.authorityIds, themeTags: tagsFrom(values.themeTags), priority: values.priority };
+  const { priority } = parseForm({ priority: values.priority }, recommendationFieldsSchema.pick({ priority: true }));
+  return { text: values.text, authorityIds: values.authorityIds, themeTags: tagsFrom(values.themeTags), priority };
 }
 
 async function similarTo(api: ServerApi, tenantSlug: string, visitId: string, value: string): Promise<SimilarRecommendation[]> {
@@ -57,7 +59,7 @@ export async function reportAction(api: ServerApi, request: Request, tenantSlug:
     saveDraft: (intent) => {
       const expected = text(form, "expectedUpdatedAt");
       return outcome(intent, () =>
-        api.caller.reports.saveDraft({ tenantSlug, visitId, language: text(form, "language") as Language, summary: text(form, "summary"), expectedUpdatedAt: expected ? new Date(expected) : null }),
+        api.caller.reports.saveDraft({ tenantSlug, visitId, language: parseForm(form, reportDraftSchema.pick({ language: true })).language, summary: text(form, "summary"), expectedUpdatedAt: expected ? new Date(expected) : null }),
       );
     },
     checkSimilar: async (intent): Promise<ReportActionResult> => {

@@ -1,5 +1,7 @@
-import { draftOperations, type Question, type TemplateContent } from "@vigil/api";
+import { draftOperations, QUESTION_KINDS, type Question, type TemplateContent } from "@vigil/api";
 import type { Locale } from "@vigil/i18n";
+import { z } from "zod";
+import { parseForm } from "../../lib/parse-form.server";
 
 type Localized = Partial<Record<Locale, string>>;
 
@@ -45,7 +47,7 @@ export function editorHandlers<R>(form: FormData, save: (edit: Edit) => R) {
     saveQuestion: () =>
       save((content, languages) => {
         const previous = content.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
-        const kind = String(form.get("kind")) as Question["kind"];
+        const { kind } = parseForm(form, z.object({ kind: z.enum(QUESTION_KINDS) }));
         const guidance = localized(form, "guidance", languages);
         const standard = String(form.get("standard") ?? "").trim();
         const question = {

@@ -1,5 +1,5 @@
 import { PLACE_TYPES } from "@vigil/api/registry";
-import type { PlaceType } from "@vigil/db";
+import { templateSettingsSchema } from "@vigil/api/inputs";
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
@@ -12,6 +12,7 @@ import { SectionTitleForm, SectionView } from "./SectionView";
 import { TextField } from "../../ui/TextField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { editorHandlers } from "./template-editor.server";
@@ -54,7 +55,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     saveSettings: () =>
       save((draft) => {
         const languages = form.getAll("languages").map(String).filter(isLocale);
-        return { settings: { name: String(form.get("name") ?? ""), placeTypes: form.getAll("placeTypes").map(String) as PlaceType[], languages }, content: draft.content };
+        const { placeTypes } = parseForm(form, templateSettingsSchema.pick({ placeTypes: true }));
+        return { settings: { name: String(form.get("name") ?? ""), placeTypes, languages }, content: draft.content };
       }),
     ...editorHandlers(form, (edit) =>
       save((draft) => {

@@ -1,6 +1,6 @@
 import { LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
 import { PLACE_TYPES } from "@vigil/api/registry";
-import type { PlaceType } from "@vigil/db";
+import { templateSettingsSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button } from "../../ui/Button";
@@ -12,6 +12,7 @@ import { CheckboxGroup } from "./CheckboxGroup";
 import { TextField } from "../../ui/TextField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -50,8 +51,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         api.caller.templates.create({
           tenantSlug,
           name: String(form.get("name") ?? ""),
-          placeTypes: form.getAll("placeTypes").map(String) as PlaceType[],
-          languages: form.getAll("languages").map(String) as Locale[],
+          ...parseForm(form, templateSettingsSchema.pick({ placeTypes: true, languages: true })),
         }),
       );
       if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${result.result.id}/versions/${result.result.draftId}`);

@@ -1,3 +1,4 @@
+import { transitionVisitSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass } from "../../ui/Button";
@@ -14,6 +15,7 @@ import { VisitSectionLinks } from "./VisitSectionLinks";
 import { VisitSummary } from "./VisitSummary";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "./visit-days";
 import { followUpFormLimits } from "../recommendations/recommendation-update.server";
@@ -51,10 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   };
   return dispatchIntent(form, {
     transition: (intent) =>
-      respond(intent, () => {
-        const to = String(form.get("to")) as Parameters<typeof api.caller.visits.transition>[0]["to"];
-        return api.caller.visits.transition({ ...base, to });
-      }),
+      respond(intent, () => api.caller.visits.transition({ ...base, ...parseForm(form, transitionVisitSchema.pick({ to: true })) })),
     // An empty choice still reaches the server, which answers with a field error.
     addMember: (intent) =>
       respond(intent, () => api.caller.visits.addTeamMember({ ...base, member: memberFrom(form) ?? { kind: "member", userId: "", visitRole: "monitor" } })),
