@@ -4,10 +4,16 @@ import { z } from "zod";
 /** A posted form, or the text fields of a multipart one (receiveMultipart's `fields`). */
 type Posted = FormData | Readonly<Record<string, string | undefined>>;
 
-/** Whether a field takes several values (checkboxes sharing a name), looking through optional and default. */
+/**
+ * Whether a field takes several values (checkboxes sharing a name), looking through optional, default
+ * and transforms. Zod's classes test by trait, so this holds for schemas built by another zod copy too.
+ */
 function isList(schema: z.core.$ZodType): boolean {
-  if (schema instanceof z.ZodArray) return true;
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) return isList(schema.unwrap());
+  if (schema instanceof z.core.$ZodArray) return true;
+  if (schema instanceof z.core.$ZodPipe) return isList(schema._zod.def.in);
+  if (schema instanceof z.core.$ZodOptional || schema instanceof z.core.$ZodNullable || schema instanceof z.core.$ZodDefault || schema instanceof z.core.$ZodPrefault) {
+    return isList(schema._zod.def.innerType);
+  }
   return false;
 }
 
