@@ -10,6 +10,7 @@ import type { AnyProcedure, inferProcedureOutput, inferRouterOutputs } from "@tr
  * transformer, so dates arrive as strings. Loaders call the same procedures through the server-side
  * caller and React Router hands their dates on as dates: props filled by a loader use `ServerOutputs`,
  * the same inference without the JSON step.
+ * @public for code that calls the browser's tRPC client and names what it gets back.
  */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
