@@ -1,5 +1,6 @@
 import { LOCALES } from "@vigil/i18n";
 import { z } from "zod";
+import { daySchema } from "../core/schemas.ts";
 
 /**
  * The content of a checklist template version, and the answers a visit gives to it. Shared by the
@@ -66,7 +67,7 @@ export function answerValueSchema(q: Question): z.ZodType {
     case "long_text":
       return z.string().max(20_000);
     case "date":
-      return z.iso.date();
+      return daySchema;
   }
 }
 
