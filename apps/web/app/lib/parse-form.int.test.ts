@@ -92,5 +92,8 @@ describe("a route given a value off the list", () => {
     const bad: [string, string][] = [["intent", "create"], ["name", "Elsewhere"], ["placeTypes", "castle"], ["languages", "en"]];
     const refused = await answerOf(() => action({ request: post(owner, path, bad), context, params } as never));
     expect(refused).toMatchObject({ init: { status: 400 }, data: { ok: false, intent: "create", fieldErrors: { "placeTypes.0": api.ctx.t("validation.invalid") } } });
+    // An empty name and no language are the procedure's to refuse, both at once, as before.
+    const empty = await answerOf(() => action({ request: post(owner, path, [["intent", "create"], ["name", ""]]), context, params } as never));
+    expect(empty).toMatchObject({ init: { status: 400 }, data: { ok: false, fieldErrors: { name: expect.any(String), languages: expect.any(String) } } });
   });
 });

@@ -1,6 +1,7 @@
 import { LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
 import { PLACE_TYPES } from "@vigil/api/registry";
-import { templateSettingsSchema } from "@vigil/api/inputs";
+import { localeSchema, templateSettingsSchema } from "@vigil/api/inputs";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button } from "../../ui/Button";
@@ -51,7 +52,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         api.caller.templates.create({
           tenantSlug,
           name: String(form.get("name") ?? ""),
-          ...parseForm(form, templateSettingsSchema.pick({ placeTypes: true, languages: true })),
+          // Only the values are checked here; "at least one language" is the procedure's, so it is refused with the name.
+          ...parseForm(form, z.object({ placeTypes: templateSettingsSchema.shape.placeTypes, languages: z.array(localeSchema) })),
         }),
       );
       if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${result.result.id}/versions/${result.result.draftId}`);
