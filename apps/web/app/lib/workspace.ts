@@ -2,7 +2,7 @@ import { hasRole, ROLE_ORDER } from "@vigil/api/roles";
 import type { MemberRole } from "@vigil/db";
 import { useOutletContext } from "react-router";
 
-export type WorkspaceRole = MemberRole;
+type WorkspaceRole = MemberRole;
 
 export type CurrentWorkspace = { id: string; slug: string; name: string; countryCode: string; role: WorkspaceRole };
 

@@ -5,7 +5,7 @@ import { PageHeader } from "../../ui/PageHeader";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
 import type { Route } from "./+types/profile";
 
@@ -21,13 +21,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["intent", "name", "preferredLocale", "currentPassword", "newPassword"] as const);
-  if (intentOf(fields.intent, ["profile", "password"]) === "password") {
-    const result = await runAction(api, () => api.caller.profile.changePassword({ currentPassword: fields.currentPassword, newPassword: fields.newPassword }));
-    return data({ ...result, intent: "password" }, { status: result.ok ? 200 : 400, headers: api.headers });
-  }
+  const respond = async <T,>(intent: "profile" | "password", work: () => Promise<T>) => {
+    const result = await runAction(api, work);
+    return data({ ...result, intent }, { status: result.ok ? 200 : 400, headers: api.headers });
+  };
   const locale = isLocale(fields.preferredLocale) ? fields.preferredLocale : api.ctx.locale;
-  const result = await runAction(api, () => api.caller.profile.update({ name: fields.name, preferredLocale: locale }));
-  return data({ ...result, intent: "profile" }, { status: result.ok ? 200 : 400, headers: api.headers });
+  return dispatchIntent(fields.intent, {
+    profile: (intent) => respond(intent, () => api.caller.profile.update({ name: fields.name, preferredLocale: locale })),
+    password: (intent) => respond(intent, () => api.caller.profile.changePassword({ currentPassword: fields.currentPassword, newPassword: fields.newPassword })),
+  });
 }
 
 export default function Profile({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,8 +2,9 @@ import { formatDate, INTL_LOCALE } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type Invoice = { id: string; number: string | null; createdAt: Date | string; amountCents: number; currency: string; status: string | null; url: string | null; pdfUrl: string | null };
+type Invoice = NonNullable<Extract<ServerOutputs["billing"]["overview"], { billingEnabled: true }>["invoices"]>[number];
 
 /** Invoices as Stripe has them (read live); null when Stripe could not be reached. */
 export function InvoiceList({ invoices }: { invoices: Invoice[] | null }) {

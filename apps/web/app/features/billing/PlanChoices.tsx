@@ -5,8 +5,9 @@ import { useBusy } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type OfferedPlan = { key: string; name: string; limits: { members: number | null; attachmentStorageMb: number | null }; features: string[] };
+type OfferedPlan = Extract<ServerOutputs["billing"]["overview"], { billingEnabled: true }>["plans"][number];
 
 /** The paid plans; choosing one opens Stripe Checkout. */
 export function PlanChoices({ plans }: { plans: OfferedPlan[] }) {

@@ -2,17 +2,9 @@ import { formatDate, formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type Overview = {
-  planName: string | null;
-  status: string | null;
-  access: "full" | "grace" | "readOnly";
-  currentPeriodEnd: Date | string | null;
-  cancelAtPeriodEnd: boolean;
-  graceEndsAt: Date | string | null;
-  memberLimit: number | null;
-  seatsUsed: number;
-};
+type Overview = Extract<ServerOutputs["billing"]["overview"], { billingEnabled: true }>;
 
 const KNOWN_STATUSES = ["active", "trialing", "past_due", "unpaid", "canceled", "incomplete", "incomplete_expired", "paused"];
 

@@ -9,7 +9,7 @@ import { PlanSummary } from "./PlanSummary";
 import { FormError } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
 import type { Route } from "./+types/billing";
 
@@ -33,14 +33,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, ["intent", "planKey"] as const);
-  const intent = intentOf(fields.intent, ["checkout", "portal"]);
   const { planKey } = fields;
-  const result =
-    intent === "checkout"
-      ? await runAction(api, () => api.caller.billing.startCheckout({ tenantSlug, planKey }))
-      : await runAction(api, () => api.caller.billing.openPortal({ tenantSlug }));
-  if (result.ok) throw redirect(result.result.url);
-  return data({ ...result, intent }, { status: 400 });
+  const respond = async (intent: "checkout" | "portal", work: () => Promise<{ url: string }>) => {
+    const result = await runAction(api, work);
+    if (result.ok) throw redirect(result.result.url);
+    return data({ ...result, intent }, { status: 400 });
+  };
+  return dispatchIntent(fields.intent, {
+    checkout: (intent) => respond(intent, () => api.caller.billing.startCheckout({ tenantSlug, planKey })),
+    portal: (intent) => respond(intent, () => api.caller.billing.openPortal({ tenantSlug })),
+  });
 }
 
 export default function Billing({ loaderData, actionData }: Route.ComponentProps) {

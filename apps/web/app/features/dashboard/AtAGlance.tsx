@@ -5,12 +5,9 @@ import { useLocale } from "../../lib/locale";
 import { formatDay, formatDayRange } from "../visits/visit-days";
 import { useWorkspace } from "../../lib/workspace";
 import { FOCUS_RING } from "../../ui/Button";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type Summary = {
-  upcoming: { count: number; next: { id: string; plannedStart: Date | string; plannedEnd: Date | string; place: { name: string } }[] };
-  overdue: { count: number; oldest: { id: string; number: number; dueDate: Date | string | null; visitId: string; placeName: string }[] };
-  followUps: { open: number; due: number };
-};
+type Summary = ServerOutputs["dashboard"]["figures"]["summary"];
 
 const LINK = `text-teal-800 underline ${FOCUS_RING}`;
 

@@ -6,8 +6,9 @@ import { useLocale } from "../../lib/locale";
 import { Button, FOCUS_RING } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { displayableDay, isoDay } from "./dates";
+import type { ServerOutputs } from "../../lib/api-types";
 
-export type FollowUp = { id: string; visitId: string; pseudonym: string; placeName: string; followUpDue: Date | string | null };
+export type FollowUp = ServerOutputs["interviews"]["followUpsDue"][number];
 
 function FollowUpRow({ slug, followUp, today, canCheck }: { slug: string; followUp: FollowUp; today: string; canCheck: boolean }) {
   const { t } = useTranslation();

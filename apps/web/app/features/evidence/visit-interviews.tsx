@@ -1,4 +1,5 @@
-import { suggestPseudonym, type AllegationCode, type IntervieweeCategoryCode } from "@vigil/api/evidence";
+import { suggestPseudonym } from "@vigil/api/evidence";
+import { interviewFieldsSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { Card } from "../../ui/Card";
@@ -8,7 +9,8 @@ import { InterviewForm } from "./InterviewForm";
 import { FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visit-interviews";
@@ -25,14 +27,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-/** The interview form's fields, as the procedures take them (checkboxes are present only when ticked). */
+/** The interview form's fields, as the procedures take them (checkboxes are present only when ticked); call it inside runAction. */
 function interviewFields(form: FormData) {
   const notes = String(form.get("notes") ?? "");
   return {
     pseudonym: String(form.get("pseudonym") ?? ""),
-    category: String(form.get("category") ?? "") as IntervieweeCategoryCode,
+    ...parseForm(form, interviewFieldsSchema.pick({ category: true, allegations: true })),
     consentGiven: form.get("consentGiven") === "on",
-    allegations: form.getAll("allegations").map(String) as AllegationCode[],
     reprisalRisk: form.get("reprisalRisk") === "on",
     followUpDue: String(form.get("followUpDue") ?? "") || null,
     notes: notes.trim() ? notes : undefined,
@@ -43,21 +44,23 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await readForm(request);
-  const intent = intentOf(form, ["create", "update", "readNotes", "checkFollowUp"]);
   const interviewId = String(form.get("interviewId") ?? "");
-  const result =
-    intent === "create"
-      ? await runAction(api, () => api.caller.interviews.create({ tenantSlug, visitId: params.visitId, ...interviewFields(form) }))
-      : intent === "update"
-        ? await runAction(api, () => api.caller.interviews.update({ tenantSlug, interviewId, ...interviewFields(form) }))
-        : intent === "readNotes"
-          ? await runAction(api, () => api.caller.interviews.readNotes({ tenantSlug, interviewId }))
-          : await runAction(api, () => api.caller.interviews.checkFollowUp({ tenantSlug, interviewId }));
-  const notes = result.ok && "notes" in result.result ? result.result.notes : undefined;
-  const pseudonym = result.ok && "pseudonym" in result.result ? result.result.pseudonym : undefined;
-  // The decrypted notes go to this response only: never to a log, a redirect or the session.
-  const response = result.ok ? { ok: true as const, intent, targetId: interviewId, notes, pseudonym } : { ...result, intent, targetId: interviewId };
-  return data(response, { status: result.ok ? 200 : 400, headers: { "Cache-Control": "no-store" } });
+  type Interviews = typeof api.caller.interviews;
+  type Outcome = Awaited<ReturnType<Interviews["create"] | Interviews["update"] | Interviews["readNotes"] | Interviews["checkFollowUp"]>>;
+  const respond = async (intent: "create" | "update" | "readNotes" | "checkFollowUp", work: () => Promise<Outcome>) => {
+    const result = await runAction(api, work);
+    const notes = result.ok && "notes" in result.result ? result.result.notes : undefined;
+    const pseudonym = result.ok && "pseudonym" in result.result ? result.result.pseudonym : undefined;
+    // The decrypted notes go to this response only: never to a log, a redirect or the session.
+    const response = result.ok ? { ok: true as const, intent, targetId: interviewId, notes, pseudonym } : { ...result, intent, targetId: interviewId };
+    return data(response, { status: result.ok ? 200 : 400, headers: { "Cache-Control": "no-store" } });
+  };
+  return dispatchIntent(form, {
+    create: (intent) => respond(intent, () => api.caller.interviews.create({ tenantSlug, visitId: params.visitId, ...interviewFields(form) })),
+    update: (intent) => respond(intent, () => api.caller.interviews.update({ tenantSlug, interviewId, ...interviewFields(form) })),
+    readNotes: (intent) => respond(intent, () => api.caller.interviews.readNotes({ tenantSlug, interviewId })),
+    checkFollowUp: (intent) => respond(intent, () => api.caller.interviews.checkFollowUp({ tenantSlug, interviewId })),
+  });
 }
 
 export default function VisitInterviews({ loaderData, actionData, params }: Route.ComponentProps) {

@@ -13,7 +13,7 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { TextField } from "../../ui/TextField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -45,31 +45,22 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
-  const intent = intentOf(form, ["respond", "invite", "removeParticipant", "addAgendaItem", "removeAgendaItem", "shareDocument", "removeDocument", "optIn"]);
   const field = (name: string) => String(form.get(name) ?? "");
   const base = { tenantSlug: params.slug, forumId: params.forumId };
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (intent: string, work: () => Promise<unknown>) => {
     const result = await runAction(api, work);
     return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
   };
-  switch (intent) {
-    case "respond":
-      return run(() => api.caller.forums.respond({ ...base, accept: field("answer") === "accept" }));
-    case "invite":
-      return run(() => api.caller.forums.invite({ ...base, workspaceIds: form.getAll("workspaceIds").map(String) }));
-    case "removeParticipant":
-      return run(() => api.caller.forums.removeParticipant({ ...base, workspaceId: field("workspaceId") }));
-    case "addAgendaItem":
-      return run(() => api.caller.forums.addAgendaItem({ ...base, title: field("title"), startsAt: field("startsAt"), description: field("description") }));
-    case "removeAgendaItem":
-      return run(() => api.caller.forums.removeAgendaItem({ ...base, itemId: field("itemId") }));
-    case "shareDocument":
-      return run(() => api.caller.forums.shareDocument({ ...base, title: field("title"), url: field("url"), note: field("note") }));
-    case "removeDocument":
-      return run(() => api.caller.forums.removeDocument({ tenantSlug: params.slug, documentId: field("documentId") }));
-    case "optIn":
-      return run(() => api.caller.forums.setBenchmarkOptIn({ ...base, optIn: field("optIn") === "true" }));
-  }
+  return dispatchIntent(form, {
+    respond: (intent) => run(intent, () => api.caller.forums.respond({ ...base, accept: field("answer") === "accept" })),
+    invite: (intent) => run(intent, () => api.caller.forums.invite({ ...base, workspaceIds: form.getAll("workspaceIds").map(String) })),
+    removeParticipant: (intent) => run(intent, () => api.caller.forums.removeParticipant({ ...base, workspaceId: field("workspaceId") })),
+    addAgendaItem: (intent) => run(intent, () => api.caller.forums.addAgendaItem({ ...base, title: field("title"), startsAt: field("startsAt"), description: field("description") })),
+    removeAgendaItem: (intent) => run(intent, () => api.caller.forums.removeAgendaItem({ ...base, itemId: field("itemId") })),
+    shareDocument: (intent) => run(intent, () => api.caller.forums.shareDocument({ ...base, title: field("title"), url: field("url"), note: field("note") })),
+    removeDocument: (intent) => run(intent, () => api.caller.forums.removeDocument({ tenantSlug: params.slug, documentId: field("documentId") })),
+    optIn: (intent) => run(intent, () => api.caller.forums.setBenchmarkOptIn({ ...base, optIn: field("optIn") === "true" })),
+  });
 }
 
 function RemoveButton({ intent, name, value, label }: { intent: string; name: string; value: string; label: string }) {

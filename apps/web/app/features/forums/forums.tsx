@@ -10,7 +10,7 @@ import { FormError } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { TextField } from "../../ui/TextField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -32,20 +32,23 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
-  const intent = intentOf(form, ["respond", "create"]);
   const field = (name: string) => String(form.get(name) ?? "");
-  if (intent === "respond") {
-    const forumId = field("forumId");
-    const accept = field("answer") === "accept";
-    const result = await runAction(api, () => api.caller.forums.respond({ tenantSlug: params.slug, forumId, accept }));
-    if (result.ok && accept) throw redirect(`/t/${params.slug}/forums/${forumId}`);
-    return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
-  }
-  const result = await runAction(api, () =>
-    api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
-  );
-  if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
-  return data({ ...result, intent }, { status: 400 });
+  return dispatchIntent(form, {
+    respond: async (intent) => {
+      const forumId = field("forumId");
+      const accept = field("answer") === "accept";
+      const result = await runAction(api, () => api.caller.forums.respond({ tenantSlug: params.slug, forumId, accept }));
+      if (result.ok && accept) throw redirect(`/t/${params.slug}/forums/${forumId}`);
+      return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+    },
+    create: async (intent) => {
+      const result = await runAction(api, () =>
+        api.caller.forums.create({ tenantSlug: params.slug, name: field("name"), startsOn: field("startsOn"), endsOn: field("endsOn"), place: field("place"), description: field("description") }),
+      );
+      if (result.ok) throw redirect(`/t/${params.slug}/forums/${result.result.id}`);
+      return data({ ...result, intent }, { status: 400 });
+    },
+  });
 }
 
 export default function Forums({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,3 +1,4 @@
+import { findingFieldsSchema, partnerRecommendationSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass, FOCUS_RING } from "../../ui/Button";
@@ -10,7 +11,8 @@ import { PartnerRecommendationForm } from "./PartnerRecommendationForm";
 import { PageHeader } from "../../ui/PageHeader";
 import { authorLabel } from "../../ui/attribution";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -51,25 +53,29 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const form = await readForm(request);
   const field = (name: string) => String(form.get(name) ?? "");
-  const intent = intentOf(form, ["create", "addRecommendation", "updateRecommendation"]);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
-  const priority = field("priority") as "low" | "medium" | "high";
-  const result =
-    intent === "addRecommendation"
-      ? await runAction(api, () => api.caller.jointVisits.addRecommendation({ ...input, text: field("text"), priority }))
-      : intent === "updateRecommendation"
-        ? await runAction(api, () =>
-            api.caller.jointVisits.updateRecommendation({
-              ...input, recommendationId: field("recommendationId"), text: field("text"), priority, expectedUpdatedAt: field("expectedUpdatedAt") || null,
-            }),
-          )
-        : await runAction(api, () =>
-            api.caller.jointVisits.createFinding({
-              ...input, theme: field("theme"), text: field("text"), severity: field("severity") as "low" | "medium" | "high" | "critical",
-            }),
-          );
-  const targetId = intent === "updateRecommendation" ? field("recommendationId") : "";
-  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId, fileName: undefined as string | undefined }, { status: result.ok ? 200 : 400 });
+  // Read inside each procedure call: a value not on the list is refused there as a field error.
+  const priority = () => parseForm(form, partnerRecommendationSchema.pick({ priority: true })).priority;
+  const respond = async (intent: "create" | "addRecommendation" | "updateRecommendation", work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    const targetId = intent === "updateRecommendation" ? field("recommendationId") : "";
+    return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId, fileName: undefined as string | undefined }, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(form, {
+    create: (intent) =>
+      respond(intent, () =>
+        api.caller.jointVisits.createFinding({
+          ...input, theme: field("theme"), text: field("text"), ...parseForm(form, findingFieldsSchema.pick({ severity: true })),
+        }),
+      ),
+    addRecommendation: (intent) => respond(intent, () => api.caller.jointVisits.addRecommendation({ ...input, text: field("text"), priority: priority() })),
+    updateRecommendation: (intent) =>
+      respond(intent, () =>
+        api.caller.jointVisits.updateRecommendation({
+          ...input, recommendationId: field("recommendationId"), text: field("text"), priority: priority(), expectedUpdatedAt: field("expectedUpdatedAt") || null,
+        }),
+      ),
+  });
 }
 
 export default function JointVisit({ loaderData, actionData }: Route.ComponentProps) {

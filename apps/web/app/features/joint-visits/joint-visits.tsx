@@ -1,3 +1,4 @@
+import { nominateMemberSchema, visitRoleSchema } from "@vigil/api/inputs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
@@ -8,7 +9,8 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { SelectField } from "../../ui/SelectField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
@@ -19,7 +21,7 @@ import { ForeignName, withNames } from "../../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.metaTitle");
 
-const VISIT_ROLES = ["lead", "monitor", "doctor", "psychiatrist", "lawyer", "interpreter"] as const;
+const VISIT_ROLES = visitRoleSchema.options;
 
 /** The partner's side: joint visits of other workspaces, invitations to answer, the team to nominate. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -43,23 +45,26 @@ function roleAtLeastServer(role: string): boolean {
   return role === "owner" || role === "admin";
 }
 
-const INTENTS = ["setting", "accept", "decline", "nominate", "withdraw"] as const;
-type Intent = (typeof INTENTS)[number];
+type Intent = "setting" | "accept" | "decline" | "nominate" | "withdraw";
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
   const field = (name: string) => String(form.get(name) ?? "");
-  const intent = intentOf(form, INTENTS);
   const tenantSlug = params.slug;
   const invitation = { tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") };
-  const result = await runAction(api, (): Promise<unknown> => {
-    if (intent === "setting") return api.caller.jointVisits.setAllowed({ tenantSlug, allow: field("allow") === "true" });
-    if (intent === "accept" || intent === "decline") return api.caller.jointVisits.respond({ ...invitation, accept: intent === "accept" });
-    if (intent === "withdraw") return api.caller.jointVisits.withdraw({ ...invitation, userId: field("userId") });
-    return api.caller.jointVisits.nominate({ ...invitation, userId: field("userId"), visitRole: field("visitRole") as (typeof VISIT_ROLES)[number] });
+  const respond = async (intent: Intent, work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: invitation.visitId }, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(form, {
+    setting: (intent) => respond(intent, () => api.caller.jointVisits.setAllowed({ tenantSlug, allow: field("allow") === "true" })),
+    accept: (intent) => respond(intent, () => api.caller.jointVisits.respond({ ...invitation, accept: true })),
+    decline: (intent) => respond(intent, () => api.caller.jointVisits.respond({ ...invitation, accept: false })),
+    withdraw: (intent) => respond(intent, () => api.caller.jointVisits.withdraw({ ...invitation, userId: field("userId") })),
+    nominate: (intent) =>
+      respond(intent, () => api.caller.jointVisits.nominate({ ...invitation, userId: field("userId"), ...parseForm(form, nominateMemberSchema.pick({ visitRole: true })) })),
   });
-  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: invitation.visitId }, { status: result.ok ? 200 : 400 });
 }
 
 /*

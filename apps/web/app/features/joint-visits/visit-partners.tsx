@@ -9,7 +9,7 @@ import { WorkspaceIdentity } from "../../shell/WorkspaceIdentity";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { ForeignName } from "../../lib/bdi";
 import { fieldError, useBusy } from "../../lib/form";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -31,20 +31,22 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-const INTENTS = ["invite", "share", "unshare", "end"] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
-  const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId, partnerTenantId: String(form.get("partnerTenantId") ?? "") };
-  const result = await runAction(api, (): Promise<unknown> => {
+  const respond = async (intent: "invite" | "share" | "unshare" | "end", work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: base.partnerTenantId }, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(form, {
     // The typed slug confirms an unverified partner; the API refuses one without it (decision 0155).
-    if (intent === "invite") return api.caller.jointVisits.invite({ ...base, confirmSlug: String(form.get("confirmSlug") ?? "").trim() || null });
-    if (intent === "end") return api.caller.jointVisits.end(base);
-    return api.caller.jointVisits.setInterviewSharing({ ...base, share: intent === "share" });
+    invite: (intent) => respond(intent, () => api.caller.jointVisits.invite({ ...base, confirmSlug: String(form.get("confirmSlug") ?? "").trim() || null })),
+    share: (intent) => respond(intent, () => api.caller.jointVisits.setInterviewSharing({ ...base, share: true })),
+    unshare: (intent) => respond(intent, () => api.caller.jointVisits.setInterviewSharing({ ...base, share: false })),
+    end: (intent) => respond(intent, () => api.caller.jointVisits.end(base)),
   });
-  return data({ ...(result.ok ? { ok: true as const } : result), intent, targetId: base.partnerTenantId }, { status: result.ok ? 200 : 400 });
 }
 
 /*

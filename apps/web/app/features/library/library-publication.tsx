@@ -7,7 +7,7 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { ContentPreview } from "./ContentPreview";
 import { PageHeader } from "../../ui/PageHeader";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -29,14 +29,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, publicationId: params.publicationId };
-  const intent = intentOf(await readForm(request), ["import", "unpublish"]);
-  if (intent === "import") {
-    const result = await runAction(api, () => api.caller.library.import(input));
-    if (result.ok) throw redirect(`/t/${params.slug}/templates/${result.result.id}`);
-    return data({ ...result, intent }, { status: 400 });
-  }
-  const result = await runAction(api, () => api.caller.library.unpublish(input));
-  return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+  return dispatchIntent(await readForm(request), {
+    import: async (intent) => {
+      const result = await runAction(api, () => api.caller.library.import(input));
+      if (result.ok) throw redirect(`/t/${params.slug}/templates/${result.result.id}`);
+      return data({ ...result, intent }, { status: 400 });
+    },
+    unpublish: async (intent) => {
+      const result = await runAction(api, () => api.caller.library.unpublish(input));
+      return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+    },
+  });
 }
 
 export default function LibraryPublication({ loaderData, actionData }: Route.ComponentProps) {

@@ -11,17 +11,17 @@ export async function loadTemplateLibrary(api: ServerApi, tenantSlug: string, te
   return { publications, source, forums: forums.filter((forum) => forum.status === "accepted").map(({ id, name }) => ({ id, name })) };
 }
 
-/** The panel's forms (intents starting with "library"), or null for the page's other intents. */
-export async function templateLibraryAction(api: ServerApi, tenantSlug: string, form: FormData) {
-  const intent = String(form.get("intent"));
-  if (intent === "libraryPublish") {
-    const forumId = String(form.get("forumId") ?? "");
-    const result = await runAction(api, () => api.caller.library.publish({ tenantSlug, versionId: String(form.get("versionId") ?? ""), forumId: forumId || null }));
-    return data({ ...result, intent, version: null }, { status: result.ok ? 200 : 400 });
-  }
-  if (intent === "libraryUnpublish") {
-    const result = await runAction(api, () => api.caller.library.unpublish({ tenantSlug, publicationId: String(form.get("publicationId") ?? "") }));
-    return data({ ...result, intent, version: null }, { status: result.ok ? 200 : 400 });
-  }
-  return null;
+/** The panel's forms (intents starting with "library"): handlers for the template page's dispatchIntent. */
+export function templateLibraryHandlers(api: ServerApi, tenantSlug: string, form: FormData) {
+  return {
+    libraryPublish: async (intent: "libraryPublish") => {
+      const forumId = String(form.get("forumId") ?? "");
+      const result = await runAction(api, () => api.caller.library.publish({ tenantSlug, versionId: String(form.get("versionId") ?? ""), forumId: forumId || null }));
+      return data({ ...result, intent, version: null }, { status: result.ok ? 200 : 400 });
+    },
+    libraryUnpublish: async (intent: "libraryUnpublish") => {
+      const result = await runAction(api, () => api.caller.library.unpublish({ tenantSlug, publicationId: String(form.get("publicationId") ?? "") }));
+      return data({ ...result, intent, version: null }, { status: result.ok ? 200 : 400 });
+    },
+  };
 }

@@ -6,8 +6,9 @@ import { useLocale } from "../../lib/locale";
 import { Button, buttonClass } from "../../ui/Button";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { RoleSelect } from "./RoleSelect";
+import type { ServerOutputs } from "../../lib/api-types";
 
-export type Member = { id: string; role: string; createdAt: Date | string; user: { id: string; name: string; email: string } };
+export type Member = ServerOutputs["members"]["list"][number];
 
 type Props = { member: Member; isSelf: boolean; canManage: boolean; confirmingRemoval: boolean; result?: ActionResult };
 

@@ -6,8 +6,9 @@ import { useLocale } from "../../lib/locale";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { FormError } from "../../ui/FormMessage";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type Invitation = { id: string; email: string; role: string; expiresAt: Date | string };
+type Invitation = ServerOutputs["members"]["invitations"][number];
 
 /** Invitations not yet accepted, each with a revoke button. */
 export function PendingInvitations({ invitations, result }: { invitations: Invitation[]; result?: ActionResult }) {

@@ -7,7 +7,7 @@ import { FormError } from "../../ui/FormMessage";
 import { InvitationSignUpForm } from "./InvitationSignUpForm";
 import { PageHeader } from "../../ui/PageHeader";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import type { Route } from "./+types/invitation";
@@ -25,15 +25,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const fields = await formFields(request, ["intent", "name", "password", "locale"] as const);
-  const intent = intentOf(fields.intent, ["accept", "signUp"]);
-  const result =
-    intent === "accept"
-      ? await runAction(api, () => api.caller.invitations.accept({ token: params.token }))
-      : await runAction(api, () =>
-          api.caller.invitations.signUpAndAccept({ token: params.token, name: fields.name, password: fields.password, locale: isLocale(fields.locale) ? fields.locale : api.ctx.locale }),
-        );
-  if (!result.ok) return data({ ...result, intent, name: fields.name }, { status: 400 });
-  return redirect(`/t/${result.result.slug}`, { headers: api.headers });
+  const respond = async (intent: "accept" | "signUp", work: () => Promise<{ slug: string }>) => {
+    const result = await runAction(api, work);
+    if (!result.ok) return data({ ...result, intent, name: fields.name }, { status: 400 });
+    return redirect(`/t/${result.result.slug}`, { headers: api.headers });
+  };
+  return dispatchIntent(fields.intent, {
+    accept: (intent) => respond(intent, () => api.caller.invitations.accept({ token: params.token })),
+    signUp: (intent) =>
+      respond(intent, () =>
+        api.caller.invitations.signUpAndAccept({ token: params.token, name: fields.name, password: fields.password, locale: isLocale(fields.locale) ? fields.locale : api.ctx.locale }),
+      ),
+  });
 }
 
 export default function Invitation({ loaderData, actionData, params }: Route.ComponentProps) {

@@ -1,4 +1,5 @@
 import { hasRole } from "@vigil/api";
+import { inviteMemberSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
 import { MemberLimitNotice } from "../billing/MemberLimitNotice";
@@ -7,9 +8,10 @@ import { MemberList } from "./MemberList";
 import { PendingInvitations } from "./PendingInvitations";
 import { PageHeader } from "../../ui/PageHeader";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
-import { roleAtLeast, useWorkspace, type WorkspaceRole } from "../../lib/workspace";
+import { roleAtLeast, useWorkspace } from "../../lib/workspace";
+import { parseForm } from "../../lib/parse-form.server";
 import type { Route } from "./+types/members";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
@@ -38,20 +40,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, FIELDS);
-  const role = fields.role as WorkspaceRole;
-  const intent = intentOf(fields.intent, ["invite", "revoke", "changeRole", "remove"]);
-  const result =
-    intent === "invite"
-      ? await runAction(api, () => api.caller.members.invite({ tenantSlug, email: fields.email, role }))
-      : intent === "revoke"
-        ? await runAction(api, () => api.caller.members.revokeInvitation({ tenantSlug, invitationId: fields.invitationId }))
-        : intent === "changeRole"
-          ? await runAction(api, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role }))
-          : await runAction(api, () => api.caller.members.remove({ tenantSlug, membershipId: fields.membershipId }));
-  if (result.ok && intent === "remove") throw redirect(`/t/${tenantSlug}/members`);
-  const targetId = intent === "revoke" ? fields.invitationId : fields.membershipId;
-  const response = result.ok ? { ok: true as const, intent, targetId, email: fields.email } : { ...result, intent, targetId, email: fields.email };
-  return data(response, { status: result.ok ? 200 : 400 });
+  // Read inside each procedure call: a role not on the list is refused there as a field error.
+  const role = () => parseForm(fields, inviteMemberSchema.pick({ role: true })).role;
+  const respond = async (intent: "invite" | "revoke" | "changeRole" | "remove", work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    if (result.ok && intent === "remove") throw redirect(`/t/${tenantSlug}/members`);
+    const targetId = intent === "revoke" ? fields.invitationId : fields.membershipId;
+    const response = result.ok ? { ok: true as const, intent, targetId, email: fields.email } : { ...result, intent, targetId, email: fields.email };
+    return data(response, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(fields.intent, {
+    invite: (intent) => respond(intent, () => api.caller.members.invite({ tenantSlug, email: fields.email, role: role() })),
+    revoke: (intent) => respond(intent, () => api.caller.members.revokeInvitation({ tenantSlug, invitationId: fields.invitationId })),
+    changeRole: (intent) => respond(intent, () => api.caller.members.changeRole({ tenantSlug, membershipId: fields.membershipId, role: role() })),
+    remove: (intent) => respond(intent, () => api.caller.members.remove({ tenantSlug, membershipId: fields.membershipId })),
+  });
 }
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {

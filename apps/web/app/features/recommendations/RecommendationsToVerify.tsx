@@ -1,4 +1,3 @@
-import type { RecommendationStatus } from "@vigil/db";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { ActionResult } from "../../lib/form";
@@ -9,20 +8,9 @@ import { FOCUS_RING } from "../../ui/Button";
 import { FormSuccess } from "../../ui/FormMessage";
 import { RecordUpdateForm } from "./RecordUpdateForm";
 import { OverdueBadge, RecommendationStatusBadge } from "./RecommendationStatusBadge";
-import type { TimelineEntry } from "./Timeline";
+import type { ServerOutputs } from "../../lib/api-types";
 
-export type ToVerify = {
-  followUpOf: { id: string; plannedStart: Date | string } | null;
-  recommendations: {
-    id: string;
-    number: number;
-    text: string;
-    status: RecommendationStatus;
-    overdue: boolean;
-    addressees: { id: string; name: string }[];
-    verifications: TimelineEntry[];
-  }[];
-};
+export type ToVerify = ServerOutputs["recommendations"]["toVerify"];
 
 type Props = { visitId: string; toVerify: ToVerify & { followUpOf: NonNullable<ToVerify["followUpOf"]> }; canRecord: boolean; today: string; maxMegabytes: number; result?: ActionResult };
 

@@ -1,6 +1,7 @@
 import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
-import type { RecommendationStatus, RecommendationUpdateSource } from "@vigil/db";
+import { recordUpdateSchema } from "@vigil/api/inputs";
 import { runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
+import { parseForm } from "../../lib/parse-form.server";
 
 export type RecordUpdateResult = ({ ok: true } | ActionFailure) & { recommendationId: string };
 
@@ -20,10 +21,9 @@ export async function recordUpdateFromForm(api: ServerApi, request: Request, ten
           tenantSlug,
           recommendationId,
           occurredOn: fields.occurredOn ?? "",
-          source: (fields.source ?? "") as RecommendationUpdateSource,
+          ...parseForm(fields, recordUpdateSchema.pick({ source: true, resultingStatus: true })),
           authorityId: fields.authorityId || null,
           visitId: fields.visitId || null,
-          resultingStatus: (fields.resultingStatus ?? "") as RecommendationStatus,
           text: fields.text ?? "",
           document,
         }),

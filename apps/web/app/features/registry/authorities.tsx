@@ -1,4 +1,4 @@
-import type { AuthorityKind } from "@vigil/db";
+import { authorityFieldsSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -8,8 +8,9 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { AuthorityForm } from "./AuthorityForm";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
+import { parseForm } from "../../lib/parse-form.server";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/authorities";
 
@@ -31,17 +32,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const f = await formFields(request, FIELDS);
-  const fields = { kind: f.kind as AuthorityKind, name: f.name, parentId: f.parentId || null, contactEmail: f.contactEmail };
-  const intent = intentOf(f.intent, ["create", "update", "archive", "unarchive"]);
-  const result =
-    intent === "create"
-      ? await runAction(api, () => api.caller.authorities.create({ tenantSlug, ...fields }))
-      : intent === "update"
-        ? await runAction(api, () => api.caller.authorities.update({ tenantSlug, authorityId: f.authorityId, ...fields }))
-        : await runAction(api, () => api.caller.authorities.setArchived({ tenantSlug, authorityId: f.authorityId, archived: intent === "archive" }));
-  // A saved edit closes the editing form.
-  if (result.ok && intent === "update") throw redirect(`/t/${tenantSlug}/authorities`);
-  return data({ ...result, intent, targetId: f.authorityId }, { status: result.ok ? 200 : 400 });
+  const fields = () => ({ kind: parseForm(f, authorityFieldsSchema.pick({ kind: true })).kind, name: f.name, parentId: f.parentId || null, contactEmail: f.contactEmail });
+  const respond = async <T,>(intent: "create" | "update" | "archive" | "unarchive", work: () => Promise<T>) => {
+    const result = await runAction(api, work);
+    // A saved edit closes the editing form.
+    if (result.ok && intent === "update") throw redirect(`/t/${tenantSlug}/authorities`);
+    return data({ ...result, intent, targetId: f.authorityId }, { status: result.ok ? 200 : 400 });
+  };
+  const setArchived = (archived: boolean) => () => api.caller.authorities.setArchived({ tenantSlug, authorityId: f.authorityId, archived });
+  return dispatchIntent(f.intent, {
+    create: (intent) => respond(intent, () => api.caller.authorities.create({ tenantSlug, ...fields() })),
+    update: (intent) => respond(intent, () => api.caller.authorities.update({ tenantSlug, authorityId: f.authorityId, ...fields() })),
+    archive: (intent) => respond(intent, setArchived(true)),
+    unarchive: (intent) => respond(intent, setArchived(false)),
+  });
 }
 
 export default function Authorities({ loaderData, actionData }: Route.ComponentProps) {

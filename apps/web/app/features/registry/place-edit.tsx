@@ -6,6 +6,7 @@ import { PlaceForm } from "./PlaceForm";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { pageTitle } from "../../lib/locale";
 import { placeFieldsFrom } from "./place-form.server";
+import { readForm } from "../../lib/read-form.server";
 import type { Route } from "./+types/place-edit";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "places.editTitle", { name: loaded?.place.name ?? "" });
@@ -25,8 +26,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const fields = await placeFieldsFrom(request);
-  const result = await runAction(api, () => api.caller.places.update({ tenantSlug: params.slug, placeId: params.placeId, ...fields }));
+  const form = await readForm(request);
+  const result = await runAction(api, () => api.caller.places.update({ tenantSlug: params.slug, placeId: params.placeId, ...placeFieldsFrom(form) }));
   if (result.ok) throw redirect(`/t/${params.slug}/places/${params.placeId}?saved=1`);
   return data(result, { status: 400 });
 }

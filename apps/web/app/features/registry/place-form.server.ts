@@ -1,14 +1,13 @@
-import type { PlaceType } from "@vigil/db";
-import { readForm } from "../../lib/read-form.server";
+import { placeFieldsSchema } from "@vigil/api/inputs";
+import { parseForm } from "../../lib/parse-form.server";
 
-/** A place form's fields as the places procedures take them (empty means "none"). */
-export async function placeFieldsFrom(request: Request) {
-  const form = await readForm(request);
+/** A place form's fields as the places procedures take them (empty means "none"); call it inside runAction. */
+export function placeFieldsFrom(form: FormData) {
   const text = (name: string) => String(form.get(name) ?? "");
   const capacity = text("capacity").trim();
   return {
     name: text("name"),
-    type: text("type") as PlaceType,
+    type: parseForm(form, placeFieldsSchema.pick({ type: true })).type,
     region: text("region"),
     municipality: text("municipality"),
     address: text("address"),

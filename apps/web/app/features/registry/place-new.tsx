@@ -6,6 +6,7 @@ import { PlaceForm } from "./PlaceForm";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { pageTitle } from "../../lib/locale";
 import { placeFieldsFrom } from "./place-form.server";
+import { readForm } from "../../lib/read-form.server";
 import type { Route } from "./+types/place-new";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "places.newTitle");
@@ -21,8 +22,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
-  const fields = await placeFieldsFrom(request);
-  const result = await runAction(api, () => api.caller.places.create({ tenantSlug: params.slug, ...fields }));
+  const form = await readForm(request);
+  const result = await runAction(api, () => api.caller.places.create({ tenantSlug: params.slug, ...placeFieldsFrom(form) }));
   if (result.ok) throw redirect(`/t/${params.slug}/places/${result.result.id}`);
   return data(result, { status: 400 });
 }

@@ -8,7 +8,7 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { PlaceRecommendationHistory } from "../recommendations/PlaceRecommendationHistory";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -31,9 +31,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
-  const archived = intentOf(form, ["archive", "unarchive"]) === "archive";
-  const result = await runAction(api, () => api.caller.places.setArchived({ tenantSlug: params.slug, placeId: params.placeId, archived }));
-  return data(result, { status: result.ok ? 200 : 400 });
+  const setArchived = async (archived: boolean) => {
+    const result = await runAction(api, () => api.caller.places.setArchived({ tenantSlug: params.slug, placeId: params.placeId, archived }));
+    return data(result, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(form, { archive: () => setArchived(true), unarchive: () => setArchived(false) });
 }
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {

@@ -1,15 +1,15 @@
 import { runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { recommendationFieldsSchema, reportDraftSchema } from "@vigil/api/inputs";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { readForm } from "../../lib/read-form.server";
 
-type Priority = "low" | "medium" | "high";
-type Language = "en" | "sr-Cyrl" | "sr-Latn" | "uk";
 export type SimilarRecommendation = {
   id: string; number: number; text: string; status: string; similarity: number; visitId: string; visitStart: Date | string; sentAt: Date | string | null;
 };
 
 /** What the recommendation form had, so a refused form comes back as it was typed. */
-export type RecommendationValues = { text: string; authorityIds: string[]; themeTags: string; priority: Priority };
+export type RecommendationValues = { text: string; authorityIds: string[]; themeTags: string; priority: string };
 
 export type ReportActionResult = ({ ok: true } | ActionFailure) & {
   intent: string;
@@ -32,12 +32,14 @@ function recommendationValues(form: FormData): RecommendationValues {
     text: text(form, "text"),
     authorityIds: form.getAll("authorityIds").map(String),
     themeTags: text(form, "themeTags"),
-    priority: (text(form, "priority") || "medium") as Priority,
+    priority: text(form, "priority") || "medium",
   };
 }
 
+/** Called inside runAction: a priority not on the list is refused as a field error. */
 function fields(values: RecommendationValues) {
-  return { text: values.text, authorityIds: values.authorityIds, themeTags: tagsFrom(values.themeTags), priority: values.priority };
+  const { priority } = parseForm({ priority: values.priority }, recommendationFieldsSchema.pick({ priority: true }));
+  return { text: values.text, authorityIds: values.authorityIds, themeTags: tagsFrom(values.themeTags), priority };
 }
 
 async function similarTo(api: ServerApi, tenantSlug: string, visitId: string, value: string): Promise<SimilarRecommendation[]> {
@@ -48,25 +50,29 @@ async function similarTo(api: ServerApi, tenantSlug: string, visitId: string, va
 /** Every form on the report page posts here with an `intent`; each calls one `reports` procedure. */
 export async function reportAction(api: ServerApi, request: Request, tenantSlug: string, visitId: string): Promise<ReportActionResult> {
   const form = await readForm(request);
-  const intent = intentOf(form, ["saveDraft", "add", "checkSimilar", "update", "delete", "move", "send", "deadline"]);
   const recommendationId = text(form, "recommendationId");
-  switch (intent) {
-    case "saveDraft": {
+  const outcome = async (intent: string, work: () => Promise<unknown>, targetId?: string): Promise<ReportActionResult> => {
+    const result = await runAction(api, work);
+    return { ...(result.ok ? { ok: true as const } : result), intent, ...(targetId === undefined ? {} : { targetId }) };
+  };
+  return dispatchIntent(form, {
+    saveDraft: (intent) => {
       const expected = text(form, "expectedUpdatedAt");
-      const result = await runAction(api, () =>
-        api.caller.reports.saveDraft({ tenantSlug, visitId, language: text(form, "language") as Language, summary: text(form, "summary"), expectedUpdatedAt: expected ? new Date(expected) : null }),
+      return outcome(intent, () =>
+        api.caller.reports.saveDraft({ tenantSlug, visitId, language: parseForm(form, reportDraftSchema.pick({ language: true })).language, summary: text(form, "summary"), expectedUpdatedAt: expected ? new Date(expected) : null }),
       );
-      return { ...(result.ok ? { ok: true as const } : result), intent };
-    }
-    case "add":
-    case "checkSimilar": {
+    },
+    checkSimilar: async (intent): Promise<ReportActionResult> => {
       const values = recommendationValues(form);
-      if (intent === "checkSimilar") return { ok: true, intent, values, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+      return { ok: true, intent, values, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+    },
+    add: async (intent): Promise<ReportActionResult> => {
+      const values = recommendationValues(form);
       const result = await runAction(api, () => api.caller.reports.addRecommendation({ tenantSlug, visitId, ...fields(values) }));
       if (!result.ok) return { ...result, intent, values };
       return { ok: true, intent, targetId: result.result.id, number: result.result.number, similar: await similarTo(api, tenantSlug, visitId, values.text) };
-    }
-    case "update": {
+    },
+    update: async (intent): Promise<ReportActionResult> => {
       const values = recommendationValues(form);
       const expected = text(form, "expectedUpdatedAt");
       const result = await runAction(api, () =>
@@ -74,23 +80,13 @@ export async function reportAction(api: ServerApi, request: Request, tenantSlug:
       );
       if (!result.ok) return { ...result, intent, targetId: recommendationId, values };
       return { ok: true, intent, targetId: recommendationId, number: result.result.number, similar: await similarTo(api, tenantSlug, visitId, values.text) };
-    }
-    case "delete": {
-      const result = await runAction(api, () => api.caller.reports.deleteRecommendation({ tenantSlug, recommendationId }));
-      return { ...(result.ok ? { ok: true as const } : result), intent, targetId: recommendationId };
-    }
-    case "move": {
+    },
+    delete: (intent) => outcome(intent, () => api.caller.reports.deleteRecommendation({ tenantSlug, recommendationId }), recommendationId),
+    move: (intent) => {
       const direction = text(form, "direction") === "down" ? "down" : "up";
-      const result = await runAction(api, () => api.caller.reports.moveRecommendation({ tenantSlug, recommendationId, direction }));
-      return { ...(result.ok ? { ok: true as const } : result), intent, targetId: recommendationId };
-    }
-    case "send": {
-      const result = await runAction(api, () => api.caller.reports.send({ tenantSlug, visitId, sentOn: text(form, "sentOn") }));
-      return { ...(result.ok ? { ok: true as const } : result), intent };
-    }
-    case "deadline": {
-      const result = await runAction(api, () => api.caller.reports.updateSettings({ tenantSlug, responseDeadlineDays: Number(text(form, "responseDeadlineDays")) }));
-      return { ...(result.ok ? { ok: true as const } : result), intent };
-    }
-  }
+      return outcome(intent, () => api.caller.reports.moveRecommendation({ tenantSlug, recommendationId, direction }), recommendationId);
+    },
+    send: (intent) => outcome(intent, () => api.caller.reports.send({ tenantSlug, visitId, sentOn: text(form, "sentOn") })),
+    deadline: (intent) => outcome(intent, () => api.caller.reports.updateSettings({ tenantSlug, responseDeadlineDays: Number(text(form, "responseDeadlineDays")) })),
+  });
 }

@@ -3,16 +3,9 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../ui/EmptyState";
 import { auditActionLabel } from "./audit-actions";
 import { useLocale } from "../../lib/locale";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type AuditEvent = {
-  id: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  ipAddress: string | null;
-  createdAt: Date | string;
-  actor: { name: string; email: string } | null;
-};
+type AuditEvent = ServerOutputs["auditLog"]["list"]["events"][number];
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();

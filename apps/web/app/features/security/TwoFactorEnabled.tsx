@@ -8,8 +8,9 @@ import { TextField } from "../../ui/TextField";
 import { ReauthenticationField } from "./ReauthenticationField";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type Status = { enabledAt: Date | string | null; unusedRecoveryCodes: number };
+type Status = ServerOutputs["twoFactor"]["status"];
 
 /** Two-factor sign-in is on: when, how many recovery codes are left, new codes, turning it off. */
 export function TwoFactorEnabled({ status, result, regenerateResult }: { status: Status; result?: ActionResult; regenerateResult?: ActionResult }) {

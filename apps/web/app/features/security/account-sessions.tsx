@@ -6,7 +6,7 @@ import { Card } from "../../ui/Card";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import type { Route } from "./+types/account-sessions";
@@ -22,12 +22,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["intent", "sessionId"] as const);
-  const intent = intentOf(fields.intent, ["revoke", "revokeOthers"]);
-  const result =
-    intent === "revokeOthers"
-      ? await runAction(api, () => api.caller.sessions.revokeOthers())
-      : await runAction(api, () => api.caller.sessions.revoke({ sessionId: fields.sessionId }));
-  return data(result, { status: result.ok ? 200 : 400 });
+  const respond = async <T,>(work: () => Promise<T>) => {
+    const result = await runAction(api, work);
+    return data(result, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(fields.intent, {
+    revoke: () => respond(() => api.caller.sessions.revoke({ sessionId: fields.sessionId })),
+    revokeOthers: () => respond(() => api.caller.sessions.revokeOthers()),
+  });
 }
 
 /** Where the account is signed in; any other browser can be signed out from here. */

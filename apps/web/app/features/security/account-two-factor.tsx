@@ -7,7 +7,7 @@ import { RecoveryCodes } from "./RecoveryCodes";
 import { TwoFactorEnabled } from "./TwoFactorEnabled";
 import { TwoFactorEnrolment } from "./TwoFactorEnrolment";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
 import { safeRedirect } from "../../lib/redirect";
 import type { Route } from "./+types/account-two-factor";
@@ -24,17 +24,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["intent", "code", "reauthentication"] as const);
-  const intent = intentOf(fields.intent, ["confirm", "regenerate", "disable"]);
-  if (intent === "regenerate") {
-    const result = await runAction(api, () => api.caller.twoFactor.regenerateRecoveryCodes({ reauthentication: fields.reauthentication }));
-    return data({ ...result, intent: "regenerate" }, { status: result.ok ? 200 : 400 });
-  }
-  if (intent === "disable") {
-    const result = await runAction(api, () => api.caller.twoFactor.disable({ code: fields.code }));
-    return data({ ...result, intent: "disable" }, { status: result.ok ? 200 : 400 });
-  }
-  const result = await runAction(api, () => api.caller.twoFactor.confirm({ code: fields.code, reauthentication: fields.reauthentication }));
-  return data({ ...result, intent: "confirm" }, { status: result.ok ? 200 : 400 });
+  return dispatchIntent(fields.intent, {
+    confirm: async (intent) => {
+      const result = await runAction(api, () => api.caller.twoFactor.confirm({ code: fields.code, reauthentication: fields.reauthentication }));
+      return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+    },
+    regenerate: async (intent) => {
+      const result = await runAction(api, () => api.caller.twoFactor.regenerateRecoveryCodes({ reauthentication: fields.reauthentication }));
+      return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+    },
+    disable: async (intent) => {
+      const result = await runAction(api, () => api.caller.twoFactor.disable({ code: fields.code }));
+      return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+    },
+  });
 }
 
 export default function AccountTwoFactor({ loaderData, actionData }: Route.ComponentProps) {

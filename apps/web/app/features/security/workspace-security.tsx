@@ -5,7 +5,7 @@ import { TwoFactorRequirementForm } from "./TwoFactorRequirementForm";
 import { WorkspaceDeletionCard } from "./WorkspaceDeletionCard";
 import { WorkspaceExportCard } from "./WorkspaceExportCard";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/workspace-security";
@@ -29,16 +29,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const fields = await formFields(request, ["intent", "requireTwoFactor", "confirmName", "reauthentication"] as const);
-  const intent = intentOf(fields.intent, ["export", "delete", "restore", "requirement"]);
-  const result =
-    intent === "export"
-      ? await runAction(api, () => api.caller.workspaceExport.start({ tenantSlug, reauthentication: fields.reauthentication }))
-      : intent === "delete"
-        ? await runAction(api, () => api.caller.workspaceDeletion.schedule({ tenantSlug, confirmName: fields.confirmName, reauthentication: fields.reauthentication }))
-        : intent === "restore"
-          ? await runAction(api, () => api.caller.workspaceDeletion.restore({ tenantSlug }))
-          : await runAction(api, () => api.caller.twoFactor.setWorkspaceRequirement({ tenantSlug, required: fields.requireTwoFactor === "on" }));
-  return data({ ok: result.ok, message: result.ok ? undefined : result.message, fieldErrors: result.ok ? {} : result.fieldErrors, intent }, { status: result.ok ? 200 : 400 });
+  const respond = async (intent: "export" | "delete" | "restore" | "requirement", work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    return data({ ok: result.ok, message: result.ok ? undefined : result.message, fieldErrors: result.ok ? {} : result.fieldErrors, intent }, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(fields.intent, {
+    export: (intent) => respond(intent, () => api.caller.workspaceExport.start({ tenantSlug, reauthentication: fields.reauthentication })),
+    delete: (intent) => respond(intent, () => api.caller.workspaceDeletion.schedule({ tenantSlug, confirmName: fields.confirmName, reauthentication: fields.reauthentication })),
+    restore: (intent) => respond(intent, () => api.caller.workspaceDeletion.restore({ tenantSlug })),
+    requirement: (intent) => respond(intent, () => api.caller.twoFactor.setWorkspaceRequirement({ tenantSlug, required: fields.requireTwoFactor === "on" })),
+  });
 }
 
 /** The workspace's security settings; owners also export everything or delete the workspace here. */

@@ -1,6 +1,7 @@
-import { draftOperations, type Question, type TemplateContent } from "@vigil/api";
+import { draftOperations, QUESTION_KINDS, type Question, type TemplateContent } from "@vigil/api";
 import type { Locale } from "@vigil/i18n";
-import { intentOf } from "../../lib/intent";
+import { z } from "zod";
+import { parseForm } from "../../lib/parse-form.server";
 
 type Localized = Partial<Record<Locale, string>>;
 
@@ -27,41 +28,39 @@ function options(form: FormData, languages: readonly Locale[], previous: Questio
   }));
 }
 
-/** The intents of the editor's forms (the version page adds its settings form). */
-export const EDITOR_INTENTS = ["saveSection", "removeSection", "moveSection", "saveQuestion", "removeQuestion", "moveQuestion"] as const;
+/** Applies one editor form's change to the draft's content, in the draft's languages. */
+type Edit = (content: TemplateContent, languages: readonly Locale[]) => TemplateContent;
 
-/** Applies one editor form to the draft's content. */
-export function applyEdit(content: TemplateContent, form: FormData, languages: readonly Locale[]): TemplateContent {
-  const intent = intentOf(form, EDITOR_INTENTS);
+/**
+ * The editor's forms, one handler per intent for the version page's dispatchIntent (which adds its
+ * settings form); `save` loads the draft, applies the edit and stores it.
+ */
+export function editorHandlers<R>(form: FormData, save: (edit: Edit) => R) {
   const sectionId = String(form.get("sectionId") ?? "");
   const questionId = String(form.get("questionId") ?? "");
   const direction = form.get("direction") === "up" ? "up" : "down";
   const ops = draftOperations;
-  switch (intent) {
-    case "saveSection":
-      return ops.saveSection(content, sectionId || null, localized(form, "title", languages)) as TemplateContent;
-    case "removeSection":
-      return ops.removeSection(content, sectionId) as TemplateContent;
-    case "moveSection":
-      return ops.moveSection(content, sectionId, direction) as TemplateContent;
-    case "saveQuestion": {
-      const previous = content.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
-      const kind = String(form.get("kind")) as Question["kind"];
-      const guidance = localized(form, "guidance", languages);
-      const standard = String(form.get("standard") ?? "").trim();
-      const question = {
-        id: questionId || undefined,
-        kind,
-        text: localized(form, "text", languages),
-        ...(Object.keys(guidance).length ? { guidance } : {}),
-        ...(standard ? { standard } : {}),
-        ...(kind === "single_choice" || kind === "multiple_choice" ? { options: options(form, languages, previous?.options) } : {}),
-      };
-      return ops.saveQuestion(content, sectionId, question as Omit<Question, "id">) as TemplateContent;
-    }
-    case "removeQuestion":
-      return ops.removeQuestion(content, questionId) as TemplateContent;
-    case "moveQuestion":
-      return ops.moveQuestion(content, questionId, direction) as TemplateContent;
-  }
+  return {
+    saveSection: () => save((content, languages) => ops.saveSection(content, sectionId || null, localized(form, "title", languages)) as TemplateContent),
+    removeSection: () => save((content) => ops.removeSection(content, sectionId) as TemplateContent),
+    moveSection: () => save((content) => ops.moveSection(content, sectionId, direction) as TemplateContent),
+    saveQuestion: () =>
+      save((content, languages) => {
+        const previous = content.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
+        const { kind } = parseForm(form, z.object({ kind: z.enum(QUESTION_KINDS) }));
+        const guidance = localized(form, "guidance", languages);
+        const standard = String(form.get("standard") ?? "").trim();
+        const question = {
+          id: questionId || undefined,
+          kind,
+          text: localized(form, "text", languages),
+          ...(Object.keys(guidance).length ? { guidance } : {}),
+          ...(standard ? { standard } : {}),
+          ...(kind === "single_choice" || kind === "multiple_choice" ? { options: options(form, languages, previous?.options) } : {}),
+        };
+        return ops.saveQuestion(content, sectionId, question as Omit<Question, "id">) as TemplateContent;
+      }),
+    removeQuestion: () => save((content) => ops.removeQuestion(content, questionId) as TemplateContent),
+    moveQuestion: () => save((content) => ops.moveQuestion(content, questionId, direction) as TemplateContent),
+  };
 }

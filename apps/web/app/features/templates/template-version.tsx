@@ -1,5 +1,5 @@
 import { PLACE_TYPES } from "@vigil/api/registry";
-import type { PlaceType } from "@vigil/db";
+import { templateSettingsSchema } from "@vigil/api/inputs";
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
@@ -11,10 +11,11 @@ import { CheckboxGroup } from "./CheckboxGroup";
 import { SectionTitleForm, SectionView } from "./SectionView";
 import { TextField } from "../../ui/TextField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
-import { applyEdit, EDITOR_INTENTS } from "./template-editor.server";
+import { editorHandlers } from "./template-editor.server";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/template-version";
 import { readForm } from "../../lib/read-form.server";
@@ -38,22 +39,32 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const form = await readForm(request);
-  const intent = intentOf(form, ["saveSettings", ...EDITOR_INTENTS]);
-  const result = await runAction(api, async () => {
-    const draft = await api.caller.templates.version({ tenantSlug, versionId: params.versionId });
-    const expectedUpdatedAt = new Date(String(form.get("updatedAt")));
-    if (intent === "saveSettings") {
-      const languages = form.getAll("languages").map(String).filter(isLocale);
-      const settings = { name: String(form.get("name") ?? ""), placeTypes: form.getAll("placeTypes").map(String) as PlaceType[], languages };
-      return api.caller.templates.updateDraft({ tenantSlug, templateId: params.templateId, settings, content: draft.content, expectedUpdatedAt });
-    }
-    const languages = draft.languages.filter(isLocale);
-    const settings = { name: draft.template.name, placeTypes: draft.template.placeTypes, languages };
-    return api.caller.templates.updateDraft({ tenantSlug, templateId: params.templateId, settings, content: applyEdit(draft.content, form, languages), expectedUpdatedAt });
+  type Draft = Awaited<ReturnType<typeof api.caller.templates.version>>;
+  type Change = Pick<Parameters<typeof api.caller.templates.updateDraft>[0], "settings" | "content">;
+  const save = async (change: (draft: Draft) => Change) => {
+    const result = await runAction(api, async () => {
+      const draft = await api.caller.templates.version({ tenantSlug, versionId: params.versionId });
+      const expectedUpdatedAt = new Date(String(form.get("updatedAt")));
+      return api.caller.templates.updateDraft({ tenantSlug, templateId: params.templateId, ...change(draft), expectedUpdatedAt });
+    });
+    // A saved edit closes its form; the page reloads the draft.
+    if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${params.templateId}/versions/${params.versionId}`);
+    return data(result, { status: 400 });
+  };
+  return dispatchIntent(form, {
+    saveSettings: () =>
+      save((draft) => {
+        const languages = form.getAll("languages").map(String).filter(isLocale);
+        const { placeTypes } = parseForm(form, templateSettingsSchema.pick({ placeTypes: true }));
+        return { settings: { name: String(form.get("name") ?? ""), placeTypes, languages }, content: draft.content };
+      }),
+    ...editorHandlers(form, (edit) =>
+      save((draft) => {
+        const languages = draft.languages.filter(isLocale);
+        return { settings: { name: draft.template.name, placeTypes: draft.template.placeTypes, languages }, content: edit(draft.content, languages) };
+      }),
+    ),
   });
-  // A saved edit closes its form; the page reloads the draft.
-  if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${params.templateId}/versions/${params.versionId}`);
-  return data(result, { status: 400 });
 }
 
 function SettingsForm({ name, placeTypes, languages, updatedAt }: { name: string; placeTypes: readonly string[]; languages: readonly string[]; updatedAt: string }) {

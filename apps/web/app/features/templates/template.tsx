@@ -7,8 +7,8 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { TemplateLibraryPanel } from "../library/TemplateLibraryPanel";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
-import { loadTemplateLibrary, templateLibraryAction } from "../library/template-library.server";
+import { dispatchIntent } from "../../lib/intent";
+import { loadTemplateLibrary, templateLibraryHandlers } from "../library/template-library.server";
 import { useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -35,23 +35,25 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, templateId: params.templateId };
   const form = await readForm(request);
-  const intent = intentOf(form, ["libraryPublish", "libraryUnpublish", "newDraft", "publish", "discardDraft", "archive", "unarchive"]);
-  const libraryResult = await templateLibraryAction(api, params.slug, form);
-  if (libraryResult) return libraryResult;
-  if (intent === "newDraft") {
-    const created = await runAction(api, () => api.caller.templates.createDraft(input));
-    if (created.ok) throw redirect(`/t/${params.slug}/templates/${params.templateId}/versions/${created.result.id}`);
-    return data({ ...created, intent, version: null }, { status: 400 });
-  }
-  if (intent === "publish") {
-    const published = await runAction(api, () => api.caller.templates.publish(input));
-    return data({ ...published, intent, version: published.ok ? published.result.version : null }, { status: published.ok ? 200 : 400 });
-  }
-  const result =
-    intent === "discardDraft"
-      ? await runAction(api, () => api.caller.templates.discardDraft(input))
-      : await runAction(api, () => api.caller.templates.setArchived({ ...input, archived: intent === "archive" }));
-  return data({ ...result, intent, version: null }, { status: result.ok ? 200 : 400 });
+  const respond = async <T,>(intent: "discardDraft" | "archive" | "unarchive", work: () => Promise<T>) => {
+    const result = await runAction(api, work);
+    return data({ ...result, intent, version: null }, { status: result.ok ? 200 : 400 });
+  };
+  return dispatchIntent(form, {
+    ...templateLibraryHandlers(api, params.slug, form),
+    newDraft: async (intent) => {
+      const created = await runAction(api, () => api.caller.templates.createDraft(input));
+      if (created.ok) throw redirect(`/t/${params.slug}/templates/${params.templateId}/versions/${created.result.id}`);
+      return data({ ...created, intent, version: null }, { status: 400 });
+    },
+    publish: async (intent) => {
+      const published = await runAction(api, () => api.caller.templates.publish(input));
+      return data({ ...published, intent, version: published.ok ? published.result.version : null }, { status: published.ok ? 200 : 400 });
+    },
+    discardDraft: (intent) => respond(intent, () => api.caller.templates.discardDraft(input)),
+    archive: (intent) => respond(intent, () => api.caller.templates.setArchived({ ...input, archived: true })),
+    unarchive: (intent) => respond(intent, () => api.caller.templates.setArchived({ ...input, archived: false })),
+  });
 }
 
 function IntentButton({ intent, label, variant = "secondary" }: { intent: string; label: string; variant?: "primary" | "secondary" | "ghost" }) {

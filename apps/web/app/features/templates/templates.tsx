@@ -1,6 +1,7 @@
 import { LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
 import { PLACE_TYPES } from "@vigil/api/registry";
-import type { PlaceType } from "@vigil/db";
+import { localeSchema, templateSettingsSchema } from "@vigil/api/inputs";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button } from "../../ui/Button";
@@ -11,7 +12,8 @@ import { PageHeader } from "../../ui/PageHeader";
 import { CheckboxGroup } from "./CheckboxGroup";
 import { TextField } from "../../ui/TextField";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -34,27 +36,30 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // A truncated or malformed body (e.g. an import whose upload broke off) is the sender's fault: a 400, not a 500.
   const form = await request.formData().catch(() => null);
   if (!form) return data({ ok: false as const, intent: "import", message: api.ctx.t("attachmentErrors.malformed"), fieldErrors: {} }, { status: 400 });
-  const intent = intentOf(form, ["import", "create"]);
-  if (intent === "import") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      return data({ ok: false as const, intent, message: api.ctx.t("templateErrors.fileRequired"), fieldErrors: { file: api.ctx.t("templateErrors.fileRequired") } }, { status: 400 });
-    }
-    const text = await file.text();
-    const result = await runAction(api, () => api.caller.templates.import({ tenantSlug, text }));
-    if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${result.result.id}`);
-    return data({ ...result, intent }, { status: 400 });
-  }
-  const result = await runAction(api, () =>
-    api.caller.templates.create({
-      tenantSlug,
-      name: String(form.get("name") ?? ""),
-      placeTypes: form.getAll("placeTypes").map(String) as PlaceType[],
-      languages: form.getAll("languages").map(String) as Locale[],
-    }),
-  );
-  if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${result.result.id}/versions/${result.result.draftId}`);
-  return data({ ...result, intent }, { status: 400 });
+  return dispatchIntent(form, {
+    import: async (intent) => {
+      const file = form.get("file");
+      if (!(file instanceof File) || file.size === 0) {
+        return data({ ok: false as const, intent, message: api.ctx.t("templateErrors.fileRequired"), fieldErrors: { file: api.ctx.t("templateErrors.fileRequired") } }, { status: 400 });
+      }
+      const text = await file.text();
+      const result = await runAction(api, () => api.caller.templates.import({ tenantSlug, text }));
+      if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${result.result.id}`);
+      return data({ ...result, intent }, { status: 400 });
+    },
+    create: async (intent) => {
+      const result = await runAction(api, () =>
+        api.caller.templates.create({
+          tenantSlug,
+          name: String(form.get("name") ?? ""),
+          // Only the values are checked here; "at least one language" is the procedure's, so it is refused with the name.
+          ...parseForm(form, z.object({ placeTypes: templateSettingsSchema.shape.placeTypes, languages: z.array(localeSchema) })),
+        }),
+      );
+      if (result.ok) throw redirect(`/t/${tenantSlug}/templates/${result.result.id}/versions/${result.result.draftId}`);
+      return data({ ...result, intent }, { status: 400 });
+    },
+  });
 }
 
 export default function Templates({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,4 +1,3 @@
-import type { VisitStatus, VisitType } from "@vigil/db";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,8 +7,9 @@ import { FOCUS_RING } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
 import { VisitStatusBadge } from "./VisitStatusBadge";
+import type { ServerOutputs } from "../../lib/api-types";
 
-type EarlierVisit = { id: string; type: VisitType; status: VisitStatus; plannedStart: Date | string; plannedEnd: Date | string; nightVisit: boolean };
+type EarlierVisit = ServerOutputs["visits"]["preparation"]["earlierVisits"][number];
 
 /** What to read before going: the place's earlier visits and its open recommendations. */
 export function PreparationCard({ placeName, earlierVisits, base, openRecommendations }: { placeName: string; earlierVisits: EarlierVisit[]; base: string; openRecommendations?: ReactNode }) {

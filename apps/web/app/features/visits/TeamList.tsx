@@ -2,14 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useBusy } from "../../lib/form";
 import { Button } from "../../ui/Button";
+import type { ServerOutputs } from "../../lib/api-types";
 
-export type TeamMember = {
-  id: string;
-  visitRole: string;
-  externalName: string | null;
-  externalExpertise: string | null;
-  user: { id: string; name: string; email: string } | null;
-};
+export type TeamMember = ServerOutputs["visits"]["get"]["team"][number];
 
 /** What the viewer may do to the team: change its members, and the lead too (decision 0147). */
 type TeamManagement = { members: boolean; lead: boolean };

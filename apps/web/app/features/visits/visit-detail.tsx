@@ -1,3 +1,4 @@
+import { transitionVisitSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass } from "../../ui/Button";
@@ -13,7 +14,8 @@ import { TeamList } from "./TeamList";
 import { VisitSectionLinks } from "./VisitSectionLinks";
 import { VisitSummary } from "./VisitSummary";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
-import { intentOf } from "../../lib/intent";
+import { dispatchIntent } from "../../lib/intent";
+import { parseForm } from "../../lib/parse-form.server";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "./visit-days";
 import { followUpFormLimits } from "../recommendations/recommendation-update.server";
@@ -41,26 +43,24 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-const INTENTS = ["transition", "addMember", "addExpert", "removeTeamMember"] as const;
-
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
-  const intent = intentOf(form, INTENTS);
   const base = { tenantSlug: params.slug, visitId: params.visitId };
-  const run = (): Promise<unknown> => {
-    if (intent === "transition") {
-      const to = String(form.get("to")) as Parameters<typeof api.caller.visits.transition>[0]["to"];
-      return api.caller.visits.transition({ ...base, to });
-    }
-    if (intent === "removeTeamMember") return api.caller.visits.removeTeamMember({ ...base, teamMemberId: String(form.get("teamMemberId")) });
-    // An empty choice still reaches the server, which answers with a field error.
-    const member = intent === "addMember" ? memberFrom(form) : expertFrom(form);
-    const fallback = intent === "addMember" ? { kind: "member" as const, userId: "", visitRole: "monitor" as const } : { kind: "external" as const, name: "", expertise: null, visitRole: "doctor" as const };
-    return api.caller.visits.addTeamMember({ ...base, member: member ?? fallback });
+  const respond = async (intent: "transition" | "addMember" | "addExpert" | "removeTeamMember", work: () => Promise<unknown>) => {
+    const result = await runAction(api, work);
+    return data({ ...(result.ok ? { ok: true as const } : result), intent }, { status: result.ok ? 200 : 400 });
   };
-  const result = await runAction(api, run);
-  return data({ ...(result.ok ? { ok: true as const } : result), intent }, { status: result.ok ? 200 : 400 });
+  return dispatchIntent(form, {
+    transition: (intent) =>
+      respond(intent, () => api.caller.visits.transition({ ...base, ...parseForm(form, transitionVisitSchema.pick({ to: true })) })),
+    // An empty choice still reaches the server, which answers with a field error.
+    addMember: (intent) =>
+      respond(intent, () => api.caller.visits.addTeamMember({ ...base, member: memberFrom(form) ?? { kind: "member", userId: "", visitRole: "monitor" } })),
+    addExpert: (intent) =>
+      respond(intent, () => api.caller.visits.addTeamMember({ ...base, member: expertFrom(form) ?? { kind: "external", name: "", expertise: null, visitRole: "doctor" } })),
+    removeTeamMember: (intent) => respond(intent, () => api.caller.visits.removeTeamMember({ ...base, teamMemberId: String(form.get("teamMemberId")) })),
+  });
 }
 
 export default function VisitDetail({ loaderData, actionData }: Route.ComponentProps) {

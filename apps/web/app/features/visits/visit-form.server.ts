@@ -1,3 +1,6 @@
+import { visitTypeSchema } from "@vigil/api/inputs";
+import { z } from "zod";
+import { parseForm } from "../../lib/parse-form.server";
 import type { PlanValues } from "./PlanFields";
 
 /** Reads the plan fields of a visit form (checkboxes are present only when ticked). */
@@ -14,12 +17,10 @@ export function planValuesFrom(form: FormData): PlanValues {
   };
 }
 
-type VisitType = "in_depth" | "thematic" | "ad_hoc" | "follow_up";
-
-/** The plan as the procedures take it; the server validates every value again. */
+/** The plan as the procedures take it; the server validates every value again. Call it inside runAction. */
 export function planInputFrom(values: PlanValues) {
   return {
-    type: values.type as VisitType,
+    type: parseForm({ type: values.type }, z.object({ type: visitTypeSchema })).type,
     announced: values.announced,
     nightVisit: values.nightVisit,
     plannedStart: values.plannedStart,

@@ -37,9 +37,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const form = await readForm(request);
   const values = planValuesFrom(form);
-  const team = [memberFrom(form), expertFrom(form)].flatMap((member) => (member ? [member] : []));
+  const team = () => [memberFrom(form), expertFrom(form)].flatMap((member) => (member ? [member] : []));
   const placeId = String(form.get("placeId") ?? "");
-  const result = await runAction(api, () => api.caller.visits.plan({ tenantSlug: params.slug, placeId, ...planInputFrom(values), team }));
+  const result = await runAction(api, () => api.caller.visits.plan({ tenantSlug: params.slug, placeId, ...planInputFrom(values), team: team() }));
   if (result.ok) throw redirect(`/t/${params.slug}/visits/${result.result.id}`);
   return data({ ...result, values }, { status: 400 });
 }
