@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LOCALE_FILES } from "../locales/index.ts";
-import { LOCALES } from "./locales.ts";
+import { LOCALES, localeNames } from "./locales.ts";
 import { transliterateResource } from "./serbian-script.ts";
 import { resources } from "./translator.ts";
 
@@ -77,3 +77,11 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".test.ts") && !e.parentPath.includes("node_modules"))
     .map((e) => path.join(e.parentPath, e.name));
 }
+
+describe("localeNames", () => {
+  it("names each stored language in itself and shows an unknown code as it is", () => {
+    expect(localeNames(["sr-Cyrl", "en"])).toBe("Српски (ћирилица), English");
+    expect(localeNames(["de"])).toBe("de");
+    expect(localeNames([])).toBe("");
+  });
+});

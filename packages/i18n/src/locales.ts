@@ -21,3 +21,8 @@ export const INTL_LOCALE: Record<Locale, string> = {
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
+
+/** Language codes as stored on a template or publication, each named in itself; an unknown code shown as it is. */
+export function localeNames(codes: readonly string[]): string {
+  return codes.map((code) => (isLocale(code) ? LOCALE_NAMES[code] : code)).join(", ");
+}

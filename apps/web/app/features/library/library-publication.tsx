@@ -1,4 +1,4 @@
-import { formatDate, LOCALE_NAMES, type Locale } from "@vigil/i18n";
+import { formatDate, localeNames } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button } from "../../ui/Button";
@@ -59,7 +59,7 @@ export default function LibraryPublication({ loaderData, actionData }: Route.Com
           withNames(t).t("library.byPublisher", { name: <ForeignName name={publication.publisherName} /> }),
           t("library.version", { version: publication.version }),
           publication.forumName ? t("library.inForum", { name: publication.forumName }) : t("library.everyone"),
-          publication.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", "),
+          localeNames(publication.languages),
           formatDate(locale, publication.publishedAt),
         ])}
       />

@@ -1,5 +1,5 @@
 import { PLACE_TYPES } from "@vigil/api/registry";
-import { formatDate, LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
+import { formatDate, LOCALE_NAMES, localeNames, LOCALES, type Locale } from "@vigil/i18n";
 import type { PlaceType } from "@vigil/db";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
@@ -68,7 +68,7 @@ export default function Library({ loaderData }: Route.ComponentProps) {
                   t("library.version", { version: publication.version }),
                   publication.forumName ? t("library.inForum", { name: publication.forumName }) : t("library.everyone"),
                   publication.placeTypes.map((type) => t(`placeTypes.${type}`)).join(", "),
-                  publication.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", "),
+                  localeNames(publication.languages),
                   formatDate(locale, publication.publishedAt),
                 ])}
               </p>

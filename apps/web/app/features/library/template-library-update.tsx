@@ -1,4 +1,3 @@
-import type { Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button } from "../../ui/Button";
@@ -50,7 +49,7 @@ export default function TemplateLibraryUpdate({ loaderData, actionData }: Route.
   const { template, source } = loaderData;
   const busy = useBusy();
   const update = source?.update;
-  const text = (value: Text | undefined) => pick(value, locale as Locale, Object.keys(value ?? {}));
+  const text = (value: Text | undefined) => pick(value, locale, Object.keys(value ?? {}));
   return (
     <div className="space-y-6">
       <Link to=".." relative="path" className="text-sm text-teal-800 underline">{t("library.backToTemplate", { name: template.name })}</Link>

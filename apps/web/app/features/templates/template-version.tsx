@@ -1,6 +1,6 @@
 import { PLACE_TYPES } from "@vigil/api/registry";
 import { templateSettingsSchema } from "@vigil/api/inputs";
-import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
+import { isLocale, LOCALE_NAMES, LOCALES } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -92,7 +92,7 @@ export default function TemplateVersion({ loaderData, actionData }: Route.Compon
   const { version } = loaderData;
   const isDraft = version.version === null;
   const editable = isDraft && roleAtLeast(workspace.role, "coordinator");
-  const languages = version.languages.filter(isLocale) as Locale[];
+  const languages = version.languages.filter(isLocale);
   const name = version.template.name;
   return (
     <div className="space-y-6">

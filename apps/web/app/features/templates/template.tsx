@@ -1,4 +1,4 @@
-import { formatDate, LOCALE_NAMES, type Locale } from "@vigil/i18n";
+import { formatDate, localeNames } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -79,7 +79,7 @@ export default function Template({ loaderData, actionData }: Route.ComponentProp
       <Link to={`/t/${workspace.slug}/templates`} className="text-sm text-teal-800 underline">{t("templates.backToList")}</Link>
       <PageHeader
         title={template.name}
-        lead={[template.placeTypes.map((type) => t(`placeTypes.${type}`)).join(", "), (template.draft ?? latest)?.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", ")].filter(Boolean).join(" · ")}
+        lead={[template.placeTypes.map((type) => t(`placeTypes.${type}`)).join(", "), localeNames((template.draft ?? latest)?.languages ?? [])].filter(Boolean).join(" · ")}
       />
       <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
       <FormSuccess message={actionData?.ok && actionData.intent === "publish" ? t("templates.published", { version: actionData.version }) : undefined} />

@@ -1,4 +1,4 @@
-import { LOCALE_NAMES, LOCALES, type Locale } from "@vigil/i18n";
+import { LOCALE_NAMES, localeNames, LOCALES } from "@vigil/i18n";
 import { PLACE_TYPES } from "@vigil/api/registry";
 import { localeSchema, templateSettingsSchema } from "@vigil/api/inputs";
 import { z } from "zod";
@@ -88,7 +88,7 @@ export default function Templates({ loaderData, actionData }: Route.ComponentPro
                   template.latestVersion ? t("templates.version", { version: template.latestVersion.version }) : t("templates.notPublished"),
                   template.hasDraft ? t("templates.draftOpen") : null,
                   template.placeTypes.map((type) => t(`placeTypes.${type}`)).join(", "),
-                  template.languages.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(", "),
+                  localeNames(template.languages),
                 ].filter(Boolean).join(" · ")}
               </p>
             </li>
