@@ -1,5 +1,6 @@
 import type { RecommendationStatus, RecommendationUpdateSource } from "@vigil/db";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../ui/DataTable";
 import { Link } from "react-router";
 import { useLocale } from "../../lib/locale";
 import { formatDay } from "../visits/visit-days";
@@ -30,54 +31,49 @@ export function RecommendationTable({ rows, caption, showPlace = true }: { rows:
   const locale = useLocale();
   const { slug } = useWorkspace();
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">{t("recommendations.colNumber")}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t("recommendations.colRecommendation")}</th>
-            {showPlace ? <th scope="col" className="py-2 pr-3 font-medium">{t("recommendations.colPlace")}</th> : null}
-            <th scope="col" className="py-2 pr-3 font-medium">{t("recommendations.colStatus")}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t("recommendations.colDue")}</th>
-            <th scope="col" className="py-2 font-medium">{t("recommendations.colLatest")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="align-top">
-              <td className="py-2 pr-3 tabular-nums">{row.number}</td>
-              <td className="py-2 pr-3">
-                <Link to={`/t/${slug}/recommendations/${row.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>
-                  {excerpt(row.text)}
-                </Link>
-                {row.addressees.length > 0 ? <span className="block text-slate-600">{row.addressees.map((a) => a.name).join(", ")}</span> : null}
-              </td>
-              {showPlace ? (
-                <td className="py-2 pr-3">
-                  {row.place.name}
-                  <span className="block whitespace-nowrap text-slate-600">{formatDay(locale, row.visit.plannedStart)}</span>
-                </td>
-              ) : null}
-              <td className="space-y-1 py-2 pr-3">
-                <RecommendationStatusBadge status={row.status} />
-                {row.overdue ? <div><OverdueBadge /></div> : null}
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap">{row.dueDate ? formatDay(locale, row.dueDate) : t("recommendations.noDueDate")}</td>
-              <td className="py-2 text-slate-700">
-                {row.latestUpdate ? (
-                  <>
-                    <span className="block whitespace-nowrap font-medium">{`${formatDay(locale, row.latestUpdate.occurredOn)} · ${t(`recommendations.source.${row.latestUpdate.source}`)}`}</span>
-                    <span className="block">{excerpt(row.latestUpdate.text, 100)}</span>
-                  </>
-                ) : (
-                  t("recommendations.noUpdate")
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: "number", label: t("recommendations.colNumber") },
+        { key: "recommendation", label: t("recommendations.colRecommendation") },
+        ...(showPlace ? [{ key: "place", label: t("recommendations.colPlace") }] : []),
+        { key: "status", label: t("recommendations.colStatus") },
+        { key: "due", label: t("recommendations.colDue") },
+        { key: "latest", label: t("recommendations.colLatest") },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className="align-top">
+          <td className="py-2 pr-3 tabular-nums">{row.number}</td>
+          <td className="py-2 pr-3">
+            <Link to={`/t/${slug}/recommendations/${row.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>
+              {excerpt(row.text)}
+            </Link>
+            {row.addressees.length > 0 ? <span className="block text-slate-600">{row.addressees.map((a) => a.name).join(", ")}</span> : null}
+          </td>
+          {showPlace ? (
+            <td className="py-2 pr-3">
+              {row.place.name}
+              <span className="block whitespace-nowrap text-slate-600">{formatDay(locale, row.visit.plannedStart)}</span>
+            </td>
+          ) : null}
+          <td className="space-y-1 py-2 pr-3">
+            <RecommendationStatusBadge status={row.status} />
+            {row.overdue ? <div><OverdueBadge /></div> : null}
+          </td>
+          <td className="py-2 pr-3 whitespace-nowrap">{row.dueDate ? formatDay(locale, row.dueDate) : t("recommendations.noDueDate")}</td>
+          <td className="py-2 text-slate-700">
+            {row.latestUpdate ? (
+              <>
+                <span className="block whitespace-nowrap font-medium">{`${formatDay(locale, row.latestUpdate.occurredOn)} · ${t(`recommendations.source.${row.latestUpdate.source}`)}`}</span>
+                <span className="block">{excerpt(row.latestUpdate.text, 100)}</span>
+              </>
+            ) : (
+              t("recommendations.noUpdate")
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

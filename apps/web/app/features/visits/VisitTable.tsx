@@ -1,5 +1,6 @@
 import type { PlaceType, VisitStatus, VisitType } from "@vigil/db";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../ui/DataTable";
 import { Link } from "react-router";
 import { useLocale } from "../../lib/locale";
 import { formatDayRange } from "./visit-days";
@@ -24,41 +25,36 @@ export function VisitTable({ visits, caption }: { visits: VisitRow[]; caption: s
   const locale = useLocale();
   const { slug } = useWorkspace();
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("visitFields.dates")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("visitFields.place")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("visitFields.type")}</th>
-            <th scope="col" className="py-2 font-medium">{t("visitFields.status")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {visits.map((visit) => (
-            <tr key={visit.id}>
-              <td className="py-2 pr-4 whitespace-nowrap">{formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</td>
-              <td className="py-2 pr-4">
-                <Link to={`/t/${slug}/visits/${visit.id}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
-                  {visit.place.name}
-                </Link>
-                <span className="block text-slate-600">
-                  {t(`visitPlaceTypes.${visit.place.type}`)}
-                  {visit.place.region ? ` · ${visit.place.region}` : null}
-                </span>
-              </td>
-              <td className="py-2 pr-4">
-                {t(`visitTypes.${visit.type}`)}
-                {visit.nightVisit ? <span className="block text-slate-600">{t("visitFields.nightVisit")}</span> : null}
-              </td>
-              <td className="py-2">
-                <VisitStatusBadge status={visit.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: "dates", label: t("visitFields.dates") },
+        { key: "place", label: t("visitFields.place") },
+        { key: "type", label: t("visitFields.type") },
+        { key: "status", label: t("visitFields.status") },
+      ]}
+    >
+      {visits.map((visit) => (
+        <tr key={visit.id}>
+          <td className="py-2 pr-4 whitespace-nowrap">{formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</td>
+          <td className="py-2 pr-4">
+            <Link to={`/t/${slug}/visits/${visit.id}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
+              {visit.place.name}
+            </Link>
+            <span className="block text-slate-600">
+              {t(`visitPlaceTypes.${visit.place.type}`)}
+              {visit.place.region ? ` · ${visit.place.region}` : null}
+            </span>
+          </td>
+          <td className="py-2 pr-4">
+            {t(`visitTypes.${visit.type}`)}
+            {visit.nightVisit ? <span className="block text-slate-600">{t("visitFields.nightVisit")}</span> : null}
+          </td>
+          <td className="py-2">
+            <VisitStatusBadge status={visit.status} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
