@@ -53,7 +53,7 @@ export default defineConfig({
         `NODE_ENV=production LOG_LEVEL=warn PORT=${port} HOST=127.0.0.1 APP_URL=${baseURL} EMBEDDED_POSTGRES_PORT=${postgresPort} VIGIL_DATA_DIR=${e2eDataDir}`,
         // Billing on, against the fake (new workspaces start on the free plan, whose limits the other specs stay within).
         `STRIPE_SECRET_KEY=sk_test_vigil_e2e STRIPE_API_BASE=${fakeStripeURL} STRIPE_WEBHOOK_SECRET=${webhookSecret} STRIPE_PRICE_STANDARD=price_e2e_standard STRIPE_PRICE_NETWORK=price_e2e_network`,
-        "node --import tsx server/main.ts",
+        "node build/main.js",
       ].join(" "),
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,

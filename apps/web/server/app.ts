@@ -9,6 +9,8 @@ import { securityHeaders } from "./security-headers.ts";
 
 /** Exported for the entry (main.ts): its SIGTERM handler turns /readyz to 503 in this build's module. */
 export { markStopping } from "./health.ts";
+/** Exported for the entry too: the start-up steps (migrations aside) run on this build's modules. */
+export * from "./startup.ts";
 
 declare module "react-router" {
   interface AppLoadContext {

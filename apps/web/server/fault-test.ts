@@ -74,7 +74,7 @@ async function main() {
     await disconnectAppDb();
 
     // 2. The app, as `pnpm start` runs it, on that database.
-    app = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    app = spawn(process.execPath, ["build/main.js"], {
       cwd: appDir,
       env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), HOST: "127.0.0.1", APP_URL: base, VIGIL_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],

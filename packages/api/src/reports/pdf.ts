@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { INTL_LOCALE, translator } from "@vigil/i18n";
-import PDFDocument from "pdfkit";
 import type { ReportDocument } from "./document.ts";
 
 export { reportFileName, type ReportDocument } from "./document.ts";
@@ -36,6 +35,9 @@ function groupByAddressee(recommendations: Recommendation[]): AddresseeGroup[] {
 }
 
 export async function renderReportPdf(document: ReportDocument): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: pdfkit and its font tables cost ~10 MB that most server
+  // processes never use (docs/decisions/0180).
+  const { default: PDFDocument } = await import("pdfkit");
   const language = document.report.language;
   const t = translator(language);
   // Visit days and due dates are calendar dates (UTC midnight): formatted in UTC, they stay the same day everywhere.

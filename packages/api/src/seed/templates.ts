@@ -1,12 +1,15 @@
-import { readFile } from "node:fs/promises";
 import { withTenant } from "@vigil/db";
 import type { Locale } from "@vigil/i18n";
 import { importTemplate } from "../templates/exchange.ts";
 import { publishDraft } from "../templates/templates.ts";
 import { type DemoWorkspaceContext, ownerActor } from "./context.ts";
+// Imported rather than read from disk next to this file: the server build bundles the seed into a
+// chunk elsewhere (apps/web/build/server/assets), where no data folder sits beside it (decision 0180).
+import policeCustody from "./data/police-custody.template.json" with { type: "json" };
+import prison from "./data/prison.template.json" with { type: "json" };
 
 /** The demo methodology, in the documented exchange format (docs/template-format.md). */
-const TEMPLATE_FILES = ["police-custody.template.json", "prison.template.json"];
+const TEMPLATE_FILES: Record<string, unknown>[] = [policeCustody, prison];
 
 /**
  * Keeps only the given languages in a template file: the data files hold English, Serbian Cyrillic
@@ -29,8 +32,7 @@ function keepLanguages(file: Record<string, unknown>, languages: readonly Locale
 export async function seedTemplates(workspace: DemoWorkspaceContext): Promise<void> {
   const languages: Locale[] = workspace.countryCode === "UA" ? ["en", "uk"] : ["en", "sr-Cyrl"];
   const actor = ownerActor(workspace);
-  for (const name of TEMPLATE_FILES) {
-    const file = JSON.parse(await readFile(new URL(`./data/${name}`, import.meta.url), "utf8")) as Record<string, unknown>;
+  for (const file of TEMPLATE_FILES) {
     const text = JSON.stringify(keepLanguages(file, languages), null, 2);
     await withTenant(workspace.tenantId, workspace.ownerId, async (tx) => {
       const template = await importTemplate(tx, actor, text);
