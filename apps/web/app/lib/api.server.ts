@@ -5,12 +5,38 @@ import { data, redirect, type AppLoadContext } from "react-router";
 import { assertRouteParams } from "./route-params";
 import { readForm } from "./read-form.server";
 
+type Caller = ReturnType<typeof createCaller>;
+
 export type ServerApi = {
-  caller: ReturnType<typeof createCaller>;
+  caller: Caller;
   ctx: Context;
   /** Set-Cookie and other headers the procedures asked for; pass them on with the response. */
   headers: Headers;
+  /** The workspace and the caller's role in it (workspaces.current), read once per page request. */
+  workspace: (tenantSlug: string) => ReturnType<Caller["workspaces"]["current"]>;
+  /** The workspace's billing state (billing.status), read once per page request. */
+  billingStatus: (tenantSlug: string) => ReturnType<Caller["billing"]["status"]>;
 };
+
+/**
+ * Reads that the workspace layout and its pages both need, shared by the loaders of one page request
+ * (React Router runs them at once, on one Request): the layout's call answers the page's too, so a
+ * child route does not re-read what the layout has (issue 15, decision 0177). Only for GET and HEAD:
+ * the loaders after an action get a new Request and read afresh.
+ */
+const sharedReads = new WeakMap<Request, Map<string, Promise<unknown>>>();
+
+function sharedRead<T>(request: Request, key: string, read: () => Promise<T>): Promise<T> {
+  if (request.method !== "GET" && request.method !== "HEAD") return read();
+  let reads = sharedReads.get(request);
+  if (!reads) sharedReads.set(request, (reads = new Map()));
+  let found = reads.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = read();
+    reads.set(key, found);
+  }
+  return found;
+}
 
 /**
  * Loaders and actions call the same tRPC procedures as the browser, through the server-side caller.
@@ -20,7 +46,14 @@ export async function serverApi(request: Request, loadContext: AppLoadContext, p
   assertRouteParams(params);
   const headers = new Headers();
   const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress, requestId: loadContext.requestId });
-  return { caller: createCaller(ctx), ctx, headers };
+  const caller = createCaller(ctx);
+  return {
+    caller,
+    ctx,
+    headers,
+    workspace: (tenantSlug) => sharedRead(request, `workspaces.current ${tenantSlug}`, () => caller.workspaces.current({ tenantSlug })),
+    billingStatus: (tenantSlug) => sharedRead(request, `billing.status ${tenantSlug}`, () => caller.billing.status({ tenantSlug })),
+  };
 }
 
 export type ActionFailure = { ok: false; message: string; fieldErrors: FieldErrors };

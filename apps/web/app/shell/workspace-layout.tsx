@@ -10,9 +10,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     const [current, mine, billing] = await Promise.all([
-      api.caller.workspaces.current({ tenantSlug: params.slug }),
+      api.workspace(params.slug),
       api.caller.workspaces.mine(),
-      api.caller.billing.status({ tenantSlug: params.slug }),
+      api.billingStatus(params.slug),
     ]);
     const workspace: CurrentWorkspace = { id: current.id, slug: current.slug, name: current.name, countryCode: current.countryCode, role: current.role };
     return { workspace, workspaces: mine.map(({ slug, name }) => ({ slug, name })), billing };

@@ -88,3 +88,4 @@ export function sessionTokenFrom(resHeaders: Headers): string | null {
 }
 
 export { recordStatements, sessionLookUpsIn, transactionsIn } from "./statements.ts";
+export { createTestPlace, createTestVisit } from "./visits.ts";

@@ -21,9 +21,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const tenantSlug = params.slug;
   try {
     const [current, members, billing] = await Promise.all([
-      api.caller.workspaces.current({ tenantSlug }),
+      // The layout's reads of this request (api.server.ts): no extra transaction for them.
+      api.workspace(tenantSlug),
       api.caller.members.list({ tenantSlug }),
-      api.caller.billing.status({ tenantSlug }),
+      api.billingStatus(tenantSlug),
     ]);
     const invitations = hasRole(current.role, "admin") ? await api.caller.members.invitations({ tenantSlug }) : [];
     // The plan's limit counts members and pending invitations (billing is off: no limit).
