@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createCaller, createContext, DELETION_PENDING, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
+import { createCaller, createContext, DELETION_PENDING, readInWorkspace, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 import { assertRouteParams } from "./route-params";
 import { readForm } from "./read-form.server";
@@ -16,6 +16,11 @@ export type ServerApi = {
   workspace: (tenantSlug: string) => ReturnType<Caller["workspaces"]["current"]>;
   /** The workspace's billing state (billing.status), read once per page request. */
   billingStatus: (tenantSlug: string) => ReturnType<Caller["billing"]["status"]>;
+  /**
+   * A loader's reads in one transaction: the workspace queries `work` makes through the caller it gets
+   * share one read transaction of that workspace (decision 0178) instead of opening one each.
+   */
+  inWorkspace: <T>(tenantSlug: string, work: (caller: Caller) => Promise<T>) => Promise<T>;
 };
 
 /**
@@ -46,13 +51,22 @@ export async function serverApi(request: Request, loadContext: AppLoadContext, p
   assertRouteParams(params);
   const headers = new Headers();
   const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress, requestId: loadContext.requestId });
-  const caller = createCaller(ctx);
+  const inWorkspace = <T>(tenantSlug: string, work: (caller: Caller) => Promise<T>) => readInWorkspace(ctx, tenantSlug, (shared) => work(createCaller(shared)));
+  // What the layout shows of the workspace, in one transaction, whichever loader asks first.
+  const layoutReads = (tenantSlug: string) =>
+    sharedRead(request, `layout ${tenantSlug}`, () =>
+      inWorkspace(tenantSlug, async (caller) => {
+        const [current, billing] = await Promise.all([caller.workspaces.current({ tenantSlug }), caller.billing.status({ tenantSlug })]);
+        return { current, billing };
+      }),
+    );
   return {
-    caller,
+    caller: createCaller(ctx),
     ctx,
     headers,
-    workspace: (tenantSlug) => sharedRead(request, `workspaces.current ${tenantSlug}`, () => caller.workspaces.current({ tenantSlug })),
-    billingStatus: (tenantSlug) => sharedRead(request, `billing.status ${tenantSlug}`, () => caller.billing.status({ tenantSlug })),
+    workspace: async (tenantSlug) => (await layoutReads(tenantSlug)).current,
+    billingStatus: async (tenantSlug) => (await layoutReads(tenantSlug)).billing,
+    inWorkspace,
   };
 }
 

@@ -3,6 +3,7 @@ import { readCookie, SESSION_COOKIE, validateSession, type SessionUser, type Val
 import { chooseLocale, translator, type Locale } from "@vigil/i18n";
 import type { TFunction } from "i18next";
 import { logger, type Logger } from "./logger.ts";
+import type { SharedWorkspace } from "./shared-workspace.ts";
 
 export const LOCALE_COOKIE = "vigil_locale";
 
@@ -20,6 +21,8 @@ export type Context = {
   locale: Locale;
   t: TFunction;
   log: Logger;
+  /** A page loader's read transaction for one workspace, which its queries share (shared-workspace.ts). */
+  sharedWorkspace?: SharedWorkspace;
 };
 
 type SignedIn = { session: ValidSession; user: SignedInUser } | null;
