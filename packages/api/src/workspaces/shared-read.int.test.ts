@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCaller } from "../router.ts";
 import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, recordStatements, transactionsIn } from "../testing/index.ts";
-import { readInWorkspace } from "./shared-workspace.ts";
+import { readInWorkspace } from "../core/shared-workspace.ts";
 
 /** A page loader's one read transaction (decision 0178): shared by its queries, with every gate kept. */
 describe("readInWorkspace", () => {

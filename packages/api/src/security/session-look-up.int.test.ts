@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCaller } from "../router.ts";
 import { createTestUser, createTestWorkspace, recordStatements, sessionLookUpsIn } from "../testing/index.ts";
-import { createContext } from "./context.ts";
+import { createContext } from "../core/context.ts";
 
 /**
  * Issue 15: a request validates its session and loads its user in one statement, once, however many
