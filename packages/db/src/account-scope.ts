@@ -32,7 +32,11 @@ export type StoredSecret = { id: string; userId: string; secretHash: Uint8Array 
 
 export type SessionWithUser = StoredSecret & {
   lastActiveAt: Date;
-  user: { id: string; email: string; name: string; preferredLocale: string | null; twoFactorEnabled: boolean };
+  user: {
+    id: string; email: string; name: string; preferredLocale: string | null; twoFactorEnabled: boolean;
+    /** The user's workspaces as the workspace switcher lists them (workspaces.mine's rule), by name. */
+    workspaces: { slug: string; name: string }[];
+  };
 };
 
 /**
@@ -42,14 +46,15 @@ export type SessionWithUser = StoredSecret & {
 export async function sessionWithUser(id: string): Promise<SessionWithUser | null> {
   const [row] = await appDb().$queryRaw<{
     id: string; user_id: string; secret_hash: Uint8Array; last_active_at: Date; email: string; name: string; preferred_locale: string | null; two_factor_enabled: boolean;
-  }[]>`SELECT id, user_id, secret_hash, last_active_at, email, name, preferred_locale, two_factor_enabled FROM session_with_user(${id})`;
+    workspaces: { slug: string; name: string }[];
+  }[]>`SELECT id, user_id, secret_hash, last_active_at, email, name, preferred_locale, two_factor_enabled, workspaces FROM session_with_user(${id})`;
   if (!row) return null;
   return {
     id: row.id,
     userId: row.user_id,
     secretHash: row.secret_hash,
     lastActiveAt: row.last_active_at,
-    user: { id: row.user_id, email: row.email, name: row.name, preferredLocale: row.preferred_locale, twoFactorEnabled: row.two_factor_enabled },
+    user: { id: row.user_id, email: row.email, name: row.name, preferredLocale: row.preferred_locale, twoFactorEnabled: row.two_factor_enabled, workspaces: row.workspaces },
   };
 }
 

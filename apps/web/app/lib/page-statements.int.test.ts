@@ -48,16 +48,16 @@ describe("a page request", () => {
     it(`${name}: one session look-up, the layout's reads and the page's in their transactions`, async () => {
       const statements = await visit(path(session), page, params(session));
       expect(sessionLookUpsIn(statements)).toBe(1);
-      // The layout: the workspace and its billing state in one, the person's workspaces in another
-      // (read outside any workspace, as row-level security requires); the page: one (decision 0178).
-      expect(transactionsIn(statements)).toBe(3);
+      // The layout: the workspace and its billing state in one (the person's workspaces came with the
+      // session look-up); the page: one (decision 0178).
+      expect(transactionsIn(statements)).toBe(2);
     });
   }
 
   it("reads the workspace entry and the billing state once: the members page shares the layout's", async () => {
     const statements = await visit(`/t/${session.slug}/members`, () => import("../features/members/members"), {});
     // workspaces.current and billing.status each answer the layout and the page from one call.
-    expect(statements.filter((text) => /\benter_workspace\(/.test(text)).length).toBe(transactionsIn(statements) - 1);
-    expect(transactionsIn(statements)).toBe(3); // layout: current and billing, mine; page: members and invitations
+    expect(statements.filter((text) => /\benter_workspace\(/.test(text)).length).toBe(transactionsIn(statements));
+    expect(transactionsIn(statements)).toBe(2); // layout: current and billing; page: members and invitations
   });
 });

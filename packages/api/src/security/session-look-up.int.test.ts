@@ -43,6 +43,16 @@ describe("the session look-up", () => {
     expect(ctx.session?.userId).toBe(owner.id);
   });
 
+  it("brings the person's workspaces as workspaces.mine lists them, for the workspace switcher", async () => {
+    const owner = await createTestUser();
+    const first = await createTestWorkspace(owner);
+    const second = await createTestWorkspace(owner);
+    const ctx = await createContext({ request: pageRequest(owner.token) });
+    const mine = await createCaller(ctx).workspaces.mine();
+    expect(ctx.user?.workspaces).toEqual(mine.map(({ slug, name }) => ({ slug, name })));
+    expect(ctx.user?.workspaces.map((w) => w.slug).sort()).toEqual([first.slug, second.slug].sort());
+  });
+
   it("is not shared by a form post: each context of an action reads the session afresh", async () => {
     const user = await createTestUser();
     const request = pageRequest(user.token, "POST");
