@@ -1,4 +1,5 @@
 export { createContext, LOCALE_COOKIE, type Context, type SignedInUser } from "./core/context.ts";
+export { readInWorkspace } from "./core/shared-workspace.ts";
 export { describeError, type FieldErrors } from "./core/error-format.ts";
 export { handleTrpcRequest } from "./http/handler.ts";
 export { logger } from "./core/logger.ts";

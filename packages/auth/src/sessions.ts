@@ -1,4 +1,4 @@
-import { asUser, sessionById } from "@vigil/db";
+import { asUser, sessionWithUser, type SessionWithUser } from "@vigil/db";
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from "./session-token.ts";
 
 /** A session ends after this long without use; each use within it renews it. */
@@ -10,7 +10,7 @@ export type ValidSession = { id: string; userId: string; expiresAt: Date };
 
 // Sessions are global rows (not tenant-owned): a session belongs to a user, who may belong to
 // several workspaces. Row-level security shows each user only their own sessions (asUser); a token
-// is resolved before anyone is signed in through the session_by_id function (docs/decisions/0160).
+// is resolved before anyone is signed in through the session_with_user function (docs/decisions/0160).
 
 export async function createSession(userId: string, client: { userAgent?: string | null; ipAddress?: string | null } = {}) {
   const { id, secret, token } = generateSessionToken();
@@ -22,11 +22,18 @@ export async function createSession(userId: string, client: { userAgent?: string
   return { token, session: { id, userId, expiresAt: new Date(now.getTime() + SESSION_INACTIVITY_MS) } satisfies ValidSession };
 }
 
-/** The session a token names, renewed; or null when it is malformed, unknown, wrong or expired. */
-export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+/** The signed-in user as every request sees it (from the session look-up). */
+export type SessionUser = SessionWithUser["user"];
+
+/**
+ * The session a token names, renewed, with its user; or null when it is malformed, unknown, wrong or
+ * expired. One statement finds both (docs/decisions/0177); a write follows only to renew (at most
+ * hourly) or to end an idle session.
+ */
+export async function validateSession(token: string, now = new Date()): Promise<{ session: ValidSession; user: SessionUser } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const row = await sessionById(parsed.id);
+  const row = await sessionWithUser(parsed.id);
   if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
 
   const idleFor = now.getTime() - row.lastActiveAt.getTime();
@@ -39,7 +46,12 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     lastActiveAt = now;
     await asUser(row.userId, (tx) => tx.session.updateMany({ where: { id: row.id }, data: { lastActiveAt } }));
   }
-  return { id: row.id, userId: row.userId, expiresAt: new Date(lastActiveAt.getTime() + SESSION_INACTIVITY_MS) };
+  return { session: { id: row.id, userId: row.userId, expiresAt: new Date(lastActiveAt.getTime() + SESSION_INACTIVITY_MS) }, user: row.user };
+}
+
+/** The session a token names, renewed; or null when it is malformed, unknown, wrong or expired. */
+export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+  return (await validateSession(token, now))?.session ?? null;
 }
 
 export async function invalidateSession(session: { id: string; userId: string }): Promise<void> {

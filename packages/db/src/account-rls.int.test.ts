@@ -136,11 +136,11 @@ describe("look-ups before sign-in (SECURITY DEFINER)", () => {
     });
   });
 
-  it("session_by_id and pending_sign_in_by_id answer only the id asked for", async () => {
+  it("session_with_user and pending_sign_in_by_id answer only the id asked for", async () => {
     await asTenant(app, null, async () => {
-      const session = await app.query("SELECT id, user_id FROM session_by_id($1)", [sessionIds.get(a.userId)]);
-      expect(session.rows).toEqual([{ id: sessionIds.get(a.userId), user_id: a.userId }]);
-      expect((await app.query("SELECT * FROM session_by_id($1)", ["%"])).rowCount).toBe(0);
+      const session = await app.query("SELECT id, user_id, email, two_factor_enabled FROM session_with_user($1)", [sessionIds.get(a.userId)]);
+      expect(session.rows).toEqual([{ id: sessionIds.get(a.userId), user_id: a.userId, email: await emailOf(a.userId), two_factor_enabled: false }]);
+      expect((await app.query("SELECT * FROM session_with_user($1)", ["%"])).rowCount).toBe(0);
       expect((await app.query("SELECT * FROM pending_sign_in_by_id($1)", ["%"])).rowCount).toBe(0);
     });
   });

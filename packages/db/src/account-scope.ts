@@ -30,11 +30,32 @@ export async function passwordResetRecipient(email: string): Promise<{ id: strin
 
 export type StoredSecret = { id: string; userId: string; secretHash: Uint8Array };
 
-/** A session by the public half of its token; the caller checks the secret. */
-export async function sessionById(id: string): Promise<(StoredSecret & { lastActiveAt: Date }) | null> {
-  const [row] = await appDb().$queryRaw<{ id: string; user_id: string; secret_hash: Uint8Array; last_active_at: Date }[]>`
-    SELECT id, user_id, secret_hash, last_active_at FROM session_by_id(${id})`;
-  return row ? { id: row.id, userId: row.user_id, secretHash: row.secret_hash, lastActiveAt: row.last_active_at } : null;
+export type SessionWithUser = StoredSecret & {
+  lastActiveAt: Date;
+  user: {
+    id: string; email: string; name: string; preferredLocale: string | null; twoFactorEnabled: boolean;
+    /** The user's workspaces as the workspace switcher lists them (workspaces.mine's rule), by name. */
+    workspaces: { slug: string; name: string }[];
+  };
+};
+
+/**
+ * A session by the public half of its token, with its user, in one statement (every signed-in
+ * request asks this first; docs/decisions/0177). The caller checks the secret before using the row.
+ */
+export async function sessionWithUser(id: string): Promise<SessionWithUser | null> {
+  const [row] = await appDb().$queryRaw<{
+    id: string; user_id: string; secret_hash: Uint8Array; last_active_at: Date; email: string; name: string; preferred_locale: string | null; two_factor_enabled: boolean;
+    workspaces: { slug: string; name: string }[];
+  }[]>`SELECT id, user_id, secret_hash, last_active_at, email, name, preferred_locale, two_factor_enabled, workspaces FROM session_with_user(${id})`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.user_id,
+    secretHash: row.secret_hash,
+    lastActiveAt: row.last_active_at,
+    user: { id: row.user_id, email: row.email, name: row.name, preferredLocale: row.preferred_locale, twoFactorEnabled: row.two_factor_enabled, workspaces: row.workspaces },
+  };
 }
 
 /** A pending two-factor sign-in by the public half of its token; the caller checks the secret. */

@@ -1,8 +1,8 @@
 export { appDb, disconnectAppDb } from "./app-client.ts";
 export { withScope, withTenant, withWorkspace, type Scope, type TenantTx, type WorkspaceEntry } from "./tenant-scope.ts";
 export {
-  accountEmailUnverified, accountTokenByHash, asUser, passwordResetRecipient, pendingSignInById, sessionById, signInCandidate,
-  type AccountTokenRow, type SignInCandidate,
+  accountEmailUnverified, accountTokenByHash, asUser, passwordResetRecipient, pendingSignInById, sessionWithUser, signInCandidate,
+  type AccountTokenRow, type SessionWithUser, type SignInCandidate,
 } from "./account-scope.ts";
 export { isDatabaseUnavailable, isUniqueViolation } from "./errors.ts";
 export { MemberRole, Prisma } from "./generated/prisma/client.ts";

@@ -1,16 +1,47 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createCaller, createContext, DELETION_PENDING, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
+import { createCaller, createContext, DELETION_PENDING, readInWorkspace, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 import { assertRouteParams } from "./route-params";
 import { readForm } from "./read-form.server";
 
+type Caller = ReturnType<typeof createCaller>;
+
 export type ServerApi = {
-  caller: ReturnType<typeof createCaller>;
+  caller: Caller;
   ctx: Context;
   /** Set-Cookie and other headers the procedures asked for; pass them on with the response. */
   headers: Headers;
+  /** The workspace and the caller's role in it (workspaces.current), read once per page request. */
+  workspace: (tenantSlug: string) => ReturnType<Caller["workspaces"]["current"]>;
+  /** The workspace's billing state (billing.status), read once per page request. */
+  billingStatus: (tenantSlug: string) => ReturnType<Caller["billing"]["status"]>;
+  /**
+   * A loader's reads in one transaction: the workspace queries `work` makes through the caller it gets
+   * share one read transaction of that workspace (decision 0178) instead of opening one each.
+   */
+  inWorkspace: <T>(tenantSlug: string, work: (caller: Caller) => Promise<T>) => Promise<T>;
 };
+
+/**
+ * Reads that the workspace layout and its pages both need, shared by the loaders of one page request
+ * (React Router runs them at once, on one Request): the layout's call answers the page's too, so a
+ * child route does not re-read what the layout has (issue 15, decision 0177). Only for GET and HEAD:
+ * the loaders after an action get a new Request and read afresh.
+ */
+const sharedReads = new WeakMap<Request, Map<string, Promise<unknown>>>();
+
+function sharedRead<T>(request: Request, key: string, read: () => Promise<T>): Promise<T> {
+  if (request.method !== "GET" && request.method !== "HEAD") return read();
+  let reads = sharedReads.get(request);
+  if (!reads) sharedReads.set(request, (reads = new Map()));
+  let found = reads.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = read();
+    reads.set(key, found);
+  }
+  return found;
+}
 
 /**
  * Loaders and actions call the same tRPC procedures as the browser, through the server-side caller.
@@ -20,7 +51,23 @@ export async function serverApi(request: Request, loadContext: AppLoadContext, p
   assertRouteParams(params);
   const headers = new Headers();
   const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress, requestId: loadContext.requestId });
-  return { caller: createCaller(ctx), ctx, headers };
+  const inWorkspace = <T>(tenantSlug: string, work: (caller: Caller) => Promise<T>) => readInWorkspace(ctx, tenantSlug, (shared) => work(createCaller(shared)));
+  // What the layout shows of the workspace, in one transaction, whichever loader asks first.
+  const layoutReads = (tenantSlug: string) =>
+    sharedRead(request, `layout ${tenantSlug}`, () =>
+      inWorkspace(tenantSlug, async (caller) => {
+        const [current, billing] = await Promise.all([caller.workspaces.current({ tenantSlug }), caller.billing.status({ tenantSlug })]);
+        return { current, billing };
+      }),
+    );
+  return {
+    caller: createCaller(ctx),
+    ctx,
+    headers,
+    workspace: async (tenantSlug) => (await layoutReads(tenantSlug)).current,
+    billingStatus: async (tenantSlug) => (await layoutReads(tenantSlug)).billing,
+    inWorkspace,
+  };
 }
 
 export type ActionFailure = { ok: false; message: string; fieldErrors: FieldErrors };

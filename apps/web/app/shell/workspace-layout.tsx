@@ -9,13 +9,10 @@ import type { Route } from "./+types/workspace-layout";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
-    const [current, mine, billing] = await Promise.all([
-      api.caller.workspaces.current({ tenantSlug: params.slug }),
-      api.caller.workspaces.mine(),
-      api.caller.billing.status({ tenantSlug: params.slug }),
-    ]);
+    const [current, billing] = await Promise.all([api.workspace(params.slug), api.billingStatus(params.slug)]);
     const workspace: CurrentWorkspace = { id: current.id, slug: current.slug, name: current.name, countryCode: current.countryCode, role: current.role };
-    return { workspace, workspaces: mine.map(({ slug, name }) => ({ slug, name })), billing };
+    // The switcher's list came with the session look-up (workspaces.mine's rule; decision 0178).
+    return { workspace, workspaces: api.ctx.user?.workspaces ?? [], billing };
   } catch (error) {
     loaderError(error, request);
   }

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { readCookie, SESSION_COOKIE, validateSessionToken, type ValidSession } from "@vigil/auth";
-import { asUser } from "@vigil/db";
+import { readCookie, SESSION_COOKIE, validateSession, type SessionUser, type ValidSession } from "@vigil/auth";
 import { chooseLocale, translator, type Locale } from "@vigil/i18n";
 import type { TFunction } from "i18next";
 import { logger, type Logger } from "./logger.ts";
+import type { SharedWorkspace } from "./shared-workspace.ts";
 
 export const LOCALE_COOKIE = "vigil_locale";
 
-export type SignedInUser = { id: string; email: string; name: string; preferredLocale: string | null; twoFactorEnabled: boolean };
+export type SignedInUser = SessionUser;
 
 export type Context = {
   request: Request;
@@ -21,28 +21,45 @@ export type Context = {
   locale: Locale;
   t: TFunction;
   log: Logger;
+  /** A page loader's read transaction for one workspace, which its queries share (shared-workspace.ts). */
+  sharedWorkspace?: SharedWorkspace;
 };
 
+type SignedIn = { session: ValidSession; user: SignedInUser } | null;
+
 /**
- * Built once per request, for HTTP calls and for loaders' server-side calls alike: reads the session
- * cookie, validates it, and picks the interface language.
+ * The session look-up of each page request, shared by every context built for it: a document
+ * request runs the root, layout and page loaders (each calling serverApi) on one Request object, so
+ * the session and user are read once per request, not once per loader (issue 15, decision 0177).
+ * Only reads are shared: an action may sign in, sign out or enrol two-factor, and React Router hands
+ * the loaders that follow an action a new Request, so they see the change. Keyed weakly, so an
+ * entry goes with its request.
+ */
+const signedInByRequest = new WeakMap<Request, Promise<SignedIn>>();
+
+function signedInFor(request: Request, token: string | null): Promise<SignedIn> {
+  if (!token) return Promise.resolve(null);
+  if (request.method !== "GET" && request.method !== "HEAD") return validateSession(token);
+  let found = signedInByRequest.get(request);
+  if (!found) {
+    found = validateSession(token);
+    signedInByRequest.set(request, found);
+    // A failed look-up (database unreachable) is not remembered: a retry on this request tries again.
+    found.catch(() => signedInByRequest.delete(request));
+  }
+  return found;
+}
+
+/**
+ * Built for each HTTP call and for each loader's server-side calls: reads the session cookie,
+ * validates it (one statement for the session and its user, once per page request), and picks the
+ * interface language.
  */
 export async function createContext(options: { request: Request; resHeaders?: Headers; ipAddress?: string | null; requestId?: string }): Promise<Context> {
   const { request } = options;
   const cookieHeader = request.headers.get("cookie");
-  const token = readCookie(cookieHeader, SESSION_COOKIE);
-  const session = token ? await validateSessionToken(token) : null;
-  const userRow = session
-    ? await asUser(session.userId, (tx) =>
-        tx.user.findUnique({
-          where: { id: session.userId },
-          select: { id: true, email: true, name: true, preferredLocale: true, twoFactor: { select: { enabledAt: true } } },
-        }),
-      )
-    : null;
-  const user: SignedInUser | null = userRow
-    ? { id: userRow.id, email: userRow.email, name: userRow.name, preferredLocale: userRow.preferredLocale, twoFactorEnabled: Boolean(userRow.twoFactor?.enabledAt) }
-    : null;
+  const signedIn = await signedInFor(request, readCookie(cookieHeader, SESSION_COOKIE));
+  const user = signedIn?.user ?? null;
   const locale = chooseLocale({
     userPreference: user?.preferredLocale,
     cookie: readCookie(cookieHeader, LOCALE_COOKIE),
@@ -55,7 +72,7 @@ export async function createContext(options: { request: Request; resHeaders?: He
     requestId,
     ipAddress: options.ipAddress ?? null,
     userAgent: request.headers.get("user-agent"),
-    session: user ? session : null,
+    session: signedIn?.session ?? null,
     user,
     locale,
     t: translator(locale),

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
-import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx } from "@vigil/db";
+import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx, type WorkspaceEntry } from "@vigil/db";
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import type { Context } from "./context.ts";
@@ -76,10 +76,9 @@ export type TenantProcedureOptions = {
 };
 
 export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
-  return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) =>
-    // One statement finds the membership and enters the tenant (docs/decisions/0120); the gates
-    // below run before anything else in the transaction, and any refusal rolls it back.
-    withWorkspace(ctx.user.id, input.tenantSlug, async (tx, entry) => {
+  return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) => {
+    // The gates run before anything else in the transaction, and any refusal rolls it back.
+    const enter = async (tx: TenantTx, entry: WorkspaceEntry | null) => {
       if (!entry) fail("NOT_FOUND", "errors.notFound");
       const { membership, tenant } = entry;
       // A workspace scheduled for deletion is gone for its members; its owners can only restore or export it.
@@ -105,6 +104,11 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
       // tRPC hands errors back instead of throwing them; rethrow so the transaction rolls back.
       if (!result.ok) throw result.error;
       return result;
-    }),
-  );
+    };
+    // A page loader's read transaction for this workspace and this user (decision 0178): a query reads in it.
+    const shared = ctx.sharedWorkspace;
+    if (type === "query" && shared && shared.slug === input.tenantSlug && shared.userId === ctx.user.id) return enter(shared.tx, shared.entry);
+    // One statement finds the membership and enters the tenant (docs/decisions/0120).
+    return withWorkspace(ctx.user.id, input.tenantSlug, enter);
+  });
 }

@@ -86,3 +86,6 @@ export function sessionTokenFrom(resHeaders: Headers): string | null {
   const match = /vigil_session=([^;]*)/.exec(resHeaders.get("set-cookie") ?? "");
   return match?.[1] || null;
 }
+
+export { recordStatements, sessionLookUpsIn, transactionsIn } from "./statements.ts";
+export { createTestPlace, createTestVisit } from "./visits.ts";

@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const [visits, setting, current] = await Promise.all([
       api.caller.jointVisits.list({ tenantSlug }),
       api.caller.jointVisits.setting({ tenantSlug }),
-      api.caller.workspaces.current({ tenantSlug }),
+      api.workspace(tenantSlug), // the layout's read of this request
     ]);
     // Only admins nominate, so only they need the member list.
     const members = roleAtLeastServer(current.role) ? (await api.caller.members.list({ tenantSlug })).map((m) => m.user) : [];

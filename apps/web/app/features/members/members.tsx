@@ -20,12 +20,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
-    const [current, members, billing] = await Promise.all([
-      api.caller.workspaces.current({ tenantSlug }),
-      api.caller.members.list({ tenantSlug }),
-      api.caller.billing.status({ tenantSlug }),
-    ]);
-    const invitations = hasRole(current.role, "admin") ? await api.caller.members.invitations({ tenantSlug }) : [];
+    // The workspace and its billing state are the layout's reads of this request (api.server.ts);
+    // the page's own reads share one transaction (decision 0178).
+    const [current, billing] = await Promise.all([api.workspace(tenantSlug), api.billingStatus(tenantSlug)]);
+    const [members, invitations] = await api.inWorkspace(tenantSlug, (caller) =>
+      Promise.all([caller.members.list({ tenantSlug }), hasRole(current.role, "admin") ? caller.members.invitations({ tenantSlug }) : Promise.resolve([])]),
+    );
     // The plan's limit counts members and pending invitations (billing is off: no limit).
     const memberLimitReached = billing.memberLimit !== null && billing.seatsUsed >= billing.memberLimit ? billing.memberLimit : null;
     return { members, invitations, memberLimitReached };

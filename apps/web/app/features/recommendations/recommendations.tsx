@@ -36,10 +36,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const tenantSlug = params.slug;
   const filters = filtersFrom(new URL(request.url));
   try {
-    const [page, options] = await Promise.all([
-      api.caller.recommendations.list({ tenantSlug, ...filters, status: filters.status.length ? filters.status : undefined, overdue: filters.overdue || undefined }),
-      api.caller.recommendations.filterOptions({ tenantSlug }),
-    ]);
+    // One read transaction for both (decision 0178).
+    const [page, options] = await api.inWorkspace(tenantSlug, (caller) =>
+      Promise.all([
+        caller.recommendations.list({ tenantSlug, ...filters, status: filters.status.length ? filters.status : undefined, overdue: filters.overdue || undefined }),
+        caller.recommendations.filterOptions({ tenantSlug }),
+      ]),
+    );
     return { ...page, options, filters };
   } catch (error) {
     loaderError(error, request);

@@ -21,7 +21,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     const input = { tenantSlug: params.slug, placeId: params.placeId };
-    const [place, history] = await Promise.all([api.caller.places.get(input), api.caller.recommendations.placeHistory(input)]);
+    // One read transaction for both (decision 0178).
+    const [place, history] = await api.inWorkspace(params.slug, (caller) => Promise.all([caller.places.get(input), caller.recommendations.placeHistory(input)]));
     return { place, history };
   } catch (error) {
     loaderError(error, request);

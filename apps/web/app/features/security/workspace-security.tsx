@@ -16,7 +16,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   try {
-    const [requirement, current] = await Promise.all([api.caller.twoFactor.workspaceRequirement({ tenantSlug }), api.caller.workspaces.current({ tenantSlug })]);
+    const [requirement, current] = await Promise.all([api.caller.twoFactor.workspaceRequirement({ tenantSlug }), api.workspace(tenantSlug)]); // the layout's read of this request
     if (current.role !== "owner") return { required: requirement.required, owner: null };
     const [exports, deletion] = await Promise.all([api.caller.workspaceExport.list({ tenantSlug }), api.caller.workspaceDeletion.status({ tenantSlug })]);
     return { required: requirement.required, owner: { exports: exports.map((e) => ({ ...e, byteSize: e.byteSize === null ? null : Number(e.byteSize) })), purgeAfter: deletion.purgeAfter } };

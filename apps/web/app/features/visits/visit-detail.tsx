@@ -30,14 +30,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   const input = { tenantSlug: params.slug, visitId: params.visitId };
   try {
-    const [visit, preparation, toVerify] = await Promise.all([
-      api.caller.visits.get(input),
-      api.caller.visits.preparation(input),
-      api.caller.recommendations.toVerify(input),
-    ]);
-    // Only those who may change the team (its lead, coordinators and above) need the list of people to add.
-    const members = visit.editable && visit.teamManagement.members ? (await api.caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
-    return { visit, preparation, members, toVerify, ...followUpFormLimits() };
+    // One read transaction for the page's procedures (decision 0178).
+    return await api.inWorkspace(params.slug, async (caller) => {
+      const [visit, preparation, toVerify] = await Promise.all([caller.visits.get(input), caller.visits.preparation(input), caller.recommendations.toVerify(input)]);
+      // Only those who may change the team (its lead, coordinators and above) need the list of people to add.
+      const members = visit.editable && visit.teamManagement.members ? (await caller.members.list({ tenantSlug: params.slug })).map((m) => m.user) : [];
+      return { visit, preparation, members, toVerify, ...followUpFormLimits() };
+    });
   } catch (error) {
     loaderError(error, request);
   }

@@ -35,7 +35,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const tenantSlug = params.slug;
   const filters = filtersFrom(new URL(request.url));
   try {
-    const [page, options] = await Promise.all([api.caller.visits.list({ tenantSlug, ...filters }), api.caller.visits.filterOptions({ tenantSlug })]);
+    // One read transaction for both (decision 0178).
+    const [page, options] = await api.inWorkspace(tenantSlug, (caller) => Promise.all([caller.visits.list({ tenantSlug, ...filters }), caller.visits.filterOptions({ tenantSlug })]));
     return { ...page, ...options, filters };
   } catch (error) {
     loaderError(error, request);

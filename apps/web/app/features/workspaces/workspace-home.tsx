@@ -17,10 +17,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     // Follow-ups: only the interviews the person needs to know about (their visits' teams, or all for owners and admins).
-    const [upcomingVisits, followUps] = await Promise.all([
-      api.caller.visits.upcoming({ tenantSlug: params.slug }),
-      api.caller.interviews.followUpsDue({ tenantSlug: params.slug }),
-    ]);
+    // One read transaction for both (decision 0178).
+    const [upcomingVisits, followUps] = await api.inWorkspace(params.slug, (caller) =>
+      Promise.all([caller.visits.upcoming({ tenantSlug: params.slug }), caller.interviews.followUpsDue({ tenantSlug: params.slug })]),
+    );
     return { upcomingVisits, followUps, today: new Date().toISOString().slice(0, 10) };
   } catch (error) {
     loaderError(error, request);
