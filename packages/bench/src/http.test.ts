@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { totp } from "./http.ts";
-import { pageCalls, PAGES, syntheticId } from "./pages.ts";
+import { pageCalls, PAGES } from "./pages.ts";
 
 describe("bench sign-in and pages", () => {
   it("computes TOTP codes as RFC 6238's SHA-1 test vectors say (last six digits)", () => {
@@ -8,11 +8,6 @@ describe("bench sign-in and pages", () => {
     expect(totp(secret, 59_000)).toBe("287082");
     expect(totp(secret, 1_111_111_109_000)).toBe("081804");
     expect(totp(secret, 20_000_000_000_000)).toBe("353130");
-  });
-
-  it("names synthetic rows as synthetic.ts does (md5 of tenant:kind:n read as a uuid)", () => {
-    // SELECT md5('t:v:' || 1)::uuid
-    expect(syntheticId("t", "v", 1)).toBe("bb76c872-f917-b405-b557-7eae05cabb80");
   });
 
   it("gives every page the workspace layout's calls and the workspace slug", () => {

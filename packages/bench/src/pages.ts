@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import type pg from "pg";
 
 /**
  * The main pages (issue 15 goal 1) and the procedures their loaders call today: the workspace
@@ -38,8 +38,24 @@ export const PAGES: BenchPage[] = [
 export const pageCalls = (page: BenchPage, ids: Ids): Call[] =>
   page.procedures(ids).map((c) => ({ path: c.path, input: "tenantSlug" in c.input ? { ...c.input, tenantSlug: ids.slug } : c.input }));
 
-/** The id synthetic.ts gives the n-th row of a kind: md5(tenant:kind:n) read as a uuid. */
-export function syntheticId(tenantId: string, kind: string, n: number): string {
-  const hex = createHash("md5").update(`${tenantId}:${kind}:${n}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/**
+ * The rows the detail pages show: a visit with a sent report (so with checklist answers and
+ * recommendations), one of its recommendations and its place. synthetic.ts makes ids from md5
+ * hashes, and the routes accept only RFC 9562 uuids (version and variant digits): pick rows whose
+ * ids happen to be such (about one in eight).
+ */
+const RFC_UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+
+export async function pageIds(db: pg.Client, tenantId: string, slug: string): Promise<Ids> {
+  const { rows } = await db.query<{ visit_id: string; recommendation_id: string; place_id: string }>(
+    `SELECT v.id AS visit_id, rec.id AS recommendation_id, v.place_id
+       FROM visits v JOIN reports r ON r.tenant_id = v.tenant_id AND r.visit_id = v.id
+       JOIN recommendations rec ON rec.tenant_id = v.tenant_id AND rec.visit_id = v.id
+      WHERE v.tenant_id = $1 AND v.id::text ~ $2 AND rec.id::text ~ $2 AND v.place_id::text ~ $2
+      ORDER BY v.planned_start DESC LIMIT 1`,
+    [tenantId, RFC_UUID],
+  );
+  const row = rows[0];
+  if (!row) throw new Error("No visit with a report, a recommendation and a place whose ids the routes accept");
+  return { slug, visitId: row.visit_id, recommendationId: row.recommendation_id, placeId: row.place_id };
 }

@@ -3,20 +3,22 @@ import { captureStatements, workStatements, type Statement } from "./capture.ts"
 import { interleavedTimes } from "./measure.ts";
 import { planSummary, type PlanSummary } from "./plans.ts";
 import { PROCEDURES } from "./procedures.ts";
-import { extra, spreadOf, timing, type Spread, type Timing } from "./stats.ts";
+import { pairedExtra, spreadOf, timing, type Spread, type Timing } from "./stats.ts";
 
 export type ProcedureRow = {
   procedure: string; input: Record<string, unknown>; dashboard: boolean; statements: number; trpc: Timing; raw: Timing; owner: Timing;
   ratioP50: number; ratioP95: number;
   /**
-   * Row-level security's extra cost (decision 0176): per round raw p50 ÷ owner p50 − 1, then the
-   * median of the rounds with its spread. null when there is nothing to compare: no statements of
+   * Row-level security's extra cost (decision 0176): per round the median of the paired ratios
+   * raw ÷ owner − 1, then the median of the rounds with its spread. null when there is nothing to compare: no statements of
    * its own, or the owner reads other rows (ownerReadsMore).
    */
   rls: Spread | null;
   /** As the owner the statements return other rows: they leave the tenant filter to row-level security alone. */
   ownerReadsMore: boolean;
   plans: PlanSummary;
+  /** The owner's plans on the single-tenant copy: where they differ, the RLS figure compares two plans, not RLS alone. */
+  ownerPlans: PlanSummary;
 };
 
 type Options = { warmup: number; runs: number; minMs: number; rounds: number; only?: string; tolerance: number };
@@ -81,8 +83,7 @@ export async function benchProcedures(caller: Record<string, unknown>, known: Se
     for (const p of prepared) {
       const times = await interleavedTimes(p.works, { warmup: round === 0 ? options.warmup : 1, ...perRound });
       times.forEach((t, i) => p.times[i]!.push(...t));
-      const [, raw, owner] = times.map(timing) as [Timing, Timing, Timing];
-      p.ratios.push(extra(raw.p50, owner.p50));
+      p.ratios.push(pairedExtra(times[1]!, times[2]!));
     }
   }
   const rows: ProcedureRow[] = [];
@@ -94,6 +95,7 @@ export async function benchProcedures(caller: Record<string, unknown>, known: Se
       rls: p.statements.length === 0 || p.ownerReadsMore ? null : spreadOf(p.ratios, options.tolerance),
       ownerReadsMore: p.ownerReadsMore,
       plans: await planSummary(db.appDb, db.tenantId, db.userId, p.statements),
+      ownerPlans: await planSummary(db.ownerDb, db.tenantId, db.userId, p.statements),
     });
   }
   return { rows, skipped };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { preloadedScripts, sumSizes, gzippedSize } from "./sizes.ts";
-import { extra, growth, percentile, quantile, spreadOf, timing } from "./stats.ts";
+import { extra, growth, pairedExtra, percentile, quantile, spreadOf, timing } from "./stats.ts";
 
 describe("bench statistics", () => {
   it("takes nearest-rank percentiles", () => {
@@ -30,6 +30,9 @@ describe("bench statistics", () => {
     expect(extra(11, 10)).toBeCloseTo(0.1);
     expect(extra(1, 0)).toBeNaN();
     expect(growth(200, 190)).toBeCloseTo(-0.05);
+    // Pairs that ran together: one slow moment (the 3rd pair) moves both sides and not the ratio.
+    expect(pairedExtra([11, 12, 55, 11], [10, 10, 50, 10])).toBeCloseTo(0.1);
+    expect(pairedExtra([], [])).toBeNaN();
   });
 });
 

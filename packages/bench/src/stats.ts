@@ -48,5 +48,16 @@ export function spreadOf(values: number[], tolerance: number): Spread {
 /** Extra cost of a over b as a fraction (0.1 = 10 % slower); NaN when b is not a positive time. */
 export const extra = (a: number, b: number): number => (b > 0 ? a / b - 1 : Number.NaN);
 
+/**
+ * The extra cost of a over b from paired samples (a[i] and b[i] ran one after the other): the median
+ * of a[i] ÷ b[i], minus one. A pair meets the same moment's load, so a burst from elsewhere on the
+ * machine moves both sides of a ratio rather than one side of a difference of medians.
+ */
+export function pairedExtra(a: number[], b: number[]): number {
+  const ratios: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (b[i]! > 0) ratios.push(a[i]! / b[i]!);
+  return quantile(ratios, 0.5) - 1;
+}
+
 /** Growth from one figure to the next as a fraction. */
 export const growth = (before: number, after: number): number => extra(after, before);
