@@ -9,7 +9,17 @@ export function httpClient(baseUrl: string, maxSockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const base = new URL(baseUrl);
   let cookie = "";
-  const request = (method: "GET" | "POST", pathname: string, body?: unknown) =>
+  const request = async (method: "GET" | "POST", pathname: string, body?: unknown): Promise<Response> => {
+    try {
+      return await send(method, pathname, body);
+    } catch (error) {
+      // A kept-alive socket the server closed just as it was reused ("socket hang up"): a browser
+      // retries an idempotent request on a fresh connection, so does this client, once.
+      if (method !== "GET") throw error;
+      return send(method, pathname, body);
+    }
+  };
+  const send = (method: "GET" | "POST", pathname: string, body?: unknown) =>
     new Promise<Response>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = http.request(
