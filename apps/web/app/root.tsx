@@ -1,10 +1,9 @@
 import { INTL_LOCALE } from "@vigil/i18n";
-import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import "./app.css";
 import { serverApi } from "./lib/api.server";
-import { createI18n } from "./lib/i18n";
+import { useI18n } from "./lib/i18n";
 import type { Route } from "./+types/root";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -15,7 +14,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "en";
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = useI18n(locale);
   return (
     <html lang={INTL_LOCALE[locale]}>
       <head>

@@ -52,6 +52,11 @@ describe("locale files", () => {
     }
   });
 
+  it.each(LOCALES)("%s: its module (one browser chunk) lists every file of its folder", async (locale) => {
+    const files = (await readdir(path.join(repoRoot, "packages/i18n/locales", locale))).filter((name) => name.endsWith(".json"));
+    expect(Object.keys(LOCALE_FILES[locale]).sort()).toEqual(files.map((name) => name.replace(/\.json$/, "")).sort());
+  });
+
   it("sr-Latn is exactly the transliteration of sr-Cyrl (regenerate with `pnpm --filter @vigil/i18n latin`)", () => {
     expect(resources["sr-Latn"].translation).toEqual(transliterateResource(resources["sr-Cyrl"].translation));
   });

@@ -1,34 +1,23 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import { LOCALE_FILES } from "../locales/index.ts";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.ts";
+import { mergeFiles, type Translation } from "./load.ts";
+import { LOCALES, type Locale } from "./locales.ts";
+import { i18nextBaseOptions } from "./options.ts";
 
-/** A locale's translation: the union of its files (core, places, visits, ...). */
-function merged(locale: Locale): Record<string, unknown> {
-  return Object.assign({}, ...Object.values(LOCALE_FILES[locale])) as Record<string, unknown>;
-}
-
-export const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: merged(locale) }])) as Record<
+// All four languages at once: for Node only (server rendering, e-mails, errors). The browser loads
+// one language through loadTranslation; package.json's "sideEffects": false lets the bundler drop
+// this module from the client when nothing there uses it.
+export const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: mergeFiles(LOCALE_FILES[locale]) }])) as Record<
   Locale,
-  { translation: Record<string, unknown> }
+  { translation: Translation }
 >;
-
-/** The i18next options shared by the server and the browser. */
-export const i18nextOptions = {
-  resources,
-  supportedLngs: [...LOCALES],
-  fallbackLng: DEFAULT_LOCALE,
-  // "sr-Cyrl" must not be folded to "sr": the two scripts are separate locales.
-  load: "currentOnly",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-} as const;
 
 let serverInstance: i18n | undefined;
 
 function instance(): i18n {
   if (!serverInstance) {
     serverInstance = i18next.createInstance();
-    void serverInstance.init({ ...i18nextOptions, initAsync: false });
+    void serverInstance.init({ ...i18nextBaseOptions, resources, initAsync: false });
   }
   return serverInstance;
 }

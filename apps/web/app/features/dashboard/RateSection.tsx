@@ -1,6 +1,5 @@
 import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
 import { ChartFrame } from "./ChartFrame";
@@ -23,17 +22,14 @@ export function RateSection({ id, title, groupLabel, rows, note, color = 0 }: { 
         <p className="text-slate-600">{t("dashboard.noData")}</p>
       ) : (
         <>
-          <ChartFrame title={title}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-                <YAxis domain={[0, 100]} tickFormatter={(value: number) => formatRate(locale, value / 100, none)} />
-                <Tooltip formatter={(value) => formatRate(locale, Number(value) / 100, none)} />
-                <Bar dataKey="rate" name={t("dashboard.columns.rate")} fill={PALETTE[color % PALETTE.length]} />
-              </BarChart>
-            </ResponsiveContainer>
-          </ChartFrame>
+          <ChartFrame
+            title={title}
+            chart={{
+              data, xKey: "label", yDomain: [0, 100], denseLabels: true,
+              bars: [{ dataKey: "rate", name: t("dashboard.columns.rate"), fill: PALETTE[color % PALETTE.length]! }],
+              format: (value) => formatRate(locale, value / 100, none),
+            }}
+          />
           <FigureTable
             caption={title}
             columns={[

@@ -1,6 +1,5 @@
 import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
 import { ChartFrame } from "./ChartFrame";
@@ -17,17 +16,14 @@ export function StatusSection({ byStatus }: { byStatus: StatusCount[] }) {
   const data = byStatus.map((row) => ({ label: t(`dashboard.statuses.${row.status}`), count: row.count }));
   return (
     <Card title={title} id="by-status">
-      <ChartFrame title={title}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
-            <YAxis allowDecimals={false} tickFormatter={(value: number) => formatNumber(locale, value)} />
-            <Tooltip formatter={(value) => formatNumber(locale, Number(value))} />
-            <Bar dataKey="count" name={t("dashboard.columns.recommendations")} fill={PALETTE[0]} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFrame>
+      <ChartFrame
+        title={title}
+        chart={{
+          data, xKey: "label", integers: true, denseLabels: true, everyLabel: true,
+          bars: [{ dataKey: "count", name: t("dashboard.columns.recommendations"), fill: PALETTE[0]! }],
+          format: (value) => formatNumber(locale, value),
+        }}
+      />
       <FigureTable
         caption={title}
         columns={[{ key: "status", label: t("dashboard.columns.status") }, { key: "count", label: t("dashboard.columns.recommendations"), numeric: true }]}

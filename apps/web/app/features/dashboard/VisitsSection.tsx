@@ -1,6 +1,5 @@
 import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
 import { ChartFrame } from "./ChartFrame";
@@ -25,20 +24,14 @@ export function VisitsSection({ rows }: { rows: Row[] }) {
         <p className="text-slate-600">{t("dashboard.noData")}</p>
       ) : (
         <>
-          <ChartFrame title={title}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="year" />
-                <YAxis allowDecimals={false} tickFormatter={(value: number) => formatNumber(locale, value)} />
-                <Tooltip formatter={(value) => formatNumber(locale, Number(value))} />
-                <Legend />
-                {types.map((type, index) => (
-                  <Bar key={type} dataKey={type} stackId="visits" name={t(`visitPlaceTypes.${type}`)} fill={PALETTE[index % PALETTE.length]} />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </ChartFrame>
+          <ChartFrame
+            title={title}
+            chart={{
+              data, xKey: "year", integers: true, legend: true,
+              bars: types.map((type, index) => ({ dataKey: type, stackId: "visits", name: t(`visitPlaceTypes.${type}`), fill: PALETTE[index % PALETTE.length]! })),
+              format: (value) => formatNumber(locale, value),
+            }}
+          />
           <FigureTable
             caption={title}
             columns={[

@@ -1,0 +1,19 @@
+import { INTL_LOCALE, LOCALES } from "@vigil/i18n";
+import { describe, expect, it } from "vitest";
+import { documentLocale, loadLocale } from "./i18n";
+
+describe("client i18n", () => {
+  it("reads the page's locale back from <html lang>", () => {
+    for (const locale of LOCALES) expect(documentLocale(INTL_LOCALE[locale])).toBe(locale);
+    expect(documentLocale("de-DE")).toBe("en");
+  });
+
+  it("loads a language once and translates in it, Serbian Latin included", async () => {
+    const latin = await loadLocale("sr-Latn");
+    expect(await loadLocale("sr-Latn")).toBe(latin);
+    expect(latin.language).toBe("sr-Latn");
+    expect(latin.t("nav.home")).toMatch(/^[\p{Script=Latin}\s]+$/u);
+    const ukrainian = await loadLocale("uk");
+    expect(ukrainian.t("nav.home")).toMatch(/^[\p{Script=Cyrillic}\s]+$/u);
+  });
+});
