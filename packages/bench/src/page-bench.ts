@@ -4,7 +4,7 @@ import { httpClient, load } from "./http.ts";
 import { measureInterleaved } from "./measure.ts";
 import { pageCalls, PAGES, type Ids } from "./pages.ts";
 import { peakDuring, type BenchServer } from "./server.ts";
-import { gzippedSize, preloadedScripts, sumSizes } from "./sizes.ts";
+import { gzippedSize, languageChunk, preloadedScripts, sumSizes } from "./sizes.ts";
 import { growth, type Timing } from "./stats.ts";
 
 export type PageOptions = { warmup: number; runs: number; minMs: number; loadSeconds: number; soakSeconds: number; connections: number };
@@ -19,7 +19,8 @@ type PageRow = {
   load: { perSecond: number; requests: number; errors: number; statuses: Record<number, number> };
   /** Non-200 answers (page or procedure over HTTP) during the timed runs at one connection. */
   timedErrors: number;
-  js: { gzipBytes: number; files: number; largest: string | null; goalBytes: number };
+  /** gzipBytes: what the HTML preloads (the goal's measure); language: the strings fetched before hydration, apart. */
+  js: { gzipBytes: number; files: number; largest: string | null; goalBytes: number; language: string | null; languageBytes: number };
 };
 export type PageReport = {
   rows: PageRow[]; skipped: { page: string; reason: string }[];
@@ -81,8 +82,11 @@ export async function benchPages(options: PageOptions & { server: BenchServer; a
       const [pageTiming, inProcessTiming, httpTiming] = (await measureInterleaved([getPage, inProcessCounted, overHttp], options)) as [Timing, Timing, Timing];
 
       const scripts = preloadedScripts(first.body);
-      const sizes = await Promise.all(scripts.map(async (file) => ({ file, bytes: gzippedSize(await readFile(path.join(options.clientDir, file))) })));
+      const contents = await Promise.all(scripts.map(async (file) => ({ file, code: await readFile(path.join(options.clientDir, file), "utf8") })));
+      const sizes = contents.map(({ file, code }) => ({ file, bytes: gzippedSize(code) }));
       const { total, largest } = sumSizes(sizes);
+      const language = languageChunk(first.body, contents);
+      const languageBytes = language ? gzippedSize(await readFile(path.join(options.clientDir, language))) : 0;
       const loaded = await load(many, [url], options.connections, options.loadSeconds);
       rows.push({
         page: page.name, url, procedures: calls.map((c) => c.path),
@@ -90,7 +94,7 @@ export async function benchPages(options: PageOptions & { server: BenchServer; a
         pageRatioP50: pageTiming.p50 / inProcessTiming.p50, pageRatioP95: pageTiming.p95 / inProcessTiming.p95,
         httpRatioP50: httpTiming.p50 / inProcessTiming.p50,
         load: loaded, timedErrors,
-        js: { gzipBytes: total, files: sizes.length, largest: largest?.file ?? null, goalBytes: (page.dashboard ? 200 : 120) * KB },
+        js: { gzipBytes: total, files: sizes.length, largest: largest?.file ?? null, goalBytes: (page.dashboard ? 200 : 120) * KB, language, languageBytes },
       });
       log(`  ${page.name}: page p50 ${pageTiming.p50.toFixed(1)} ms, procedures ${inProcessTiming.p50.toFixed(1)} ms, ${loaded.perSecond.toFixed(0)} req/s, JS ${(total / KB).toFixed(0)} KB`);
     } catch (error) {

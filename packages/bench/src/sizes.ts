@@ -31,3 +31,24 @@ export function sumSizes(sizes: { file: string; bytes: number }[]): { total: num
   for (const size of sizes) if (!largest || size.bytes > largest.bytes) largest = size;
   return { total: sizes.reduce((sum, s) => sum + s.bytes, 0), largest };
 }
+
+/**
+ * The language chunk the entry fetches before it hydrates (decision 0179): not preloaded by the
+ * HTML, but part of the first load all the same. Found among the dynamic imports of the preloaded
+ * files as the chunk named after the page's `<html lang>` (`en-GB` → `en-<hash>.js`, `sr-Latn` →
+ * `sr-Latn-<hash>.js`); null when there is none (a build that ships its strings in the bundle).
+ */
+export function languageChunk(html: string, preloaded: { file: string; code: string }[]): string | null {
+  const lang = /<html\b[^>]*\blang=["']([^"']+)["']/i.exec(html)?.[1]?.toLowerCase();
+  if (!lang) return null;
+  let best: { url: string; base: string } | null = null;
+  for (const { file, code } of preloaded) {
+    for (const [, specifier] of code.matchAll(/\bimport\(\s*[`"']([^`"'$]+\.js)[`"']\s*\)/g)) {
+      const url = new URL(specifier!, `http://x${file}`).pathname;
+      const base = /^(.+)-[A-Za-z0-9_-]{8}\.js$/.exec(url.slice(url.lastIndexOf("/") + 1))?.[1]?.toLowerCase();
+      if (!base || !(lang === base || lang.startsWith(`${base}-`))) continue;
+      if (!best || base.length > best.base.length) best = { url, base };
+    }
+  }
+  return best?.url ?? null;
+}

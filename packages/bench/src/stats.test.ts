@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { preloadedScripts, sumSizes, gzippedSize } from "./sizes.ts";
+import { gzippedSize, languageChunk, preloadedScripts, sumSizes } from "./sizes.ts";
 import { extra, growth, pairedExtra, percentile, quantile, spreadOf, timing } from "./stats.ts";
 
 describe("bench statistics", () => {
@@ -56,5 +56,15 @@ describe("page JavaScript sizes", () => {
     expect(gzippedSize("a".repeat(10_000))).toBeLessThan(100);
     expect(sumSizes([{ file: "a", bytes: 10 }, { file: "b", bytes: 30 }])).toEqual({ total: 40, largest: { file: "b", bytes: 30 } });
     expect(sumSizes([])).toEqual({ total: 0, largest: null });
+  });
+
+  it("finds the language chunk fetched before hydration among the preloaded files' dynamic imports", () => {
+    const code = 'var L={en:()=>h(()=>import(`./en-BxxF8gCy.js`),[]),"sr-Cyrl":()=>h(()=>import("./sr-Cyrl-CkfLs3Cj.js")),"sr-Latn":()=>import(`./sr-Latn-suD1nDjl.js`),uk:()=>import("./uk-Cn-KAkUB.js"),c:()=>import("./BarFigure-Ab12Cd34.js")}';
+    const files = [{ file: "/assets/jsx-runtime-C5gKK9lm.js", code }];
+    expect(languageChunk('<html lang="en-GB">', files)).toBe("/assets/en-BxxF8gCy.js");
+    expect(languageChunk('<html lang="sr-Latn">', files)).toBe("/assets/sr-Latn-suD1nDjl.js");
+    expect(languageChunk('<html lang="uk">', files)).toBe("/assets/uk-Cn-KAkUB.js");
+    expect(languageChunk('<html lang="fr">', files)).toBeNull();
+    expect(languageChunk("<html>", files)).toBeNull();
   });
 });
