@@ -1,30 +1,55 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { createTestDatabase } from "@vigil/db/testing";
 import pg from "pg";
-import { captureStatements, workStatements, type Statement } from "./capture.ts";
-import { measureInterleaved, type Timing } from "./measure.ts";
-import { planSummary, type PlanSummary } from "./plans.ts";
-import { PROCEDURES } from "./procedures.ts";
+import { httpClient, signIn } from "./http.ts";
+import { benchPages, type PageReport } from "./page-bench.ts";
+import { pageIds } from "./pages.ts";
+import { benchProcedures } from "./procedure-bench.ts";
+import { markdownTable, pageTables, procedureTables, textTable, type Table } from "./report.ts";
+import { startBuiltServer } from "./server.ts";
 import { singleTenantCopy } from "./single-tenant-copy.ts";
 import { BIG, fillWorkspace, NORMAL } from "./synthetic.ts";
 
 /**
- * `pnpm bench`: a throwaway database with one big synthetic workspace beside a few normal ones,
- * then p50/p95 of the dashboard and list procedures through the tRPC caller (row-level security on),
- * of the same statements as raw SQL as the application role (RLS on), and as the table owner
- * (which bypasses RLS). Goals (issue 4 §5): dashboard p95 ≤ 150 ms, ≤ 1.5× raw SQL, RLS ≤ 10 %.
+ * `pnpm bench`: a throwaway database with one big synthetic workspace beside a few normal ones, then
+ * 1. the pages (decision 0175): the built web server on that database, signed in, each main page
+ *    against its procedures in-process and over /api/trpc, requests/s at 10 connections, the
+ *    JavaScript each page preloads, the server's memory after start and in two soaks;
+ * 2. the procedures: p50/p95 through the tRPC caller (row-level security on), of the same statements
+ *    as raw SQL as the application role (RLS on) and as the table owner (RLS bypassed), the RLS
+ *    figure as the median of per-round ratios with its spread (decision 0176).
+ * BENCH_QUICK=1 runs everything with fewer samples (a few minutes).
  */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
-const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const QUICK = process.env.BENCH_QUICK === "1";
+const setting = (name: string, normal: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : normal));
+const WARMUP = setting("BENCH_WARMUP", 5, 2);
+const RUNS = setting("BENCH_RUNS", 50, 20);
 /** Short procedures run more rounds than BENCH_RUNS, until this many milliseconds have passed. */
-const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 3000);
+const MIN_MS = setting("BENCH_MIN_MS", 3000, 1500);
+/** The RLS figure's rounds: each procedure's runs are cut into this many, spread over the run. */
+const ROUNDS = setting("BENCH_ROUNDS", 7, 5);
+const PAGE_RUNS = setting("BENCH_PAGE_RUNS", 40, 12);
+const PAGE_MIN_MS = setting("BENCH_PAGE_MIN_MS", 3000, 0);
+const LOAD_S = setting("BENCH_LOAD_S", 10, 3);
+const SOAK_S = setting("BENCH_SOAK_S", 20, 8);
+const CONNECTIONS = setting("BENCH_CONNECTIONS", 10, 10);
+const PORT = setting("BENCH_PORT", 4392, 4392);
 /** BENCH_ONLY=dashboard.implementation measures only the procedures whose path contains it. */
 const ONLY = process.env.BENCH_ONLY;
-const GOALS = { dashboardP95Ms: 150, ratioToRaw: 1.5, rlsExtra: 0.1 };
+/** BENCH_PAGES=0 leaves out the page part (no build, no server). */
+const PAGES = process.env.BENCH_PAGES !== "0";
+const GOALS = { dashboardP95Ms: 150, ratioToRaw: 1.5, rlsExtra: 0.1, pageRatio: 2, httpRatio: 1.5 };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const webDir = path.join(root, "apps/web");
+
+const ms = (value: number) => value.toFixed(1);
+const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function connect(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -32,41 +57,22 @@ async function connect(url: string) {
   return client;
 }
 
-/** Replays statements in one transaction bound to the tenant, as tenantProcedure does; returns what they read. */
-async function replay(client: pg.Client, tenantId: string, userId: string, statements: Statement[]): Promise<pg.QueryResult[]> {
-  const results: pg.QueryResult[] = [];
-  await client.query("BEGIN");
-  try {
-    await client.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)", [tenantId, userId]);
-    for (const s of statements) results.push(await client.query(s.text, s.values));
-  } finally {
-    await client.query("COMMIT");
-  }
-  return results;
-}
-
-/** JSON with object keys sorted: json_object_agg's key order follows the plan's row order. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-
-/** The rows of a replay, order aside (plans without ORDER BY may differ in it). */
-const fingerprint = (results: pg.QueryResult[]) => JSON.stringify(results.map((r) => r.rows.map(canonical).sort()));
-
-const ms = (value: number) => value.toFixed(1);
-const log = (line: string) => process.stdout.write(`${line}\n`);
-
 async function main() {
   const started = performance.now();
+  if (PAGES && process.env.BENCH_BUILD !== "0") {
+    log("Building the web app (turbo run build --filter=@vigil/web) ...");
+    execFileSync("pnpm", ["exec", "turbo", "run", "build", "--filter=@vigil/web", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
+  }
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.appUrl;
   process.env.DATABASE_OWNER_URL = database.ownerUrl;
   process.env.LOG_LEVEL ??= "silent";
+  // A throwaway key: the owner's two-factor secret is sealed with it here and opened by the server.
+  process.env.INTERVIEW_NOTES_KEYS ??= `bench:${randomBytes(32).toString("base64")}`;
   const keep = process.env.BENCH_KEEP === "1";
   let dropCopy = async (): Promise<unknown> => undefined;
   try {
-    const { callerFor, createTestUser, createTestWorkspace } = await import("@vigil/api/testing");
+    const { callerFor, createTestUser, createTestWorkspace, enrolTestTwoFactor, TEST_PASSWORD } = await import("@vigil/api/testing");
     const { appRouter } = await import("@vigil/api");
     const { disconnectAppDb } = await import("@vigil/db");
     const { disconnectPrivilegedDb } = await import("@vigil/db/privileged");
@@ -92,9 +98,39 @@ async function main() {
       [big.id],
     );
     log(`Big workspace: ${sizes.rows.map((r) => `${r.table} ${r.rows.toLocaleString("en")}`).join(", ")}; plus ${others.length} normal workspaces.`);
+    const ids = await pageIds(ownerDb, big.id, big.slug);
+    await ownerDb.end();
+
+    const tables: Table[] = [];
+    let pages: PageReport | null = null;
+    if (PAGES) {
+      // The built server on the bench database, signed in as the big workspace's owner through
+      // the sign-in form's procedures (password, then the authenticator's code).
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), "vigil-bench-"));
+      const server = await startBuiltServer({ webDir, port: PORT, env: { DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl, VIGIL_DATA_DIR: dataDir, INTERVIEW_NOTES_KEYS: process.env.INTERVIEW_NOTES_KEYS } });
+      try {
+        // Before any request: what the process holds once it says it is ready.
+        const afterStartMb = await server.rssMb();
+        log(`Built server ready at ${server.url} (pid ${server.pid}), RSS ${afterStartMb.toFixed(0)} MB. Pages:`);
+        const client = httpClient(server.url, 1);
+        const token = await signIn(client, owner.email, TEST_PASSWORD, await enrolTestTwoFactor(owner.id));
+        const { caller } = await callerFor({ token });
+        pages = await benchPages({
+          server, afterStartMb, clientDir: path.join(webDir, "build/client"), ids, caller: caller as unknown as Record<string, unknown>, cookie: client.cookie(), log,
+          warmup: WARMUP, runs: PAGE_RUNS, minMs: PAGE_MIN_MS, loadSeconds: LOAD_S, soakSeconds: SOAK_S, connections: CONNECTIONS,
+        });
+        client.close();
+      } catch (error) {
+        log(`The server's last output:\n${server.output()}`);
+        throw error;
+      } finally {
+        await server.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+      tables.push(...pageTables(pages, GOALS));
+    }
 
     // The owner replays on a copy holding the big workspace's rows only (single-tenant-copy.ts).
-    await ownerDb.end();
     await disconnectAppDb();
     await disconnectPrivilegedDb();
     const ownerCopy = await singleTenantCopy({ adminUrl: database.adminUrl, ownerUrl: database.ownerUrl, database: database.database, tenantId: big.id });
@@ -105,70 +141,25 @@ async function main() {
     const appDb = await connect(database.appUrl);
     const ownerReplayDb = await connect(ownerCopy.ownerUrl);
     const { caller } = await callerFor(owner);
-    const known = new Set(Object.keys(appRouter._def.procedures));
-    type Row = {
-      procedure: string; input: Record<string, unknown>; dashboard: boolean; statements: number; trpc: Timing; raw: Timing; owner: Timing;
-      ratioP50: number; ratioP95: number;
-      /** null when there is nothing to compare: no statements of its own, or the owner reads other rows (ownerReadsMore). */
-      rlsExtraP50: number | null;
-      /** As the owner the statements return other rows: they leave the tenant filter to row-level security alone. */
-      ownerReadsMore: boolean;
-      plans: PlanSummary;
-    };
-    const results: Row[] = [];
-    const skipped: { procedure: string; reason: string }[] = [];
-    for (const { path: procedurePath, input, dashboard } of PROCEDURES.filter((p) => !ONLY || p.path.includes(ONLY))) {
-      const label = `${procedurePath}(${JSON.stringify(input)})`;
-      if (!known.has(procedurePath)) {
-        skipped.push({ procedure: label, reason: "not in the router (yet)" });
-        continue;
-      }
-      const procedure = procedurePath.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
-      const call = () => procedure({ tenantSlug: big.slug, ...input });
-      let statements: Statement[];
-      try {
-        statements = workStatements(await captureStatements(call));
-      } catch (error) {
-        skipped.push({ procedure: label, reason: error instanceof Error ? error.message : String(error) });
-        continue;
-      }
-      // The owner's replay is "the same query without row-level security" only if it reads the
-      // same rows; a statement that leaves the tenant filter to the policies reads every workspace's.
-      const ownerReadsMore = fingerprint(await replay(ownerReplayDb, big.id, owner.id, statements)) !== fingerprint(await replay(appDb, big.id, owner.id, statements));
-      const [trpc, raw, asOwner] = (await measureInterleaved(
-        [call, () => replay(appDb, big.id, owner.id, statements), () => replay(ownerReplayDb, big.id, owner.id, statements)],
-        { warmup: WARMUP, runs: RUNS, minMs: MIN_MS },
-      )) as [Timing, Timing, Timing];
-      results.push({
-        procedure: label, input, dashboard, statements: statements.length, trpc, raw, owner: asOwner,
-        ratioP50: trpc.p50 / raw.p50, ratioP95: trpc.p95 / raw.p95,
-        rlsExtraP50: statements.length === 0 || ownerReadsMore ? null : raw.p50 / asOwner.p50 - 1, ownerReadsMore,
-        plans: await planSummary(appDb, big.id, owner.id, statements),
-      });
-    }
-
-    const header = ["procedure", "stmts", "tRPC p50", "tRPC p95", "raw p50", "raw p95", "×raw p50", "×raw p95", "owner p50", "RLS extra"];
-    const lines = results.map((r) => [
-      r.procedure, String(r.statements), ms(r.trpc.p50), ms(r.trpc.p95), ms(r.raw.p50), ms(r.raw.p95),
-      r.ratioP50.toFixed(2), r.ratioP95.toFixed(2), `${ms(r.owner.p50)}${r.ownerReadsMore ? "*" : ""}`,
-      r.rlsExtraP50 === null ? "—" : `${(r.rlsExtraP50 * 100).toFixed(1)} %`,
-    ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-    const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-    log("");
-    log(`Milliseconds, at least ${RUNS} interleaved rounds (and ${MIN_MS / 1000} s) per procedure after ${WARMUP} warm-up rounds; raw = the same statements as the app role in a tenant transaction (RLS on); owner = as the table owner (RLS bypassed) on a copy holding only this workspace's rows.`);
-    log(format(header));
-    log(widths.map((w) => "-".repeat(w)).join("  "));
-    for (const line of lines) log(format(line));
-    if (results.some((r) => r.ownerReadsMore)) {
-      log("* as the owner these statements read other rows than the app role: no like-for-like RLS figure.");
-    }
-    for (const s of skipped) log(`skipped ${s.procedure}: ${s.reason}`);
+    log("Procedures ...");
+    const procedures = await benchProcedures(
+      caller as unknown as Record<string, unknown>, new Set(Object.keys(appRouter._def.procedures)),
+      { appDb, ownerDb: ownerReplayDb, tenantId: big.id, userId: owner.id, slug: big.slug },
+      { warmup: WARMUP, runs: RUNS, minMs: MIN_MS, rounds: ROUNDS, only: ONLY, tolerance: GOALS.rlsExtra },
+    );
+    const results = procedures.rows;
+    tables.push(...procedureTables(results, procedures.skipped,
+      `At least ${RUNS} interleaved runs (and ${MIN_MS / 1000} s) per procedure in ${ROUNDS} rounds after ${WARMUP} warm-up runs; raw = the same statements as the app role in a tenant transaction (RLS on); owner = as the table owner (RLS bypassed) on a copy holding only this workspace's rows.`,
+      GOALS.rlsExtra));
+    for (const table of tables) for (const line of textTable(table)) log(line);
     log("");
     log("Plans as the app role (indexes used; tables read by a sequential scan):");
     for (const r of results) {
       if (r.statements === 0) continue;
-      log(`${r.procedure}: ${r.plans.indexes.join(", ") || "no index"}${r.plans.seqScans.length > 0 ? `; seq scan: ${r.plans.seqScans.join(", ")}` : ""}`);
+      const shown = (plans: typeof r.plans) => `${plans.indexes.join(", ") || "no index"}${plans.seqScans.length > 0 ? `; seq scan: ${plans.seqScans.join(", ")}` : ""}`;
+      log(`${r.procedure}: ${shown(r.plans)}`);
+      // The owner's copy holds one workspace, so its statistics differ and its planner may choose otherwise.
+      if (shown(r.ownerPlans) !== shown(r.plans)) log(`  as the owner on the copy (another plan: the RLS figure compares plans too): ${shown(r.ownerPlans)}`);
     }
 
     const dashboardRows = results.filter((r) => r.dashboard);
@@ -177,22 +168,34 @@ async function main() {
     const worst = {
       dashboardP95Ms: highest(dashboardRows.map((r) => r.trpc.p95)),
       ratioToRaw: highest(dashboardRows.map((r) => r.ratioP50)),
-      rlsExtra: highest(results.flatMap((r) => (r.rlsExtraP50 === null ? [] : [r.rlsExtraP50]))),
+      rlsExtra: highest(results.flatMap((r) => (r.rls === null ? [] : [r.rls.median]))),
+      rlsUnsteady: results.filter((r) => r.rls?.unsteady).length,
+      pageRatio: highest(pages?.rows.map((r) => r.pageRatioP50) ?? []),
+      httpRatio: highest([...(pages?.rows.map((r) => r.httpRatioP50) ?? []), ...(pages ? [pages.floor.httpRatioP50] : [])]),
+      pageErrors: pages ? pages.rows.reduce((sum, r) => sum + r.load.errors + r.timedErrors, 0) : null,
     };
     const goal = (label: string, value: number | null, limit: number, shown: (v: number) => string) =>
       value === null ? `${label} not measured` : `${label} up to ${shown(value)} (≤ ${shown(limit)}) ${value <= limit ? "met" : "NOT met"}`;
-    log("");
-    log(`Goals: ${[
+    const goals = [
+      goal("page ÷ procedures p50", worst.pageRatio, GOALS.pageRatio, (v) => `${v.toFixed(2)}×`),
+      goal("tRPC HTTP ÷ in-process p50", worst.httpRatio, GOALS.httpRatio, (v) => `${v.toFixed(2)}×`),
+      goal("page errors", worst.pageErrors, 0, (v) => String(v)),
       goal("dashboard p95", worst.dashboardP95Ms, GOALS.dashboardP95Ms, (v) => `${ms(v)} ms`),
       goal("tRPC/raw p50", worst.ratioToRaw, GOALS.ratioToRaw, (v) => `${v.toFixed(2)}×`),
-      goal("RLS extra", worst.rlsExtra, GOALS.rlsExtra, (v) => `${(v * 100).toFixed(1)} %`),
-    ].join("; ")}.`);
+      `${goal("RLS extra (median)", worst.rlsExtra, GOALS.rlsExtra, (v) => `${(v * 100).toFixed(1)} %`)}, ${worst.rlsUnsteady} figure(s) unsteady`,
+    ];
+    log("");
+    log(`Goals: ${goals.join("; ")}.`);
 
     const outDir = path.join(root, "bench-results");
     await mkdir(outDir, { recursive: true });
-    const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    await writeFile(file, JSON.stringify({ at: new Date().toISOString(), warmup: WARMUP, runs: RUNS, minMs: MIN_MS, sizes: sizes.rows, goals: GOALS, worst, results, skipped }, null, 2));
-    log(`Written ${path.relative(root, file)} in ${((performance.now() - started) / 1000).toFixed(0)} s total.`);
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const settings = { quick: QUICK, warmup: WARMUP, runs: RUNS, minMs: MIN_MS, rounds: ROUNDS, pageRuns: PAGE_RUNS, pageMinMs: PAGE_MIN_MS, loadSeconds: LOAD_S, soakSeconds: SOAK_S, connections: CONNECTIONS, cpus: os.cpus().length };
+    const file = path.join(outDir, `bench-${stamp}.json`);
+    await writeFile(file, JSON.stringify({ at: new Date().toISOString(), settings, sizes: sizes.rows, goals: GOALS, worst, pages, results, skipped: procedures.skipped }, null, 2));
+    const markdown = [`# pnpm bench, ${new Date().toISOString()}`, "", `Settings: ${JSON.stringify(settings)}`, ...tables.flatMap(markdownTable), "", `Goals: ${goals.join("; ")}.`, ""];
+    await writeFile(file.replace(/\.json$/, ".md"), markdown.join("\n"));
+    log(`Written ${path.relative(root, file)} and .md in ${((performance.now() - started) / 1000).toFixed(0)} s total.`);
     if (keep) log(`Kept the databases (BENCH_KEEP=1): ${database.ownerUrl} and the owner's copy ${ownerCopy.ownerUrl}`);
 
     await appDb.end();

@@ -24,9 +24,18 @@ export async function singleTenantCopy(options: { adminUrl: string; ownerUrl: st
       await client.end();
     }
   };
-  await onCluster("postgres", (admin) =>
-    admin.query(`CREATE DATABASE ${pg.escapeIdentifier(copy)} TEMPLATE ${pg.escapeIdentifier(options.database)} STRATEGY FILE_COPY`),
-  );
+  // A server that has just stopped (the page part) may still be closing its connections: retry a while.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await onCluster("postgres", (admin) =>
+        admin.query(`CREATE DATABASE ${pg.escapeIdentifier(copy)} TEMPLATE ${pg.escapeIdentifier(options.database)} STRATEGY FILE_COPY`),
+      );
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
   await onCluster(copy, async (admin) => {
     const tables = await admin.query<{ table: string }>(
       `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
