@@ -1,4 +1,4 @@
-import { INTL_LOCALE, LOCALES } from "@vigil/i18n";
+import { INTL_LOCALE, LOCALES, type Locale, type Translation } from "@vigil/i18n";
 import { describe, expect, it, vi } from "vitest";
 import { documentLocale, loadLocale } from "./i18n";
 
@@ -21,8 +21,8 @@ describe("client i18n", () => {
     vi.resetModules();
     let fail = true;
     vi.doMock("@vigil/i18n", async (importOriginal) => {
-      const original = await importOriginal<typeof import("@vigil/i18n")>();
-      return { ...original, loadTranslation: (locale: Parameters<typeof original.loadTranslation>[0]) => (fail ? Promise.reject(new Error("chunk failed")) : original.loadTranslation(locale)) };
+      const original = await importOriginal<{ loadTranslation: (locale: Locale) => Promise<Translation> }>();
+      return { ...original, loadTranslation: (locale: Locale) => (fail ? Promise.reject(new Error("chunk failed")) : original.loadTranslation(locale)) };
     });
     const fresh = await import("./i18n");
     await expect(fresh.loadLocale("uk")).rejects.toThrow("chunk failed");
