@@ -1,5 +1,5 @@
-import { INTL_LOCALE, LOCALES } from "@vigil/i18n";
-import { describe, expect, it } from "vitest";
+import { INTL_LOCALE, LOCALES, type Locale, type Translation } from "@vigil/i18n";
+import { describe, expect, it, vi } from "vitest";
 import { documentLocale, loadLocale } from "./i18n";
 
 describe("client i18n", () => {
@@ -15,5 +15,20 @@ describe("client i18n", () => {
     expect(latin.t("nav.home")).toMatch(/^[\p{Script=Latin}\s]+$/u);
     const ukrainian = await loadLocale("uk");
     expect(ukrainian.t("nav.home")).toMatch(/^[\p{Script=Cyrillic}\s]+$/u);
+  });
+
+  it("tries a language's download again after it failed", async () => {
+    vi.resetModules();
+    let fail = true;
+    vi.doMock("@vigil/i18n", async (importOriginal) => {
+      const original = await importOriginal<{ loadTranslation: (locale: Locale) => Promise<Translation> }>();
+      return { ...original, loadTranslation: (locale: Locale) => (fail ? Promise.reject(new Error("chunk failed")) : original.loadTranslation(locale)) };
+    });
+    const fresh = await import("./i18n");
+    await expect(fresh.loadLocale("uk")).rejects.toThrow("chunk failed");
+    fail = false;
+    expect((await fresh.loadLocale("uk")).language).toBe("uk");
+    vi.doUnmock("@vigil/i18n");
+    vi.resetModules();
   });
 });

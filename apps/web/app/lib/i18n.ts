@@ -25,6 +25,9 @@ export function loadLocale(locale: Locale): Promise<i18n> {
   if (!pending) {
     pending = loadTranslation(locale).then((translation) => createInstance(locale, translation));
     loading.set(locale, pending);
+    // A failed download (network, a deploy that replaced the chunk) is not remembered: the next
+    // render or navigation in that language tries again instead of failing until a reload.
+    pending.catch(() => loading.delete(locale));
   }
   return pending;
 }

@@ -73,6 +73,12 @@ export type TenantProcedureOptions = {
   allowWhenReadOnly?: boolean;
   /** Owners may still call it while the workspace waits out its deletion grace period (restore, export). */
   allowDuringDeletionGrace?: boolean;
+  /**
+   * Never reads in a page loader's shared transaction (decision 0178): for procedures that change
+   * their transaction's scope (a joint visit's SET LOCAL ROLE and app.joint_visit_id), which would
+   * otherwise outlive the procedure and widen what the loader's other queries see.
+   */
+  ownTransaction?: boolean;
 };
 
 export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
@@ -107,7 +113,7 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
     };
     // A page loader's read transaction for this workspace and this user (decision 0178): a query reads in it.
     const shared = ctx.sharedWorkspace;
-    if (type === "query" && shared && shared.slug === input.tenantSlug && shared.userId === ctx.user.id) return enter(shared.tx, shared.entry);
+    if (type === "query" && !options.ownTransaction && shared && shared.slug === input.tenantSlug && shared.userId === ctx.user.id) return enter(shared.tx, shared.entry);
     // One statement finds the membership and enters the tenant (docs/decisions/0120).
     return withWorkspace(ctx.user.id, input.tenantSlug, enter);
   });

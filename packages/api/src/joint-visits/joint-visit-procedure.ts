@@ -10,7 +10,9 @@ import { tenantProcedure } from "../core/trpc.ts";
  * change is audited by the service in the host's log and here, once more, in the partner's own.
  */
 export function jointVisitProcedure(minRole: "viewer" | "monitor") {
-  return tenantProcedure(minRole)
+  // Its own transaction always: enterJointVisit narrows the transaction to the host's visit (role
+  // vigil_joint), which must not reach a page loader's other queries (decision 0178).
+  return tenantProcedure(minRole, { ownTransaction: true })
     .input(visitRefSchema)
     .use(async ({ ctx, input, next, type, path }) => {
       const participation = await enterJointVisit(ctx.tx, ctx.tenant.id, ctx.user.id, input.visitId);

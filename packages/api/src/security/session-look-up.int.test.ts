@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCaller } from "../router.ts";
-import { createTestUser, createTestWorkspace, recordStatements, sessionLookUpsIn } from "../testing/index.ts";
+import { addMember, callerFor, createTestUser, createTestWorkspace, recordStatements, sessionLookUpsIn, TEST_PASSWORD } from "../testing/index.ts";
 import { createContext } from "../core/context.ts";
 
 /**
@@ -70,4 +70,21 @@ describe("the session look-up", () => {
     });
     expect(sessionLookUpsIn(statements)).toBe(1);
   });
+
+  it("lists no workspace the person has left, nor one awaiting deletion unless they own it", async () => {
+    const owner = await createTestUser();
+    const [kept, left, deleting] = await Promise.all([createTestWorkspace(owner), createTestWorkspace(owner), createTestWorkspace(owner)]);
+    const member = await createTestUser();
+    const memberships = [];
+    for (const ws of [kept, left, deleting]) memberships.push(await addMember(ws.id, member, "monitor"));
+    const { caller } = await callerFor(owner);
+    await caller.members.remove({ tenantSlug: left.slug, membershipId: memberships[1]!.id });
+    await caller.workspaceDeletion.schedule({ tenantSlug: deleting.slug, confirmName: deleting.name, reauthentication: TEST_PASSWORD });
+    const stranger = await createTestUser();
+    const [memberCtx, ownerCtx, strangerCtx] = await Promise.all([member, owner, stranger].map((user) => createContext({ request: pageRequest(user.token) })));
+    expect(memberCtx!.user?.workspaces.map((w) => w.slug)).toEqual([kept.slug]);
+    expect(ownerCtx!.user?.workspaces.map((w) => w.slug).sort()).toEqual([kept.slug, left.slug, deleting.slug].sort());
+    expect(strangerCtx!.user?.workspaces).toEqual([]);
+  });
 });
+

@@ -51,4 +51,19 @@ describe("readInWorkspace", () => {
     );
     expect(transactionsIn(statements)).toBe(3);
   });
+
+  it("gives each query its own answer when a sibling is refused or finds nothing", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const { ctx } = await callerFor(owner);
+    const tenantSlug = workspace.slug;
+    const codes = await readInWorkspace(ctx, tenantSlug, async (shared) => {
+      const caller = createCaller(shared);
+      const first = await Promise.all([codeOf(caller.visits.get({ tenantSlug, visitId: "00000000-0000-4000-8000-000000000000" })), codeOf(caller.members.list({ tenantSlug }))]);
+      // After the refusal the transaction still answers (a refusal is no database error).
+      return [...first, await codeOf(caller.visits.list({ tenantSlug }))];
+    });
+    expect(codes).toEqual(["NOT_FOUND", "OK", "OK"]);
+  });
 });
+
