@@ -1,37 +1,6 @@
-import pg from "pg";
+import type { Statement } from "@vigil/api/statements";
 
-export type Statement = { text: string; values: unknown[] };
-
-let recording: Statement[] | null = null;
-
-/**
- * Records the SQL the application sends while `work` runs, by wrapping pg's Client#query (Prisma's
- * pg adapter and our own clients share the one pg module). The bench replays these statements as
- * "the same queries as raw SQL", so the comparison cannot drift from what the procedures really run.
- */
-export async function captureStatements(work: () => Promise<unknown>): Promise<Statement[]> {
-  recording = [];
-  try {
-    await work();
-    return recording;
-  } finally {
-    recording = null;
-  }
-}
-
-type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-const original = pg.Client.prototype.query as unknown as Query;
-(pg.Client.prototype as unknown as { query: Query }).query = function query(this: pg.Client, ...args: unknown[]) {
-  const [first, second] = args;
-  if (recording) {
-    if (typeof first === "string") recording.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (first && typeof first === "object" && "text" in first) {
-      const config = first as { text: string; values?: unknown[] };
-      recording.push({ text: config.text, values: config.values ?? [] });
-    }
-  }
-  return original.apply(this, args);
-};
+export { captureStatements, type Statement } from "@vigil/api/statements";
 
 /**
  * The statements of the procedure's own work: without the transaction, the tenant settings and the

@@ -1,15 +1,18 @@
 import pg from "pg";
 
-let recording: string[] | null = null;
+/** One statement as it reached PostgreSQL: its text and its parameters. */
+export type Statement = { text: string; values: unknown[] };
+
+let recording: Statement[] | null = null;
 let installed = false;
 
 /**
- * Counts what reaches PostgreSQL: the text of every statement sent while `work` runs, through any
- * client (Prisma's pg adapter and our own share the one pg module). For tests that pin how many
- * look-ups or transactions a request costs (issue 15); they count statements, never time.
- * Calls must not overlap (the record is process-wide).
+ * Records what reaches PostgreSQL while `work` runs, through any client (Prisma's pg adapter and our
+ * own share the one pg module), by wrapping pg's Client#query once. Tests use it to pin how many
+ * look-ups or transactions a request costs (issue 15; they count statements, never time); the bench
+ * replays the statements as raw SQL. Calls must not overlap (the record is process-wide).
  */
-export async function recordStatements(work: () => Promise<unknown>): Promise<string[]> {
+export async function captureStatements(work: () => Promise<unknown>): Promise<Statement[]> {
   install();
   recording = [];
   try {
@@ -20,6 +23,11 @@ export async function recordStatements(work: () => Promise<unknown>): Promise<st
   }
 }
 
+/** The text of every statement `work` sent. */
+export async function recordStatements(work: () => Promise<unknown>): Promise<string[]> {
+  return (await captureStatements(work)).map((statement) => statement.text);
+}
+
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 
 function install() {
@@ -27,10 +35,13 @@ function install() {
   installed = true;
   const original = pg.Client.prototype.query as unknown as Query;
   (pg.Client.prototype as unknown as { query: Query }).query = function query(this: pg.Client, ...args: unknown[]) {
-    const [first] = args;
+    const [first, second] = args;
     if (recording) {
-      if (typeof first === "string") recording.push(first);
-      else if (first && typeof first === "object" && "text" in first) recording.push(String((first as { text: unknown }).text));
+      if (typeof first === "string") recording.push({ text: first, values: Array.isArray(second) ? second : [] });
+      else if (first && typeof first === "object" && "text" in first) {
+        const config = first as { text: unknown; values?: unknown[] };
+        recording.push({ text: String(config.text), values: config.values ?? [] });
+      }
     }
     return original.apply(this, args);
   };
