@@ -47,7 +47,12 @@ type EntryRow = {
  * narrows the transaction to that tenant. `work` gets null for a non-member (the transaction then
  * sees no tenant rows) and must refuse; it also applies every other gate (deletion, role, 2FA).
  */
-export async function withWorkspace<T>(userId: string, slug: string, work: (tx: TenantTx, entry: WorkspaceEntry | null) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(
+  userId: string,
+  slug: string,
+  work: (tx: TenantTx, entry: WorkspaceEntry | null) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   return appDb().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<EntryRow[]>`SELECT membership_id, role::text AS role, tenant_id, slug, name, country_code::text AS country_code,
         default_locale, require_two_factor, deletion_requested_at FROM enter_workspace(${userId}::uuid, ${slug})`;
@@ -60,5 +65,5 @@ export async function withWorkspace<T>(userId: string, slug: string, work: (tx: 
         }
       : null;
     return work(tx, entry);
-  });
+  }, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
 }

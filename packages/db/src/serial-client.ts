@@ -1,0 +1,28 @@
+import pg from "pg";
+
+/**
+ * A node-postgres client that sends one query at a time, queueing the rest itself (decision 0181).
+ *
+ * A transaction is one connection. Prisma's adapter sends the independent reads of one operation at
+ * once (a visit with its team and findings; prisma/orm#29979), and a page loader's procedures share
+ * one transaction (decision 0178). node-postgres queued such calls inside the client; since 8.19 that
+ * queue is deprecated ("an external async flow control mechanism instead") and pg@9 refuses a query
+ * sent while another runs. This is that mechanism: the order and the results are the same.
+ *
+ * Only the promise form is queued (what Prisma sends); callback and streaming calls (the pool's own
+ * `pool.query`, COPY streams on a client of their own) pass through unchanged.
+ */
+export class SerialClient extends pg.Client {
+  #last: Promise<unknown> = Promise.resolve();
+
+  // pg's `query` has a dozen overloads; this forwards whatever it is given.
+  override query(...args: unknown[]): never {
+    const [config, values, callback] = args as [{ submit?: unknown } | string | undefined, unknown, unknown];
+    const forward = () => (super.query as (...a: unknown[]) => unknown)(...args);
+    const streaming = typeof config === "object" && config !== null && typeof config.submit === "function";
+    if (streaming || typeof values === "function" || typeof callback === "function") return forward() as never;
+    const result = this.#last.then(forward, forward);
+    this.#last = result.catch(() => undefined);
+    return result as never;
+  }
+}
