@@ -13,16 +13,18 @@ import pg from "pg";
  * `pool.query`, COPY streams on a client of their own) pass through unchanged.
  */
 export class SerialClient extends pg.Client {
-  #last: Promise<unknown> = Promise.resolve();
-
-  // pg's `query` has a dozen overloads; this forwards whatever it is given.
-  override query(...args: unknown[]): never {
-    const [config, values, callback] = args as [{ submit?: unknown } | string | undefined, unknown, unknown];
-    const forward = () => (super.query as (...a: unknown[]) => unknown)(...args);
-    const streaming = typeof config === "object" && config !== null && typeof config.submit === "function";
-    if (streaming || typeof values === "function" || typeof callback === "function") return forward() as never;
-    const result = this.#last.then(forward, forward);
-    this.#last = result.catch(() => undefined);
-    return result as never;
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const send = super.query.bind(this) as (...args: unknown[]) => unknown;
+    let last: Promise<unknown> = Promise.resolve();
+    // pg's `query` has a dozen overloads; this keeps them and forwards whatever it is given.
+    this.query = ((...args: unknown[]) => {
+      const [config, values, callback] = args as [{ submit?: unknown } | string | undefined, unknown, unknown];
+      const streaming = typeof config === "object" && config !== null && typeof config.submit === "function";
+      if (streaming || typeof values === "function" || typeof callback === "function") return send(...args);
+      const result = last.then(() => send(...args), () => send(...args));
+      last = result.catch(() => undefined);
+      return result;
+    }) as pg.Client["query"];
   }
 }
