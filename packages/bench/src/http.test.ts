@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { totp } from "./http.ts";
+import { batchPath, totp } from "./http.ts";
 import { pageCalls, PAGES } from "./pages.ts";
 
 describe("bench sign-in and pages", () => {
@@ -18,5 +18,13 @@ describe("bench sign-in and pages", () => {
       for (const call of calls) if (call.path !== "workspaces.mine") expect(call.input.tenantSlug).toBe("ws-1");
     }
     expect(PAGES.find((p) => p.name === "visit detail")!.url(ids)).toBe("/t/ws-1/visits/v1");
+  });
+
+  it("sends a page's procedures as one tRPC batch, inputs keyed by position", () => {
+    const path = batchPath([{ path: "workspaces.current", input: { tenantSlug: "ws-1" } }, { path: "workspaces.mine", input: {} }]);
+    const url = new URL(path, "http://localhost");
+    expect(url.pathname).toBe("/api/trpc/workspaces.current,workspaces.mine");
+    expect(url.searchParams.get("batch")).toBe("1");
+    expect(JSON.parse(url.searchParams.get("input") ?? "")).toEqual({ 0: { tenantSlug: "ws-1" }, 1: {} });
   });
 });

@@ -61,8 +61,10 @@ export function httpClient(baseUrl: string, maxSockets: number) {
       if (response.status !== 200) throw new Error(`${procedure}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
       return JSON.parse(response.body) as { result: { data: unknown } };
     },
-    /** A tRPC query over HTTP, as the browser's client sends one. */
+    /** A tRPC query over HTTP, alone. */
     query: (procedure: string, input: unknown) => request("GET", `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`),
+    /** Queries sent together, as the browser's client (httpBatchLink, lib/trpc.client.ts) sends them: one request. */
+    batch: (calls: { path: string; input: unknown }[]) => request("GET", batchPath(calls)),
     cookie: () => cookie,
     /** Sends these cookies from now on (a session signed in on another client). */
     useCookie: (value: string) => {
@@ -73,6 +75,12 @@ export function httpClient(baseUrl: string, maxSockets: number) {
 }
 
 export type HttpClient = ReturnType<typeof httpClient>;
+
+/** tRPC's batch URL: the paths joined by commas, the inputs keyed by their position. */
+export function batchPath(calls: { path: string; input: unknown }[]): string {
+  const inputs = Object.fromEntries(calls.map((call, index) => [String(index), call.input]));
+  return `/api/trpc/${calls.map((call) => call.path).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+}
 
 /** RFC 6238 (SHA-1, 30 s, 6 digits), as an authenticator app computes it. */
 export function totp(secret: Uint8Array, now = Date.now()): string {

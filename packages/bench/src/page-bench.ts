@@ -46,9 +46,7 @@ export async function benchPages(options: PageOptions & { server: BenchServer; a
   const { server, ids, caller, log } = options;
   const one = httpClient(server.url, 1);
   const many = httpClient(server.url, options.connections);
-  // A page's procedures over HTTP go out in parallel, on as many connections as a browser opens to one host.
-  const browser = httpClient(server.url, 6);
-  for (const client of [one, many, browser]) client.useCookie(options.cookie);
+  for (const client of [one, many]) client.useCookie(options.cookie);
   const rows: PageRow[] = [];
   const skipped: PageReport["skipped"] = [];
   for (const page of PAGES) {
@@ -71,9 +69,10 @@ export async function benchPages(options: PageOptions & { server: BenchServer; a
         skipped.push({ page: page.name, reason: `its procedures fail in-process: ${error instanceof Error ? error.message : String(error)}` });
         continue;
       }
+      // One batch, as the browser's client sends a page's calls (a 207 means one of them failed).
       const overHttp = async () => {
-        const answers = await Promise.all(calls.map((c) => browser.query(c.path, c.input).catch(() => null)));
-        timedErrors += answers.filter((a) => a?.status !== 200).length;
+        const answer = await one.batch(calls).catch(() => null);
+        if (answer?.status !== 200) timedErrors++;
       };
       const getPage = async () => {
         const response = await one.get(url).catch(() => null);
@@ -119,7 +118,7 @@ export async function benchPages(options: PageOptions & { server: BenchServer; a
     soaks.push({ peakMb: peak, perSecond: result.perSecond, errors: result.errors });
     log(`  soak ${i + 1}: peak RSS ${peak.toFixed(0)} MB, ${result.perSecond.toFixed(0)} req/s, ${result.errors} errors`);
   }
-  for (const client of [one, many, browser]) client.close();
+  for (const client of [one, many]) client.close();
   return {
     rows, skipped, floor,
     memory: {

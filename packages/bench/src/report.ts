@@ -34,7 +34,7 @@ export function pageTables(report: PageReport, goals: { pageRatio: number; httpR
         `${ratio(r.httpRatioP50)}${mark(r.httpRatioP50 <= goals.httpRatio)}`, r.load.perSecond.toFixed(0), `${r.load.errors + r.timedErrors}${mark(r.load.errors + r.timedErrors === 0)}`,
       ]),
       notes: [
-        `procs = the page's procedures through the in-process tRPC caller, in parallel as its loaders call them; HTTP = the same procedures over /api/trpc; errors = non-200 answers in the timed runs and the load. Goals: page÷procs ≤ ${goals.pageRatio}×, HTTP÷in-proc ≤ ${goals.httpRatio}×, 0 errors.`,
+        `procs = the page's procedures through the in-process tRPC caller, in parallel as its loaders call them; HTTP = the same procedures over /api/trpc in one batch, as the browser sends them; errors = non-200 answers in the timed runs and the load. Goals: page÷procs ≤ ${goals.pageRatio}×, HTTP÷in-proc ≤ ${goals.httpRatio}×, 0 errors.`,
         `Floor: /healthz p50 ${ms(report.floor.healthz.p50)} ms; workspaces.current in-process ${ms(report.floor.inProcess.p50)} ms, over HTTP ${ms(report.floor.overHttp.p50)} ms (${ratio(report.floor.httpRatioP50)}${mark(report.floor.httpRatioP50 <= goals.httpRatio)}).`,
         ...report.skipped.map((s) => `skipped ${s.page}: ${s.reason}`),
       ],

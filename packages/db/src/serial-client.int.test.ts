@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appDatabaseUrl } from "./config.ts";
 import { SerialClient } from "./serial-client.ts";
@@ -44,5 +45,25 @@ describe("SerialClient", () => {
     );
     expect(answers).toEqual([1, 2, 3, 4]);
     expect(await queueWarnings()).toEqual([]);
+  });
+
+  it("goes through pg.Client's query as it is at each call, so a recorder installed later sees every statement", async () => {
+    const client = new SerialClient({ connectionString: appDatabaseUrl() });
+    await client.connect();
+    type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+    const prototype = pg.Client.prototype as unknown as { query: Query };
+    const original = prototype.query;
+    const seen: string[] = [];
+    prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (typeof args[0] === "string") seen.push(args[0]);
+      return original.apply(this, args);
+    };
+    try {
+      await Promise.all([client.query("SELECT 1"), client.query("SELECT 2")]);
+      expect(seen).toEqual(["SELECT 1", "SELECT 2"]);
+    } finally {
+      prototype.query = original;
+      await client.end();
+    }
   });
 });

@@ -15,7 +15,9 @@ import pg from "pg";
 export class SerialClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
-    const send = super.query.bind(this) as (...args: unknown[]) => unknown;
+    // pg.Client's own query, looked up at each call (not bound once): a wrapper installed on it later
+    // (the statement recorder of tests and the bench) still sees every statement.
+    const send = (...args: unknown[]) => (super.query as (...a: unknown[]) => unknown).apply(this, args);
     let last: Promise<unknown> = Promise.resolve();
     // pg's `query` has a dozen overloads; this keeps them and forwards whatever it is given.
     this.query = ((...args: unknown[]) => {

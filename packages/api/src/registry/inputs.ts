@@ -2,10 +2,9 @@ import { z } from "zod";
 import { boundedNameSchema } from "../core/names.ts";
 import { authorityKindSchema, optionalText, placeTypeSchema } from "../core/schemas.ts";
 
-/** The kinds of places of deprivation of liberty (OPCAT art. 4), as the database names them, for the forms' choices. */
-export const PLACE_TYPES = placeTypeSchema.options;
+import { ARCHIVE_FILTERS } from "./choices.ts";
 
-export const AUTHORITY_KINDS = authorityKindSchema.options;
+export { ARCHIVE_FILTERS, AUTHORITY_KINDS, PLACE_TYPES } from "./choices.ts";
 
 export const placeFieldsSchema = z.object({
   name: boundedNameSchema(300),
@@ -19,7 +18,6 @@ export const placeFieldsSchema = z.object({
 });
 export type PlaceFields = z.output<typeof placeFieldsSchema>;
 
-export const ARCHIVE_FILTERS = ["active", "archived", "all"] as const;
 
 export const placeListSchema = z.object({
   search: z.string().trim().max(200).optional(),

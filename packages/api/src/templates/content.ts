@@ -1,14 +1,15 @@
 import { LOCALES } from "@vigil/i18n";
 import { z } from "zod";
 import { daySchema } from "../core/schemas.ts";
+import { QUESTION_KINDS } from "./question-kinds.ts";
+
+export { QUESTION_KINDS, type QuestionKind } from "./question-kinds.ts";
 
 /**
  * The content of a checklist template version, and the answers a visit gives to it. Shared by the
  * template editor (which writes it), the import/export format (which wraps it, see
  * docs/template-format.md) and the visit checklist (which reads questions and validates answers).
  */
-export const QUESTION_KINDS = ["yes_no_na", "single_choice", "multiple_choice", "number", "short_text", "long_text", "date"] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /** Text in one or more of the four languages, e.g. { en: "...", "sr-Cyrl": "..." }. */
 export const localizedText = z
