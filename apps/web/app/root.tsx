@@ -3,12 +3,18 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import "./app.css";
 import { serverApi } from "./lib/api.server";
+import { languageChunks } from "./lib/language-chunks.server";
 import { useI18n } from "./lib/i18n";
 import type { Route } from "./+types/root";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { ctx } = await serverApi(request, context);
-  return { locale: ctx.locale, user: ctx.user ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email } : null };
+  return {
+    locale: ctx.locale,
+    user: ctx.user ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email } : null,
+    /** The browser files of the page's language, preloaded with the page (decision 0182). */
+    languageChunks: languageChunks(ctx.locale),
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -21,6 +27,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {rootData?.languageChunks.map((href) => <link key={href} rel="modulepreload" href={href} />)}
         <Links />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

@@ -49,6 +49,8 @@ if (dev) {
   viteDevServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
   source = (await viteDevServer.ssrLoadModule("./server/app.ts")) as ServerModule;
 } else {
+  // Where the client build is, for the pages' preload of their language's strings (decision 0182).
+  process.env.VIGIL_CLIENT_DIR ??= path.join(buildDir, "client");
   source = (await import(path.join(buildDir, "server/index.js"))) as ServerModule;
 }
 
