@@ -122,10 +122,13 @@ export async function openAccountMenu(page: Page): Promise<void> {
   await expect(page.locator("#language-switcher")).toBeVisible();
 }
 
-/** Signs out from any page: through the account menu inside a workspace, straight from the header elsewhere. */
+/**
+ * Signs out from any page, in any language: through the account menu inside a workspace, straight from
+ * the header elsewhere. The button is found by its form, as its label is in the reader's language.
+ */
 export async function signOut(page: Page): Promise<void> {
   if ((await accountMenu(page).count()) > 0) await openAccountMenu(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.locator('form[action="/sign-out"] button').click();
 }
 
 const HTML_LANG = { en: "en-GB", "sr-Cyrl": "sr-Cyrl-RS", "sr-Latn": "sr-Latn-RS", uk: "uk-UA" } as const;
