@@ -99,11 +99,17 @@ test("on a 390×844 phone, in all four languages, the checklist starts above the
     const tileChecks = await tiles.evaluateAll((labels) =>
       labels.map((label) => {
         const radio = label.querySelector("input")!.getBoundingClientRect();
-        return { text: label.textContent, fits: label.scrollWidth <= label.clientWidth, radio: Math.round(radio.width), height: label.getBoundingClientRect().height };
+        const text = label.querySelector("span")!;
+        // More lines than words means a word was split across lines.
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        const words = (text.textContent ?? "").trim().split(/\s+/).length;
+        return { text: text.textContent, fits: label.scrollWidth <= label.clientWidth && lines <= words, radio: Math.round(radio.width), height: label.getBoundingClientRect().height };
       }),
     );
     for (const tile of tileChecks) {
-      expect(tile.fits, `${language}: "${tile.text}" overflows its tile`).toBe(true);
+      expect(tile.fits, `${language}: "${tile.text}" overflows its tile or splits a word`).toBe(true);
       expect(tile.radio, `${language}: "${tile.text}" shrinks its radio`).toBeGreaterThanOrEqual(20);
       expect(tile.height).toBeGreaterThanOrEqual(44);
     }

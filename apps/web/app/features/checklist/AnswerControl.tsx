@@ -9,7 +9,7 @@ type Props = { question: LocalizedQuestion; draft: AnswerDraft; disabled: boolea
 // Whole-row labels at least 48px high: the checklist is filled in standing, on a phone. A tile grows
 // to fit its words ("Није применљиво" wraps to a row of its own) and the radio never shrinks.
 const CHOICE_CLASS =
-  "flex min-h-12 min-w-0 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50 has-[:disabled]:cursor-not-allowed";
+  "flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50 has-[:disabled]:cursor-not-allowed";
 // Yes / No / N/A side by side while they fit, wrapping rather than squeezing when they do not.
 const YES_NO_NA_CLASS = "flex flex-wrap gap-2 [&>label]:grow [&>label]:basis-24";
 
@@ -40,7 +40,7 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
               }
               className={`size-5 shrink-0 accent-teal-700 ${FOCUS_RING}`}
             />
-            <span lang={question.kind === "yes_no_na" ? undefined : contentLang} className="min-w-0 break-words">{option.label}</span>
+            <span lang={question.kind === "yes_no_na" ? undefined : contentLang} className="break-words">{option.label}</span>
           </label>
         ))}
       </div>
