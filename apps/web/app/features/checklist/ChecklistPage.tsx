@@ -1,4 +1,5 @@
 import { formatDate, LOCALE_NAMES } from "@vigil/i18n";
+import { ChevronDown } from "lucide-react";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -64,8 +65,11 @@ export function ChecklistPage({ data, tenantSlug, saved, back }: Props) {
             <div className="min-w-0 flex-1">
               <SectionProgress answered={answeredTotal} total={total} id="overall-progress" />
             </div>
-            <details ref={sectionMenu} className="shrink-0">
-              <summary className={`flex min-h-11 cursor-pointer items-center rounded-md px-2 text-sm font-medium text-teal-800 ${FOCUS_RING}`}>{t("checklist.sections")}</summary>
+            <details ref={sectionMenu} className="group shrink-0">
+              <summary className={`flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm font-medium text-teal-800 [&::-webkit-details-marker]:hidden ${FOCUS_RING}`}>
+                {t("checklist.sections")}
+                <ChevronDown aria-hidden="true" className="size-4 transition-transform group-open:rotate-180" />
+              </summary>
               <nav
                 aria-label={t("checklist.sections")}
                 className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-slate-200 bg-white px-4 py-2 shadow-lg sm:rounded-b-lg sm:border-x"
