@@ -127,6 +127,8 @@ export async function openAccountMenu(page: Page): Promise<void> {
  * the header elsewhere. The button is found by its form, as its label is in the reader's language.
  */
 export async function signOut(page: Page): Promise<void> {
+  // The page may still be arriving: wait for the form before asking whether it sits in a menu.
+  await page.locator('form[action="/sign-out"]').waitFor({ state: "attached" });
   if ((await accountMenu(page).count()) > 0) await openAccountMenu(page);
   await page.locator('form[action="/sign-out"] button').click();
 }
@@ -135,6 +137,7 @@ const HTML_LANG = { en: "en-GB", "sr-Cyrl": "sr-Cyrl-RS", "sr-Latn": "sr-Latn-RS
 
 /** Switches the interface language with the language form (in the account menu inside a workspace). */
 export async function changeLanguage(page: Page, locale: keyof typeof HTML_LANG): Promise<void> {
+  await page.locator("#language-switcher").waitFor({ state: "attached" });
   if ((await accountMenu(page).count()) > 0) await openAccountMenu(page);
   await page.locator("#language-switcher").selectOption(locale);
   await page.locator('form[action="/locale"]').getByRole("button").click();
