@@ -53,6 +53,16 @@ test("a report is drafted with two recommendations, warned about a repeated one,
   await expect(list.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Recommendation 2" }) })).toContainText("custody register");
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Escape closes a recommendation's edit panel and gives focus back to its toggle.
+  const first = list.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Recommendation 1" }) });
+  const edit = first.locator("summary", { hasText: "Edit" });
+  await edit.click();
+  const editText = first.getByLabel("Recommendation", { exact: true });
+  await editText.focus();
+  await page.keyboard.press("Escape");
+  await expect(editText).toBeHidden();
+  await expect(edit).toBeFocused();
+
   // Sending fixes it: the date, the addressees, the due dates; nothing is editable any more.
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("region", { name: "Send the report" }).getByRole("button", { name: "Send the report" }).click();

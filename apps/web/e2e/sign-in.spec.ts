@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { DEMO_PASSWORD, signIn, signOut } from "./support";
 
 test("a wrong password shows the generic error and keeps the person signed out", async ({ page }) => {
   await signIn(page, "jelena.petrovic@npm-serbia.example", "not-the-right-password");
@@ -14,8 +14,8 @@ test("signing in follows a relative redirectTo and refuses another origin", asyn
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/t\/npm-serbia\/members$/);
 
-  // The demo monitor prefers Serbian, so the sign-out button is found by its form, not its label.
-  await page.locator('form[action="/sign-out"] button').click();
+  // The demo monitor prefers Serbian: signOut finds the button by its form, not its label.
+  await signOut(page);
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/sign-in?redirectTo=https%3A%2F%2Fevil.example%2F");
   await page.getByLabel("E-mail address").fill("marko.jovanovic@npm-serbia.example");

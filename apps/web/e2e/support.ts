@@ -109,3 +109,37 @@ export async function invitationLinkFor(email: string): Promise<string> {
     .toBeTruthy();
   return link!;
 }
+
+/** The app shell's account menu (a <details> in the banner); found by the language form it holds, so in any language. */
+function accountMenu(page: Page) {
+  return page.getByRole("banner").locator("details:has(#language-switcher)");
+}
+
+/** Opens the account menu of the app shell, where the profile links, the language and sign-out live. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  const menu = accountMenu(page);
+  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await menu.locator("> summary").click();
+  await expect(page.locator("#language-switcher")).toBeVisible();
+}
+
+/**
+ * Signs out from any page, in any language: through the account menu inside a workspace, straight from
+ * the header elsewhere. The button is found by its form, as its label is in the reader's language.
+ */
+export async function signOut(page: Page): Promise<void> {
+  // The page may still be arriving: wait for the form before asking whether it sits in a menu.
+  await page.locator('form[action="/sign-out"]').waitFor({ state: "attached" });
+  if ((await accountMenu(page).count()) > 0) await openAccountMenu(page);
+  await page.locator('form[action="/sign-out"] button').click();
+}
+
+const HTML_LANG = { en: "en-GB", "sr-Cyrl": "sr-Cyrl-RS", "sr-Latn": "sr-Latn-RS", uk: "uk-UA" } as const;
+
+/** Switches the interface language with the language form (in the account menu inside a workspace). */
+export async function changeLanguage(page: Page, locale: keyof typeof HTML_LANG): Promise<void> {
+  await page.locator("#language-switcher").waitFor({ state: "attached" });
+  if ((await accountMenu(page).count()) > 0) await openAccountMenu(page);
+  await page.locator("#language-switcher").selectOption(locale);
+  await page.locator('form[action="/locale"]').getByRole("button").click();
+  await expect(page.locator(`html[lang="${HTML_LANG[locale]}"]`)).toHaveCount(1);
+}

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { newOwner, signIn, signUp } from "./support";
+import { newOwner, signIn, signOut, signUp } from "./support";
 
 test("an owner enrols in two-factor sign-in, signs out, and signs back in with a code", async ({ page }) => {
   const owner = newOwner();
   // signUp goes through the enrolment the workspace demands of a new owner (support.ts).
   await signUp(page, owner);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).not.toHaveURL(/\/t\//);
 
   // The password alone reaches nothing: the second step is due, and the workspace stays closed.

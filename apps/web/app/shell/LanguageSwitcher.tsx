@@ -16,14 +16,14 @@ export function LanguageSwitcher() {
       <label htmlFor="language-switcher" className="sr-only">
         {t("language.label")}
       </label>
-      <select id="language-switcher" name="locale" defaultValue={locale} key={locale} className={`${INPUT_CLASS} border-slate-300 py-1 text-sm`}>
+      <select id="language-switcher" name="locale" defaultValue={locale} key={locale} className={`${INPUT_CLASS} min-h-11 min-w-0 flex-1 border-slate-300 py-1 text-sm`}>
         {LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LOCALE_NAMES[code]}
           </option>
         ))}
       </select>
-      <Button variant="secondary" className="min-h-9 px-3 py-1">
+      <Button variant="secondary" className="min-h-11 shrink-0 px-3 py-1">
         {t("language.apply")}
       </Button>
     </Form>

@@ -21,12 +21,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export default function WorkspaceLayout({ loaderData }: Route.ComponentProps) {
   const { workspace, workspaces, billing } = loaderData;
   return (
-    <>
+    // The shell: a top bar on phones, a sidebar beside the page from `lg` up (AppHeader).
+    <div className="lg:flex">
       <AppHeader workspace={workspace} workspaces={workspaces} />
-      <BillingBanner status={billing} slug={workspace.slug} isOwner={workspace.role === "owner"} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
-        <Outlet context={{ workspace }} />
-      </main>
-    </>
+      <div className="min-w-0 flex-1">
+        <BillingBanner status={billing} slug={workspace.slug} isOwner={workspace.role === "owner"} />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-4 focus:outline-none sm:py-8">
+          <Outlet context={{ workspace }} />
+        </main>
+      </div>
+    </div>
   );
 }

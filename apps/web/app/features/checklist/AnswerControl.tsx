@@ -6,9 +6,12 @@ import { INPUT_CLASS } from "../../ui/TextField";
 
 type Props = { question: LocalizedQuestion; draft: AnswerDraft; disabled: boolean; labelledBy: string; contentLang?: string; onChange: (values: string[]) => void };
 
-// Whole-row labels at least 48px high: the checklist is filled in standing, on a phone.
+// Whole-row labels at least 48px high: the checklist is filled in standing, on a phone. A tile grows
+// to fit its words ("Није применљиво" wraps to a row of its own) and the radio never shrinks.
 const CHOICE_CLASS =
   "flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50 has-[:disabled]:cursor-not-allowed";
+// Yes / No / N/A side by side while they fit, wrapping rather than squeezing when they do not.
+const YES_NO_NA_CLASS = "flex flex-wrap gap-2 [&>label]:grow [&>label]:basis-24";
 
 /** The answer control for a question's kind; its strings go to the form as they are (see checklist-values). */
 export function AnswerControl({ question, draft, disabled, labelledBy, contentLang, onChange }: Props) {
@@ -23,7 +26,7 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
         ? (["yes", "no", "na"] as const).map((id) => ({ id, label: t(`checklist.yesNoNa.${id}`) }))
         : question.options;
     return (
-      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} className={question.kind === "yes_no_na" ? "grid grid-cols-3 gap-2" : "grid gap-2"}>
+      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} className={question.kind === "yes_no_na" ? YES_NO_NA_CLASS : "grid gap-2"}>
         {options.map((option) => (
           <label key={option.id} className={CHOICE_CLASS}>
             <input
@@ -35,9 +38,9 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
               onChange={(event) =>
                 onChange(multiple ? (event.target.checked ? [...draft.values, option.id] : draft.values.filter((v) => v !== option.id)) : [option.id])
               }
-              className={`size-5 accent-teal-700 ${FOCUS_RING}`}
+              className={`size-5 shrink-0 accent-teal-700 ${FOCUS_RING}`}
             />
-            <span lang={question.kind === "yes_no_na" ? undefined : contentLang}>{option.label}</span>
+            <span lang={question.kind === "yes_no_na" ? undefined : contentLang} className="break-words">{option.label}</span>
           </label>
         ))}
       </div>

@@ -37,7 +37,7 @@ export function AnswerHistory({ tenantSlug, visitId, question, initial, historyH
 
   return (
     <div className="text-sm">
-      <a href={historyHref} onClick={load} aria-expanded={entries !== null} className={`inline-flex min-h-10 items-center text-teal-800 underline ${FOCUS_RING}`}>
+      <a href={historyHref} onClick={load} aria-expanded={entries !== null} className={`inline-flex min-h-11 items-center text-teal-800 underline ${FOCUS_RING}`}>
         {entries ? t("checklist.history.hide") : t("checklist.history.show")}
       </a>
       {failed ? <p className="text-red-700">{t("errors.generic")}</p> : null}

@@ -11,13 +11,14 @@ const TONE: Record<SaveStatus, string> = {
 
 /**
  * "Saving… / Saved / Conflict / Not saved" for one question, in a polite live region so that a
- * screen reader hears the outcome of an autosave without losing its place.
+ * screen reader hears the outcome of an autosave without losing its place. While idle the region is
+ * empty and takes no room (sr-only keeps it a live region): no gap between the note and the history.
  */
 export function AnswerStatus({ status, error, questionId }: { status: SaveStatus; error: string | null; questionId: string }) {
   const { t } = useTranslation();
   const text = status === "idle" ? "" : status === "error" && error ? `${t("checklist.status.error")}: ${error}` : t(`checklist.status.${status}`);
   return (
-    <p id={`status-${questionId}`} aria-live="polite" data-status={status} className={`min-h-5 text-sm font-medium ${TONE[status]}`}>
+    <p id={`status-${questionId}`} aria-live="polite" data-status={status} className={`text-sm font-medium ${status === "idle" ? "sr-only" : TONE[status]}`}>
       {text}
     </p>
   );

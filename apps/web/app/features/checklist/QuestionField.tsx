@@ -48,7 +48,7 @@ export function QuestionField(props: QuestionFieldProps) {
       {question.standard ? <p className="clear-left text-sm text-slate-600">{t("checklist.standard", { standard: question.standard })}</p> : null}
       {question.guidance ? (
         <details className="clear-left text-sm text-slate-700">
-          <summary className="min-h-10 cursor-pointer py-2 font-medium text-teal-800">{t("checklist.guidance")}</summary>
+          <summary className="min-h-11 cursor-pointer py-2 font-medium text-teal-800">{t("checklist.guidance")}</summary>
           <p lang={props.contentLang} className="whitespace-pre-wrap">{question.guidance}</p>
         </details>
       ) : null}
@@ -56,7 +56,7 @@ export function QuestionField(props: QuestionFieldProps) {
         <AnswerControl question={question} draft={answer.draft} disabled={!canEdit} labelledBy={legendId} contentLang={props.contentLang} onChange={(values) => change({ ...answer.draft, values })} />
       </div>
       <details open={answer.draft.note !== "" || undefined} className="text-sm">
-        <summary className="min-h-10 cursor-pointer py-2 font-medium text-teal-800">{t("checklist.note")}</summary>
+        <summary className="min-h-11 cursor-pointer py-2 font-medium text-teal-800">{t("checklist.note")}</summary>
         <label htmlFor={`note-${question.id}`} className="sr-only">
           {t("checklist.noteFor", { question: question.text })}
         </label>

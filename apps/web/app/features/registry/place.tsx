@@ -89,7 +89,7 @@ export default function Place({ loaderData, actionData }: Route.ComponentProps) 
           <ul className="divide-y divide-slate-100">
             {place.visits.map((visit) => (
               <li key={visit.id} className="py-2">
-                <Link to={`${base}/visits/${visit.id}`} className="text-teal-800 underline" aria-label={t("places.openVisit", { date: formatDate(locale, visit.plannedStart) })}>
+                <Link to={`${base}/visits/${visit.id}`} className="text-teal-800 underline">
                   {t("places.visitDates", { start: formatDate(locale, visit.plannedStart), end: formatDate(locale, visit.plannedEnd) })}
                 </Link>
                 {visit.nightVisit ? <span className="ml-2 text-sm text-slate-600">{t("places.nightVisit")}</span> : null}

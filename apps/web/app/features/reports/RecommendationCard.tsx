@@ -1,8 +1,10 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { authorLabel } from "../../ui/attribution";
 import { useBusy } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
+import { useDismissableDisclosure } from "../../lib/use-dismissable-disclosure";
 import { formatDay } from "../visits/visit-days";
 import type { ReportActionResult } from "./visit-report.server";
 import { Button } from "../../ui/Button";
@@ -45,6 +47,9 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
   const mine = result?.targetId === recommendation.id ? result : undefined;
   const savedSimilar = mine?.ok && (mine.intent === "add" || mine.intent === "update") ? mine.similar : undefined;
   const failed = mine && !mine.ok && mine.intent !== "update" ? mine.message : undefined;
+  // Escape closes the edit panel and returns focus to its toggle; what was typed stays in the form.
+  const editPanel = useRef<HTMLDetailsElement>(null);
+  useDismissableDisclosure(editPanel);
   return (
     <li aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -84,7 +89,7 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
       {savedSimilar ? <SimilarList slug={slug} id={`recommendation-${recommendation.id}-saved-similar`} items={savedSimilar} checked /> : null}
       {canEdit ? (
         <div className="flex flex-wrap items-start gap-3">
-          <details className="min-w-full flex-1 sm:min-w-0" open={mine?.intent === "update" && !mine.ok}>
+          <details ref={editPanel} className="min-w-full flex-1 sm:min-w-0" open={mine?.intent === "update" && !mine.ok}>
             <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("report.edit")}</summary>
             <div className="mt-3">
               <RecommendationForm

@@ -15,9 +15,10 @@ export function UpcomingVisits({ visits }: { visits: VisitRow[] }) {
     <Link to={`${base}/new`} className={buttonClass("primary")}>{t("visitsHome.plan")}</Link>
   ) : undefined;
   if (visits.length === 0) return <EmptyState title={t("visitsHome.emptyTitle")} body={t("visitsHome.emptyBody")} action={planLink} />;
-  // The table needs the width of the whole grid row.
+  // The table needs the width of the whole grid row; min-w-0 lets it scroll inside on a phone
+  // instead of widening the page.
   return (
-    <div className="md:col-span-2">
+    <div className="min-w-0 md:col-span-2">
       <Card title={t("visitsHome.title")} id="upcoming-visits">
         <VisitTable visits={visits} caption={t("visitsHome.title")} />
         <div className="mt-4 flex flex-wrap gap-2">
