@@ -1,5 +1,4 @@
 import { withTenant } from "@vigil/db";
-import { privilegedDb } from "@vigil/db/privileged";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sendOverdueReminders } from "./reminders.ts";
 import { callerFor, codeOf, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
@@ -99,7 +98,7 @@ describe("a draft report's recommendations", () => {
   it("get no reminder, although overdue by their date", async () => {
     const run = await sendOverdueReminders({ now: new Date("1995-06-01T08:00:00Z") });
     expect(run.reminders).toBeGreaterThanOrEqual(1);
-    const reminded = await privilegedDb().recommendationReminder.findMany({ where: { tenantId: workspace.id }, select: { recommendationId: true } });
+    const reminded = await withTenant(workspace.id, null, (tx) => tx.recommendationReminder.findMany({ select: { recommendationId: true } }));
     expect(reminded.map((r) => r.recommendationId)).toEqual(sent.recommendations);
     expect(smtp.messages.some((mail) => (mail.text ?? "").includes(DRAFT_TEXT))).toBe(false);
     expect(smtp.messages.some((mail) => (mail.text ?? "").includes("Sent: renovate the premises."))).toBe(true);
