@@ -22,7 +22,8 @@ const recommendationRowSelect = {
   firstResponseAt: true,
   createdAt: true,
   place: { select: { id: true, name: true } },
-  visit: { select: { id: true, plannedStart: true } },
+  // The visit's dates, type and status head its group on the place's page.
+  visit: { select: { id: true, plannedStart: true, plannedEnd: true, type: true, status: true } },
 } satisfies Prisma.RecommendationSelect;
 
 type Row = Prisma.RecommendationGetPayload<{ select: typeof recommendationRowSelect }>;

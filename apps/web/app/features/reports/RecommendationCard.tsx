@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { authorLabel } from "../../ui/attribution";
 import { useBusy } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 import { formatDay } from "../visits/visit-days";
 import type { ReportActionResult } from "./visit-report.server";
-import { Button } from "../../ui/Button";
+import { Button, FOCUS_RING } from "../../ui/Button";
 import type { AuthorityOption } from "./AddresseeChoice";
 import { RecommendationForm } from "./RecommendationForm";
 import { SimilarList } from "./SimilarList";
@@ -31,13 +31,15 @@ type Props = {
   recommendation: RecommendationView;
   authorities: AuthorityOption[];
   canEdit: boolean;
+  /** The report is sent: the recommendation has a timeline of its own to follow. */
+  sent: boolean;
   isFirst: boolean;
   isLast: boolean;
   result?: ReportActionResult;
 };
 
 /** One numbered recommendation: read-only once sent (with its due date), editable in a draft. */
-export function RecommendationCard({ slug, visitId, recommendation, authorities, canEdit, isFirst, isLast, result }: Props) {
+export function RecommendationCard({ slug, visitId, recommendation, authorities, canEdit, sent, isFirst, isLast, result }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const deleting = useBusy("delete", { name: "recommendationId", value: recommendation.id });
@@ -80,6 +82,12 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           </>
         ) : null}
       </dl>
+      {sent ? (
+        <Link to={`/t/${slug}/recommendations/${recommendation.id}`} className={`inline-block text-sm font-medium text-teal-800 underline ${FOCUS_RING}`}>
+          {t("recommendationLinks.timeline")}
+          <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
+        </Link>
+      ) : null}
       {failed ? <p role="alert" className="text-sm font-medium text-red-700">{failed}</p> : null}
       {savedSimilar ? <SimilarList slug={slug} id={`recommendation-${recommendation.id}-saved-similar`} items={savedSimilar} checked /> : null}
       {canEdit ? (

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { RouterOutputs } from "../../lib/api-types";
+import type { ServerOutputs } from "../../lib/api-types";
 import { FOCUS_RING } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 
-type Progress = RouterOutputs["workspaces"]["gettingStarted"];
+type Progress = ServerOutputs["workspaces"]["gettingStarted"];
 type Step = Progress["steps"][number]["step"];
 
 /** Where each step is done: taking a checklist starts in the Library (importing one is on the templates page). */
