@@ -35,6 +35,9 @@ export async function getRecommendation(tx: TenantTx, recommendationId: string, 
       place: { select: { id: true, name: true, type: true } },
       addressees: { select: { authority: { select: { id: true, name: true, kind: true } } } },
       updates: { select: timelineSelect, orderBy: timelineOrder },
+      // The earlier recommendation it repeats, and the later ones (of sent reports) that repeat it (decision 0192).
+      repeats: { select: { id: true, number: true, visit: { select: { id: true, plannedStart: true } } } },
+      repeatedBy: { where: SENT_ONLY, select: { id: true, number: true, visit: { select: { id: true, plannedStart: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!recommendation) fail("NOT_FOUND", "errors.notFound");
