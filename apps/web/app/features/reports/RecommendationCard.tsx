@@ -8,9 +8,9 @@ import type { ReportActionResult } from "./visit-report.server";
 import { Button, FOCUS_RING } from "../../ui/Button";
 import type { AuthorityOption } from "./AddresseeChoice";
 import { RecommendationForm } from "./RecommendationForm";
-import { SimilarList } from "./SimilarList";
+import { RepeatHints, type RepeatFields } from "./RepeatHints";
 
-export type RecommendationView = {
+export type RecommendationView = RepeatFields & {
   id: string;
   number: number;
   text: string;
@@ -45,7 +45,6 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
   const deleting = useBusy("delete", { name: "recommendationId", value: recommendation.id });
   const headingId = `recommendation-${recommendation.id}-heading`;
   const mine = result?.targetId === recommendation.id ? result : undefined;
-  const savedSimilar = mine?.ok && (mine.intent === "add" || mine.intent === "update") ? mine.similar : undefined;
   const failed = mine && !mine.ok && mine.intent !== "update" ? mine.message : undefined;
   return (
     <li aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -89,7 +88,7 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
         </Link>
       ) : null}
       {failed ? <p role="alert" className="text-sm font-medium text-red-700">{failed}</p> : null}
-      {savedSimilar ? <SimilarList slug={slug} id={`recommendation-${recommendation.id}-saved-similar`} items={savedSimilar} checked /> : null}
+      <RepeatHints slug={slug} recommendation={recommendation} canEdit={canEdit} />
       {canEdit ? (
         <div className="flex flex-wrap items-start gap-3">
           <details className="min-w-full flex-1 sm:min-w-0" open={mine?.intent === "update" && !mine.ok}>
