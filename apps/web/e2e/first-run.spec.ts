@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { newOwner, signUp } from "./support";
 
 /**
@@ -6,6 +7,11 @@ import { newOwner, signUp } from "./support";
  * ends on a whole word and shows before creation; the home lists the first steps with progress;
  * empty lists say what to do next; a step ticks itself once done.
  */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
 test("sign up, see the steps to take, and watch one tick itself", async ({ page }) => {
   // The address follows the name as it is typed, cut at a word boundary, and can still be changed.
   await page.goto("/sign-up");
@@ -17,6 +23,7 @@ test("sign up, see the steps to take, and watch one tick itself", async ({ page 
   await signUp(page, owner);
   const steps = page.getByRole("region", { name: "Getting started" });
   await expect(steps.getByText("0 of 5 steps done")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(steps.getByRole("link")).toHaveText([
     "Add the places of detention", "Add the authorities", "Take a checklist from the Library", "Invite your colleagues", "Plan the first visit",
   ]);

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { createSentReportFor } from "./recommendation-fixture";
 import { newOwner, signUp } from "./support";
 
@@ -7,6 +8,11 @@ import { newOwner, signUp } from "./support";
  * timeline; the place's page gathers its recommendations under their visit, and the one-day visit
  * shows one date.
  */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
 test("a sent report's recommendations lead to their timelines, and the place groups them by visit", async ({ page }) => {
   const owner = newOwner();
   await signUp(page, owner);
@@ -26,6 +32,7 @@ test("a sent report's recommendations lead to their timelines, and the place gro
   const table = page.getByRole("table", { name: `Recommendations of the visit: ${heading}` });
   await expect(table.getByRole("row")).toHaveCount(4);
   await expect(table.getByRole("cell").first()).toHaveText("1");
+  expect(await seriousViolations(page)).toEqual([]);
   // One day, one date: no "12 Jun 2014 – 12 Jun 2014" among the place's visits.
   await expect(page.getByRole("region", { name: "Visits" }).getByRole("link", { name: /12 Jun 2014/ })).toHaveText("12 Jun 2014");
 });
