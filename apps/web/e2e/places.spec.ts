@@ -17,7 +17,7 @@ test("an owner adds an authority, registers a place, finds it by search and arch
 
   // Register the place.
   await nav.getByRole("link", { name: "Places" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "No places found" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "No places yet" })).toBeVisible();
   await page.getByRole("link", { name: "Register a place" }).click();
   const name = `Police Department Kruševac ${uniqueSuffix()}`;
   await expect(page.getByRole("heading", { level: 1, name: "Register a place" })).toBeVisible();
@@ -40,7 +40,7 @@ test("an owner adds an authority, registers a place, finds it by search and arch
   await expect(page.getByRole("link", { name })).toBeVisible();
   await page.getByLabel("Search by name").fill("Zabela");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("heading", { name: "No places found" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No places match these filters" })).toBeVisible();
 
   // Archive it: it leaves the current list but stays among archived places.
   await page.goto(`/t/${owner.slug}/places`);

@@ -110,5 +110,14 @@ test.describe("without JavaScript", () => {
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Recommendation 1" }) });
     await expect(card.getByRole("heading", { name: "Similar earlier recommendations to this place" })).toBeVisible();
     await expect(card.getByText("Give every detained person a clean mattress and blanket for the night.")).toBeVisible();
+
+    // The hint stays after a reload, and one click marks the repeat (decision 0192).
+    await page.reload();
+    await expect(card.getByRole("heading", { name: "Similar earlier recommendations to this place" })).toBeVisible();
+    await card.getByRole("button", { name: /^It repeats this one/ }).click();
+    await expect(card.getByText("Repeats", { exact: true })).toBeVisible();
+    await expect(card.getByRole("heading", { name: "Similar earlier recommendations to this place" })).toHaveCount(0);
+    await card.getByRole("link", { name: /^No\. 1 from the visit of/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Recommendation 1 — / })).toBeVisible();
   });
 });

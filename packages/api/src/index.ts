@@ -5,7 +5,6 @@ export { handleTrpcRequest } from "./http/handler.ts";
 export { logger } from "./core/logger.ts";
 export { hasRole, ROLE_ORDER } from "./core/roles.ts";
 export { appRouter, createCaller, type AppRouter } from "./router.ts";
-export { slugFromName } from "./workspaces/workspaces.ts";
 export { localizeChecklist, type LocalizedChecklist, type LocalizedQuestion, type LocalizedSection } from "./checklist/localize.ts";
 export * as draftOperations from "./templates/draft-operations.ts";
 export { QUESTION_KINDS, type Question, type Section, type TemplateContent } from "./templates/content.ts";

@@ -1,3 +1,10 @@
+/**
+ * Where sign-in leads when no page asked for it: the workspace list, which sends someone with exactly
+ * one workspace on into it (features/workspaces/workspaces.tsx). A query on the list, not a rule of
+ * the list itself, so the list and its "create a workspace" form stay reachable for everyone.
+ */
+export const AFTER_SIGN_IN = "/workspaces?landing=1";
+
 /** A stand-in origin: only whether a target stays on it matters, so the real host is not needed. */
 const THIS_ORIGIN = "http://vigil.invalid";
 

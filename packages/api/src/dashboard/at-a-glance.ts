@@ -6,6 +6,7 @@ import { dayOf } from "../recommendations/list.ts";
 import { upcomingVisits } from "../visits/lists.ts";
 import type { DashboardFilter } from "./inputs.ts";
 import { recommendationYearSql } from "./scope.ts";
+import { sentOnlySql } from "../recommendations/sent.ts";
 
 /** How many of the overdue recommendations the dashboard names, oldest first. */
 const OVERDUE_SHOWN = 5;
@@ -29,13 +30,13 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
     SELECT
       (SELECT count(*)::int FROM visits
         WHERE tenant_id = (SELECT current_tenant_id()) AND status IN ('planned', 'in_progress') AND planned_end >= ${today}::date) AS upcoming,
-      (SELECT count(*)::int FROM recommendations
-        WHERE tenant_id = (SELECT current_tenant_id()) AND first_response_at IS NULL AND due_date < ${today}::date) AS overdue,
+      (SELECT count(*)::int FROM recommendations r
+        WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.first_response_at IS NULL AND r.due_date < ${today}::date AND ${sentOnlySql()}) AS overdue,
       (SELECT coalesce(json_agg(o ORDER BY o."dueDate", o.id), '[]')
          FROM (SELECT r.id, r.number, r.due_date AS "dueDate", r.visit_id AS "visitId", p.name AS "placeName"
                  FROM recommendations r
                  JOIN places p ON p.tenant_id = r.tenant_id AND p.id = r.place_id
-                WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.first_response_at IS NULL AND r.due_date < ${today}::date
+                WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.first_response_at IS NULL AND r.due_date < ${today}::date AND ${sentOnlySql()}
                 ORDER BY r.due_date, r.id
                 LIMIT ${OVERDUE_SHOWN}) o) AS "overdueOldest",
       (SELECT coalesce(array_agg(year ORDER BY year DESC), '{}')
@@ -43,7 +44,7 @@ export async function dashboardSummary(tx: TenantTx, actor: Actor, filter: Dashb
       (SELECT json_object_agg(status, count)
          FROM (SELECT r.status, count(*)::int AS count
                  FROM recommendations r ${inYear.join}
-                WHERE r.tenant_id = (SELECT current_tenant_id()) ${inYear.where}
+                WHERE r.tenant_id = (SELECT current_tenant_id()) AND ${sentOnlySql()} ${inYear.where}
                 GROUP BY r.status) s) AS "byStatus"`;
   const upcomingNext = await upcomingVisits(tx, now, 5);
 

@@ -2,6 +2,7 @@ import type { TenantTx } from "@vigil/db";
 import type { TFunction } from "i18next";
 import { isOverdue } from "../recommendations/list.ts";
 import type { DashboardFilter } from "./inputs.ts";
+import { SENT_ONLY } from "../recommendations/sent.ts";
 
 /** One cell of an exported table: text, a whole number, a calendar date or nothing. */
 export type Cell = string | number | Date | null;
@@ -17,7 +18,7 @@ export async function visitExportTable(tx: TenantTx, t: TFunction, filter: Dashb
     select: {
       plannedStart: true, plannedEnd: true, type: true, status: true, announced: true, nightVisit: true,
       place: { select: { name: true, type: true, region: true } },
-      _count: { select: { recommendations: true } },
+      _count: { select: { recommendations: { where: SENT_ONLY } } },
     },
     orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
   });
@@ -37,7 +38,7 @@ export async function visitExportTable(tx: TenantTx, t: TFunction, filter: Dashb
 /** Recommendations for the annual report, by visit and number, with their addressees and state. */
 export async function recommendationExportTable(tx: TenantTx, t: TFunction, filter: DashboardFilter, now: Date): Promise<ExportTable> {
   const recommendations = await tx.recommendation.findMany({
-    where: { visit: { plannedStart: yearRange(filter.year) } },
+    where: { visit: { plannedStart: yearRange(filter.year) }, ...SENT_ONLY },
     select: {
       number: true, text: true, themeTags: true, priority: true, status: true, dueDate: true, firstResponseAt: true,
       visit: { select: { plannedStart: true } },

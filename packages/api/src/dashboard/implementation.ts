@@ -2,6 +2,7 @@ import { Prisma, type AuthorityKind, type PlaceType, type TenantTx } from "@vigi
 import { PLACE_TYPES } from "../registry/inputs.ts";
 import type { DashboardFilter } from "./inputs.ts";
 import { recommendationYearSql } from "./scope.ts";
+import { sentOnlySql } from "../recommendations/sent.ts";
 
 /**
  * Implementation rates (docs/decisions/0090-implementation-rate.md): among the recommendations
@@ -32,7 +33,7 @@ export async function implementationRates(tx: TenantTx, filter: DashboardFilter)
       FROM (SELECT ra.authority_id, ${COUNTS}
               FROM recommendation_addressees ra
               JOIN recommendations r ON r.tenant_id = ra.tenant_id AND r.id = ra.recommendation_id ${inYear.join}
-             WHERE ra.tenant_id = (SELECT current_tenant_id()) AND r.due_date IS NOT NULL ${inYear.where}
+             WHERE ra.tenant_id = (SELECT current_tenant_id()) AND r.due_date IS NOT NULL AND ${sentOnlySql()} ${inYear.where}
              GROUP BY ra.authority_id) c
       JOIN authorities a ON a.tenant_id = (SELECT current_tenant_id()) AND a.id = c.authority_id
      ORDER BY c.sent DESC, a.name, a.id
@@ -47,7 +48,7 @@ export async function implementationRates(tx: TenantTx, filter: DashboardFilter)
     SELECT place.type AS "placeType", extract(year FROM visit.planned_start)::int AS year, ${SUMS}
       FROM (SELECT r.visit_id, r.place_id, ${COUNTS}
               FROM recommendations r ${inYear.join}
-             WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.due_date IS NOT NULL ${inYear.where}
+             WHERE r.tenant_id = (SELECT current_tenant_id()) AND r.due_date IS NOT NULL AND ${sentOnlySql()} ${inYear.where}
              GROUP BY r.visit_id, r.place_id) c
       JOIN visits visit ON visit.tenant_id = (SELECT current_tenant_id()) AND visit.id = c.visit_id
       JOIN places place ON place.tenant_id = (SELECT current_tenant_id()) AND place.id = c.place_id

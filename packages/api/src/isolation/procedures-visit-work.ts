@@ -87,6 +87,7 @@ export const VISIT_WORK_PROCEDURES: Record<string, ProcedureRow> = {
   },
   "reports.deleteRecommendation": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.reports.deleteRecommendation({ tenantSlug: slug, recommendationId: otherId }) },
   "reports.moveRecommendation": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.reports.moveRecommendation({ tenantSlug: slug, recommendationId: otherId, direction: "up" }) },
+  "reports.markRepeat": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.reports.markRepeat({ tenantSlug: slug, recommendationId: otherId, repeatsRecommendationId: null }) },
   "reports.similar": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.similar({ tenantSlug: slug, visitId: otherId, text: "Renovate the detention premises." }) },
   "reports.send": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.reports.send({ tenantSlug: slug, visitId: otherId, sentOn: "2026-06-20" }) },
   "reports.document": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.document({ tenantSlug: slug, visitId: otherId }) },

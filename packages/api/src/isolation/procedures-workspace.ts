@@ -4,6 +4,7 @@ import { otherId, type ProcedureRow } from "./matrix.ts";
 /** The workspace itself: its members, billing, sign-in rules, audit log, export and deletion. */
 export const WORKSPACE_PROCEDURES: Record<string, ProcedureRow> = {
   "workspaces.current": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.workspaces.current({ tenantSlug: slug }) },
+  "workspaces.gettingStarted": { minRole: "coordinator", admitted: "OK", call: (c, slug) => c.workspaces.gettingStarted({ tenantSlug: slug }) },
   "members.list": { minRole: "viewer", admitted: "OK", call: (c, slug) => c.members.list({ tenantSlug: slug }) },
   "members.invitations": { minRole: "admin", admitted: "OK", call: (c, slug) => c.members.invitations({ tenantSlug: slug }) },
   "members.invite": { minRole: "admin", admitted: "OK", call: (c, slug) => c.members.invite({ tenantSlug: slug, email: `${unique("new")}@example.org`, role: "monitor" }) },

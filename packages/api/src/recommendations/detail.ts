@@ -2,6 +2,7 @@ import type { Prisma, TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import { attachmentSummary, toAttachmentSummary } from "../attachments/attachments.ts";
 import { byName, isOverdue } from "./list.ts";
+import { SENT_ONLY } from "./sent.ts";
 
 const timelineSelect = {
   id: true,
@@ -23,10 +24,10 @@ export function toTimelineEntry({ documents, ...entry }: Prisma.RecommendationUp
   return { ...entry, documents: documents.map(toAttachmentSummary) };
 }
 
-/** A recommendation with where it came from, to whom it is addressed, and its whole timeline. */
+/** A recommendation of a sent report with where it came from, to whom it is addressed, and its whole timeline. */
 export async function getRecommendation(tx: TenantTx, recommendationId: string, today = new Date()) {
   const recommendation = await tx.recommendation.findFirst({
-    where: { id: recommendationId },
+    where: { id: recommendationId, ...SENT_ONLY },
     select: {
       id: true, number: true, text: true, status: true, priority: true, themeTags: true, dueDate: true, firstResponseAt: true, createdAt: true,
       report: { select: { id: true, status: true, sentAt: true, language: true } },
@@ -34,6 +35,9 @@ export async function getRecommendation(tx: TenantTx, recommendationId: string, 
       place: { select: { id: true, name: true, type: true } },
       addressees: { select: { authority: { select: { id: true, name: true, kind: true } } } },
       updates: { select: timelineSelect, orderBy: timelineOrder },
+      // The earlier recommendation it repeats, and the later ones (of sent reports) that repeat it (decision 0192).
+      repeats: { select: { id: true, number: true, visit: { select: { id: true, plannedStart: true } } } },
+      repeatedBy: { where: SENT_ONLY, select: { id: true, number: true, visit: { select: { id: true, plannedStart: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!recommendation) fail("NOT_FOUND", "errors.notFound");

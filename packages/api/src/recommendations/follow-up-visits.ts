@@ -6,6 +6,7 @@ import { planVisit } from "../visits/planning.ts";
 import { timelineOrder, timelineSelect, toTimelineEntry } from "./detail.ts";
 import { OPEN_STATUSES, type PlanFollowUpInput } from "./inputs.ts";
 import { byName, isOverdue } from "./list.ts";
+import { SENT_ONLY } from "./sent.ts";
 
 /**
  * Follow-up visits (docs/decisions/0086): a visit of type follow_up to the same place, naming the
@@ -21,7 +22,7 @@ export async function planFollowUpVisit(tx: TenantTx, actor: Actor, input: PlanF
     plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, objectives: null, templateVersionId: null, team: [],
   });
   await tx.visit.updateMany({ where: { id: visit.id }, data: { followUpOfVisitId: original.id } });
-  const carried = await tx.recommendation.count({ where: { visitId: original.id, status: { in: [...OPEN_STATUSES] } } });
+  const carried = await tx.recommendation.count({ where: { visitId: original.id, ...SENT_ONLY, status: { in: [...OPEN_STATUSES] } } });
   await recordAudit(tx, actor, {
     action: "visit.followUpPlanned", targetType: "visit", targetId: visit.id,
     details: { followUpOfVisitId: original.id, openRecommendations: carried },
@@ -44,6 +45,7 @@ export async function recommendationsToVerify(tx: TenantTx, visitId: string, tod
   const rows = await tx.recommendation.findMany({
     where: {
       visitId: visit.followUpOf.id,
+      ...SENT_ONLY,
       OR: [{ status: { in: [...OPEN_STATUSES] } }, { updates: { some: { visitId: visit.id } } }],
     },
     select: {

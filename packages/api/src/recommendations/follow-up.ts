@@ -2,6 +2,7 @@ import { Prisma, type RecommendationStatus, type RecommendationUpdateSource, typ
 import { fail } from "../core/errors.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
+import { SENT_ONLY } from "./sent.ts";
 
 /**
  * The core of recommendation tracking (issue 4), shared by the procedures and the reminder job:
@@ -73,7 +74,7 @@ export async function recordRecommendationUpdate(tx: TenantTx, actor: Actor, inp
  * instead of keeping its own copy of the query.
  */
 export function overdueRecommendations(tx: TenantTx, today: Date, options: { notReminded?: boolean; take?: number } = {}) {
-  const where: Prisma.RecommendationWhereInput = { firstResponseAt: null, dueDate: { lt: today } };
+  const where: Prisma.RecommendationWhereInput = { firstResponseAt: null, dueDate: { lt: today }, ...SENT_ONLY };
   if (options.notReminded) where.reminder = { is: null };
   return tx.recommendation.findMany({
     where,

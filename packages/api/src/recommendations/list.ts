@@ -3,6 +3,7 @@ import { fail } from "../core/errors.ts";
 import { z } from "zod";
 import { cursorInstant, keysetCursor } from "../core/keyset-cursor.ts";
 import type { RecommendationListInput } from "./inputs.ts";
+import { SENT_ONLY, sentOnlySql } from "./sent.ts";
 
 /**
  * Recommendation lists: the workspace-wide list with its filters, and a place's history. Every
@@ -21,7 +22,8 @@ const recommendationRowSelect = {
   firstResponseAt: true,
   createdAt: true,
   place: { select: { id: true, name: true } },
-  visit: { select: { id: true, plannedStart: true } },
+  // The visit's dates, type and status head its group on the place's page.
+  visit: { select: { id: true, plannedStart: true, plannedEnd: true, type: true, status: true } },
 } satisfies Prisma.RecommendationSelect;
 
 type Row = Prisma.RecommendationGetPayload<{ select: typeof recommendationRowSelect }>;
@@ -94,7 +96,7 @@ function encodeCursor(row: { createdAt: Date; id: string }): string {
 
 /** The filters as a Prisma condition (AND-ed); shared by the list and anything that counts it. */
 function recommendationFilter(input: Omit<RecommendationListInput, "cursor" | "limit">, today: Date): Prisma.RecommendationWhereInput[] {
-  const filters: Prisma.RecommendationWhereInput[] = [];
+  const filters: Prisma.RecommendationWhereInput[] = [SENT_ONLY];
   if (input.status?.length) filters.push({ status: { in: input.status } });
   if (input.authorityId) filters.push({ addressees: { some: { authorityId: input.authorityId } } });
   if (input.placeId) filters.push({ placeId: input.placeId });
@@ -122,12 +124,12 @@ export async function listRecommendations(tx: TenantTx, input: RecommendationLis
   return { recommendations: await toRows(tx, page, today), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }
 
-/** What the list's filters offer: the authorities addressed, the places concerned, the tags in use. */
+/** What the list's filters offer: the authorities addressed, the places concerned, the tags in use (of sent reports). */
 export async function recommendationFilterOptions(tx: TenantTx) {
-  const authorities = await tx.authority.findMany({ where: { addressedRecommendations: { some: {} } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  const places = await tx.place.findMany({ where: { recommendations: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const authorities = await tx.authority.findMany({ where: { addressedRecommendations: { some: { recommendation: SENT_ONLY } } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const places = await tx.place.findMany({ where: { recommendations: { some: SENT_ONLY } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const tags = await tx.$queryRaw<{ tag: string }[]>`
-    SELECT DISTINCT unnest(theme_tags) AS tag FROM recommendations WHERE tenant_id = (SELECT current_tenant_id()) ORDER BY tag`;
+    SELECT DISTINCT unnest(r.theme_tags) AS tag FROM recommendations r WHERE r.tenant_id = (SELECT current_tenant_id()) AND ${sentOnlySql()} ORDER BY tag`;
   return { authorities, places, tags: tags.map((t) => t.tag) };
 }
 
@@ -139,7 +141,7 @@ export async function placeRecommendationHistory(tx: TenantTx, placeId: string, 
   const place = await tx.place.findFirst({ where: { id: placeId }, select: { id: true } });
   if (!place) fail("NOT_FOUND", "errors.notFound");
   const rows = await tx.recommendation.findMany({
-    where: { placeId },
+    where: { placeId, ...SENT_ONLY },
     select: recommendationRowSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,

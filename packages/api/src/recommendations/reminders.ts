@@ -4,6 +4,7 @@ import { mailer, recommendationReminderMail } from "@vigil/email";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@vigil/i18n";
 import { overdueRecommendations } from "./follow-up.ts";
 import { dayOf } from "./list.ts";
+import { sentOnlySql } from "./sent.ts";
 
 /**
  * The overdue reminder (docs/decisions/0087): once a recommendation's due date has passed with no
@@ -50,8 +51,8 @@ async function remindTenant(tenant: Tenant, today: Date, appUrl: string, run: Re
     await withTenant(tenant.id, null, async (tx) => {
       const inserted = await tx.$queryRaw<{ recommendation_id: string }[]>`
         INSERT INTO recommendation_reminders (tenant_id, recommendation_id)
-        SELECT tenant_id, id FROM recommendations
-         WHERE id = ${id}::uuid AND first_response_at IS NULL
+        SELECT r.tenant_id, r.id FROM recommendations r
+         WHERE r.id = ${id}::uuid AND r.first_response_at IS NULL AND ${sentOnlySql()}
         ON CONFLICT DO NOTHING
         RETURNING recommendation_id`;
       if (inserted.length === 0) return;

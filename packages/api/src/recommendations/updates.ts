@@ -5,6 +5,7 @@ import type { Actor } from "../core/actor.ts";
 import { dayToDate } from "../visits/checks.ts";
 import { recordRecommendationUpdate } from "./follow-up.ts";
 import type { RecordUpdateInput } from "./inputs.ts";
+import { SENT_ONLY } from "./sent.ts";
 
 /**
  * Records one timeline entry (through the shared `recordRecommendationUpdate`) with its optional
@@ -12,7 +13,7 @@ import type { RecordUpdateInput } from "./inputs.ts";
  * change, the file's row and the audit entries commit together or not at all.
  */
 export async function recordUpdate(tx: TenantTx, actor: Actor, input: RecordUpdateInput) {
-  const recommendation = await tx.recommendation.findFirst({ where: { id: input.recommendationId }, select: { id: true, visitId: true, placeId: true } });
+  const recommendation = await tx.recommendation.findFirst({ where: { id: input.recommendationId, ...SENT_ONLY }, select: { id: true, visitId: true, placeId: true } });
   if (!recommendation) fail("NOT_FOUND", "errors.notFound");
   const authorityId = input.source === "authority_response" ? (input.authorityId ?? null) : null;
   if (authorityId) {

@@ -6,6 +6,7 @@ import { recordAudit } from "../core/audit.ts";
 import type { Actor } from "../core/actor.ts";
 import type { RecommendationFields, ReportDraftInput, ReportLanguage } from "./inputs.ts";
 import { REPORT_LANGUAGES } from "./inputs.ts";
+import { repeatHints, type RepeatHint } from "./repeats.ts";
 
 /**
  * Drafting a visit's report (docs/decisions/0080-report-drafting-and-sending.md): the summary and
@@ -16,6 +17,7 @@ import { REPORT_LANGUAGES } from "./inputs.ts";
 const recommendationSelect = {
   id: true, number: true, text: true, themeTags: true, priority: true, status: true, dueDate: true, updatedAt: true,
   createdBy: { select: { name: true } }, authorTenantId: true,
+  repeats: { select: { id: true, number: true, visit: { select: { id: true, plannedStart: true } } } },
   addressees: { select: { authority: { select: { id: true, name: true, kind: true } } }, orderBy: { authority: { name: "asc" } } },
 } as const;
 
@@ -66,17 +68,22 @@ export async function getReport(tx: TenantTx, actor: Actor, visitId: string) {
   });
   // On a joint visit, what a partner's member drafted shows their workspace (docs/decisions/0107).
   const recommendations = report ? await withAuthorWorkspaces(tx, visitId, report.recommendations) : [];
+  // While drafting, each recommendation keeps its hints of earlier ones (decision 0192).
+  const draftable = isDraftable(visit.status, report);
+  const hints = draftable ? await repeatHints(tx, recommendations.map((r) => r.id)) : new Map<string, RepeatHint[]>();
   return {
     visit: { id: visit.id, status: visit.status, placeId: visit.placeId, placeName: visit.place.name, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd },
     report: report
       ? {
           ...report,
           language: report.language as ReportLanguage,
-          recommendations: recommendations.map(({ addressees, ...recommendation }) => ({ ...recommendation, addressees: addressees.map((a) => a.authority) })),
+          recommendations: recommendations.map(({ addressees, ...recommendation }) => ({
+            ...recommendation, addressees: addressees.map((a) => a.authority), repeatHints: hints.get(recommendation.id) ?? [],
+          })),
         }
       : null,
     authorities: authorities.map(({ parent, ...authority }) => ({ ...authority, parentName: parent?.name ?? null })),
-    draftable: isDraftable(visit.status, report),
+    draftable,
     responseDeadlineDays: tenant.responseDeadlineDays,
     defaultLanguage: reportLanguageFor(tenant.defaultLocale),
   };
@@ -177,10 +184,10 @@ export async function addRecommendation(tx: TenantTx, actor: Actor, visitId: str
 }
 
 /** A drafted recommendation with what decides whether it may still change. */
-async function findDraftRecommendation(tx: TenantTx, recommendationId: string) {
+export async function findDraftRecommendation(tx: TenantTx, recommendationId: string) {
   const recommendation = await tx.recommendation.findFirst({
     where: { id: recommendationId },
-    select: { id: true, number: true, reportId: true, report: { select: { id: true, status: true } }, visit: { select: { status: true } } },
+    select: { id: true, number: true, reportId: true, visitId: true, placeId: true, report: { select: { id: true, status: true } }, visit: { select: { status: true } } },
   });
   if (!recommendation) fail("NOT_FOUND", "errors.notFound");
   assertDraftable(recommendation.visit.status, recommendation.report);

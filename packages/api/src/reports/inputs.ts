@@ -44,4 +44,8 @@ export const recommendationRefSchema = z.object({ recommendationId: z.uuid() });
 
 export const moveRecommendationSchema = z.object({ recommendationId: z.uuid(), direction: z.enum(["up", "down"]) });
 
+/** Marks a drafted recommendation as repeating an earlier one, or clears the mark (null). */
+export const markRepeatSchema = z.object({ recommendationId: z.uuid(), repeatsRecommendationId: z.uuid().nullable() });
+export type MarkRepeatInput = z.infer<typeof markRepeatSchema>;
+
 export const similarRecommendationsSchema = z.object({ visitId: z.uuid(), text: z.string().max(5_000) });

@@ -2,8 +2,9 @@ import { reportDocument } from "./document.ts";
 import { addRecommendation, deleteRecommendation, getReport, moveRecommendation, saveDraft, updateRecommendation } from "./drafting.ts";
 import {
   addRecommendationSchema, moveRecommendationSchema, recommendationRefSchema, reportDraftSchema, responseDeadlineSchema, sendReportSchema,
-  similarRecommendationsSchema, updateRecommendationSchema,
+  similarRecommendationsSchema, updateRecommendationSchema, markRepeatSchema,
 } from "./inputs.ts";
+import { markRepeat } from "./repeats.ts";
 import { reportSettings, sendVisitReport, updateReportSettings } from "./sending.ts";
 import { similarToDraft } from "./similar.ts";
 import { visitRefSchema } from "../core/schemas.ts";
@@ -34,6 +35,9 @@ export const reportsRouter = router({
   moveRecommendation: tenantProcedure("monitor")
     .input(moveRecommendationSchema)
     .mutation(({ ctx, input }) => moveRecommendation(ctx.tx, ctx.actor, input.recommendationId, input.direction)),
+
+  /** Marks a drafted recommendation as repeating an earlier one of a sent report (decision 0192). */
+  markRepeat: tenantProcedure("monitor").input(markRepeatSchema).mutation(({ ctx, input }) => markRepeat(ctx.tx, ctx.actor, input)),
 
   /** Earlier recommendations to the same place that read like `text`; the editor asks while one is typed. */
   similar: tenantProcedure("viewer")

@@ -11,6 +11,15 @@ export type DraftRecommendation = { text: string; themeTags?: string[]; addresse
  * procedures; these tests only need one that was sent.
  */
 export async function createSentReport(actor: Actor, placeId: string, visitDate: string, sentAt: Date, recommendations: DraftRecommendation[]) {
+  return createReport(actor, placeId, visitDate, sentAt, recommendations);
+}
+
+/** The same visit and report, still a draft: its recommendations belong to the report editor only. */
+export async function createDraftReport(actor: Actor, placeId: string, visitDate: string, recommendations: DraftRecommendation[]) {
+  return createReport(actor, placeId, visitDate, null, recommendations);
+}
+
+async function createReport(actor: Actor, placeId: string, visitDate: string, sentAt: Date | null, recommendations: DraftRecommendation[]) {
   const tenantId = actor.tenantId;
   return withTenant(tenantId, actor.userId, async (tx) => {
     const visit = await tx.visit.create({
@@ -27,8 +36,10 @@ export async function createSentReport(actor: Actor, placeId: string, visitDate:
       if (draft.addressees.length > 0) await tx.recommendationAddressee.createMany({ data: draft.addressees.map((authorityId) => ({ tenantId, recommendationId: row.id, authorityId })) });
       ids.push(row.id);
     }
-    await sendReport(tx, actor, report.id, sentAt);
-    await tx.visit.updateMany({ where: { id: visit.id }, data: { status: "report_sent" } });
+    if (sentAt) {
+      await sendReport(tx, actor, report.id, sentAt);
+      await tx.visit.updateMany({ where: { id: visit.id }, data: { status: "report_sent" } });
+    }
     return { visitId: visit.id, reportId: report.id, recommendations: ids };
   });
 }

@@ -6,6 +6,7 @@ import { reauthenticate } from "../security/reauthentication.ts";
 import { deletionStatus, restoreWorkspace, scheduleDeletion } from "./deletion.ts";
 import { exportDownload, listExports, requestExport } from "./export.ts";
 import { enqueueWorkspaceExport } from "../jobs/workspace-export.ts";
+import { gettingStarted } from "./getting-started.ts";
 
 export const workspacesRouter = router({
   /** Every workspace the signed-in user belongs to, with their role in each. */
@@ -13,6 +14,9 @@ export const workspacesRouter = router({
 
   /** The workspace named in the URL, with the caller's role; NOT_FOUND for non-members. */
   current: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => ({ ...ctx.tenant, role: ctx.membership.role })),
+
+  /** The home's getting-started list: for those who set the workspace up (coordinators and above). */
+  gettingStarted: tenantProcedure("coordinator").query(({ ctx }) => gettingStarted(ctx.tx)),
 
   create: authedProcedure
     .input(createWorkspaceSchema)

@@ -39,16 +39,3 @@ async function userWorkspaces(tx: TenantTx, userId: string) {
   });
   return memberships.map((membership) => ({ ...membership.tenant, role: membership.role }));
 }
-
-/** A workspace address made from its name: "NPM Serbia" becomes "npm-serbia". */
-export function slugFromName(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/g, "");
-  return slug || "workspace";
-}

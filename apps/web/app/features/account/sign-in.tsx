@@ -8,14 +8,14 @@ import { TextField } from "../../ui/TextField";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle } from "../../lib/locale";
-import { safeRedirect } from "../../lib/redirect";
+import { AFTER_SIGN_IN, safeRedirect } from "../../lib/redirect";
 import type { Route } from "./+types/sign-in";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
-  if (api.ctx.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (api.ctx.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), AFTER_SIGN_IN));
   return null;
 }
 
@@ -25,9 +25,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await runAction(api, () => api.caller.auth.signIn({ email: fields.email, password: fields.password }));
   if (!result.ok) return data({ ...result, email: fields.email }, { status: 400 });
   if (result.result.secondFactorDue) {
-    return redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(safeRedirect(fields.redirectTo))}`, { headers: api.headers });
+    return redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(safeRedirect(fields.redirectTo, AFTER_SIGN_IN))}`, { headers: api.headers });
   }
-  return redirect(safeRedirect(fields.redirectTo), { headers: api.headers });
+  return redirect(safeRedirect(fields.redirectTo, AFTER_SIGN_IN), { headers: api.headers });
 }
 
 export default function SignIn({ actionData }: Route.ComponentProps) {

@@ -1,4 +1,4 @@
-import { slugFromName } from "@vigil/api";
+import { slugFromName } from "@vigil/api/inputs";
 import { isLocale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
@@ -9,6 +9,7 @@ import { LocaleSelect } from "../../ui/LocaleSelect";
 import { PageHeader } from "../../ui/PageHeader";
 import { PasswordField } from "../../ui/PasswordField";
 import { TextField } from "../../ui/TextField";
+import { WorkspaceAddressFields } from "../workspaces/WorkspaceAddressFields";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
@@ -55,8 +56,14 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
         </Card>
         <Card title={t("signUp.workspace")} id="sign-up-workspace">
           <div className="space-y-4">
-            <TextField name="workspaceName" label={t("fields.workspaceName")} hint={t("signUp.workspaceNameHint")} required defaultValue={values?.workspaceName} error={error("workspaceName")} />
-            <TextField name="workspaceSlug" label={t("fields.workspaceSlug")} hint={t("fields.workspaceSlugHint")} autoCapitalize="none" spellCheck={false} defaultValue={values?.workspaceSlug} error={error("workspaceSlug")} />
+            <WorkspaceAddressFields
+              nameField="workspaceName"
+              slugField="workspaceSlug"
+              nameLabel={t("fields.workspaceName")}
+              nameHint={t("signUp.workspaceNameHint")}
+              defaults={{ name: values?.workspaceName, slug: values?.workspaceSlug }}
+              errors={{ name: error("workspaceName"), slug: error("workspaceSlug") }}
+            />
             <TextField name="countryCode" label={t("fields.countryCode")} hint={t("fields.countryCodeHint")} required maxLength={2} autoCapitalize="characters" className="max-w-40" defaultValue={values?.countryCode} error={error("countryCode")} />
           </div>
         </Card>

@@ -84,6 +84,26 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
           <Fact label={t("recommendations.reportLabel")}>
             {r.report.sentAt ? t("recommendations.reportSent", { date: formatDay(locale, r.report.sentAt) }) : t("recommendations.reportNotSent")}
           </Fact>
+          {r.repeats ? (
+            <Fact label={t("recommendationRepeats.repeats")}>
+              <Link to={`${base}/recommendations/${r.repeats.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>
+                {t("report.similarItem", { number: r.repeats.number, date: formatDay(locale, r.repeats.visit.plannedStart) })}
+              </Link>
+            </Fact>
+          ) : null}
+          {r.repeatedBy.length > 0 ? (
+            <Fact label={t("recommendationRepeats.repeatedBy")}>
+              <ul>
+                {r.repeatedBy.map((later) => (
+                  <li key={later.id}>
+                    <Link to={`${base}/recommendations/${later.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>
+                      {t("report.similarItem", { number: later.number, date: formatDay(locale, later.visit.plannedStart) })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Fact>
+          ) : null}
           {r.visit.followUps.length > 0 ? (
             <Fact label={t("recommendations.followUpVisits")}>
               <ul>

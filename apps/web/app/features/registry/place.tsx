@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from "@vigil/i18n";
+import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useSearchParams } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -7,6 +7,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { PlaceRecommendationHistory } from "../recommendations/PlaceRecommendationHistory";
+import { formatDay, formatDayRange } from "../visits/visit-days";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
@@ -90,7 +91,7 @@ export default function Place({ loaderData, actionData }: Route.ComponentProps) 
             {place.visits.map((visit) => (
               <li key={visit.id} className="py-2">
                 <Link to={`${base}/visits/${visit.id}`} className="text-teal-800 underline">
-                  {t("places.visitDates", { start: formatDate(locale, visit.plannedStart), end: formatDate(locale, visit.plannedEnd) })}
+                  {formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}
                 </Link>
                 {visit.nightVisit ? <span className="ml-2 text-sm text-slate-600">{t("places.nightVisit")}</span> : null}
               </li>

@@ -51,6 +51,8 @@ export default function Places({ loaderData }: Route.ComponentProps) {
   const onLaterPage = searchParams.has("after");
   const first = new URLSearchParams(searchParams);
   first.delete("after");
+  // "No places yet" only when nothing narrows the list; the default view shows the active places.
+  const filtered = ["q", "type", "region", "after"].some((key) => searchParams.get(key)) || (searchParams.get("archived") ?? "active") !== "active";
   return (
     <div className="space-y-6">
       <PageHeader
@@ -77,7 +79,19 @@ export default function Places({ loaderData }: Route.ComponentProps) {
         </button>
       </Form>
       {loaderData.places.length === 0 ? (
-        <EmptyState title={t("places.emptyTitle")} body={t("places.emptyBody")} />
+        filtered ? (
+          <EmptyState
+            title={t("firstRunEmpty.placesNoneMatchTitle")}
+            body={t("firstRunEmpty.placesNoneMatchBody")}
+            action={<Link to={base} className={buttonClass("secondary")}>{t("firstRunEmpty.placesShowAll")}</Link>}
+          />
+        ) : (
+          <EmptyState
+            title={t("firstRunEmpty.placesNoneTitle")}
+            body={t("firstRunEmpty.placesNoneBody")}
+            action={canEdit ? <Link to={`${base}/new`} className={buttonClass()}>{t("firstRunEmpty.placesAdd")}</Link> : undefined}
+          />
+        )
       ) : (
         <ul aria-label={t("places.listCaption")} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {loaderData.places.map((place) => (

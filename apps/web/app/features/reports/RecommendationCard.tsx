@@ -1,18 +1,18 @@
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { authorLabel } from "../../ui/attribution";
 import { useBusy } from "../../lib/form";
 import { useLocale } from "../../lib/locale";
 import { useDismissableDisclosure } from "../../lib/use-dismissable-disclosure";
 import { formatDay } from "../visits/visit-days";
 import type { ReportActionResult } from "./visit-report.server";
-import { Button } from "../../ui/Button";
+import { Button, FOCUS_RING } from "../../ui/Button";
 import type { AuthorityOption } from "./AddresseeChoice";
 import { RecommendationForm } from "./RecommendationForm";
-import { SimilarList } from "./SimilarList";
+import { RepeatHints, type RepeatFields } from "./RepeatHints";
 
-export type RecommendationView = {
+export type RecommendationView = RepeatFields & {
   id: string;
   number: number;
   text: string;
@@ -33,19 +33,20 @@ type Props = {
   recommendation: RecommendationView;
   authorities: AuthorityOption[];
   canEdit: boolean;
+  /** The report is sent: the recommendation has a timeline of its own to follow. */
+  sent: boolean;
   isFirst: boolean;
   isLast: boolean;
   result?: ReportActionResult;
 };
 
 /** One numbered recommendation: read-only once sent (with its due date), editable in a draft. */
-export function RecommendationCard({ slug, visitId, recommendation, authorities, canEdit, isFirst, isLast, result }: Props) {
+export function RecommendationCard({ slug, visitId, recommendation, authorities, canEdit, sent, isFirst, isLast, result }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const deleting = useBusy("delete", { name: "recommendationId", value: recommendation.id });
   const headingId = `recommendation-${recommendation.id}-heading`;
   const mine = result?.targetId === recommendation.id ? result : undefined;
-  const savedSimilar = mine?.ok && (mine.intent === "add" || mine.intent === "update") ? mine.similar : undefined;
   const failed = mine && !mine.ok && mine.intent !== "update" ? mine.message : undefined;
   // Escape closes the edit panel and returns focus to its toggle; what was typed stays in the form.
   const editPanel = useRef<HTMLDetailsElement>(null);
@@ -85,8 +86,14 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           </>
         ) : null}
       </dl>
+      {sent ? (
+        <Link to={`/t/${slug}/recommendations/${recommendation.id}`} className={`inline-block text-sm font-medium text-teal-800 underline ${FOCUS_RING}`}>
+          {t("recommendationLinks.timeline")}
+          <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
+        </Link>
+      ) : null}
       {failed ? <p role="alert" className="text-sm font-medium text-red-700">{failed}</p> : null}
-      {savedSimilar ? <SimilarList slug={slug} id={`recommendation-${recommendation.id}-saved-similar`} items={savedSimilar} checked /> : null}
+      <RepeatHints slug={slug} recommendation={recommendation} canEdit={canEdit} />
       {canEdit ? (
         <div className="flex flex-wrap items-start gap-3">
           <details ref={editPanel} className="min-w-full flex-1 sm:min-w-0" open={mine?.intent === "update" && !mine.ok}>

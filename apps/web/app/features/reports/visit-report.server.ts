@@ -70,7 +70,8 @@ export async function reportAction(api: ServerApi, request: Request, tenantSlug:
       const values = recommendationValues(form);
       const result = await runAction(api, () => api.caller.reports.addRecommendation({ tenantSlug, visitId, ...fields(values) }));
       if (!result.ok) return { ...result, intent, values };
-      return { ok: true, intent, targetId: result.result.id, number: result.result.number, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+      // The saved recommendation's hints come with the page's reload (reports.get, decision 0192).
+      return { ok: true, intent, targetId: result.result.id, number: result.result.number };
     },
     update: async (intent): Promise<ReportActionResult> => {
       const values = recommendationValues(form);
@@ -79,8 +80,11 @@ export async function reportAction(api: ServerApi, request: Request, tenantSlug:
         api.caller.reports.updateRecommendation({ tenantSlug, recommendationId, ...fields(values), expectedUpdatedAt: expected ? new Date(expected) : null }),
       );
       if (!result.ok) return { ...result, intent, targetId: recommendationId, values };
-      return { ok: true, intent, targetId: recommendationId, number: result.result.number, similar: await similarTo(api, tenantSlug, visitId, values.text) };
+      return { ok: true, intent, targetId: recommendationId, number: result.result.number };
     },
+    // One click under a hint marks the repeat; the same form with no target clears it (decision 0192).
+    markRepeat: (intent) =>
+      outcome(intent, () => api.caller.reports.markRepeat({ tenantSlug, recommendationId, repeatsRecommendationId: text(form, "repeatsRecommendationId") || null }), recommendationId),
     delete: (intent) => outcome(intent, () => api.caller.reports.deleteRecommendation({ tenantSlug, recommendationId }), recommendationId),
     move: (intent) => {
       const direction = text(form, "direction") === "down" ? "down" : "up";

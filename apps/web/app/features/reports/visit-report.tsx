@@ -117,6 +117,7 @@ export default function VisitReport({ loaderData, actionData, params }: Route.Co
                   recommendation={recommendation}
                   authorities={authorities}
                   canEdit={canDraft}
+                  sent={report?.status === "sent"}
                   isFirst={index === 0}
                   isLast={index === recommendations.length - 1}
                   result={actionData}

@@ -9,14 +9,14 @@ import { TextField } from "../../ui/TextField";
 import { formFields, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle } from "../../lib/locale";
-import { safeRedirect } from "../../lib/redirect";
+import { AFTER_SIGN_IN, safeRedirect } from "../../lib/redirect";
 import type { Route } from "./+types/sign-in-two-factor";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "twoFactor.signInTitle");
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
-  if (api.ctx.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (api.ctx.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), AFTER_SIGN_IN));
   return null;
 }
 
@@ -27,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const proof = fields.method === "recovery" ? { recoveryCode: fields.recoveryCode } : { code: fields.code };
   const result = await runAction(api, () => api.caller.twoFactor.completeSignIn(proof));
   if (!result.ok) return data({ ...result, method: fields.method }, { status: 400 });
-  return redirect(safeRedirect(fields.redirectTo), { headers: api.headers });
+  return redirect(safeRedirect(fields.redirectTo, AFTER_SIGN_IN), { headers: api.headers });
 }
 
 export default function SignInTwoFactor({ actionData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { localeSchema, templateSettingsSchema } from "@vigil/api/inputs";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
-import { Button } from "../../ui/Button";
+import { Button, buttonClass } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
 import { FormError } from "../../ui/FormMessage";
@@ -74,7 +74,11 @@ export default function Templates({ loaderData, actionData }: Route.ComponentPro
     <div className="space-y-6">
       <PageHeader title={t("templates.title")} lead={t("templates.lead")} />
       {loaderData.templates.length === 0 ? (
-        <EmptyState title={t("templates.emptyTitle")} body={t("templates.emptyBody")} />
+        <EmptyState
+          title={t("templates.emptyTitle")}
+          body={t("firstRunEmpty.templatesNoneBody")}
+          action={<Link to={`/t/${workspace.slug}/library`} className={buttonClass("primary")}>{t("firstRunEmpty.templatesLibrary")}</Link>}
+        />
       ) : (
         <ul aria-label={t("templates.listCaption")} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {loaderData.templates.map((template) => (

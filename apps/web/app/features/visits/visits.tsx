@@ -9,6 +9,7 @@ import { VisitTable } from "./VisitTable";
 import { VisitTabs } from "./VisitTabs";
 import { loaderError, serverApi } from "../../lib/api.server";
 import { pageTitle } from "../../lib/locale";
+import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visits";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visits.title");
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export default function Visits({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const workspace = useWorkspace();
   const { visits, nextCursor, regions, years, filters } = loaderData;
   const next = new URLSearchParams(searchParams);
   if (nextCursor) next.set("cursor", nextCursor);
@@ -61,6 +63,11 @@ export default function Visits({ loaderData }: Route.ComponentProps) {
         <EmptyState
           title={filtered || filters.cursor ? t("visits.noneMatchTitle") : t("visits.noneTitle")}
           body={filtered || filters.cursor ? t("visits.noneMatchBody") : t("visits.noneBody")}
+          action={
+            !filtered && !filters.cursor && roleAtLeast(workspace.role, "monitor") ? (
+              <Link to={`/t/${workspace.slug}/visits/new`} className={buttonClass("primary")}>{t("firstRunEmpty.visitsPlan")}</Link>
+            ) : undefined
+          }
         />
       ) : (
         <Card>

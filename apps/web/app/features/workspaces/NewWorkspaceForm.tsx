@@ -6,6 +6,7 @@ import { Button } from "../../ui/Button";
 import { FormError } from "../../ui/FormMessage";
 import { LocaleSelect } from "../../ui/LocaleSelect";
 import { TextField } from "../../ui/TextField";
+import { WorkspaceAddressFields } from "./WorkspaceAddressFields";
 
 type Result = { ok: false; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
 
@@ -18,8 +19,13 @@ export function NewWorkspaceForm({ result }: { result?: Result }) {
   return (
     <Form method="post" className="space-y-4">
       <FormError message={result?.message} />
-      <TextField name="name" label={t("fields.workspaceName")} required defaultValue={values?.name} error={fieldError(result, "name")} />
-      <TextField name="slug" label={t("fields.workspaceSlug")} hint={t("fields.workspaceSlugHint")} autoCapitalize="none" spellCheck={false} defaultValue={values?.slug} error={fieldError(result, "slug")} />
+      <WorkspaceAddressFields
+        nameField="name"
+        slugField="slug"
+        nameLabel={t("fields.workspaceName")}
+        defaults={{ name: values?.name, slug: values?.slug }}
+        errors={{ name: fieldError(result, "name"), slug: fieldError(result, "slug") ?? fieldError(result, "workspaceSlug") }}
+      />
       <TextField name="countryCode" label={t("fields.countryCode")} hint={t("fields.countryCodeHint")} required maxLength={2} className="max-w-40" defaultValue={values?.countryCode} error={fieldError(result, "countryCode")} />
       <LocaleSelect name="defaultLocale" defaultValue={values?.defaultLocale || locale} error={fieldError(result, "defaultLocale")} />
       <Button busy={busy} busyLabel={t("common.saving")}>

@@ -6,6 +6,7 @@ import { ReprisalFollowUps } from "../evidence/ReprisalFollowUps";
 import { FormError } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { UpcomingVisits } from "../visits/UpcomingVisits";
+import { GettingStarted } from "./GettingStarted";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -17,11 +18,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     // Follow-ups: only the interviews the person needs to know about (their visits' teams, or all for owners and admins).
-    // One read transaction for both (decision 0178).
-    const [upcomingVisits, followUps] = await api.inWorkspace(params.slug, (caller) =>
-      Promise.all([caller.visits.upcoming({ tenantSlug: params.slug }), caller.interviews.followUpsDue({ tenantSlug: params.slug })]),
+    // The getting-started list is for those who set the workspace up; the layout has read the role already.
+    // One read transaction for all (decision 0178).
+    const { role } = await api.workspace(params.slug);
+    const [upcomingVisits, followUps, gettingStarted] = await api.inWorkspace(params.slug, (caller) =>
+      Promise.all([
+        caller.visits.upcoming({ tenantSlug: params.slug }),
+        caller.interviews.followUpsDue({ tenantSlug: params.slug }),
+        roleAtLeast(role, "coordinator") ? caller.workspaces.gettingStarted({ tenantSlug: params.slug }) : null,
+      ]),
     );
-    return { upcomingVisits, followUps, today: new Date().toISOString().slice(0, 10) };
+    return { upcomingVisits, followUps, gettingStarted, today: new Date().toISOString().slice(0, 10) };
   } catch (error) {
     loaderError(error, request);
   }
@@ -42,6 +49,7 @@ export default function WorkspaceHome({ loaderData, actionData }: Route.Componen
     <div className="space-y-6">
       <PageHeader title={workspace.name} lead={t("workspaceHome.lead", { role: t(`roles.${workspace.role}`) })} />
       <FormError message={actionData && !actionData.ok ? actionData.message : undefined} />
+      {loaderData.gettingStarted ? <GettingStarted slug={workspace.slug} progress={loaderData.gettingStarted} /> : null}
       <ReprisalFollowUps slug={workspace.slug} followUps={loaderData.followUps} today={loaderData.today} canCheck={roleAtLeast(workspace.role, "monitor")} />
       <div className="grid gap-4 md:grid-cols-2">
         <UpcomingVisits visits={loaderData.upcomingVisits} />

@@ -1,4 +1,4 @@
-import { slugFromName } from "@vigil/api";
+import { slugFromName } from "@vigil/api/inputs";
 import { isLocale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
@@ -16,7 +16,10 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "wor
 export async function loader({ request, context }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   try {
-    return { workspaces: await api.caller.workspaces.mine() };
+    const workspaces = await api.caller.workspaces.mine();
+    // Just signed in (AFTER_SIGN_IN) with one workspace: straight into it. Otherwise the list.
+    if (new URL(request.url).searchParams.has("landing") && workspaces.length === 1) throw redirect(`/t/${workspaces[0]!.slug}`);
+    return { workspaces };
   } catch (error) {
     loaderError(error, request);
   }
