@@ -4,6 +4,8 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import "./app.css";
 import { serverApi } from "./lib/api.server";
 import { useI18n } from "./lib/i18n";
+import { useTranslatedValidity } from "./lib/translated-validity";
+import { RouteAnnouncer } from "./shell/RouteAnnouncer";
 import type { Route } from "./+types/root";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -33,7 +35,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  useTranslatedValidity();
+  return (
+    <>
+      <Outlet />
+      <RouteAnnouncer />
+    </>
+  );
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -13,5 +13,6 @@ import joint from "./en/joint.json" with { type: "json" };
 import library from "./en/library.json" with { type: "json" };
 import recommendations from "./en/recommendations.json" with { type: "json" };
 import reports from "./en/reports.json" with { type: "json" };
+import a11y from "./en/a11y.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, a11y };

@@ -13,5 +13,6 @@ import joint from "./uk/joint.json" with { type: "json" };
 import library from "./uk/library.json" with { type: "json" };
 import recommendations from "./uk/recommendations.json" with { type: "json" };
 import reports from "./uk/reports.json" with { type: "json" };
+import a11y from "./uk/a11y.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, a11y };

@@ -4,15 +4,28 @@ import { fieldName, type AnswerDraft } from "./checklist-values";
 import { FOCUS_RING } from "../../ui/Button";
 import { INPUT_CLASS } from "../../ui/TextField";
 
-type Props = { question: LocalizedQuestion; draft: AnswerDraft; disabled: boolean; labelledBy: string; contentLang?: string; onChange: (values: string[]) => void };
+type Props = {
+  question: LocalizedQuestion;
+  draft: AnswerDraft;
+  disabled: boolean;
+  labelledBy: string;
+  /** Ids of the guidance and, when refused, the message saying why. */
+  describedBy?: string;
+  /** The id of the message of a refused answer; set only while it is refused. */
+  errorId?: string;
+  contentLang?: string;
+  onChange: (values: string[]) => void;
+};
 
 // Whole-row labels at least 48px high: the checklist is filled in standing, on a phone.
 const CHOICE_CLASS =
   "flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50 has-[:disabled]:cursor-not-allowed";
 
 /** The answer control for a question's kind; its strings go to the form as they are (see checklist-values). */
-export function AnswerControl({ question, draft, disabled, labelledBy, contentLang, onChange }: Props) {
+export function AnswerControl({ question, draft, disabled, labelledBy, describedBy, errorId, contentLang, onChange }: Props) {
   const { t } = useTranslation();
+  const described = { "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined, "aria-errormessage": errorId } as const;
+  const border = errorId ? "border-red-700" : "border-slate-300";
   const name = fieldName.value(question.id);
   const first = draft.values[0] ?? "";
 
@@ -23,7 +36,7 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
         ? (["yes", "no", "na"] as const).map((id) => ({ id, label: t(`checklist.yesNoNa.${id}`) }))
         : question.options;
     return (
-      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} className={question.kind === "yes_no_na" ? "grid grid-cols-3 gap-2" : "grid gap-2"}>
+      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} {...described} className={question.kind === "yes_no_na" ? "grid grid-cols-3 gap-2" : "grid gap-2"}>
         {options.map((option) => (
           <label key={option.id} className={CHOICE_CLASS}>
             <input
@@ -49,11 +62,12 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
       <textarea
         name={name}
         aria-labelledby={labelledBy}
+        {...described}
         rows={4}
         value={first}
         readOnly={disabled}
         onChange={(event) => onChange([event.target.value])}
-        className={`${INPUT_CLASS} border-slate-300`}
+        className={`${INPUT_CLASS} ${border}`}
       />
     );
   }
@@ -64,11 +78,12 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
       type={inputType}
       name={name}
       aria-labelledby={labelledBy}
+      {...described}
       inputMode={question.kind === "number" ? "decimal" : undefined}
       value={first}
       readOnly={disabled}
       onChange={(event) => onChange([event.target.value])}
-      className={`${INPUT_CLASS} min-h-12 border-slate-300 ${question.kind === "number" || question.kind === "date" ? "max-w-xs" : ""}`}
+      className={`${INPUT_CLASS} min-h-12 ${border} ${question.kind === "number" || question.kind === "date" ? "max-w-xs" : ""}`}
     />
   );
 }

@@ -80,7 +80,7 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           </>
         ) : null}
       </dl>
-      {failed ? <p role="alert" className="text-sm font-medium text-red-700">{failed}</p> : null}
+      {failed ? <p role="alert" tabIndex={-1} data-feedback="error" className="text-sm font-medium text-red-700">{failed}</p> : null}
       {savedSimilar ? <SimilarList slug={slug} id={`recommendation-${recommendation.id}-saved-similar`} items={savedSimilar} checked /> : null}
       {canEdit ? (
         <div className="flex flex-wrap items-start gap-3">

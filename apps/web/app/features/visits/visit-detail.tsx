@@ -88,7 +88,7 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
         <div className="space-y-6">
           <TeamList team={visit.team} manage={visit.editable ? visit.teamManagement : { members: false, lead: false }} />
           {visit.editable && visit.teamManagement.members ? <AddTeamForms members={members} result={actionData} withLead={visit.teamManagement.lead} /> : null}
-          {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
+          {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" tabIndex={-1} data-feedback="error" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>
       <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base}
