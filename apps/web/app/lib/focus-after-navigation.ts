@@ -21,7 +21,7 @@ function main(): HTMLElement | null {
 }
 
 /** The page's main heading, or <main> itself. */
-export function focusMainHeading(): void {
+function focusMainHeading(): void {
   const container = main();
   const heading = container?.querySelector<HTMLElement>("h1") ?? document.querySelector<HTMLElement>("h1");
   const target = heading ?? container;
@@ -32,7 +32,7 @@ export function focusMainHeading(): void {
  * After a form was answered: the error summary, else the first invalid field; on success the
  * success message; else (a redirect to another page) the main heading. True when it moved focus.
  */
-export function focusFormOutcome(pageChanged: boolean): boolean {
+function focusFormOutcome(pageChanged: boolean): boolean {
   const scope = main() ?? document.body;
   const error = scope.querySelector<HTMLElement>('[data-feedback="error"]') ?? scope.querySelector<HTMLElement>('[aria-invalid="true"]');
   const success = scope.querySelector<HTMLElement>('[data-feedback="success"]');

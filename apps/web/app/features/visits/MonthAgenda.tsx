@@ -42,6 +42,8 @@ export function MonthAgenda({ year, month, visits }: { year: number; month: numb
               <li key={visit.id} className="flex flex-wrap items-center gap-2">
                 <Link to={`/t/${slug}/visits/${visit.id}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
                   {visit.place.name}
+                  {/* Visits to one place on other days have links of the same name: the day tells them apart. */}
+                  <span className="sr-only">, {formatDay(locale, day, FULL)}</span>
                 </Link>
                 <span className="text-sm text-slate-600">
                   {t(`visitTypes.${visit.type}`)}

@@ -40,6 +40,8 @@ export function VisitTable({ visits, caption }: { visits: VisitRow[]; caption: s
           <td className="py-2 pr-4">
             <Link to={`/t/${slug}/visits/${visit.id}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
               {visit.place.name}
+              {/* Several visits to one place: the dates tell their links apart (they are in the row, not in the link). */}
+              <span className="sr-only">, {formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</span>
             </Link>
             <span className="block text-slate-600">
               {t(`visitPlaceTypes.${visit.place.type}`)}

@@ -24,7 +24,10 @@ import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visit-detail";
 import { readForm } from "../../lib/read-form.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
+  loaded
+    ? pageTitle(matches, "visitDetail.title", { place: loaded.visit.place.name }, (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
+    : pageTitle(matches, "visitDetail.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
