@@ -36,9 +36,8 @@ export function AtAGlance({ summary }: { summary: Summary }) {
           <ul className="space-y-1">
             {summary.upcoming.next.map((visit) => (
               <li key={visit.id}>
-                <Link to={`/t/${slug}/visits/${visit.id}`} className={LINK}>
+                <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${visit.place.name}, ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} className={LINK}>
                   {visit.place.name}
-                  <span className="sr-only">, {formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</span>
                 </Link>
                 <span className="block text-slate-600">{formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</span>
               </li>
