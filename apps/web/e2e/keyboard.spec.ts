@@ -134,4 +134,13 @@ test("keyboard and screen readers: announced pages and counts, focus after submi
   await page.getByRole("checkbox", { name: "Implemented", exact: true }).check();
   await activate(page.getByRole("button", { name: "Apply filters" }));
   await expect(page.locator("#result-count")).toHaveText("0 recommendations shown.");
+
+  // In a Serbian interface: the browser's check speaks Serbian, and the English report's words are marked English.
+  const switched = await page.request.post("/locale", { form: { locale: "sr-Latn", returnTo: "/" }, headers: { origin: new URL(page.url()).origin } });
+  expect(switched.ok()).toBe(true);
+  await open(page, `/t/${owner.slug}/visits/${reportVisitId}/report`);
+  await expect(page.locator("html")).toHaveAttribute("lang", /^sr/);
+  await expect(page.locator("p", { hasText: "Keep a register of the use of force." })).toHaveAttribute("lang", /^en/);
+  await activate(page.locator('button[name="intent"][value="add"]'));
+  await expect.poll(() => page.locator("#recommendation-new-text").evaluate((field: HTMLTextAreaElement) => field.validationMessage)).toBe("Popunite ovo polje.");
 });
