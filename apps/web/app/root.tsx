@@ -5,6 +5,8 @@ import "./app.css";
 import { serverApi } from "./lib/api.server";
 import { languageChunks } from "./lib/language-chunks.server";
 import { useI18n } from "./lib/i18n";
+import { useTranslatedValidity } from "./lib/translated-validity";
+import { RouteAnnouncer } from "./shell/RouteAnnouncer";
 import type { Route } from "./+types/root";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -40,7 +42,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  useTranslatedValidity();
+  return (
+    <>
+      <Outlet />
+      <RouteAnnouncer />
+    </>
+  );
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -69,7 +69,7 @@ test("a host and a partner workspace run a joint visit, and the partner loses ac
   await host.goto(`/t/${hostOwner.slug}/visits/${visitId}/checklist`);
   await expect(host.getByRole("radiogroup", { name: /Is the custody register complete/ }).getByRole("radio", { name: "No", exact: true })).toBeChecked();
   await expect(host.getByRole("textbox", { name: /Number of cells/ })).toHaveValue("3");
-  await host.locator("#q-register-complete").getByRole("link", { name: "History" }).click();
+  await host.locator("#q-register-complete").getByRole("button", { name: "History" }).click();
   // Attributed to the person AND their workspace (docs/decisions/0105-joint-attribution.md).
   await expect(host.locator("#q-register-complete ol li").first()).toContainText(`Saved by ${partnerOwner.name} · ${partnerOwner.workspaceName}`);
   await host.getByRole("radiogroup", { name: /Register format/ }).getByText("Paper", { exact: true }).click();

@@ -19,7 +19,7 @@ test("on a phone, a monitor answers part of a visit's checklist, sees it saved, 
   await expect(page.locator("#status-register-complete")).toHaveText("Saved");
 
   // A note on the same question.
-  await page.locator("#q-register-complete").getByText("Note", { exact: true }).tap();
+  await page.locator("#q-register-complete summary", { hasText: "Note" }).tap();
   await page.getByLabel("Note on: Is the custody register complete?").fill("Release times missing in 4 of 15 entries.");
   await expect(page.locator("#status-register-complete")).toHaveText("Saved");
 
@@ -39,7 +39,7 @@ test("on a phone, a monitor answers part of a visit's checklist, sees it saved, 
   await expect(page.getByRole("region", { name: /1\. Custody records/ })).toContainText("1 of 2 answered");
 
   // The history shows who saved what.
-  await page.locator("#q-register-complete").getByRole("link", { name: "History" }).tap();
+  await page.locator("#q-register-complete").getByRole("button", { name: "History" }).tap();
   await expect(page.locator("#q-register-complete ol li")).toHaveCount(2);
   await expect(page.locator("#q-register-complete ol li").first()).toContainText(`Saved by ${owner.name}`);
 });

@@ -14,5 +14,6 @@ import library from "./en/library.json" with { type: "json" };
 import recommendations from "./en/recommendations.json" with { type: "json" };
 import reports from "./en/reports.json" with { type: "json" };
 import firstrun from "./en/firstrun.json" with { type: "json" };
+import a11y from "./en/a11y.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y };

@@ -23,18 +23,26 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(resources[locale].translation as Tree)]));
 const english = flat.en!;
 
+// i18next plural forms (`_one`, `_few`, ...): each language has the forms Intl.PluralRules gives it,
+// so key sets are compared without them.
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const baseKeys = (keys: Map<string, string>) => [...new Set([...keys.keys()].map((key) => key.replace(PLURAL_SUFFIX, "")))].sort();
+
 /** Interpolation placeholders such as {{time}}. */
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe("locale files", () => {
   it.each(LOCALES)("%s has exactly the keys of English, none empty", (locale) => {
     const keys = flat[locale]!;
-    expect([...keys.keys()].sort()).toEqual([...english.keys()].sort());
+    expect(baseKeys(keys)).toEqual(baseKeys(english));
     for (const [key, value] of keys) expect(value.trim(), `${locale}:${key}`).not.toBe("");
   });
 
   it.each(LOCALES)("%s keeps every placeholder of the English text", (locale) => {
-    for (const [key, value] of english) expect(placeholders(flat[locale]!.get(key)!), `${locale}:${key}`).toEqual(placeholders(value));
+    for (const [key, value] of english) {
+      if (PLURAL_SUFFIX.test(key)) continue; // checked below, form by form
+      expect(placeholders(flat[locale]!.get(key)!), `${locale}:${key}`).toEqual(placeholders(value));
+    }
   });
 
   it.each(["sr-Cyrl", "uk"] as const)("%s is translated (no English sentence left)", (locale) => {
@@ -57,6 +65,14 @@ describe("locale files", () => {
     expect(Object.keys(LOCALE_FILES[locale]).sort()).toEqual(files.map((name) => name.replace(/\.json$/, "")).sort());
   });
 
+  it.each(LOCALES)("%s: every counted phrase has the plural forms its language needs, each with {{count}}", (locale) => {
+    const counted = [...new Set([...english.keys()].filter((key) => PLURAL_SUFFIX.test(key)).map((key) => key.replace(PLURAL_SUFFIX, "")))];
+    const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const key of counted) {
+      for (const form of forms) expect(placeholders(flat[locale]!.get(`${key}_${form}`) ?? ""), `${locale}:${key}_${form}`).toContain("count");
+    }
+  });
+
   it("sr-Latn is exactly the transliteration of sr-Cyrl (regenerate with `pnpm --filter @vigil/i18n latin`)", () => {
     expect(resources["sr-Latn"].translation).toEqual(transliterateResource(resources["sr-Cyrl"].translation));
   });
@@ -70,7 +86,7 @@ describe("locale files", () => {
         for (const match of text.matchAll(/\bfail\([^,]+,\s*"([\w.]+)"/g)) used.add(match[1]!);
       }
     }
-    const missing = [...used].filter((key) => !english.has(key));
+    const missing = [...used].filter((key) => !english.has(key) && !english.has(`${key}_other`));
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(10);
   });

@@ -1,8 +1,8 @@
-import { translator } from "@vigil/i18n";
+import { INTL_LOCALE, translator } from "@vigil/i18n";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { authorLabel } from "../ui/attribution";
-import { ForeignName, joinNodes, withNames } from "./bdi";
+import { contentLang, ForeignName, joinNodes, withNames } from "./bdi";
 
 /** Names from other workspaces are isolated in <bdi>, also inside translated sentences (decision 0157). */
 describe("withNames", () => {
@@ -24,5 +24,20 @@ describe("withNames", () => {
   it("joins parts like Array.join, leaving out empty ones", () => {
     const parts = ["a", null, <ForeignName key="n" name="b" />, ""];
     expect(renderToStaticMarkup(<>{joinNodes(parts)}</>)).toBe("a · <bdi>b</bdi>");
+  });
+});
+
+/** Content in the report's language inside another interface language carries `lang` (issue 16 §6). */
+describe("contentLang", () => {
+  it("names the content's language only where it differs from the interface's", () => {
+    expect(contentLang("sr-Cyrl", "sr-Latn")).toBe(INTL_LOCALE["sr-Cyrl"]);
+    expect(contentLang("uk", "en")).toBe(INTL_LOCALE.uk);
+    expect(contentLang("uk", "uk")).toBeUndefined();
+  });
+
+  it("leaves out what is not a language of the interface, or missing", () => {
+    expect(contentLang("de", "en")).toBeUndefined();
+    expect(contentLang(null, "en")).toBeUndefined();
+    expect(contentLang(undefined, "uk")).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { INTL_LOCALE, isLocale, type Locale } from "@vigil/i18n";
 import type { TFunction } from "i18next";
 import { Fragment, type ReactNode } from "react";
 
@@ -39,4 +40,14 @@ export function joinNodes(parts: ReactNode[], separator = " · "): ReactNode {
       {part}
     </Fragment>
   ));
+}
+
+/**
+ * The `lang` attribute for content written in another language than the interface (a report in
+ * Serbian Cyrillic read in a Ukrainian interface), so that screen readers switch voice and browsers
+ * hyphenate and pick fonts for it; nothing when the two agree (issue 16 §6).
+ */
+export function contentLang(content: string | null | undefined, interfaceLocale: Locale): string | undefined {
+  if (!content || !isLocale(content) || content === interfaceLocale) return undefined;
+  return INTL_LOCALE[content];
 }

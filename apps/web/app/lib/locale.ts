@@ -18,13 +18,18 @@ export function useUser(): RootData["user"] {
 
 type MetaMatch = { id: string; loaderData?: unknown } | undefined;
 
-/** A translated `<title>` for a route's `meta` export: "Page — Vigil". */
-export function pageTitle(matches: readonly MetaMatch[], key: string, params: Record<string, string> = {}) {
+/**
+ * A translated `<title>` for a route's `meta` export: "Page — Vigil", or with the thing the page is
+ * about, "Recommendation 3 — Police Department Kruševac, 12 Jun 2014 — Vigil" (`subject` gets the
+ * locale, for dates), so that tabs, history and screen readers name the thing, not the kind of page.
+ */
+export function pageTitle(matches: readonly MetaMatch[], key: string, params: Record<string, string> = {}, subject?: (locale: Locale) => string | undefined) {
   const root = matches.find((match) => match?.id === "root")?.loaderData as RootData | undefined;
   // Meta runs in the browser too, which holds only the loaded languages: the root layout waits
   // for the active one before it renders <Meta />, so the instance is there.
-  const i18n = loadedI18n(root?.locale ?? DEFAULT_LOCALE);
+  const locale = root?.locale ?? DEFAULT_LOCALE;
+  const i18n = loadedI18n(locale);
   if (!i18n) return [{ title: "Vigil" }];
   const t = i18n.t;
-  return [{ title: `${t(key, params)} — ${t("app.name")}` }];
+  return [{ title: [t(key, params), subject?.(locale), t("app.name")].filter(Boolean).join(" — ") }];
 }

@@ -4,7 +4,18 @@ import { fieldName, type AnswerDraft } from "./checklist-values";
 import { FOCUS_RING } from "../../ui/Button";
 import { INPUT_CLASS } from "../../ui/TextField";
 
-type Props = { question: LocalizedQuestion; draft: AnswerDraft; disabled: boolean; labelledBy: string; contentLang?: string; onChange: (values: string[]) => void };
+type Props = {
+  question: LocalizedQuestion;
+  draft: AnswerDraft;
+  disabled: boolean;
+  labelledBy: string;
+  /** Ids of the guidance and, when refused, the message saying why. */
+  describedBy?: string;
+  /** The id of the message of a refused answer; set only while it is refused. */
+  errorId?: string;
+  contentLang?: string;
+  onChange: (values: string[]) => void;
+};
 
 // Whole-row labels at least 48px high: the checklist is filled in standing, on a phone. A tile grows
 // to fit its words ("Није применљиво" wraps to a row of its own) and the radio never shrinks.
@@ -14,8 +25,10 @@ const CHOICE_CLASS =
 const YES_NO_NA_CLASS = "flex flex-wrap gap-2 [&>label]:grow [&>label]:basis-24";
 
 /** The answer control for a question's kind; its strings go to the form as they are (see checklist-values). */
-export function AnswerControl({ question, draft, disabled, labelledBy, contentLang, onChange }: Props) {
+export function AnswerControl({ question, draft, disabled, labelledBy, describedBy, errorId, contentLang, onChange }: Props) {
   const { t } = useTranslation();
+  const described = { "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined, "aria-errormessage": errorId } as const;
+  const border = errorId ? "border-red-700" : "border-slate-300";
   const name = fieldName.value(question.id);
   const first = draft.values[0] ?? "";
 
@@ -26,7 +39,7 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
         ? (["yes", "no", "na"] as const).map((id) => ({ id, label: t(`checklist.yesNoNa.${id}`) }))
         : question.options;
     return (
-      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} className={question.kind === "yes_no_na" ? YES_NO_NA_CLASS : "grid gap-2"}>
+      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} {...described} className={question.kind === "yes_no_na" ? YES_NO_NA_CLASS : "grid gap-2"}>
         {options.map((option) => (
           <label key={option.id} className={CHOICE_CLASS}>
             <input
@@ -52,11 +65,12 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
       <textarea
         name={name}
         aria-labelledby={labelledBy}
+        {...described}
         rows={4}
         value={first}
         readOnly={disabled}
         onChange={(event) => onChange([event.target.value])}
-        className={`${INPUT_CLASS} border-slate-300`}
+        className={`${INPUT_CLASS} ${border}`}
       />
     );
   }
@@ -67,11 +81,12 @@ export function AnswerControl({ question, draft, disabled, labelledBy, contentLa
       type={inputType}
       name={name}
       aria-labelledby={labelledBy}
+      {...described}
       inputMode={question.kind === "number" ? "decimal" : undefined}
       value={first}
       readOnly={disabled}
       onChange={(event) => onChange([event.target.value])}
-      className={`${INPUT_CLASS} min-h-12 border-slate-300 ${question.kind === "number" || question.kind === "date" ? "max-w-xs" : ""}`}
+      className={`${INPUT_CLASS} min-h-12 ${border} ${question.kind === "number" || question.kind === "date" ? "max-w-xs" : ""}`}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { LocalizedQuestion } from "@vigil/api";
 import { formatDateTime } from "@vigil/i18n";
-import { useState } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { authorLabel } from "../../ui/attribution";
 import { useLocale } from "../../lib/locale";
@@ -11,21 +11,32 @@ import { withNames } from "../../lib/bdi";
 
 export type HistoryEntry = { revision: number; value: unknown; note: string | null; changedAt: string | Date; changedBy: { id: string; name: string } | null; authorWorkspace?: { name: string } | null };
 
-type Props = { tenantSlug: string; visitId: string; question: LocalizedQuestion; initial: HistoryEntry[] | null; historyHref: string };
+type Props = {
+  tenantSlug: string;
+  visitId: string;
+  question: LocalizedQuestion;
+  initial: HistoryEntry[] | null;
+  historyHref: string;
+  /** Hidden words naming the question, so that forty "History" buttons differ to a screen reader. */
+  forQuestion: ReactNode;
+};
+
+const subscribe = () => () => {};
 
 /**
- * Every saved state of one answer, newest first. Without JavaScript the link reloads the page with
- * the history open (the loader reads it); with JavaScript it is fetched in place.
+ * Every saved state of one answer, newest first. Without JavaScript a link reloads the page with
+ * the history open (the loader reads it); once hydrated it is a button that fetches it in place
+ * (a control that does not navigate is a button, not a link).
  */
-export function AnswerHistory({ tenantSlug, visitId, question, initial, historyHref }: Props) {
+export function AnswerHistory({ tenantSlug, visitId, question, initial, historyHref, forQuestion }: Props) {
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const { t } = useTranslation();
   const locale = useLocale();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(initial);
   const [failed, setFailed] = useState(false);
   const endpoints = useChecklistEndpoints();
 
-  async function load(event: React.MouseEvent) {
-    event.preventDefault();
+  async function load() {
     if (entries) return setEntries(null);
     try {
       setEntries(await endpoints.history({ tenantSlug, visitId, questionId: question.id }));
@@ -37,9 +48,17 @@ export function AnswerHistory({ tenantSlug, visitId, question, initial, historyH
 
   return (
     <div className="text-sm">
-      <a href={historyHref} onClick={load} aria-expanded={entries !== null} className={`inline-flex min-h-11 items-center text-teal-800 underline ${FOCUS_RING}`}>
-        {entries ? t("checklist.history.hide") : t("checklist.history.show")}
-      </a>
+      {hydrated ? (
+        <button type="button" onClick={() => void load()} aria-expanded={entries !== null} className={`inline-flex min-h-11 cursor-pointer items-center text-teal-800 underline ${FOCUS_RING}`}>
+          {entries ? t("checklist.history.hide") : t("checklist.history.show")}
+          {forQuestion}
+        </button>
+      ) : (
+        <a href={historyHref} className={`inline-flex min-h-11 items-center text-teal-800 underline ${FOCUS_RING}`}>
+          {entries ? t("checklist.history.hide") : t("checklist.history.show")}
+          {forQuestion}
+        </a>
+      )}
       {failed ? <p className="text-red-700">{t("errors.generic")}</p> : null}
       {entries ? (
         entries.length === 0 ? (

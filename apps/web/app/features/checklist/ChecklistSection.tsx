@@ -80,8 +80,13 @@ export function ChecklistSection({ tenantSlug, visitId, section, number, answers
           <div className="border-t border-slate-200 pt-4">
             <Button className="min-h-12 w-full sm:w-auto" busy={busy} busyLabel={t("checklist.status.saving")}>
               {t("checklist.saveSection")}
+              {/* Fourteen "Save section" buttons: the section's number and title tell them apart. */}
+              <span className="sr-only">
+                {" "}
+                {number}. <span lang={contentLang}>{section.title}</span>
+              </span>
             </Button>
-            {outcome && Object.keys(outcome.unsaved).length === 0 ? <p role="status" className="mt-2 text-sm text-teal-800">{t("checklist.sectionSaved", { count: outcome.savedCount })}</p> : null}
+            {outcome && Object.keys(outcome.unsaved).length === 0 ? <p role="status" tabIndex={-1} data-feedback="success" className="mt-2 text-sm text-teal-800">{t("checklist.sectionSaved", { count: outcome.savedCount })}</p> : null}
           </div>
         ) : null}
       </Form>

@@ -39,24 +39,35 @@ export function QuestionField(props: QuestionFieldProps) {
   useEffect(() => onAnsweredChange(question.id, answered), [answered, onAnsweredChange, question.id]);
 
   const change = (next: AnswerDraft) => (canEdit ? answer.change(next) : undefined);
+  const status = props.serverMessage && answer.status === "idle" ? "error" : answer.status;
+  // Refused for its value ("enter a number"): marked invalid and tied to the message that says why.
+  const invalid = status === "error" && (!parsed.ok || Boolean(props.serverMessage && answer.status === "idle"));
+  const statusId = `status-${question.id}`;
+  const guidanceId = question.guidance ? `guidance-${question.id}` : undefined;
+  const forQuestion = <span className="sr-only"> {t("a11y.ofQuestion", { number: props.number })}</span>;
   return (
     <fieldset id={`q-${question.id}`} className="space-y-3 border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
       <legend id={legendId} className="float-left w-full text-base font-medium text-slate-900">
-        <span className="mr-1 text-slate-500">{props.number}</span>
+        {/* The space keeps "1.1" and the text apart for screen readers ("1.1Official capacity"). */}
+        <span className="mr-1 text-slate-500">{props.number}</span>{" "}
         <span lang={props.contentLang}>{question.text}</span>
       </legend>
       {question.standard ? <p className="clear-left text-sm text-slate-600">{t("checklist.standard", { standard: question.standard })}</p> : null}
+      {/* Guidance is read with the answer control (aria-describedby), not a Tab stop of its own. */}
       {question.guidance ? (
-        <details className="clear-left text-sm text-slate-700">
-          <summary className="min-h-11 cursor-pointer py-2 font-medium text-teal-800">{t("checklist.guidance")}</summary>
-          <p lang={props.contentLang} className="whitespace-pre-wrap">{question.guidance}</p>
-        </details>
+        <p id={guidanceId} className="clear-left whitespace-pre-wrap text-sm text-slate-700">
+          <span className="font-medium text-slate-800">{t("checklist.guidance")}:</span>{" "}
+          <span lang={props.contentLang}>{question.guidance}</span>
+        </p>
       ) : null}
       <div className="clear-left">
-        <AnswerControl question={question} draft={answer.draft} disabled={!canEdit} labelledBy={legendId} contentLang={props.contentLang} onChange={(values) => change({ ...answer.draft, values })} />
+        <AnswerControl question={question} draft={answer.draft} disabled={!canEdit} labelledBy={legendId} describedBy={[guidanceId, invalid ? statusId : undefined].filter(Boolean).join(" ") || undefined} errorId={invalid ? statusId : undefined} contentLang={props.contentLang} onChange={(values) => change({ ...answer.draft, values })} />
       </div>
       <details open={answer.draft.note !== "" || undefined} className="text-sm">
-        <summary className="min-h-11 cursor-pointer py-2 font-medium text-teal-800">{t("checklist.note")}</summary>
+        <summary className="min-h-11 cursor-pointer py-2 font-medium text-teal-800">
+          {t("checklist.note")}
+          {forQuestion}
+        </summary>
         <label htmlFor={`note-${question.id}`} className="sr-only">
           {t("checklist.noteFor", { question: question.text })}
         </label>
@@ -76,11 +87,11 @@ export function QuestionField(props: QuestionFieldProps) {
           <input type="hidden" name={fieldName.original(question.id)} value={JSON.stringify({ value: answer.saved.value ?? null, note: answer.saved.note ?? null })} />
         </>
       ) : null}
-      <AnswerStatus status={props.serverMessage && answer.status === "idle" ? "error" : answer.status} error={answer.error ?? props.serverMessage ?? null} questionId={question.id} />
+      <AnswerStatus status={status} error={answer.error ?? props.serverMessage ?? null} questionId={question.id} />
       {answer.conflict ? (
         <ConflictPanel question={question} theirs={answer.conflict} mine={answer.draft} onKeepMine={answer.keepMine} onTakeTheirs={answer.takeTheirs} />
       ) : null}
-      <AnswerHistory tenantSlug={props.tenantSlug} visitId={props.visitId} question={question} initial={props.history} historyHref={props.historyHref} />
+      <AnswerHistory tenantSlug={props.tenantSlug} visitId={props.visitId} question={question} initial={props.history} historyHref={props.historyHref} forQuestion={forQuestion} />
     </fieldset>
   );
 }

@@ -4,11 +4,11 @@ import { ChecklistPage } from "./ChecklistPage";
 import { loaderError, serverApi } from "../../lib/api.server";
 import { saveSectionFromForm } from "./checklist-action.server";
 import { loadChecklistPage } from "./checklist-page.server";
-import { pageTitle } from "../../lib/locale";
+import { checklistPageTitle } from "./checklist-title";
 import type { Route } from "./+types/visit-checklist";
 import { readForm } from "../../lib/read-form.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checklist.title");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) => checklistPageTitle(matches, loaded);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);

@@ -36,7 +36,9 @@ export function AtAGlance({ summary }: { summary: Summary }) {
           <ul className="space-y-1">
             {summary.upcoming.next.map((visit) => (
               <li key={visit.id}>
-                <Link to={`/t/${slug}/visits/${visit.id}`} className={LINK}>{visit.place.name}</Link>
+                <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${visit.place.name}, ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} className={LINK}>
+                  {visit.place.name}
+                </Link>
                 <span className="block text-slate-600">{formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</span>
               </li>
             ))}

@@ -14,7 +14,7 @@ import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import { findingAction, maxUploadMegabytes } from "./visit-findings.server";
 import type { Route } from "./+types/visit-findings";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "findings.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "findings.metaTitle", {}, () => loaded?.visit.placeName);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);

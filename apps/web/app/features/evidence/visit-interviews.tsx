@@ -16,7 +16,7 @@ import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visit-interviews";
 import { readForm } from "../../lib/read-form.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "interviews.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "interviews.metaTitle", {}, () => loaded?.visit.placeName);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);

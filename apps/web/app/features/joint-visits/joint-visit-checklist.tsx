@@ -5,7 +5,7 @@ import { loaderError, serverApi } from "../../lib/api.server";
 import { saveSectionFromForm } from "../checklist/checklist-action.server";
 import { ChecklistEndpointsContext, JOINT_VISIT_ENDPOINTS } from "../checklist/checklist-endpoints";
 import { loadChecklistPage } from "../checklist/checklist-page.server";
-import { pageTitle } from "../../lib/locale";
+import { checklistPageTitle } from "../checklist/checklist-title";
 import type { Route } from "./+types/joint-visit-checklist";
 import { readForm } from "../../lib/read-form.server";
 
@@ -14,7 +14,7 @@ import { readForm } from "../../lib/read-form.server";
  * checklist page as a workspace's own visit, reading and saving through the jointVisits procedures
  * (docs/decisions/0100-joint-visits.md).
  */
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checklist.title");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) => checklistPageTitle(matches, loaded);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);

@@ -22,7 +22,10 @@ import type { Route } from "./+types/joint-visit";
 import { readForm } from "../../lib/read-form.server";
 import { ForeignName, withNames } from "../../lib/bdi";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.visit.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
+  loaded
+    ? pageTitle(matches, "joint.visit.title", { place: loaded.visit.place.name }, (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
+    : pageTitle(matches, "joint.visit.metaTitle");
 
 /**
  * A host's visit as a partner's nominated member sees it, from their own workspace: plan, team,

@@ -16,7 +16,8 @@ import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visit-partners";
 import { readForm } from "../../lib/read-form.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.partners.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
+  pageTitle(matches, "joint.partners.metaTitle", {}, (locale) => (loaded ? `${loaded.visit.placeName}, ${formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd)}` : undefined));
 
 /** The host's side of a joint visit: invite partner workspaces, share interviews, end partnerships. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -8,13 +8,17 @@ import { RecordUpdateForm } from "./RecordUpdateForm";
 import { OverdueBadge, RecommendationStatusBadge } from "./RecommendationStatusBadge";
 import { Timeline } from "./Timeline";
 import { loaderError, serverApi } from "../../lib/api.server";
+import { contentLang } from "../../lib/bdi";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { maxDocumentMegabytes, recordUpdateFromForm, today } from "./recommendation-update.server";
 import { formatDay } from "../visits/visit-days";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/recommendation";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "recommendations.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
+  loaded
+    ? pageTitle(matches, "report.recommendationHeading", { number: String(loaded.recommendation.number) }, (locale) => `${loaded.recommendation.place.name}, ${formatDay(locale, loaded.recommendation.visit.plannedStart)}`)
+    : pageTitle(matches, "recommendations.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
@@ -59,7 +63,7 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
       <PageHeader title={t("recommendations.detailTitle", { number: r.number, place: r.place.name })} lead={t("recommendations.fromVisit", { date: formatDay(locale, r.visit.plannedStart) })} />
       <FormSuccess message={searchParams.get("recorded") ? t("recommendations.recorded") : undefined} />
       <Card>
-        <p className="whitespace-pre-line text-lg text-slate-900">{r.text}</p>
+        <p lang={contentLang(r.report.language, locale)} className="whitespace-pre-line text-lg text-slate-900">{r.text}</p>
         <dl className="mt-4 divide-y divide-slate-100">
           <Fact label={t("recommendations.currentStatus")}>
             <span className="flex flex-wrap gap-2">

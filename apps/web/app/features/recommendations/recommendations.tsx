@@ -4,6 +4,7 @@ import { buttonClass } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
 import { PageHeader } from "../../ui/PageHeader";
+import { ResultCount } from "../../ui/ResultCount";
 import { RECOMMENDATION_STATUS_VALUES, RecommendationFilters, type RecommendationFilterValues } from "./RecommendationFilters";
 import { RecommendationTable } from "./RecommendationTable";
 import { loaderError, serverApi } from "../../lib/api.server";
@@ -64,6 +65,7 @@ export default function Recommendations({ loaderData }: Route.ComponentProps) {
       <Card title={t("recommendations.filtersTitle")} id="recommendation-filters">
         <RecommendationFilters options={options} current={filters} />
       </Card>
+      <ResultCount count={t("a11y.resultCount.recommendations", { count: recommendations.length })} more={nextCursor ? t("a11y.resultCount.more") : undefined} filterKey={searchParams.toString()} />
       {recommendations.length === 0 ? (
         <EmptyState
           title={filtered ? t("recommendations.noneMatchTitle") : t("recommendations.noneTitle")}

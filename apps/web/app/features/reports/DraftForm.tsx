@@ -8,13 +8,19 @@ import { TextArea } from "../../ui/TextArea";
 import { FormError } from "../../ui/FormMessage";
 import { SelectField } from "../../ui/SelectField";
 
-type Props = { report: { summary: string; language: string; updatedAt: Date | string } | null; defaultLanguage: string; result?: ReportActionResult };
+type Props = {
+  report: { summary: string; language: string; updatedAt: Date | string } | null;
+  defaultLanguage: string;
+  result?: ReportActionResult;
+  /** The report's language, where it is not the interface's: the summary is written in it. */
+  contentLang?: string;
+};
 
 /**
  * The report's summary and language. The draft's `updatedAt` travels with the form: if someone
  * saved in between, the save is refused (and what was typed stays in the browser's history).
  */
-export function DraftForm({ report, defaultLanguage, result }: Props) {
+export function DraftForm({ report, defaultLanguage, result, contentLang }: Props) {
   const { t } = useTranslation();
   const busy = useBusy("saveDraft");
   const mine = result?.intent === "saveDraft" ? result : undefined;
@@ -33,7 +39,7 @@ export function DraftForm({ report, defaultLanguage, result }: Props) {
         options={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
         error={fieldError(mine, "language")}
       />
-      <TextArea id="report-summary" name="summary" label={t("report.summary")} hint={t("report.summaryHint")} defaultValue={report?.summary ?? ""} rows={8} maxLength={50000} error={fieldError(mine, "summary")} />
+      <TextArea id="report-summary" name="summary" label={t("report.summary")} hint={t("report.summaryHint")} defaultValue={report?.summary ?? ""} lang={contentLang} rows={8} maxLength={50000} error={fieldError(mine, "summary")} />
       <Button busy={busy} busyLabel={t("report.saveBusy")}>{t("report.saveDraft")}</Button>
     </Form>
   );

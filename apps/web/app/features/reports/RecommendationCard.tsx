@@ -38,10 +38,12 @@ type Props = {
   isFirst: boolean;
   isLast: boolean;
   result?: ReportActionResult;
+  /** The report's language, where it is not the interface's. */
+  contentLang?: string;
 };
 
 /** One numbered recommendation: read-only once sent (with its due date), editable in a draft. */
-export function RecommendationCard({ slug, visitId, recommendation, authorities, canEdit, sent, isFirst, isLast, result }: Props) {
+export function RecommendationCard({ slug, visitId, recommendation, authorities, canEdit, sent, isFirst, isLast, result, contentLang }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const deleting = useBusy("delete", { name: "recommendationId", value: recommendation.id });
@@ -61,7 +63,7 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           {t("report.priority")}: {t(`report.priorities.${recommendation.priority}`)}
         </span>
       </div>
-      <p className="whitespace-pre-wrap text-slate-900">{recommendation.text}</p>
+      <p lang={contentLang} className="whitespace-pre-wrap text-slate-900">{recommendation.text}</p>
       <dl className="grid gap-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-x-3">
         <dt className="font-medium">{t("report.addressees")}</dt>
         <dd>{recommendation.addressees.length > 0 ? recommendation.addressees.map((a) => a.name).join(", ") : t("report.noAddressee")}</dd>
@@ -92,12 +94,15 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
           <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
         </Link>
       ) : null}
-      {failed ? <p role="alert" className="text-sm font-medium text-red-700">{failed}</p> : null}
+      {failed ? <p role="alert" tabIndex={-1} data-feedback="error" className="text-sm font-medium text-red-700">{failed}</p> : null}
       <RepeatHints slug={slug} recommendation={recommendation} canEdit={canEdit} />
       {canEdit ? (
         <div className="flex flex-wrap items-start gap-3">
           <details ref={editPanel} className="min-w-full flex-1 sm:min-w-0" open={mine?.intent === "update" && !mine.ok}>
-            <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("report.edit")}</summary>
+            <summary className="cursor-pointer text-sm font-medium text-teal-800">
+              {t("report.edit")}
+              <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
+            </summary>
             <div className="mt-3">
               <RecommendationForm
                 slug={slug}
@@ -105,6 +110,7 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
                 authorities={authorities}
                 recommendation={{ ...recommendation, authorityIds: recommendation.addressees.map((a) => a.id), themeTags: recommendation.themeTags.join(", ") }}
                 result={result}
+                contentLang={contentLang}
               />
             </div>
           </details>
@@ -131,6 +137,7 @@ export function RecommendationCard({ slug, visitId, recommendation, authorities,
             <input type="hidden" name="recommendationId" value={recommendation.id} />
             <Button variant="danger" busy={deleting} busyLabel={t("report.deleteBusy")}>
               {t("report.delete")}
+              <span className="sr-only"> {t("report.recommendationHeading", { number: recommendation.number })}</span>
             </Button>
           </Form>
         </div>

@@ -23,6 +23,8 @@ type Props = {
   /** The recommendation being edited; a new one without. */
   recommendation?: EditedRecommendation;
   result?: ReportActionResult;
+  /** The report's language, where it is not the interface's: the text is typed in it. */
+  contentLang?: string;
 };
 
 /**
@@ -30,7 +32,7 @@ type Props = {
  * recommendations to the place (after a pause); without JavaScript, "Check for similar
  * recommendations" posts the form and the page comes back with them, and so does every save.
  */
-export function RecommendationForm({ slug, visitId, authorities, recommendation, result }: Props) {
+export function RecommendationForm({ slug, visitId, authorities, recommendation, result, contentLang }: Props) {
   const { t } = useTranslation();
   const intent = recommendation ? "update" : "add";
   const prefix = recommendation ? `recommendation-${recommendation.id}` : "recommendation-new";
@@ -64,6 +66,7 @@ export function RecommendationForm({ slug, visitId, authorities, recommendation,
         hint={t("report.textHint")}
         defaultValue={values.text}
         required
+        lang={contentLang}
         maxLength={5000}
         rows={4}
         error={fieldError(mine, "text")}

@@ -10,13 +10,15 @@ import { RecommendationCard } from "./RecommendationCard";
 import { RecommendationForm } from "./RecommendationForm";
 import { SendCard } from "./SendCard";
 import { loaderError, serverApi } from "../../lib/api.server";
+import { contentLang } from "../../lib/bdi";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDay, formatDayRange } from "../visits/visit-days";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import { reportAction } from "./visit-report.server";
 import type { Route } from "./+types/visit-report";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "report.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
+  pageTitle(matches, "report.metaTitle", {}, (locale) => (loaded ? `${loaded.visit.placeName}, ${formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd)}` : undefined));
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
@@ -55,6 +57,8 @@ export default function VisitReport({ loaderData, actionData, params }: Route.Co
   const canSend = roleAtLeast(workspace.role, "coordinator");
   const visitPath = `/t/${params.slug}/visits/${params.visitId}`;
   const recommendations = report?.recommendations ?? [];
+  // The report's own words (summary, recommendations) are in its language, which may not be the interface's.
+  const reportLang = contentLang(report?.language, locale);
   const addressees = [...new Map(recommendations.flatMap((r) => r.addressees).map((a) => [a.id, a])).values()];
   return (
     <div className="space-y-6">
@@ -95,11 +99,11 @@ export default function VisitReport({ loaderData, actionData, params }: Route.Co
 
       {canDraft ? (
         <Card title={t("report.draftTitle")} id="draft">
-          <DraftForm report={report} defaultLanguage={defaultLanguage} result={actionData} />
+          <DraftForm report={report} defaultLanguage={defaultLanguage} result={actionData} contentLang={reportLang} />
         </Card>
       ) : report?.summary ? (
         <Card title={t("report.summary")} id="summary">
-          <p className="whitespace-pre-wrap text-slate-800">{report.summary}</p>
+          <p lang={reportLang} className="whitespace-pre-wrap text-slate-800">{report.summary}</p>
         </Card>
       ) : null}
 
@@ -121,6 +125,7 @@ export default function VisitReport({ loaderData, actionData, params }: Route.Co
                   isFirst={index === 0}
                   isLast={index === recommendations.length - 1}
                   result={actionData}
+                  contentLang={reportLang}
                 />
               ))}
             </ol>
@@ -138,7 +143,7 @@ export default function VisitReport({ loaderData, actionData, params }: Route.Co
               action={<Link to={`/t/${params.slug}/authorities`} className={buttonClass("secondary")}>{t("report.toAuthorities")}</Link>}
             />
           ) : (
-            <RecommendationForm key={`new-${recommendations.length}`} slug={params.slug} visitId={params.visitId} authorities={authorities} result={actionData} />
+            <RecommendationForm key={`new-${recommendations.length}`} slug={params.slug} visitId={params.visitId} authorities={authorities} result={actionData} contentLang={reportLang} />
           )}
         </Card>
       ) : null}

@@ -40,7 +40,8 @@ export function MonthAgenda({ year, month, visits }: { year: number; month: numb
           <ul className="mt-2 space-y-2">
             {onDay.map((visit) => (
               <li key={visit.id} className="flex flex-wrap items-center gap-2">
-                <Link to={`/t/${slug}/visits/${visit.id}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
+                {/* Visits to one place on other days have links of the same name: the day tells them apart. */}
+                <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${visit.place.name}, ${formatDay(locale, day, FULL)}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
                   {visit.place.name}
                 </Link>
                 <span className="text-sm text-slate-600">

@@ -38,7 +38,8 @@ export function VisitTable({ visits, caption }: { visits: VisitRow[]; caption: s
         <tr key={visit.id}>
           <td className="py-2 pr-4 whitespace-nowrap">{formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</td>
           <td className="py-2 pr-4">
-            <Link to={`/t/${slug}/visits/${visit.id}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
+            {/* Several visits to one place: the dates tell their links apart (they are in the row, not in the link). */}
+            <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${visit.place.name}, ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
               {visit.place.name}
             </Link>
             <span className="block text-slate-600">

@@ -24,7 +24,10 @@ import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/visit-detail";
 import { readForm } from "../../lib/read-form.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitDetail.metaTitle");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
+  loaded
+    ? pageTitle(matches, "visitDetail.title", { place: loaded.visit.place.name }, (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
+    : pageTitle(matches, "visitDetail.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
@@ -88,7 +91,7 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
         <div className="space-y-6">
           <TeamList team={visit.team} manage={visit.editable ? visit.teamManagement : { members: false, lead: false }} />
           {visit.editable && visit.teamManagement.members ? <AddTeamForms members={members} result={actionData} withLead={visit.teamManagement.lead} /> : null}
-          {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{actionData.message}</p> : null}
+          {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" tabIndex={-1} data-feedback="error" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>
       <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base}

@@ -13,7 +13,7 @@ import { planInputFrom, planValuesFrom } from "./visit-form.server";
 import type { Route } from "./+types/visit-edit";
 import { readForm } from "../../lib/read-form.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "visitEdit.title");
+export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "visitEdit.title", {}, () => loaded?.visit.placeName);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);

@@ -4,6 +4,7 @@ import { buttonClass } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
 import { PageHeader } from "../../ui/PageHeader";
+import { ResultCount } from "../../ui/ResultCount";
 import { PLACE_TYPE_VALUES, VISIT_STATUS_VALUES, VisitFilters } from "./VisitFilters";
 import { VisitTable } from "./VisitTable";
 import { VisitTabs } from "./VisitTabs";
@@ -59,6 +60,7 @@ export default function Visits({ loaderData }: Route.ComponentProps) {
       <Card title={t("visits.filtersTitle")} id="visit-filters">
         <VisitFilters regions={regions} years={years} current={filters} />
       </Card>
+      <ResultCount count={t("a11y.resultCount.visits", { count: visits.length })} more={nextCursor ? t("a11y.resultCount.more") : undefined} filterKey={searchParams.toString()} />
       {visits.length === 0 ? (
         <EmptyState
           title={filtered || filters.cursor ? t("visits.noneMatchTitle") : t("visits.noneTitle")}
