@@ -5,12 +5,15 @@ import { fail } from "../core/errors.ts";
 import { UNSAFE_IN_NAME_GLOBAL } from "../core/names.ts";
 import { recordAudit } from "../core/audit.ts";
 import { findEditableVisit } from "./evidence-access.ts";
+import { PHOTO_TYPES, type ATTACHMENT_VIEWS } from "./inputs.ts";
 import type { Actor } from "../core/actor.ts";
 
 export const attachmentSummary = {
   id: true, visitId: true, findingId: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true,
   uploadedBy: { select: { name: true } }, authorTenantId: true,
 } as const;
+
+type AttachmentView = (typeof ATTACHMENT_VIEWS)[number];
 
 type AttachmentRow = { sizeBytes: bigint; sha256: Uint8Array } & Record<string, unknown>;
 
@@ -88,14 +91,21 @@ async function findAttachment(tx: TenantTx, attachmentId: string) {
   return attachment;
 }
 
-/** What a download needs: the membership check is the procedure's; each download is recorded. */
-export async function openAttachment(tx: TenantTx, actor: Actor, attachmentId: string) {
+/**
+ * What a download needs: the membership check is the procedure's. A download or a preview is recorded;
+ * the thumbnails of an evidence list are not, one row per photo per page view (docs/decisions/0196).
+ * A preview or thumbnail exists for photos only: asked of a PDF, it is not found.
+ */
+export async function openAttachment(tx: TenantTx, actor: Actor, attachmentId: string, view: AttachmentView = "download") {
   const attachment = await findAttachment(tx, attachmentId);
-  await recordAudit(tx, actor, {
-    action: "attachment.downloaded", targetType: "attachment", targetId: attachmentId,
-    details: { visitId: attachment.visitId },
-  });
-  return toAttachmentSummary(attachment);
+  if (view !== "download" && !PHOTO_TYPES.has(attachment.contentType)) fail("NOT_FOUND", "errors.notFound");
+  if (view !== "thumbnail") {
+    await recordAudit(tx, actor, {
+      action: "attachment.downloaded", targetType: "attachment", targetId: attachmentId,
+      details: view === "preview" ? { visitId: attachment.visitId, view } : { visitId: attachment.visitId },
+    });
+  }
+  return { ...toAttachmentSummary(attachment), view };
 }
 
 export async function deleteAttachment(tx: TenantTx, actor: Actor, attachmentId: string) {

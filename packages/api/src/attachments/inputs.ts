@@ -21,4 +21,15 @@ export const uploadAttachmentSchema = z.object({
   ...uploadedFileFields,
 });
 
+/** The stored types that are photos: rewritten without metadata on upload (photos.ts), shown as thumbnails. */
+export const PHOTO_TYPES: ReadonlySet<string> = new Set(["image/jpeg", "image/png"]);
+
 export const attachmentRefSchema = z.object({ attachmentId: z.uuid() });
+
+/**
+ * How a file is opened: downloaded, previewed in the page (a photo), or as a photo's thumbnail in an
+ * evidence list. Every one is admitted by the same checks; the thumbnails a list shows are not audited
+ * one by one, a download or a preview is (docs/decisions/0196).
+ */
+export const ATTACHMENT_VIEWS = ["download", "preview", "thumbnail"] as const;
+export const openAttachmentSchema = attachmentRefSchema.extend({ view: z.enum(ATTACHMENT_VIEWS).default("download") });

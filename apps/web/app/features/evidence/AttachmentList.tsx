@@ -1,3 +1,4 @@
+import { PHOTO_TYPES } from "@vigil/api/inputs";
 import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
@@ -5,6 +6,7 @@ import { authorLabel } from "../../ui/attribution";
 import { useLocale } from "../../lib/locale";
 import { FOCUS_RING } from "../../ui/Button";
 import { withNames } from "../../lib/bdi";
+import { PhotoPreview } from "./PhotoPreview";
 
 export type AttachmentSummary = {
   id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string;
@@ -26,9 +28,12 @@ export function AttachmentList({ slug, attachments, canEdit, hrefFor }: Props) {
   if (attachments.length === 0) return <p className="text-sm text-slate-600">{t("attachments.none")}</p>;
   return (
     <ul className="space-y-2">
-      {attachments.map((attachment) => (
+      {attachments.map((attachment) => {
+        const href = hrefFor ? hrefFor(attachment.id) : `/t/${slug}/attachments/${attachment.id}`;
+        return (
         <li key={attachment.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <a href={hrefFor ? hrefFor(attachment.id) : `/t/${slug}/attachments/${attachment.id}`} download className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
+          {PHOTO_TYPES.has(attachment.contentType) ? <PhotoPreview href={href} name={attachment.fileName} /> : null}
+          <a href={href} download className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
             {t("attachments.download", { name: attachment.fileName })}
           </a>
           <span className="text-slate-600">
@@ -51,7 +56,8 @@ export function AttachmentList({ slug, attachments, canEdit, hrefFor }: Props) {
             </Form>
           ) : null}
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

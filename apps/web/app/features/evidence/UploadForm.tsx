@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useBusy, type ActionResult } from "../../lib/form";
@@ -17,8 +18,13 @@ export function UploadForm({ findingId, maxMegabytes, result }: Props) {
   const busy = useBusy(undefined, { name: "uploadTarget", value: target });
   const mine = result?.intent === "upload" && result.targetId === target ? result : undefined;
   const inputId = `upload-${target}`;
+  const form = useRef<HTMLFormElement>(null);
+  // A stored file leaves the input empty, ready for the next photo (each answer is a new object).
+  useEffect(() => {
+    if (mine?.ok) form.current?.reset();
+  }, [mine]);
   return (
-    <Form method="post" encType="multipart/form-data" className="space-y-2">
+    <Form ref={form} method="post" encType="multipart/form-data" className="space-y-2">
       <input type="hidden" name="uploadTarget" value={target} />
       {findingId ? <input type="hidden" name="findingId" value={findingId} /> : null}
       <FormError message={mine && !mine.ok ? mine.message : undefined} />
@@ -26,7 +32,7 @@ export function UploadForm({ findingId, maxMegabytes, result }: Props) {
         {t("attachments.file")}
       </label>
       <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-        {t("attachments.fileHint", { maxMegabytes })}
+        {t("attachments.fileHint", { maxMegabytes })} {t("attachments.photoPrivacy")}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <input id={inputId} name="file" type="file" required accept="image/jpeg,image/png,application/pdf" aria-describedby={`${inputId}-hint`} className={`${INPUT_CLASS} max-w-sm border-slate-300`} />
