@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { tinyPng } from "./files";
 import { newOwner, signUp } from "./support";
+import { createVisitWithChecklist } from "./checklist-fixture";
 import { createVisitFor } from "./visit-fixture";
 
 async function seriousViolations(page: Page) {
@@ -86,4 +87,20 @@ test("a finding with a photo, and an interview whose reprisal-risk follow-up app
   await expect(followUps.getByText(`D-01, interviewed at ${placeName}`)).toBeVisible();
   await followUps.getByRole("button", { name: "Mark follow-up as checked" }).click();
   await expect(followUps.getByText("No follow-ups are due.")).toBeVisible();
+});
+
+test("a photo attached from the checklist question it documents is listed with that question", async ({ page }) => {
+  const owner = newOwner();
+  await signUp(page, owner);
+  const { visitId } = await createVisitWithChecklist(owner.slug);
+
+  await page.goto(`/t/${owner.slug}/visits/${visitId}/checklist`);
+  await page.getByRole("link", { name: "Attach a photo to question 1.1" }).click();
+  const card = page.getByRole("region", { name: "A photo for checklist question 1.1" });
+  await expect(card.getByText("Is the custody register complete?")).toBeVisible();
+  await card.getByLabel("Photo, scan or PDF").setInputFiles({ name: "register.png", mimeType: "image/png", buffer: tinyPng() });
+  await card.getByRole("button", { name: "Attach file" }).click();
+  await expect(page.getByRole("status")).toHaveText("register.png attached.");
+  const listed = page.getByRole("region", { name: "Evidence not linked to a finding" }).getByRole("listitem").filter({ hasText: "register.png" });
+  await expect(listed).toContainText("Checklist question 1.1: Is the custody register complete?");
 });

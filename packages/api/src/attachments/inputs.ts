@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentId } from "../templates/content.ts";
 
 /** Zod schemas of the attachments router's inputs; the upload fields are shared by every procedure that takes a file. */
 
@@ -18,6 +19,8 @@ export const uploadedFileFields = {
 export const uploadAttachmentSchema = z.object({
   visitId: z.uuid(),
   findingId: z.uuid().nullable().default(null),
+  /** The checklist question a photo documents (attached from the question itself). */
+  questionId: contentId.nullable().default(null),
   ...uploadedFileFields,
 });
 

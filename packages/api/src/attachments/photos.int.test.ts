@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachmentThumbnail } from "./storage.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, type TestUser } from "../testing/index.ts";
-import { createTestVisit } from "../testing/visits.ts";
+import { createTestTemplate, createTestVisit } from "../testing/visits.ts";
 
 // Photos of a place of detention must not carry where, when and with what they were taken
 // (issue 16, docs/decisions/0195): the stored bytes are read back and searched for it.
@@ -110,5 +110,26 @@ describe("thumbnails and previews", () => {
     for (const view of ["thumbnail", "preview"] as const) {
       expect(await refusalOf(caller.attachments.open({ tenantSlug: workspace.slug, attachmentId: pdf.id, view }))).toBe("NOT_FOUND errors.notFound");
     }
+  });
+});
+
+describe("a photo of a checklist question", () => {
+  it("is linked to a question of the visit's checklist, and refused for any other question", async () => {
+    const { versionId } = await createTestTemplate(workspace.id, ["police_custody"]);
+    await withTenant(workspace.id, null, (tx) => tx.visit.update({ where: { tenantId_id: { tenantId: workspace.id, id: visitId } }, data: { templateVersionId: versionId } }));
+    const { caller } = await callerFor(monitor);
+    const photo = () => blank().jpeg().toBuffer().then((bytes) => Readable.from([bytes]));
+    const linked = await caller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, questionId: "register", fileName: "register.jpg", content: await photo() });
+    expect(linked.questionId).toBe("register");
+    const listed = await caller.findings.list({ tenantSlug: workspace.slug, visitId });
+    expect(listed.unlinkedAttachments.find((a) => a.id === linked.id)?.questionId).toBe("register");
+
+    const before = await readdir(dir, { recursive: true });
+    const upload = async (questionId: string) =>
+      refusalOf(caller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, questionId, fileName: "x.jpg", content: await photo() }));
+    expect(await upload("no-such-question")).toBe("BAD_REQUEST checklistErrors.unknownQuestion");
+    // Not an id at all: refused by the input schema (its zod issues are the message on a direct call).
+    expect(await upload("Not an id!")).toMatch(/^BAD_REQUEST /);
+    expect(await readdir(dir, { recursive: true })).toEqual(before);
   });
 });

@@ -6,15 +6,16 @@ import { Button } from "../../ui/Button";
 import { FormError } from "../../ui/FormMessage";
 import { INPUT_CLASS } from "../../ui/TextField";
 
-type Props = { findingId: string | null; maxMegabytes: number; result?: ActionResult };
+/** `questionId`: the checklist question the photo documents (the form opened from that question). */
+type Props = { findingId: string | null; questionId?: string; maxMegabytes: number; result?: ActionResult };
 
 /**
  * Attaches one photo, scan or PDF. The hidden fields come before the file on purpose: the server
  * reads the multipart body as a stream and must know where the file belongs when it arrives.
  */
-export function UploadForm({ findingId, maxMegabytes, result }: Props) {
+export function UploadForm({ findingId, questionId, maxMegabytes, result }: Props) {
   const { t } = useTranslation();
-  const target = findingId ?? "visit";
+  const target = findingId ?? (questionId ? `question-${questionId}` : "visit");
   const busy = useBusy(undefined, { name: "uploadTarget", value: target });
   const mine = result?.intent === "upload" && result.targetId === target ? result : undefined;
   const inputId = `upload-${target}`;
@@ -27,6 +28,7 @@ export function UploadForm({ findingId, maxMegabytes, result }: Props) {
     <Form ref={form} method="post" encType="multipart/form-data" className="space-y-2">
       <input type="hidden" name="uploadTarget" value={target} />
       {findingId ? <input type="hidden" name="findingId" value={findingId} /> : null}
+      {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
       <FormError message={mine && !mine.ok ? mine.message : undefined} />
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
         {t("attachments.file")}
