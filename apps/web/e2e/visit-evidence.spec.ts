@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { tinyPng } from "./files";
 import { newOwner, signUp } from "./support";
+import { createVisitWithChecklist } from "./checklist-fixture";
 import { createVisitFor } from "./visit-fixture";
 
 async function seriousViolations(page: Page) {
@@ -9,7 +10,7 @@ async function seriousViolations(page: Page) {
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-test("a finding with a photo, and an interview whose reprisal-risk follow-up appears on the workspace home", async ({ page }) => {
+test("a finding with a photo, and an interview whose reprisal-risk follow-up appears on the workspace home", async ({ page, browser }) => {
   const owner = newOwner();
   await signUp(page, owner);
   const placeName = `Police Station ${owner.slug}`;
@@ -26,9 +27,13 @@ test("a finding with a photo, and an interview whose reprisal-risk follow-up app
   const finding = page.getByRole("article", { name: "Material conditions" });
   await expect(finding.getByText("Severity: High")).toBeVisible();
 
-  await finding.getByLabel("Photo, scan or PDF").setInputFiles({ name: "cell-3.png", mimeType: "image/png", buffer: tinyPng() });
+  await expect(finding.getByText(/Photos are stored without their metadata/)).toBeVisible();
+  const fileInput = finding.getByLabel("Photo, scan or PDF");
+  await fileInput.setInputFiles({ name: "cell-3.png", mimeType: "image/png", buffer: tinyPng() });
   await finding.getByRole("button", { name: "Attach file" }).click();
   await expect(page.getByRole("status")).toHaveText("cell-3.png attached.");
+  // The input is empty again, ready for the next photo.
+  await expect.poll(() => fileInput.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
   const download = finding.getByRole("link", { name: "Download cell-3.png" });
   await expect(download).toBeVisible();
   await expect(finding.getByText(/image\/png, 1 KB, SHA-256 [0-9a-f]{12}/)).toBeVisible();
@@ -36,7 +41,25 @@ test("a finding with a photo, and an interview whose reprisal-risk follow-up app
   expect(response.status()).toBe(200);
   expect(response.headers()["content-disposition"]).toContain("attachment");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(Buffer.compare(await response.body(), tinyPng())).toBe(0);
+  // Stored as rewritten without metadata: still the same 8×8 PNG picture, not necessarily the same bytes.
+  expect((await response.body()).subarray(0, 8)).toEqual(tinyPng().subarray(0, 8));
+
+  // A thumbnail (through the same access checks as the download) that opens a preview; Escape closes it.
+  const thumbnail = finding.getByRole("img", { name: "Preview cell-3.png" });
+  await expect(thumbnail).toBeVisible();
+  expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const thumbnailResponse = await page.request.get((await thumbnail.getAttribute("src"))!);
+  expect(thumbnailResponse.headers()["content-type"]).toBe("image/jpeg");
+  await finding.getByRole("link", { name: "Preview cell-3.png" }).click();
+  const preview = page.getByRole("dialog", { name: "cell-3.png" });
+  await expect(preview.getByRole("img", { name: "cell-3.png" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(preview).toBeHidden();
+  await expect(finding.getByRole("link", { name: "Preview cell-3.png" })).toBeFocused();
+  const signedOut = await browser.newContext();
+  const refused = await signedOut.request.get((await thumbnail.getAttribute("src"))!, { maxRedirects: 0 });
+  expect(refused.headers()["content-type"] ?? "").not.toContain("image/");
+  await signedOut.close();
   expect(await seriousViolations(page)).toEqual([]);
 
   // An interview with consent, an allegation, notes and a reprisal risk.
@@ -64,4 +87,20 @@ test("a finding with a photo, and an interview whose reprisal-risk follow-up app
   await expect(followUps.getByText(`D-01, interviewed at ${placeName}`)).toBeVisible();
   await followUps.getByRole("button", { name: "Mark follow-up as checked" }).click();
   await expect(followUps.getByText("No follow-ups are due.")).toBeVisible();
+});
+
+test("a photo attached from the checklist question it documents is listed with that question", async ({ page }) => {
+  const owner = newOwner();
+  await signUp(page, owner);
+  const { visitId } = await createVisitWithChecklist(owner.slug);
+
+  await page.goto(`/t/${owner.slug}/visits/${visitId}/checklist`);
+  await page.getByRole("link", { name: "Attach a photo to question 1.1" }).click();
+  const card = page.getByRole("region", { name: "A photo for checklist question 1.1" });
+  await expect(card.getByText("Is the custody register complete?")).toBeVisible();
+  await card.getByLabel("Photo, scan or PDF").setInputFiles({ name: "register.png", mimeType: "image/png", buffer: tinyPng() });
+  await card.getByRole("button", { name: "Attach file" }).click();
+  await expect(page.getByRole("status")).toHaveText("register.png attached.");
+  const listed = page.getByRole("region", { name: "Evidence not linked to a finding" }).getByRole("listitem").filter({ hasText: "register.png" });
+  await expect(listed).toContainText("Checklist question 1.1: Is the custody register complete?");
 });

@@ -34,6 +34,8 @@ test("the team controls are shown only to those who may use them", async ({ brow
   await ownerTeam.getByLabel("Their role on the visit").selectOption("monitor");
   await ownerTeam.getByRole("button", { name: "Add to the team" }).click();
   await expect(ownerTeam.getByText(`${monitor.name} · Monitor`)).toBeVisible();
+  // The picker now offers neither the lead nor the new member: both are on the team.
+  await expect(ownerTeam.getByLabel("Member of the workspace").locator("option")).toHaveText(["Choose a member"]);
   await monitorPage.reload();
   await expect(monitorTeam.getByText(`${monitor.name} · Monitor`)).toBeVisible();
   await expect(monitorTeam.getByRole("button")).toHaveCount(0);

@@ -23,6 +23,6 @@ it("without SMTP_URL, writes each message to the local outbox as an .eml file", 
   const eml = await readFile(path.join(outboxDir, files[0]!), "utf8");
   expect(eml).toMatch(/^To: marko@example\.org$/m);
   expect(mail.subject).toBe("Позвани сте у радни простор „НПМ Србија” у Vigil-у");
-  expect(mail.text).toContain("са улогом: Посматрач");
-  expect(mail.text).toContain("важи до 5. децембар 2026.");
+  expect(mail.text).toContain("са улогом: Монитор");
+  expect(mail.text).toContain("важи до 5. децембра 2026.");
 });

@@ -36,8 +36,11 @@ describe("formatting for the locale", () => {
     const date = new Date(Date.UTC(2014, 5, 12, 12));
     expect(formatDate("en", date, "long")).toBe("12 June 2014");
     expect(formatDate("uk", date, "long")).toBe("12 червня 2014 р.");
-    expect(formatDate("sr-Cyrl", date, "long")).toBe("12. јун 2014.");
-    expect(formatDate("sr-Latn", date, "long")).toBe("12. jun 2014.");
+    // The month after a day is in the genitive in Serbian ("12. јуна", not ICU's "12. јун").
+    expect(formatDate("sr-Cyrl", date, "long")).toBe("12. јуна 2014.");
+    expect(formatDate("sr-Latn", date, "long")).toBe("12. juna 2014.");
+    expect(formatDate("sr-Cyrl", new Date(Date.UTC(2026, 11, 2)), "long", "UTC")).toBe("2. децембра 2026.");
+    expect(formatDate("sr-Cyrl", new Date(Date.UTC(2026, 11, 2)), "full", "UTC")).toBe("среда, 2. децембра 2026.");
     expect(formatNumber("en", 25000.5)).toBe("25,000.5");
     expect(formatNumber("sr-Latn", 25000.5)).toBe("25.000,5");
   });

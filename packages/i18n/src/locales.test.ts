@@ -3,9 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LOCALE_FILES } from "../locales/index.ts";
-import { LOCALES, localeNames } from "./locales.ts";
+import { formatDate, formatDateTime } from "./format.ts";
+import { INTL_LOCALE, LOCALES, localeNames, type Locale } from "./locales.ts";
 import { transliterateResource } from "./serbian-script.ts";
-import { resources } from "./translator.ts";
+import { resources, translator } from "./translator.ts";
 
 type Tree = { [key: string]: string | Tree };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -23,26 +24,53 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(resources[locale].translation as Tree)]));
 const english = flat.en!;
 
-// i18next plural forms (`_one`, `_few`, ...): each language has the forms Intl.PluralRules gives it,
-// so key sets are compared without them.
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const baseKeys = (keys: Map<string, string>) => [...new Set([...keys.keys()].map((key) => key.replace(PLURAL_SUFFIX, "")))].sort();
+/** i18next's plural suffixes (JSON v4): `key_one`, `key_few`, ... as Intl.PluralRules names them. */
+const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
+/** A key as the code asks for it: a plural form stands for its base key. */
+const baseKey = (key: string) => PLURAL.exec(key)?.[1] ?? key;
+const baseKeys = (locale: Locale) => new Set([...flat[locale]!.keys()].map(baseKey));
+/** The text to compare placeholders with: the key itself, or its `_other` form. */
+const englishText = (key: string) => english.get(key) ?? english.get(`${baseKey(key)}_other`)!;
 
 /** Interpolation placeholders such as {{time}}. */
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe("locale files", () => {
-  it.each(LOCALES)("%s has exactly the keys of English, none empty", (locale) => {
+  it.each(LOCALES)("%s has exactly the keys of English (plural forms aside), none empty", (locale) => {
     const keys = flat[locale]!;
-    expect(baseKeys(keys)).toEqual(baseKeys(english));
+    expect([...baseKeys(locale)].sort()).toEqual([...baseKeys("en")].sort());
     for (const [key, value] of keys) expect(value.trim(), `${locale}:${key}`).not.toBe("");
   });
 
   it.each(LOCALES)("%s keeps every placeholder of the English text", (locale) => {
-    for (const [key, value] of english) {
-      if (PLURAL_SUFFIX.test(key)) continue; // checked below, form by form
-      expect(placeholders(flat[locale]!.get(key)!), `${locale}:${key}`).toEqual(placeholders(value));
+    for (const [key, value] of flat[locale]!) expect(placeholders(value), `${locale}:${key}`).toEqual(placeholders(englishText(key)));
+  });
+
+  it.each(LOCALES)("%s: every counted phrase ({{count}}) has exactly the plural forms its language needs", (locale) => {
+    const needed = new Intl.PluralRules(INTL_LOCALE[locale]).resolvedOptions().pluralCategories.slice().sort();
+    const forms = new Map<string, string[]>();
+    for (const [key, value] of flat[locale]!) {
+      const match = PLURAL.exec(key);
+      if (match) forms.set(match[1]!, [...(forms.get(match[1]!) ?? []), match[2]!]);
+      else expect(placeholders(value), `${locale}:${key} counts ({{count}}) but has no plural forms`).not.toContain("count");
     }
+    expect(forms.size).toBeGreaterThan(10);
+    for (const [base, have] of forms) expect(have.sort(), `${locale}:${base}`).toEqual(needed);
+  });
+
+  it.each(LOCALES)("%s: no date is followed by a full stop of the text's own (\"12. 6. 2014..\")", (locale) => {
+    // Serbian dates end in a full stop and Ukrainian ones in "р.": a string may put nothing after them.
+    const day = new Date(Date.UTC(2026, 11, 9));
+    const dates = [formatDate(locale, day), formatDate(locale, day, "long"), formatDateTime(locale, day)];
+    const DATE_PLACEHOLDERS = new Set(["date", "dates", "time", "start", "end", "month"]);
+    const doubled: string[] = [];
+    for (const [key, value] of flat[locale]!) {
+      for (const date of dates) {
+        const text = value.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => (DATE_PLACEHOLDERS.has(name) ? date : "x"));
+        if (/\.\.(?!\.)/.test(text.replace(/\.\.\./g, "…"))) doubled.push(`${key}: ${text}`);
+      }
+    }
+    expect(doubled).toEqual([]);
   });
 
   it.each(["sr-Cyrl", "uk"] as const)("%s is translated (no English sentence left)", (locale) => {
@@ -66,7 +94,7 @@ describe("locale files", () => {
   });
 
   it.each(LOCALES)("%s: every counted phrase has the plural forms its language needs, each with {{count}}", (locale) => {
-    const counted = [...new Set([...english.keys()].filter((key) => PLURAL_SUFFIX.test(key)).map((key) => key.replace(PLURAL_SUFFIX, "")))];
+    const counted = [...new Set([...english.keys()].filter((key) => PLURAL.test(key)).map(baseKey))];
     const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
     for (const key of counted) {
       for (const form of forms) expect(placeholders(flat[locale]!.get(`${key}_${form}`) ?? ""), `${locale}:${key}_${form}`).toContain("count");
@@ -98,6 +126,19 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".test.ts") && !e.parentPath.includes("node_modules"))
     .map((e) => path.join(e.parentPath, e.name));
 }
+
+describe("plural forms", () => {
+  it("counts in each language's own forms", () => {
+    const uk = translator("uk");
+    expect([41, 42, 45, 11].map((count) => uk("forums.percent", { count }))).toEqual(["41 відсоток", "42 відсотки", "45 відсотків", "11 відсотків"]);
+    expect([1, 3, 5].map((count) => translator("sr-Latn")("forums.notEnough", { count }))).toEqual([
+      "Nema dovoljno učesnika: podaci se pojavljuju kada doprinosi najmanje 1 radni prostor.",
+      "Nema dovoljno učesnika: podaci se pojavljuju kada doprinosi najmanje 3 radna prostora.",
+      "Nema dovoljno učesnika: podaci se pojavljuju kada doprinosi najmanje 5 radnih prostora.",
+    ]);
+    expect(translator("en")("joint.visit.evidence", { count: 1 })).toBe("1 evidence file");
+  });
+});
 
 describe("localeNames", () => {
   it("names each stored language in itself and shows an unknown code as it is", () => {

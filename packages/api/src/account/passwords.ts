@@ -2,8 +2,8 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem
 import { fail } from "../core/errors.ts";
 
 const PROBLEM_KEYS = {
-  tooShort: ["validation.passwordTooShort", { min: PASSWORD_MIN_LENGTH }],
-  tooLong: ["validation.passwordTooLong", { max: PASSWORD_MAX_LENGTH }],
+  tooShort: ["validation.passwordTooShort", { count: PASSWORD_MIN_LENGTH }],
+  tooLong: ["validation.passwordTooLong", { count: PASSWORD_MAX_LENGTH }],
   tooCommon: ["validation.passwordTooCommon", {}],
 } as const;
 

@@ -4,13 +4,17 @@ import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachmen
 import { fail } from "../core/errors.ts";
 import { UNSAFE_IN_NAME_GLOBAL } from "../core/names.ts";
 import { recordAudit } from "../core/audit.ts";
+import { findQuestion, templateContent } from "../templates/content.ts";
 import { findEditableVisit } from "./evidence-access.ts";
+import { PHOTO_TYPES, type ATTACHMENT_VIEWS } from "./inputs.ts";
 import type { Actor } from "../core/actor.ts";
 
 export const attachmentSummary = {
-  id: true, visitId: true, findingId: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true,
+  id: true, visitId: true, findingId: true, questionId: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true,
   uploadedBy: { select: { name: true } }, authorTenantId: true,
 } as const;
+
+type AttachmentView = (typeof ATTACHMENT_VIEWS)[number];
 
 type AttachmentRow = { sizeBytes: bigint; sha256: Uint8Array } & Record<string, unknown>;
 
@@ -29,7 +33,7 @@ export function cleanFileName(name: string): string {
   return cleaned || "evidence";
 }
 
-export type Upload = { visitId: string; findingId: string | null; fileName: string; content: AsyncIterable<Uint8Array> };
+export type Upload = { visitId: string; findingId: string | null; questionId?: string | null; fileName: string; content: AsyncIterable<Uint8Array> };
 
 export async function uploadAttachment(tx: TenantTx, actor: Actor, upload: Upload) {
   await findEditableVisit(tx, upload.visitId);
@@ -37,6 +41,7 @@ export async function uploadAttachment(tx: TenantTx, actor: Actor, upload: Uploa
     const finding = await tx.finding.findFirst({ where: { id: upload.findingId, visitId: upload.visitId }, select: { id: true } });
     if (!finding) fail("NOT_FOUND", "errors.notFound");
   }
+  if (upload.questionId) await checkQuestionOfVisit(tx, upload.visitId, upload.questionId);
   return storeAndRecordAttachment(tx, actor, { ...upload, recommendationUpdateId: null });
 }
 
@@ -62,7 +67,7 @@ export async function storeAndRecordAttachment(tx: TenantTx, actor: Actor, uploa
   try {
     const attachment = await tx.attachment.create({
       data: {
-        tenantId: actor.tenantId, id, visitId: upload.visitId, findingId: upload.findingId, recommendationUpdateId: upload.recommendationUpdateId,
+        tenantId: actor.tenantId, id, visitId: upload.visitId, findingId: upload.findingId, questionId: upload.questionId ?? null, recommendationUpdateId: upload.recommendationUpdateId,
         fileName: cleanFileName(upload.fileName), contentType: stored.contentType, sizeBytes: BigInt(stored.sizeBytes), sha256: new Uint8Array(stored.sha256),
         storageKey, uploadedById: actor.userId,
       },
@@ -71,7 +76,7 @@ export async function storeAndRecordAttachment(tx: TenantTx, actor: Actor, uploa
     await recordAudit(tx, actor, {
       action: "attachment.uploaded", targetType: "attachment", targetId: id,
       details: {
-        visitId: upload.visitId, findingId: upload.findingId, recommendationUpdateId: upload.recommendationUpdateId, contentType: stored.contentType,
+        visitId: upload.visitId, findingId: upload.findingId, questionId: upload.questionId ?? null, recommendationUpdateId: upload.recommendationUpdateId, contentType: stored.contentType,
         sizeBytes: stored.sizeBytes, sha256: stored.sha256.toString("hex"),
       },
     });
@@ -82,20 +87,34 @@ export async function storeAndRecordAttachment(tx: TenantTx, actor: Actor, uploa
   }
 }
 
+/** Checked before any byte is read: the question must be one of the visit's checklist (its template version). */
+async function checkQuestionOfVisit(tx: TenantTx, visitId: string, questionId: string) {
+  const visit = await tx.visit.findFirst({ where: { id: visitId }, select: { templateVersion: { select: { content: true } } } });
+  const content = visit?.templateVersion ? templateContent.safeParse(visit.templateVersion.content) : null;
+  if (!content?.success || !findQuestion(content.data, questionId)) fail("BAD_REQUEST", "checklistErrors.unknownQuestion", {}, "questionId");
+}
+
 async function findAttachment(tx: TenantTx, attachmentId: string) {
   const attachment = await tx.attachment.findFirst({ where: { id: attachmentId }, select: { ...attachmentSummary, storageKey: true } });
   if (!attachment) fail("NOT_FOUND", "errors.notFound");
   return attachment;
 }
 
-/** What a download needs: the membership check is the procedure's; each download is recorded. */
-export async function openAttachment(tx: TenantTx, actor: Actor, attachmentId: string) {
+/**
+ * What a download needs: the membership check is the procedure's. A download or a preview is recorded;
+ * the thumbnails of an evidence list are not, one row per photo per page view (docs/decisions/0196).
+ * A preview or thumbnail exists for photos only: asked of a PDF, it is not found.
+ */
+export async function openAttachment(tx: TenantTx, actor: Actor, attachmentId: string, view: AttachmentView = "download") {
   const attachment = await findAttachment(tx, attachmentId);
-  await recordAudit(tx, actor, {
-    action: "attachment.downloaded", targetType: "attachment", targetId: attachmentId,
-    details: { visitId: attachment.visitId },
-  });
-  return toAttachmentSummary(attachment);
+  if (view !== "download" && !PHOTO_TYPES.has(attachment.contentType)) fail("NOT_FOUND", "errors.notFound");
+  if (view !== "thumbnail") {
+    await recordAudit(tx, actor, {
+      action: "attachment.downloaded", targetType: "attachment", targetId: attachmentId,
+      details: view === "preview" ? { visitId: attachment.visitId, view } : { visitId: attachment.visitId },
+    });
+  }
+  return { ...toAttachmentSummary(attachment), view };
 }
 
 export async function deleteAttachment(tx: TenantTx, actor: Actor, attachmentId: string) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentId } from "../templates/content.ts";
 
 /** Zod schemas of the attachments router's inputs; the upload fields are shared by every procedure that takes a file. */
 
@@ -18,7 +19,20 @@ export const uploadedFileFields = {
 export const uploadAttachmentSchema = z.object({
   visitId: z.uuid(),
   findingId: z.uuid().nullable().default(null),
+  /** The checklist question a photo documents (attached from the question itself). */
+  questionId: contentId.nullable().default(null),
   ...uploadedFileFields,
 });
 
+/** The stored types that are photos: rewritten without metadata on upload (photos.ts), shown as thumbnails. */
+export const PHOTO_TYPES: ReadonlySet<string> = new Set(["image/jpeg", "image/png"]);
+
 export const attachmentRefSchema = z.object({ attachmentId: z.uuid() });
+
+/**
+ * How a file is opened: downloaded, previewed in the page (a photo), or as a photo's thumbnail in an
+ * evidence list. Every one is admitted by the same checks; the thumbnails a list shows are not audited
+ * one by one, a download or a preview is (docs/decisions/0196).
+ */
+export const ATTACHMENT_VIEWS = ["download", "preview", "thumbnail"] as const;
+export const openAttachmentSchema = attachmentRefSchema.extend({ view: z.enum(ATTACHMENT_VIEWS).default("download") });

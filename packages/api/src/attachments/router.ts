@@ -1,5 +1,5 @@
 import { deleteAttachment, openAttachment, uploadAttachment } from "./attachments.ts";
-import { attachmentRefSchema, uploadAttachmentSchema } from "./inputs.ts";
+import { attachmentRefSchema, openAttachmentSchema, uploadAttachmentSchema } from "./inputs.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
 
 export const attachmentsRouter = router({
@@ -11,10 +11,10 @@ export const attachmentsRouter = router({
     .input(uploadAttachmentSchema)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.actor, input)),
 
-  /** For the download route: any member may fetch evidence; the download is audited. */
+  /** For the download route: any member may fetch evidence; a download or preview is audited. */
   open: tenantProcedure("viewer")
-    .input(attachmentRefSchema)
-    .mutation(({ ctx, input }) => openAttachment(ctx.tx, ctx.actor, input.attachmentId)),
+    .input(openAttachmentSchema)
+    .mutation(({ ctx, input }) => openAttachment(ctx.tx, ctx.actor, input.attachmentId, input.view)),
 
   delete: tenantProcedure("monitor")
     .input(attachmentRefSchema)

@@ -1,3 +1,3 @@
 // What the web server's upload action and download route need from attachment storage (server only).
 export { MultipartError, receiveMultipart } from "./multipart.ts";
-export { maxAttachmentBytes, openAttachmentFile } from "./storage.ts";
+export { attachmentThumbnail, maxAttachmentBytes, openAttachmentFile } from "./storage.ts";

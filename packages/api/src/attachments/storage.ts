@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { PHOTO_TYPES } from "./inputs.ts";
+import { photoThumbnail, stripPhotoMetadata, UnreadablePhoto } from "./photos.ts";
 import { SNIFF_BYTES, sniffContentType } from "./sniff.ts";
 
 const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -35,7 +37,7 @@ function pathOf(storageKey: string): string {
 }
 
 /** `malformed`: the upload stopped before its end (a truncated or broken request), so nothing was kept. */
-export type StoreRefusal = "tooLarge" | "empty" | "unsupportedType" | "malformed";
+export type StoreRefusal = "tooLarge" | "empty" | "unsupportedType" | "malformed" | "unreadablePhoto";
 export class StoreRefused extends Error {
   constructor(
     readonly reason: StoreRefusal,
@@ -50,7 +52,8 @@ export type StoredFile = { sizeBytes: number; sha256: Buffer; contentType: strin
 /**
  * Streams an upload to `<dir>/<storageKey>`: hashed and counted as it is written, its type read from
  * its first bytes. It is written under a temporary name and renamed only when complete and accepted,
- * so a refused or interrupted upload leaves nothing behind.
+ * so a refused or interrupted upload leaves nothing behind. A photo is rewritten without its metadata
+ * before it is accepted (photos.ts); its size and hash are then those of the file kept.
  */
 export async function storeAttachment(content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, storageKey: string, maxBytes = maxAttachmentBytes()): Promise<StoredFile> {
   const finalPath = pathOf(storageKey);
@@ -83,8 +86,16 @@ export async function storeAttachment(content: AsyncIterable<Uint8Array> | Itera
     if (size === 0) throw new StoreRefused("empty");
     const contentType = sniffContentType(head);
     if (!contentType) throw new StoreRefused("unsupportedType");
+    if (!PHOTO_TYPES.has(contentType)) {
+      await rename(partialPath, finalPath);
+      return { sizeBytes: size, sha256: hash.digest(), contentType };
+    }
+    await stripPhotoMetadata(partialPath, contentType).catch((error: unknown) => {
+      throw error instanceof UnreadablePhoto ? new StoreRefused("unreadablePhoto", error) : error;
+    });
+    const kept = await readFile(partialPath);
     await rename(partialPath, finalPath);
-    return { sizeBytes: size, sha256: hash.digest(), contentType };
+    return { sizeBytes: kept.byteLength, sha256: createHash("sha256").update(kept).digest(), contentType };
   } catch (error) {
     await rm(partialPath, { force: true });
     throw error;
@@ -97,4 +108,9 @@ export async function removeAttachmentFile(storageKey: string): Promise<void> {
 
 export function openAttachmentFile(storageKey: string): ReadStream {
   return createReadStream(pathOf(storageKey));
+}
+
+/** A stored photo's thumbnail (JPEG); the caller has admitted the request as it would a download. */
+export function attachmentThumbnail(storageKey: string): Promise<Buffer> {
+  return photoThumbnail(pathOf(storageKey));
 }

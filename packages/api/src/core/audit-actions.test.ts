@@ -1,7 +1,7 @@
 import type { TenantTx } from "@vigil/db";
 import { LOCALES, resources } from "@vigil/i18n";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, recordAudit, recordSystemAudit } from "./audit.ts";
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, recordAudit, recordSystemAudit } from "./audit.ts";
 
 // The list of actions is the type every writer's `action` must have (core/audit.ts), so checking
 // the list checks every action the code can write: no source scanning (decision 0163).
@@ -24,6 +24,12 @@ describe("audit actions", () => {
       `Audit actions without a label in packages/i18n/locales/${locale}/core.json under "audit" ` +
         `(add them for en, sr-Cyrl and uk, then run \`pnpm --filter @vigil/i18n latin\`):\n  ${missing.join("\n  ")}\n`,
     ).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s has a label for every record type", (locale) => {
+    const have = (resources[locale].translation.auditRecordTypes ?? {}) as Record<string, unknown>;
+    expect(new Set(AUDIT_RECORD_TYPES).size).toBe(AUDIT_RECORD_TYPES.length);
+    expect(AUDIT_RECORD_TYPES.filter((type) => typeof have[type] !== "string")).toEqual([]);
   });
 });
 

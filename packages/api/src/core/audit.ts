@@ -93,10 +93,36 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/**
+ * The kinds of record an audit row points at (its `targetType`), each labelled in all four locales
+ * under `auditRecordTypes` (audit-actions.test.ts). Like the actions, stored as they are: never rename one.
+ */
+export const AUDIT_RECORD_TYPES = [
+  "workspace",
+  "tenant",
+  "workspace_billing",
+  "workspace_export",
+  "membership",
+  "invitation",
+  "place",
+  "authority",
+  "checklistTemplate",
+  "libraryPublication",
+  "visit",
+  "finding",
+  "attachment",
+  "interview",
+  "report",
+  "recommendation",
+  "forum",
+] as const;
+
+type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
+
 /** What happened, to what: the part of an audit row the caller decides. */
 export type AuditRecord = {
   action: AuditAction;
-  targetType: string;
+  targetType: AuditRecordType;
   targetId?: string | null;
   details?: Prisma.InputJsonObject;
 };

@@ -47,9 +47,9 @@ function translateIssue(issue: z.core.$ZodIssue, t: TFunction): string {
   if (/^(validation|[a-z]\w*Errors)\./.test(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
-      return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("validation.required") : t("validation.tooShort", { min: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("validation.required") : t("validation.tooShort", { count: Number(issue.minimum) });
     case "too_big":
-      return t("validation.tooLong", { max: Number(issue.maximum) });
+      return t("validation.tooLong", { count: Number(issue.maximum) });
     case "invalid_format":
       return issue.format === "email" ? t("validation.email") : t("validation.invalid");
     case "invalid_type":

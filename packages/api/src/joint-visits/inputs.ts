@@ -29,7 +29,7 @@ export const jointSaveAnswerSchema = saveAnswerSchema.omit({ visitId: true });
 
 export const jointAnswerHistorySchema = answerHistorySchema.omit({ visitId: true });
 
-export const jointEvidenceUploadSchema = uploadAttachmentSchema.omit({ visitId: true });
+export const jointEvidenceUploadSchema = uploadAttachmentSchema.omit({ visitId: true, questionId: true });
 
 /** What a partner writes in a recommendation of the host's draft; tags kept as they are when left out. */
 export const partnerRecommendationSchema = recommendationFieldsSchema

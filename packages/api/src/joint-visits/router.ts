@@ -2,7 +2,7 @@ import { jointVisitProcedure } from "./joint-visit-procedure.ts";
 import { answerHistory, getChecklist, saveAnswer } from "../checklist/answers.ts";
 import { createFinding, listFindings } from "../findings/findings.ts";
 import { uploadAttachment } from "../attachments/attachments.ts";
-import { attachmentRefSchema } from "../attachments/inputs.ts";
+import { openAttachmentSchema } from "../attachments/inputs.ts";
 import { findingFieldsSchema } from "../findings/inputs.ts";
 import {
   allowJointVisitsSchema, interviewSharingSchema, invitePartnerSchema, jointAnswerHistorySchema, jointEvidenceUploadSchema, jointSaveAnswerSchema,
@@ -69,8 +69,8 @@ export const jointVisitsRouter = router({
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.jointActor, { ...input, visitId: ctx.participation.visitId })),
   /** For the joint visit's download route: one of THIS visit's evidence files; audited in both workspaces. */
   openEvidence: jointVisitProcedure("viewer")
-    .input(attachmentRefSchema)
-    .mutation(({ ctx, input }) => openJointEvidence(ctx.tx, ctx.jointActor, ctx.participation, input.attachmentId)),
+    .input(openAttachmentSchema)
+    .mutation(({ ctx, input }) => openJointEvidence(ctx.tx, ctx.jointActor, ctx.participation, input.attachmentId, input.view)),
   report: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitReport(ctx.tx, ctx.participation)),
   addRecommendation: jointVisitProcedure("monitor")
     .input(partnerRecommendationSchema)

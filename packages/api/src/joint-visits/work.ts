@@ -67,13 +67,13 @@ export async function jointVisitInterviews(tx: TenantTx, participation: JointPar
  * host's attachments to this visit; the explicit visit check also keeps the partner's OWN
  * workspace files (visible through its ordinary policy) out of this route and the host's log.
  */
-export async function openJointEvidence(tx: TenantTx, actor: Actor, participation: JointParticipation, attachmentId: string) {
+export async function openJointEvidence(tx: TenantTx, actor: Actor, participation: JointParticipation, attachmentId: string, view: Parameters<typeof openAttachment>[3]) {
   const found = await tx.attachment.findFirst({
     where: { id: attachmentId, tenantId: participation.hostTenantId, visitId: participation.visitId },
     select: { id: true },
   });
   if (!found) fail("NOT_FOUND", "errors.notFound");
-  return openAttachment(tx, actor, attachmentId);
+  return openAttachment(tx, actor, attachmentId, view);
 }
 
 type PartnerRecommendation = Pick<RecommendationFields, "text" | "priority"> & { themeTags?: string[] };

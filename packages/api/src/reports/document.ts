@@ -56,8 +56,11 @@ export async function reportDocument(tx: TenantTx, actor: Actor, visitId: string
 
 export type ReportDocument = Awaited<ReturnType<typeof reportDocument>>;
 
-/** The download's file name: place, first visit day, language; safe for every file system. */
+/**
+ * The download's file name: place, first visit day, language; safe for every file system. NFC, not
+ * NFKD: decomposed, "ž" would leave a combining mark that is no letter ("Poz-arevac").
+ */
 export function reportFileName(document: ReportDocument): string {
-  const place = document.visit.place.name.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const place = document.visit.place.name.normalize("NFC").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60);
   return `report-${place || "visit"}-${document.visit.plannedStart.toISOString().slice(0, 10)}-${document.report.language}.pdf`;
 }

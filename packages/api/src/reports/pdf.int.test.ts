@@ -72,7 +72,7 @@ describe("report PDF", () => {
     expect(text).toContain(`Упућено: ${PLACE}`);
     expect(text).toContain("1. Реновирати просторије за задржавање у складу са стандардима.");
     expect(text).toContain("2. Уредно водити евиденцију о задржаним лицима.");
-    expect(text).toMatch(/рок за одговор 19\. август 2014/);
+    expect(text).toMatch(/рок за одговор 19\. августа 2014/);
 
     // Nothing from the interviews: no pseudonym, no notes, no allegation.
     for (const secret of [PSEUDONYM, "Бреза-4", "палицом", "подруму", "questioning", "саслушањ"]) expect(text).not.toContain(secret);

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { INTL_LOCALE, translator } from "@vigil/i18n";
+import { formatDate, translator } from "@vigil/i18n";
 import type { ReportDocument } from "./document.ts";
 
 export { reportFileName, type ReportDocument } from "./document.ts";
@@ -41,8 +41,7 @@ export async function renderReportPdf(document: ReportDocument): Promise<Buffer>
   const language = document.report.language;
   const t = translator(language);
   // Visit days and due dates are calendar dates (UTC midnight): formatted in UTC, they stay the same day everywhere.
-  const dayFormat = new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: "long", timeZone: "UTC" });
-  const day = (date: Date) => dayFormat.format(date);
+  const day = (date: Date) => formatDate(language, date, "long", "UTC");
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

@@ -11,11 +11,11 @@ const smtp = useSmtpReceiver();
 describe("sessions", () => {
   it("lists the user's sessions with device, address and last use, the current one first", async () => {
     const user = await createTestUser();
-    await createSession(user.id, { userAgent: "Firefox on Linux", ipAddress: "10.90.0.7" });
+    await createSession(user.id, { userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", ipAddress: "10.90.0.7" });
     const sessions = await (await callerFor(user)).caller.sessions.list();
     expect(sessions).toHaveLength(2);
     expect(sessions[0]!.current).toBe(true);
-    expect(sessions[1]).toMatchObject({ current: false, userAgent: "Firefox on Linux", ipAddress: "10.90.0.7" });
+    expect(sessions[1]).toMatchObject({ current: false, device: { browser: "Firefox", os: "Linux" }, ipAddress: "10.90.0.7" });
     expect(sessions[1]!.lastActiveAt).toBeInstanceOf(Date);
   });
 
@@ -50,7 +50,7 @@ describe("sessions", () => {
 });
 
 async function signInFrom(email: string, deviceCookie: string | null) {
-  const headers = new Headers({ "sec-fetch-site": "same-origin", "user-agent": "Chromium on a new laptop" });
+  const headers = new Headers({ "sec-fetch-site": "same-origin", "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0" });
   if (deviceCookie) headers.set("cookie", `${DEVICE_COOKIE}=${deviceCookie}`);
   const resHeaders = new Headers();
   const ctx = await createContext({ request: new Request("http://localhost:3000/api/trpc", { method: "POST", headers }), resHeaders, ipAddress: "10.91.0.1" });
@@ -71,7 +71,9 @@ describe("new-device notice", () => {
     await signInFrom(user.email, null);
     const notice = await smtp.waitFor(user.email);
     expect(notice.subject).toBe("New sign-in to your Vigil account");
-    expect(notice.text).toContain("Chromium on a new laptop");
+    // The device is named, not quoted as a raw user-agent header.
+    expect(notice.text).toContain("Firefox on Windows");
+    expect(notice.text).not.toContain("Mozilla/5.0");
     expect(notice.text).toContain("10.91.0.1");
     expect(notice.text).toContain("/account/sessions");
     await new Promise((resolve) => setTimeout(resolve, 300));

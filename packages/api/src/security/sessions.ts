@@ -1,11 +1,13 @@
 import { generateOpaqueToken, hashSecret, invalidateUserSessions } from "@vigil/auth";
 import { asUser } from "@vigil/db";
-import { formatDateTime, isLocale, type Locale } from "@vigil/i18n";
+import { formatDateTime, isLocale, translator, type Locale } from "@vigil/i18n";
 import { mailer, newDeviceMail } from "@vigil/email";
 import { fail } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
+import { describeDevice } from "./device.ts";
+import { deviceLabel } from "./device-label.ts";
 
-/** The user's signed-in browsers, the current one first, then by last use. */
+/** The user's signed-in browsers, the current one first, then by last use; each named by its browser and system. */
 export async function listSessions(userId: string, currentSessionId: string) {
   const sessions = await asUser(userId, (tx) =>
     tx.session.findMany({
@@ -15,7 +17,7 @@ export async function listSessions(userId: string, currentSessionId: string) {
     }),
   );
   return sessions
-    .map((session) => ({ ...session, current: session.id === currentSessionId }))
+    .map(({ userAgent, ...session }) => ({ ...session, device: describeDevice(userAgent), current: session.id === currentSessionId }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
@@ -64,7 +66,7 @@ async function sendNewDeviceNotice(userId: string, client: SignInClient) {
   const locale = isLocale(user.preferredLocale) ? user.preferredLocale : client.locale;
   await mailer().send(
     newDeviceMail({
-      to: user.email, locale, device: client.userAgent ?? "?", ipAddress: client.ipAddress ?? "?", time: formatDateTime(locale, new Date()),
+      to: user.email, locale, device: deviceLabel(translator(locale), describeDevice(client.userAgent)), ipAddress: client.ipAddress ?? "?", time: formatDateTime(locale, new Date()),
       sessionsUrl: `${client.appUrl.replace(/\/$/, "")}/account/sessions`,
     }),
   );

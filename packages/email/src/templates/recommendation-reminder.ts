@@ -1,4 +1,4 @@
-import { INTL_LOCALE, translator, type Locale } from "@vigil/i18n";
+import { formatDate, translator, type Locale } from "@vigil/i18n";
 import type { OutgoingMail } from "../transport.ts";
 import { quotedName, quotedPassage } from "../user-text.ts";
 
@@ -16,7 +16,7 @@ export type RecommendationReminderMail = {
 
 /** Due dates are calendar days (read as UTC midnight): formatted in UTC so the day never shifts. */
 function formatDay(locale: Locale, day: Date): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(day);
+  return formatDate(locale, day, "long", "UTC");
 }
 
 /** Tells a coordinator that an authority has not answered a recommendation by its due date. */

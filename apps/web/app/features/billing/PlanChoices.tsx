@@ -22,7 +22,7 @@ export function PlanChoices({ plans }: { plans: OfferedPlan[] }) {
           <li key={plan.key} className="rounded-md border border-slate-200 p-4">
             <h3 className="text-base font-semibold text-slate-900">{plan.name}</h3>
             <ul className="mt-2 space-y-1 text-sm text-slate-700">
-              <li>{plan.limits.members === null ? t("billing.membersUnlimited") : t("billing.membersUpTo", { limit: formatNumber(locale, plan.limits.members) })}</li>
+              <li>{plan.limits.members === null ? t("billing.membersUnlimited") : t("billing.membersUpTo", { count: plan.limits.members })}</li>
               <li>{plan.limits.attachmentStorageMb === null ? t("billing.storageUnlimited") : t("billing.storageUpTo", { size: formatNumber(locale, Math.round(plan.limits.attachmentStorageMb / 1024)) })}</li>
               {plan.features.map((feature) => (
                 <li key={feature}>{t(`billing.features.${feature}`)}</li>

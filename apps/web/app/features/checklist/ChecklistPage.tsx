@@ -19,10 +19,12 @@ type Props = {
   /** The section saved without JavaScript and what came of it. */
   saved: { sectionId: string; outcome: SectionOutcome } | undefined;
   back: { to: string; label: string };
+  /** Where a photo of a question is attached (the visit's evidence page); none on a joint visit's partner side. */
+  evidenceHref?: string;
 };
 
 /** A visit's checklist: progress, section links and the sections; shared by own and joint visits. */
-export function ChecklistPage({ data, tenantSlug, saved, back }: Props) {
+export function ChecklistPage({ data, tenantSlug, saved, back, evidenceHref }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { visit, template, view, answers, canEdit, history } = data;
@@ -101,6 +103,7 @@ export function ChecklistPage({ data, tenantSlug, saved, back }: Props) {
                 history={history}
                 contentLang={view.isFallback ? view.language : undefined}
                 onAnsweredChange={onAnsweredChange}
+                evidenceHref={evidenceHref}
               />
             ))}
           </div>

@@ -26,13 +26,14 @@ type Props = {
   onAnsweredChange: (questionId: string, answered: boolean) => void;
   /** The template's language when it differs from the interface's (a fallback), for `lang` attributes. */
   contentLang?: string;
+  evidenceHref?: string;
 };
 
 /**
  * One section as one form. Without JavaScript "Save section" posts it (the action saves each changed
  * answer); with JavaScript answers autosave and the button only saves what is still waiting.
  */
-export function ChecklistSection({ tenantSlug, visitId, section, number, answers, answered, canEdit, outcome, history, onAnsweredChange, contentLang }: Props) {
+export function ChecklistSection({ tenantSlug, visitId, section, number, answers, answered, canEdit, outcome, history, onAnsweredChange, contentLang, evidenceHref }: Props) {
   const { t } = useTranslation();
   const busy = useBusy("saveSection", { name: "sectionId", value: section.id });
   const flushes = useRef(new Map<string, () => Promise<void>>());
@@ -74,6 +75,7 @@ export function ChecklistSection({ tenantSlug, visitId, section, number, answers
             registerFlush={registerFlush}
             onAnsweredChange={onAnsweredChange}
             contentLang={contentLang}
+            photoHref={evidenceHref ? `${evidenceHref}?question=${encodeURIComponent(question.id)}#question-photo-heading` : undefined}
           />
         ))}
         {canEdit ? (

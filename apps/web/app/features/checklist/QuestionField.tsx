@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { fieldName, isAnswered, parseDraft, type AnswerDraft } from "./checklist-values";
 import { useAnswerAutosave, type SavedAnswer } from "./use-answer-autosave";
 import { INPUT_CLASS } from "../../ui/TextField";
+import { FOCUS_RING } from "../../ui/Button";
 import { AnswerControl } from "./AnswerControl";
 import { AnswerHistory, type HistoryEntry } from "./AnswerHistory";
 import { AnswerStatus } from "./AnswerStatus";
@@ -24,6 +25,8 @@ export type QuestionFieldProps = {
   registerFlush: (questionId: string, flush: () => Promise<void>) => () => void;
   onAnsweredChange: (questionId: string, answered: boolean) => void;
   contentLang?: string;
+  /** Attaches a photo that documents this question, on the visit's evidence page. */
+  photoHref?: string;
 };
 
 /** One question: its text, the standard it tests, guidance, the answer control, a note, save status and history. */
@@ -92,6 +95,11 @@ export function QuestionField(props: QuestionFieldProps) {
         <ConflictPanel question={question} theirs={answer.conflict} mine={answer.draft} onKeepMine={answer.keepMine} onTakeTheirs={answer.takeTheirs} />
       ) : null}
       <AnswerHistory tenantSlug={props.tenantSlug} visitId={props.visitId} question={question} initial={props.history} historyHref={props.historyHref} forQuestion={forQuestion} />
+      {canEdit && props.photoHref ? (
+        <a href={props.photoHref} aria-label={t("checklist.attachPhotoFor", { number: props.number })} className={`inline-flex min-h-11 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
+          {t("checklist.attachPhoto")}
+        </a>
+      ) : null}
     </fieldset>
   );
 }

@@ -40,6 +40,7 @@ export default function VisitChecklist({ loaderData, actionData, params }: Route
       tenantSlug={params.slug}
       saved={actionData}
       back={{ to: `/t/${params.slug}/visits/${loaderData.visit.id}`, label: t("checklist.backToVisit") }}
+      evidenceHref={`/t/${params.slug}/visits/${loaderData.visit.id}/findings`}
     />
   );
 }

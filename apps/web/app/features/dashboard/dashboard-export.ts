@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { loaderError, serverApi } from "../../lib/api.server";
-import { contentDisposition } from "../evidence/evidence-download.server";
+import { contentDisposition } from "../../lib/content-disposition";
 import { yearFromUrl } from "./dashboard-year";
 import type { Route } from "./+types/dashboard-export";
 

@@ -1,33 +1,38 @@
 import { Readable } from "node:stream";
-import { openAttachmentFile } from "@vigil/api/evidence-files";
+import { attachmentThumbnail, openAttachmentFile } from "@vigil/api/evidence-files";
+import { openAttachmentSchema } from "@vigil/api/inputs";
+import { data } from "react-router";
+import { contentDisposition } from "../../lib/content-disposition";
 
-/**
- * `filename=` for old clients (ASCII only), `filename*=` with the real name for the rest (RFC 6266).
- * Shared by every download (evidence, report PDF, dashboard exports) so a non-ASCII name — a
- * Cyrillic place or workspace — never breaks the header. The ASCII fallback drops accents first
- * ("Čačak" → "Cacak") and only then replaces what is left.
- */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+type OpenedAttachment = { storageKey: string; contentType: string; sizeBytes: number; fileName: string; view: "download" | "preview" | "thumbnail" };
+
+/** The `?view=` of an evidence URL (a download without one); any other value is a bad request. */
+export function requestedView(request: Request) {
+  const parsed = openAttachmentSchema.shape.view.safeParse(new URL(request.url).searchParams.get("view") ?? undefined);
+  if (!parsed.success) throw data(null, { status: 400 });
+  return parsed.data;
 }
 
-type OpenedAttachment = { storageKey: string; contentType: string; sizeBytes: number; fileName: string };
-
 /**
- * Streams an evidence file the procedure has already admitted (and audited): always as a download,
- * never sniffed into something the browser would render or run (`nosniff` comes with every
- * response, from server/security-headers.ts).
+ * Answers for an evidence file the procedure has already admitted (and, unless a thumbnail, audited):
+ * a download, a photo shown in the page (preview), or a photo's thumbnail. Nothing is ever sniffed
+ * into something the browser would run (`nosniff` comes with every response, from
+ * server/security-headers.ts; the sandbox CSP still lets an image be displayed).
  */
-export function evidenceFileResponse(attachment: OpenedAttachment): Response {
+export async function evidenceFileResponse(attachment: OpenedAttachment): Promise<Response> {
+  const headers = { "Content-Security-Policy": "default-src 'none'; sandbox", "Cache-Control": "private, no-store" };
+  if (attachment.view === "thumbnail") {
+    const thumbnail = await attachmentThumbnail(attachment.storageKey);
+    return new Response(new Uint8Array(thumbnail), { headers: { ...headers, "Content-Type": "image/jpeg", "Content-Length": String(thumbnail.length) } });
+  }
   const file = openAttachmentFile(attachment.storageKey);
+  const disposition = contentDisposition(attachment.fileName);
   return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
     headers: {
+      ...headers,
       "Content-Type": attachment.contentType,
       "Content-Length": String(attachment.sizeBytes),
-      "Content-Disposition": contentDisposition(attachment.fileName),
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
+      "Content-Disposition": attachment.view === "preview" ? disposition.replace(/^attachment;/, "inline;") : disposition,
     },
   });
 }

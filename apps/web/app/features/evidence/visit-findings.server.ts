@@ -15,8 +15,9 @@ async function upload(api: ServerApi, request: Request, tenantSlug: string, visi
     return await receiveMultipart(request, maxAttachmentBytes(), async ({ fields, file }) => {
       const targetId = fields.uploadTarget ?? "visit";
       const findingId = fields.findingId || null;
+      const questionId = fields.questionId || null;
       const result = await runAction(api, () =>
-        api.caller.attachments.upload({ tenantSlug, visitId, findingId, fileName: file?.fileName ?? "", content: file?.content ?? emptyStream() }),
+        api.caller.attachments.upload({ tenantSlug, visitId, findingId, questionId, fileName: file?.fileName ?? "", content: file?.content ?? emptyStream() }),
       );
       return result.ok ? { ok: true, intent: "upload", targetId, fileName: result.result.fileName } : { ...result, intent: "upload", targetId };
     });

@@ -12,6 +12,7 @@ import { loaderError, serverApi } from "../../lib/api.server";
 import { pageTitle } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import { findingAction, maxUploadMegabytes } from "./visit-findings.server";
+import { checklistQuestionLabels } from "./checklist-questions.server";
 import type { Route } from "./+types/visit-findings";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) => pageTitle(matches, "findings.metaTitle", {}, () => loaded?.visit.placeName);
@@ -20,7 +21,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     const listed = await api.caller.findings.list({ tenantSlug: params.slug, visitId: params.visitId });
-    return { ...listed, maxMegabytes: maxUploadMegabytes() };
+    // A photo asked for from a checklist question (?question=), or one already linked to a question, names it.
+    const asked = new URL(request.url).searchParams.get("question");
+    const needsQuestions = asked !== null || listed.unlinkedAttachments.some((attachment) => attachment.questionId);
+    const questions = needsQuestions ? await checklistQuestionLabels(api, params.slug, params.visitId) : {};
+    const askedQuestion = asked && questions[asked] ? { id: asked, ...questions[asked] } : null;
+    return { ...listed, questions, askedQuestion, maxMegabytes: maxUploadMegabytes() };
   } catch (error) {
     loaderError(error, request);
   }
@@ -43,7 +49,7 @@ const SUCCESS_KEYS: Record<string, string> = {
 export default function VisitFindings({ loaderData, actionData, params }: Route.ComponentProps) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
-  const { visit, findings, unlinkedAttachments, maxMegabytes } = loaderData;
+  const { visit, findings, unlinkedAttachments, maxMegabytes, questions, askedQuestion } = loaderData;
   const canEdit = visit.editable && roleAtLeast(workspace.role, "monitor");
   const successKey = actionData?.ok ? SUCCESS_KEYS[actionData.intent] : undefined;
   return (
@@ -66,9 +72,17 @@ export default function VisitFindings({ loaderData, actionData, params }: Route.
           <FindingForm key={`new-${findings.length}`} result={actionData} />
         </Card>
       ) : null}
+      {canEdit && askedQuestion ? (
+        <Card title={t("attachments.questionPhotoTitle", { number: askedQuestion.number })} id="question-photo">
+          <div className="space-y-3">
+            <p lang={askedQuestion.lang} className="text-slate-800">{askedQuestion.text}</p>
+            <UploadForm findingId={null} questionId={askedQuestion.id} maxMegabytes={maxMegabytes} result={actionData} />
+          </div>
+        </Card>
+      ) : null}
       <Card title={t("attachments.unlinkedTitle")} id="unlinked-evidence">
         <div className="space-y-3">
-          <AttachmentList slug={params.slug} attachments={unlinkedAttachments} canEdit={canEdit} />
+          <AttachmentList slug={params.slug} attachments={unlinkedAttachments} canEdit={canEdit} questions={questions} />
           {canEdit ? <UploadForm findingId={null} maxMegabytes={maxMegabytes} result={actionData} /> : null}
         </div>
       </Card>

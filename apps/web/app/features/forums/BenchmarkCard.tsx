@@ -16,7 +16,7 @@ export function BenchmarkCard({ benchmark, optedIn, canChange }: Props) {
   const busy = useBusy("optIn");
   const rates = benchmark.figures.filter((f) => f.metric === "implementation_rate");
   const visits = benchmark.figures.filter((f) => f.metric === "visits");
-  const percent = (f: Figure) => (f.denominator ? t("forums.percent", { value: formatNumber(locale, Math.round((f.numerator / f.denominator) * 100)) }) : t("common.notAvailable"));
+  const percent = (f: Figure) => (f.denominator ? t("forums.percent", { count: Math.round((f.numerator / f.denominator) * 100) }) : t("common.notAvailable"));
   return (
     <Card title={t("forums.benchmarkTitle")} id="benchmark">
       <div className="space-y-4">
@@ -31,7 +31,7 @@ export function BenchmarkCard({ benchmark, optedIn, canChange }: Props) {
         <p role="status" className="text-sm text-slate-700">{optedIn ? t("forums.youContribute") : t("forums.youDoNotContribute")}</p>
         {benchmark.figures.length === 0 ? (
           <p className="rounded-md border border-dashed border-slate-300 p-3 text-slate-700">
-            {benchmark.withheld ? t("forums.benchmarkWithheld") : t("forums.notEnough", { minimum: benchmark.minimum })}
+            {benchmark.withheld ? t("forums.benchmarkWithheld") : t("forums.notEnough", { count: benchmark.minimum })}
           </p>
         ) : (
           <div className="space-y-6">

@@ -1,5 +1,5 @@
 import { loaderError, serverApi } from "../../lib/api.server";
-import { evidenceFileResponse } from "../evidence/evidence-download.server";
+import { evidenceFileResponse, requestedView } from "../evidence/evidence-download.server";
 import type { Route } from "./+types/joint-visit-evidence";
 
 /**
@@ -11,7 +11,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   let attachment;
   try {
-    attachment = await api.caller.jointVisits.openEvidence({ tenantSlug: params.slug, visitId: params.visitId, attachmentId: params.attachmentId });
+    attachment = await api.caller.jointVisits.openEvidence({ tenantSlug: params.slug, visitId: params.visitId, attachmentId: params.attachmentId, view: requestedView(request) });
   } catch (error) {
     loaderError(error, request);
   }

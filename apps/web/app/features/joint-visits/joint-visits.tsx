@@ -12,6 +12,7 @@ import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { parseForm } from "../../lib/parse-form.server";
 import { useBusy } from "../../lib/form";
+import { notOnTeam } from "../../lib/team-candidates";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -179,7 +180,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                             ))}
                           </ul>
                         )}
-                        {isAdmin && members.length > 0 ? (
+                        {isAdmin && notOnTeam(members, visit.members.map((member) => member.userId)).length > 0 ? (
                           <Form method="post" className="flex flex-wrap items-end gap-3">
                             <input type="hidden" name="intent" value="nominate" />
                             {hidden}
@@ -187,7 +188,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                               name="userId"
                               id={`member-${visit.visitId}`}
                               label={t("joint.nominate.member")}
-                              options={members.map((member) => ({ value: member.id, label: member.name }))}
+                              options={notOnTeam(members, visit.members.map((member) => member.userId)).map((member) => ({ value: member.id, label: member.name }))}
                             />
                             <SelectField
                               name="visitRole"

@@ -20,7 +20,7 @@ export function SendCard({ canSend, deadlineDays, result }: Props) {
   return (
     <Card title={t("report.sendTitle")} id="send">
       <div className="space-y-6">
-        <p className="text-slate-700">{t("report.sendLead", { days: deadlineDays })}</p>
+        <p className="text-slate-700">{t("report.sendLead", { count: deadlineDays })}</p>
         {canSend ? (
           <Form
             method="post"
@@ -61,7 +61,7 @@ export function SendCard({ canSend, deadlineDays, result }: Props) {
               <Button variant="secondary" busy={savingDeadline} busyLabel={t("report.saveBusy")}>{t("report.deadlineSave")}</Button>
             </Form>
           ) : (
-            <p className="text-sm text-slate-700">{t("report.deadlineCurrent", { days: deadlineDays })}</p>
+            <p className="text-sm text-slate-700">{t("report.deadlineCurrent", { count: deadlineDays })}</p>
           )}
         </section>
       </div>

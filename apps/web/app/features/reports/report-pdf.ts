@@ -1,6 +1,6 @@
 import { renderReportPdf, reportFileName } from "@vigil/api/report-pdf";
 import { loaderError, serverApi } from "../../lib/api.server";
-import { contentDisposition } from "../evidence/evidence-download.server";
+import { contentDisposition } from "../../lib/content-disposition";
 import type { Route } from "./+types/report-pdf";
 
 /**

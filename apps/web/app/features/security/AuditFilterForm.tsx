@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "../../ui/Button";
 import { INPUT_CLASS } from "../../ui/TextField";
-import { auditActionLabel } from "./audit-actions";
+import { auditActionLabel, auditRecordTypeLabel } from "./audit-actions";
 import type { AuditFilter } from "./audit-filter";
 
 type Options = { actors: { id: string; name: string }[]; actions: string[]; targetTypes: string[] };
@@ -14,7 +14,7 @@ export function AuditFilterForm({ options, filter }: { options: Options; filter:
     <Form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
       <FilterSelect name="actorId" label={t("auditLog.user")} value={filter.actorId} values={options.actors.map((a) => ({ value: a.id, label: a.name }))} />
       <FilterSelect name="action" label={t("auditLog.action")} value={filter.action} values={options.actions.map((a) => ({ value: a, label: auditActionLabel(t, a) })).sort((a, b) => a.label.localeCompare(b.label))} />
-      <FilterSelect name="targetType" label={t("auditLog.recordType")} value={filter.targetType} values={options.targetTypes.map((a) => ({ value: a, label: a }))} />
+      <FilterSelect name="targetType" label={t("auditLog.recordType")} value={filter.targetType} values={options.targetTypes.map((a) => ({ value: a, label: auditRecordTypeLabel(t, a) })).sort((a, b) => a.label.localeCompare(b.label))} />
       <div className="space-y-1">
         <label htmlFor="audit-from" className="block text-sm font-medium text-slate-800">
           {t("auditLog.from")}

@@ -2,7 +2,7 @@ import { formatDateTime } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../ui/DataTable";
 import { EmptyState } from "../../ui/EmptyState";
-import { auditActionLabel } from "./audit-actions";
+import { auditActionLabel, auditRecordTypeLabel } from "./audit-actions";
 import { useLocale } from "../../lib/locale";
 import type { ServerOutputs } from "../../lib/api-types";
 
@@ -27,11 +27,12 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         <tr key={event.id}>
           <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(locale, event.createdAt)}</td>
           <td className="py-2 pr-4">{event.actor ? event.actor.name : t("auditLog.system")}</td>
+          <td className="py-2 pr-4">{auditActionLabel(t, event.action)}</td>
           <td className="py-2 pr-4">
-            {auditActionLabel(t, event.action)}
-            <span className="block font-mono text-xs text-slate-500">{event.action}</span>
+            {auditRecordTypeLabel(t, event.targetType)}
+            {/* The id stays: it is what an administrator searches the export or the records for. */}
+            {event.targetId ? <span className="block font-mono text-xs text-slate-500">{event.targetId}</span> : null}
           </td>
-          <td className="py-2 pr-4 font-mono">{event.targetId ? `${event.targetType} ${event.targetId}` : event.targetType}</td>
           <td className="py-2 pr-4 font-mono">{event.ipAddress ?? ""}</td>
         </tr>
       ))}

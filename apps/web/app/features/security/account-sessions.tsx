@@ -1,3 +1,4 @@
+import { deviceLabel } from "@vigil/api/device-label";
 import { formatDateTime } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
@@ -48,7 +49,7 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
           {loaderData.sessions.map((session) => (
             <li key={session.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="text-sm">
-                <p className="font-medium text-slate-900">{session.userAgent ?? t("sessions.unknownDevice")}</p>
+                <p className="font-medium text-slate-900">{deviceLabel(t, session.device)}</p>
                 <p className="text-slate-600">
                   {t("sessions.details", { ip: session.ipAddress ?? "?", time: formatDateTime(locale, session.lastActiveAt) })}
                 </p>
@@ -59,7 +60,7 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="sessionId" value={session.id} />
-                  <Button variant="secondary" busy={busyOne} aria-label={t("sessions.signOutOneLabel", { device: session.userAgent ?? t("sessions.unknownDevice") })}>
+                  <Button variant="secondary" busy={busyOne} aria-label={t("sessions.signOutOneLabel", { device: deviceLabel(t, session.device) })}>
                     {t("sessions.signOutOne")}
                   </Button>
                 </Form>

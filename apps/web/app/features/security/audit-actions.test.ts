@@ -1,6 +1,6 @@
 import { translator } from "@vigil/i18n";
 import { describe, expect, it } from "vitest";
-import { auditActionLabel } from "./audit-actions";
+import { auditActionLabel, auditRecordTypeLabel } from "./audit-actions";
 
 describe("audit action labels", () => {
   it("reads a dotted action code as one key, in the reader's language", () => {
@@ -11,5 +11,13 @@ describe("audit action labels", () => {
 
   it("shows the code of an action it has no label for", () => {
     expect(auditActionLabel(translator("en"), "example.neverWritten")).toBe("example.neverWritten");
+  });
+});
+
+describe("audit record type labels", () => {
+  it("names a record type in the reader's language, or shows an unknown one as stored", () => {
+    expect(auditRecordTypeLabel(translator("uk"), "checklistTemplate")).toBe("Шаблон контрольного списку");
+    expect(auditRecordTypeLabel(translator("sr-Cyrl"), "authority")).toBe("Орган");
+    expect(auditRecordTypeLabel(translator("en"), "example")).toBe("example");
   });
 });

@@ -10,3 +10,8 @@ type Translate = (key: string, options: { defaultValue: string }) => string;
 export function auditActionLabel(t: Translate, action: string): string {
   return t(`audit.${action}`, { defaultValue: action });
 }
+
+/** A record type's label (locales' `auditRecordTypes` key); an unknown type shows as it is stored. */
+export function auditRecordTypeLabel(t: Translate, recordType: string): string {
+  return t(`auditRecordTypes.${recordType}`, { defaultValue: recordType });
+}

@@ -1,11 +1,11 @@
-import { INTL_LOCALE, type Locale } from "@vigil/i18n";
+import { formatDate, INTL_LOCALE, type Locale } from "@vigil/i18n";
 
 /**
  * Visits are planned in days (PostgreSQL `date`, read as UTC midnight). Formatting them in UTC keeps
  * 12 June on 12 June in every time zone.
  */
 export function formatDay(locale: Locale, day: Date | string, style: "medium" | "long" | "full" = "medium"): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: "UTC" }).format(new Date(day));
+  return formatDate(locale, day, style, "UTC");
 }
 
 /** "12 Jun 2014" or "3 Nov 2014 – 5 Nov 2014". */

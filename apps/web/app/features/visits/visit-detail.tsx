@@ -5,6 +5,7 @@ import { buttonClass } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { PageHeader } from "../../ui/PageHeader";
 import { AddTeamForms } from "./AddTeamForms";
+import { notOnTeam } from "../../lib/team-candidates";
 import { FollowUpVisitLink } from "../recommendations/FollowUpVisitLink";
 import { PlaceOpenRecommendationsLink } from "../recommendations/PlaceOpenRecommendationsLink";
 import { RecommendationsToVerify } from "../recommendations/RecommendationsToVerify";
@@ -90,7 +91,7 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
       <Card title={t("visitTeam.title")} id="team">
         <div className="space-y-6">
           <TeamList team={visit.team} manage={visit.editable ? visit.teamManagement : { members: false, lead: false }} />
-          {visit.editable && visit.teamManagement.members ? <AddTeamForms members={members} result={actionData} withLead={visit.teamManagement.lead} /> : null}
+          {visit.editable && visit.teamManagement.members ? <AddTeamForms members={notOnTeam(members, visit.team.map((member) => member.user?.id))} result={actionData} withLead={visit.teamManagement.lead} /> : null}
           {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" tabIndex={-1} data-feedback="error" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>

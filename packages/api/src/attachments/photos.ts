@@ -1,0 +1,49 @@
+import { rename, rm } from "node:fs/promises";
+import type { Sharp, SharpConstructor } from "sharp";
+
+
+/** Thumbnails fit this square (CSS pixels × 2, for sharp screens); they are never enlarged. */
+const THUMBNAIL_SIZE = 320;
+
+/**
+ * sharp (libvips) loaded on the first photo, not at start, like pdfkit (docs/decisions/0180); its
+ * operation cache is off: each photo is read once, and a cache would only hold memory.
+ */
+async function loadSharp(): Promise<SharpConstructor> {
+  const { default: sharp } = await import("sharp");
+  sharp.cache(false);
+  return sharp;
+}
+
+/** A photo the library cannot decode (corrupt, truncated, a decompression bomb): it is refused, never stored unread. */
+export class UnreadablePhoto extends Error {}
+
+/**
+ * Rewrites a stored photo without its metadata (docs/decisions/0195): EXIF (GPS position, time,
+ * camera and phone model, serial numbers), XMP, IPTC, ICC profiles and PNG text chunks. sharp writes
+ * none of them unless asked to. The EXIF orientation is applied first, so the photo stays upright
+ * once the tag that turned it is gone.
+ */
+export async function stripPhotoMetadata(filePath: string, contentType: string): Promise<void> {
+  const sharp = await loadSharp();
+  const cleanPath = `${filePath}.clean`;
+  const image = sharp(filePath, { failOn: "error" }).rotate();
+  try {
+    await encodeAs(image, contentType).toFile(cleanPath);
+  } catch (error) {
+    await rm(cleanPath, { force: true });
+    throw new UnreadablePhoto("photo could not be decoded", { cause: error });
+  }
+  await rename(cleanPath, filePath);
+}
+
+/** A small JPEG of a stored photo, for the evidence lists; made on request, through the same access check as a download. */
+export async function photoThumbnail(filePath: string): Promise<Buffer> {
+  const sharp = await loadSharp();
+  return sharp(filePath).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer();
+}
+
+function encodeAs(image: Sharp, contentType: string): Sharp {
+  // JPEG at quality 92 with full-resolution colour: close to the original for reading small print in a photo of a register.
+  return contentType === "image/png" ? image.png() : image.jpeg({ quality: 92, chromaSubsampling: "4:4:4" });
+}
