@@ -12,16 +12,16 @@ export { QUESTION_KINDS, type QuestionKind } from "./question-kinds.ts";
  */
 
 /** Text in one or more of the four languages, e.g. { en: "...", "sr-Cyrl": "..." }. */
-export const localizedText = z
+const localizedText = z
   .partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(4000))
   .refine((text) => Object.keys(text).length > 0, { error: "validation.required" });
 
 /** Stable ids: answers refer to questions by id across versions, so ids are never reused for another question. */
 export const contentId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { error: "validation.invalid" });
 
-export const choiceOption = z.object({ id: contentId, label: localizedText });
+const choiceOption = z.object({ id: contentId, label: localizedText });
 
-export const question = z
+const question = z
   .object({
     id: contentId,
     kind: z.enum(QUESTION_KINDS),

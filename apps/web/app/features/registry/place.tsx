@@ -7,7 +7,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { PlaceRecommendationHistory } from "../recommendations/PlaceRecommendationHistory";
-import { formatDay, formatDayRange } from "../visits/visit-days";
+import { formatDayRange } from "../visits/visit-days";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { useBusy } from "../../lib/form";
