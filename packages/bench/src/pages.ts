@@ -14,7 +14,7 @@ const layout = (): Call[] => LAYOUT.map((path) => ({ path, input: path === "work
 const calls = (...own: [string, Record<string, unknown>?][]) => (): Call[] => [...layout(), ...own.map(([path, input = {}]) => ({ path, input: { tenantSlug: "", ...input } }))];
 
 export const PAGES: BenchPage[] = [
-  { name: "workspace home", url: (i) => `/t/${i.slug}`, procedures: calls(["visits.upcoming"], ["interviews.followUpsDue"]) },
+  { name: "workspace home", url: (i) => `/t/${i.slug}`, procedures: calls(["visits.upcoming"], ["interviews.followUpsDue"], ["workspaces.gettingStarted"]) },
   { name: "visits", url: (i) => `/t/${i.slug}/visits`, procedures: calls(["visits.list"], ["visits.filterOptions"]) },
   {
     name: "visit detail", url: (i) => `/t/${i.slug}/visits/${i.visitId}`,
