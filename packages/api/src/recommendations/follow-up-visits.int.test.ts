@@ -1,6 +1,6 @@
 import { withTenant, type RecommendationStatus } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { callerFor, createWorkspaceWithRoles, type TestUser } from "../testing/index.ts";
 import { createAuthorities, createSentReport } from "../testing/recommendations.ts";
 import { createTestPlace } from "../testing/visits.ts";
 
@@ -15,15 +15,7 @@ let report: Awaited<ReturnType<typeof createSentReport>>;
 const statuses: RecommendationStatus[] = ["open", "accepted", "in_progress", "implemented", "partially_implemented", "not_implemented", "rejected"];
 
 beforeAll(async () => {
-  owner = await createTestUser();
-  monitor = await createTestUser();
-  viewer = await createTestUser();
-  outsider = await createTestUser();
-  workspace = await createTestWorkspace(owner);
-  await addMember(workspace.id, monitor, "monitor");
-  await addMember(workspace.id, viewer, "viewer");
-  const otherWorkspace = await createTestWorkspace(await createTestUser());
-  await addMember(otherWorkspace.id, outsider, "coordinator");
+  ({ owner, monitor, viewer, outsider, workspace } = await createWorkspaceWithRoles());
   const { institution } = await createAuthorities(workspace.id);
   place = await createTestPlace(workspace.id, { name: "Police Department Kruševac" });
   const actor = { tenantId: workspace.id, userId: owner.id, role: "owner" as const, ipAddress: null };

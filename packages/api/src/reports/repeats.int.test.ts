@@ -1,7 +1,7 @@
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sendReport } from "../recommendations/follow-up.ts";
-import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { callerFor, codeOf, createWorkspaceWithRoles, type TestUser } from "../testing/index.ts";
 import { createAuthorities, createDraftReport, createSentReport } from "../testing/recommendations.ts";
 import { createTestPlace } from "../testing/visits.ts";
 
@@ -22,14 +22,7 @@ let otherDraft: Awaited<ReturnType<typeof createDraftReport>>;
 let draft: Awaited<ReturnType<typeof createDraftReport>>;
 
 beforeAll(async () => {
-  owner = await createTestUser();
-  monitor = await createTestUser();
-  viewer = await createTestUser();
-  outsider = await createTestUser();
-  workspace = await createTestWorkspace(owner);
-  await addMember(workspace.id, monitor, "monitor");
-  await addMember(workspace.id, viewer, "viewer");
-  await createTestWorkspace(outsider);
+  ({ owner, monitor, viewer, outsider, workspace } = await createWorkspaceWithRoles());
   const { institution } = await createAuthorities(workspace.id);
   const place = await createTestPlace(workspace.id, { name: "Police Station Repeat" });
   const otherPlace = await createTestPlace(workspace.id, { name: "Police Station Elsewhere" });

@@ -56,6 +56,19 @@ export async function addMember(tenantId: string, user: TestUser, role: MemberRo
   return withTenant(tenantId, null, (tx) => tx.membership.create({ data: { tenantId, userId: user.id, role }, select: { id: true } }));
 }
 
+/**
+ * The cast of most role tests: a workspace with its owner, a monitor and a viewer, and an outsider
+ * who owns a workspace of their own (so "another workspace's member" is a real member elsewhere).
+ */
+export async function createWorkspaceWithRoles() {
+  const [owner, monitor, viewer, outsider] = await Promise.all([createTestUser(), createTestUser(), createTestUser(), createTestUser()]);
+  const workspace = await createTestWorkspace(owner);
+  await addMember(workspace.id, monitor, "monitor");
+  await addMember(workspace.id, viewer, "viewer");
+  await createTestWorkspace(outsider);
+  return { owner, monitor, viewer, outsider, workspace };
+}
+
 type CallOptions = { origin?: "same" | "cross" | "none"; ipAddress?: string; acceptLanguage?: string };
 
 /** A server-side caller acting as `user` (or signed out), from a browser on this origin unless told otherwise. */
