@@ -15,8 +15,10 @@ const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "
 // shutting down), 53300 too_many_connections; class 08 is every connection exception.
 const SQLSTATE_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 // node-postgres reports a connection that died, or a pool that could not connect in time, by message only.
+// Prisma's P2028 is also an expired or closed transaction (a bug, a 500), so only its "could not start
+// in time" message counts: every connection was busy (a burst of pages, each holding its shared read).
 const MESSAGE_UNAVAILABLE =
-  /Connection terminated|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error/i;
+  /Connection terminated|Unable to start a transaction in the given time|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error/i;
 
 function codeIsUnavailable(code: unknown): boolean {
   return typeof code === "string" && (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code));

@@ -1,7 +1,7 @@
 import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./handler.ts";
-import { createTestUser, createTestWorkspace } from "../testing/index.ts";
+import { addMember, createTestUser, createTestWorkspace } from "../testing/index.ts";
 
 /** The API as the browser sees it at /api/trpc: statuses, translated messages, no internals. */
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -69,5 +69,29 @@ describe("/api/trpc batches", () => {
     const response = await batch(11);
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).not.toMatch(/"result"/);
+  });
+
+  it("answers each call of a batch that mixes workspaces for that workspace alone: nothing of another workspace leaks", async () => {
+    const ownerA = await createTestUser();
+    const ownerB = await createTestUser();
+    const [a, b] = [await createTestWorkspace(ownerA), await createTestWorkspace(ownerB)];
+    const coordinator = await createTestUser();
+    await addMember(a.id, coordinator, "coordinator");
+    const calls: [string, unknown][] = [
+      ["workspaces.current", { tenantSlug: a.slug }],
+      ["workspaces.current", { tenantSlug: b.slug }],
+      ["members.list", { tenantSlug: b.slug }],
+      ["members.invitations", { tenantSlug: a.slug }], // admin and above: one role too high for a coordinator
+      ["members.list", { tenantSlug: a.slug }],
+    ];
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(calls.map(([, callInput], i) => [i, callInput]))));
+    const response = await handleTrpcRequest(
+      new Request(`http://localhost:3000/api/trpc/${calls.map(([path]) => path).join(",")}?batch=1&input=${input}`, { headers: { cookie: `vigil_session=${coordinator.token}` } }),
+      { ipAddress: "127.0.0.1" },
+    );
+    const entries = (await response.json()) as { result?: { data: unknown }; error?: { data?: { code?: string } } }[];
+    expect(entries.map((entry) => entry.error?.data?.code ?? "OK")).toEqual(["OK", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "OK"]);
+    const text = JSON.stringify(entries);
+    for (const secret of [b.id, b.name, ownerB.email, ownerB.id]) expect(text).not.toContain(secret);
   });
 });
