@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newOwner, signUp, uniqueSuffix } from "./support";
+import { changeLanguage, newOwner, signUp, uniqueSuffix } from "./support";
 
 test("an owner adds an authority, registers a place, finds it by search and archives it", async ({ page }) => {
   const owner = newOwner();
@@ -26,6 +26,9 @@ test("an owner adds an authority, registers a place, finds it by search and arch
   await page.getByLabel("Capacity").fill("6");
   await page.getByLabel("Region").fill("Rasina");
   await page.getByLabel("Municipality").fill("Kruševac");
+  // The name in another language (issue 16, section 5): shown to readers whose interface is in it.
+  const ukrainianName = `Поліцейське управління Крушевац ${uniqueSuffix()}`;
+  await page.getByRole("group", { name: "Name in other languages" }).getByLabel("Ukrainian").fill(ukrainianName);
   await page.getByLabel("Responsible authority").selectOption({ label: "Ministry of Interior" });
   await page.getByRole("button", { name: "Register place" }).click();
 
@@ -52,4 +55,9 @@ test("an owner adds an authority, registers a place, finds it by search and arch
   await page.getByLabel("Show", { exact: true }).selectOption("archived");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("link", { name })).toBeVisible();
+
+  // A reader whose interface is in Ukrainian reads the Ukrainian name, in the list and on the place.
+  await changeLanguage(page, "uk");
+  await page.getByRole("link", { name: ukrainianName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ukrainianName })).toBeVisible();
 });

@@ -9,8 +9,8 @@ export function listAuthorities(tx: TenantTx, options: { includeArchived: boolea
   return tx.authority.findMany({
     where: options.includeArchived ? {} : { archivedAt: null },
     select: {
-      id: true, kind: true, name: true, contactEmail: true, archivedAt: true,
-      parent: { select: { id: true, name: true } },
+      id: true, kind: true, name: true, nameTranslations: true, contactEmail: true, archivedAt: true,
+      parent: { select: { id: true, name: true, nameTranslations: true } },
       _count: { select: { places: true } },
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -1,13 +1,38 @@
+import { LOCALES, type Locale } from "@vigil/i18n";
 import { z } from "zod";
-import { boundedNameSchema } from "../core/names.ts";
+import { boundedNameSchema, isSafeName } from "../core/names.ts";
 import { authorityKindSchema, optionalText, placeTypeSchema } from "../core/schemas.ts";
 
 import { ARCHIVE_FILTERS } from "./choices.ts";
 
 export { ARCHIVE_FILTERS, AUTHORITY_KINDS, PLACE_TYPES } from "./choices.ts";
 
+/** One translated name: optional (a form sends "" for an empty field), else a safe name of at most 300 characters. */
+const translatedName = z
+  .string()
+  .trim()
+  .max(300)
+  .optional()
+  .refine((value) => !value || isSafeName(value), { error: "validation.nameCharacters" });
+
+/**
+ * The name in other interface languages (issue 16, section 5). Only Vigil's four locales are keys (an
+ * unknown key is refused, not dropped); empty fields are left out. Absent on an update, the stored
+ * translations are kept, so a caller that knows nothing of them does not erase them.
+ */
+const nameTranslationsSchema = z
+  .strictObject(Object.fromEntries(LOCALES.map((locale) => [locale, translatedName])) as Record<Locale, typeof translatedName>)
+  .optional()
+  .transform((translations) =>
+    translations === undefined
+      ? undefined
+      : (Object.fromEntries(Object.entries(translations).filter(([, value]) => Boolean(value))) as NameTranslations),
+  );
+export type NameTranslations = Partial<Record<Locale, string>>;
+
 export const placeFieldsSchema = z.object({
   name: boundedNameSchema(300),
+  nameTranslations: nameTranslationsSchema,
   type: placeTypeSchema,
   region: optionalText(200),
   municipality: optionalText(200),
@@ -32,6 +57,7 @@ export type PlaceListQuery = z.output<typeof placeListSchema>;
 export const authorityFieldsSchema = z.object({
   kind: authorityKindSchema,
   name: boundedNameSchema(300),
+  nameTranslations: nameTranslationsSchema,
   parentId: z.uuid().nullish().transform((value) => value ?? null),
   contactEmail: z
     .string()

@@ -6,8 +6,8 @@ import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
 
 const listSelect = {
-  id: true, name: true, type: true, region: true, municipality: true, capacity: true, archivedAt: true,
-  authority: { select: { id: true, name: true } },
+  id: true, name: true, nameTranslations: true, type: true, region: true, municipality: true, capacity: true, archivedAt: true,
+  authority: { select: { id: true, name: true, nameTranslations: true } },
 } satisfies Prisma.PlaceSelect;
 
 /** One page of the registry, in (name, id) order, with the cursor of the next page if there is one. */
@@ -34,7 +34,7 @@ export async function listRegions(tx: TenantTx): Promise<string[]> {
 export async function getPlace(tx: TenantTx, placeId: string) {
   const place = await tx.place.findFirst({
     where: { id: placeId },
-    include: { authority: { select: { id: true, name: true, kind: true, parent: { select: { id: true, name: true } } } } },
+    include: { authority: { select: { id: true, name: true, nameTranslations: true, kind: true, parent: { select: { id: true, name: true, nameTranslations: true } } } } },
   });
   if (!place) fail("NOT_FOUND", "errors.notFound");
   // Visits come from the planning part of the visit issue; until then the list is simply empty.

@@ -12,7 +12,7 @@ export async function getVisit(tx: TenantTx, visitId: string) {
       objectives: true,
       createdAt: true,
       updatedAt: true,
-      place: { select: { id: true, name: true, type: true, region: true, municipality: true } },
+      place: { select: { id: true, name: true, nameTranslations: true, type: true, region: true, municipality: true } },
       templateVersion: { select: { id: true, version: true, template: { select: { id: true, name: true } } } },
       team: {
         select: { id: true, visitRole: true, externalName: true, externalExpertise: true, user: { select: { id: true, name: true, email: true } } },

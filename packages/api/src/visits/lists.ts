@@ -13,7 +13,7 @@ export const visitRowSelect = {
   nightVisit: true,
   plannedStart: true,
   plannedEnd: true,
-  place: { select: { id: true, name: true, type: true, region: true } },
+  place: { select: { id: true, name: true, nameTranslations: true, type: true, region: true } },
 } satisfies Prisma.VisitSelect;
 
 /** Keyset cursor: the last row's (planned_start, id), so pages stay stable while visits are added. */

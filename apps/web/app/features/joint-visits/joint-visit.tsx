@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { findingFieldsSchema, partnerRecommendationSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
@@ -95,7 +96,7 @@ export default function JointVisit({ loaderData, actionData }: Route.ComponentPr
     <div className="space-y-6">
       <Link to={base} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>{t("joint.visit.back")}</Link>
       <PageHeader
-        title={t("joint.visit.title", { place: visit.place.name })}
+        title={t("joint.visit.title", { place: localizedName(visit.place, locale) })}
         lead={withNames(t).t("joint.visit.lead", { dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd), host: <ForeignName name={host.name} /> })}
         actions={<Link to={`${base}/${visit.id}/checklist`} className={buttonClass("primary")}>{t("joint.visit.checklist")}</Link>}
       />

@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useSearchParams } from "react-router";
 import { FOCUS_RING } from "../../ui/Button";
@@ -60,7 +61,7 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
       <Link to={`${base}/recommendations`} className={`text-sm text-teal-800 underline ${FOCUS_RING}`}>
         {t("recommendations.backToList")}
       </Link>
-      <PageHeader title={t("recommendations.detailTitle", { number: r.number, place: r.place.name })} lead={t("recommendations.fromVisit", { date: formatDay(locale, r.visit.plannedStart) })} />
+      <PageHeader title={t("recommendations.detailTitle", { number: r.number, place: localizedName(r.place, locale) })} lead={t("recommendations.fromVisit", { date: formatDay(locale, r.visit.plannedStart) })} />
       <FormSuccess message={searchParams.get("recorded") ? t("recommendations.recorded") : undefined} />
       <Card>
         <p lang={contentLang(r.report.language, locale)} className="whitespace-pre-line text-lg text-slate-900">{r.text}</p>
@@ -72,13 +73,13 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
             </span>
           </Fact>
           <Fact label={t("recommendations.addressees")}>
-            {r.addressees.length > 0 ? r.addressees.map((a) => `${a.name} (${t(`recommendations.authorityKind.${a.kind}`)})`).join(", ") : t("recommendations.noTags")}
+            {r.addressees.length > 0 ? r.addressees.map((a) => `${localizedName(a, locale)} (${t(`recommendations.authorityKind.${a.kind}`)})`).join(", ") : t("recommendations.noTags")}
           </Fact>
           <Fact label={t("recommendations.dueDate")}>{r.dueDate ? formatDay(locale, r.dueDate) : t("recommendations.noDueDate")}</Fact>
           <Fact label={t("recommendations.firstResponse")}>{r.firstResponseAt ? formatDay(locale, r.firstResponseAt) : t("recommendations.noResponse")}</Fact>
           <Fact label={t("recommendations.themeTags")}>{r.themeTags.length > 0 ? r.themeTags.join(", ") : t("recommendations.noTags")}</Fact>
           <Fact label={t("recommendations.colPlace")}>
-            <Link to={`${base}/places/${r.place.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>{r.place.name}</Link>
+            <Link to={`${base}/places/${r.place.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>{localizedName(r.place, locale)}</Link>
             {" · "}
             <Link to={`${base}/visits/${r.visit.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>
               {t("recommendations.openVisit", { date: formatDay(locale, r.visit.plannedStart) })}

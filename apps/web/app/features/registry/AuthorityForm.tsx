@@ -6,8 +6,9 @@ import { Button, buttonClass } from "../../ui/Button";
 import { FormError } from "../../ui/FormMessage";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
+import { NameTranslationsFieldset } from "./NameTranslationsFieldset";
 
-export type AuthorityValues = { id: string; kind: string; name: string; contactEmail: string | null; parent: { id: string } | null };
+export type AuthorityValues = { id: string; kind: string; name: string; nameTranslations?: unknown; contactEmail: string | null; parent: { id: string } | null };
 
 /** Adds an authority, or edits one (`authority` given); an institution may name its ministry. */
 export function AuthorityForm({ authority, ministries, result }: { authority?: AuthorityValues; ministries: { id: string; name: string }[]; result?: ActionResult }) {
@@ -35,6 +36,7 @@ export function AuthorityForm({ authority, ministries, result }: { authority?: A
         <TextField id={`${prefix}-email`} name="contactEmail" type="email" label={t("authorities.contactEmail")} maxLength={254} defaultValue={authority?.contactEmail ?? ""} error={fieldError(mine, "contactEmail")} />
       </div>
       <p className="text-sm text-slate-600">{t("authorities.parentHint")}</p>
+      <NameTranslationsFieldset idPrefix={prefix} values={authority?.nameTranslations} error={(field) => fieldError(mine, field)} />
       <div className="flex gap-2">
         <Button busy={busy} busyLabel={t("common.saving")}>
           {authority ? t("authorities.save") : t("authorities.create")}

@@ -6,9 +6,10 @@ import { Button } from "../../ui/Button";
 import { FormError } from "../../ui/FormMessage";
 import { SelectField } from "../../ui/SelectField";
 import { INPUT_CLASS, TextField } from "../../ui/TextField";
+import { NameTranslationsFieldset } from "./NameTranslationsFieldset";
 
 export type PlaceValues = {
-  name: string; type: string; region: string | null; municipality: string | null; address: string | null;
+  name: string; nameTranslations?: unknown; type: string; region: string | null; municipality: string | null; address: string | null;
   capacity: number | null; authorityId: string | null; notes: string | null;
 };
 type AuthorityOption = { id: string; name: string };
@@ -22,6 +23,7 @@ export function PlaceForm({ place, authorities, result, submitLabel }: { place?:
     <Form method="post" className="space-y-4">
       <FormError message={result && !result.ok ? result.message : undefined} />
       <TextField name="name" label={t("places.name")} required maxLength={300} defaultValue={place?.name} error={err("name")} />
+      <NameTranslationsFieldset idPrefix="place" values={place?.nameTranslations} error={err} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="type"

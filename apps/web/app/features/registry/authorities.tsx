@@ -1,4 +1,5 @@
 import { authorityFieldsSchema } from "@vigil/api/inputs";
+import { LOCALES, localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -7,9 +8,11 @@ import { EmptyState } from "../../ui/EmptyState";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { AuthorityForm } from "./AuthorityForm";
+import { nameTranslationField } from "./NameTranslationsFieldset";
+import { nameTranslationsFrom } from "./name-translations.server";
 import { formFields, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
-import { pageTitle } from "../../lib/locale";
+import { pageTitle, useLocale } from "../../lib/locale";
 import { parseForm } from "../../lib/parse-form.server";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/authorities";
@@ -26,13 +29,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-const FIELDS = ["intent", "authorityId", "kind", "name", "parentId", "contactEmail"] as const;
+const FIELDS = ["intent", "authorityId", "kind", "name", "parentId", "contactEmail", ...LOCALES.map(nameTranslationField)] as const;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   const tenantSlug = params.slug;
   const f = await formFields(request, FIELDS);
-  const fields = () => ({ kind: parseForm(f, authorityFieldsSchema.pick({ kind: true })).kind, name: f.name, parentId: f.parentId || null, contactEmail: f.contactEmail });
+  const fields = () => ({ kind: parseForm(f, authorityFieldsSchema.pick({ kind: true })).kind, name: f.name, nameTranslations: nameTranslationsFrom(f), parentId: f.parentId || null, contactEmail: f.contactEmail });
   const respond = async <T,>(intent: "create" | "update" | "archive" | "unarchive", work: () => Promise<T>) => {
     const result = await runAction(api, work);
     // A saved edit closes the editing form.
@@ -50,6 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function Authorities({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const workspace = useWorkspace();
   const [searchParams] = useSearchParams();
   const canEdit = roleAtLeast(workspace.role, "coordinator");
@@ -84,23 +88,23 @@ export default function Authorities({ loaderData, actionData }: Route.ComponentP
                   <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                     <div>
                       <p className="font-medium text-slate-900">
-                        {authority.name}
+                        {localizedName(authority, locale)}
                         {authority.archivedAt ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("authorities.archivedBadge")}</span> : null}
                       </p>
                       <p className="text-sm text-slate-600">
-                        {[t(`authorityKinds.${authority.kind}`), authority.parent?.name, authority.contactEmail, t("authorities.placesCount", { count: authority._count.places })].filter(Boolean).join(" · ")}
+                        {[t(`authorityKinds.${authority.kind}`), authority.parent ? localizedName(authority.parent, locale) : null, authority.contactEmail, t("authorities.placesCount", { count: authority._count.places })].filter(Boolean).join(" · ")}
                       </p>
                       {actionData && !actionData.ok && actionData.targetId === authority.id && editing !== authority.id ? <FormError message={actionData.message} /> : null}
                     </div>
                     {canEdit ? (
                       <div className="flex gap-2">
-                        <Link to={`?edit=${authority.id}`} className={buttonClass("ghost")} aria-label={t("authorities.edit", { name: authority.name })}>
+                        <Link to={`?edit=${authority.id}`} className={buttonClass("ghost")} aria-label={t("authorities.edit", { name: localizedName(authority, locale) })}>
                           {t("places.edit")}
                         </Link>
                         <Form method="post">
                           <input type="hidden" name="intent" value={authority.archivedAt ? "unarchive" : "archive"} />
                           <input type="hidden" name="authorityId" value={authority.id} />
-                          <Button variant="ghost">{authority.archivedAt ? t("authorities.unarchive", { name: authority.name }) : t("authorities.archive", { name: authority.name })}</Button>
+                          <Button variant="ghost">{authority.archivedAt ? t("authorities.unarchive", { name: localizedName(authority, locale) }) : t("authorities.archive", { name: localizedName(authority, locale) })}</Button>
                         </Form>
                       </div>
                     ) : null}

@@ -1,5 +1,6 @@
 import { placeFieldsSchema } from "@vigil/api/inputs";
 import { parseForm } from "../../lib/parse-form.server";
+import { nameTranslationsFrom } from "./name-translations.server";
 
 /** A place form's fields as the places procedures take them (empty means "none"); call it inside runAction. */
 export function placeFieldsFrom(form: FormData) {
@@ -7,6 +8,7 @@ export function placeFieldsFrom(form: FormData) {
   const capacity = text("capacity").trim();
   return {
     name: text("name"),
+    nameTranslations: nameTranslationsFrom(form),
     type: parseForm(form, placeFieldsSchema.pick({ type: true })).type,
     region: text("region"),
     municipality: text("municipality"),

@@ -1,4 +1,4 @@
-import { formatNumber } from "@vigil/i18n";
+import { formatNumber, localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useSearchParams } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -59,14 +59,14 @@ export default function Place({ loaderData, actionData }: Route.ComponentProps) 
   const canEdit = roleAtLeast(workspace.role, "coordinator");
   const busy = useBusy();
   const base = `/t/${workspace.slug}`;
-  const authority = place.authority ? [place.authority.name, place.authority.parent?.name].filter(Boolean).join(" — ") : null;
+  const authority = place.authority ? [localizedName(place.authority, locale), place.authority.parent ? localizedName(place.authority.parent, locale) : null].filter(Boolean).join(" — ") : null;
   return (
     <div className="space-y-6">
       <Link to={`${base}/places`} className="text-sm text-teal-800 underline">
         {t("places.backToList")}
       </Link>
       <PageHeader
-        title={place.name}
+        title={localizedName(place, locale)}
         lead={t(`placeTypes.${place.type}`)}
         actions={canEdit && !place.archivedAt ? <Link to="edit" className={buttonClass("secondary")}>{t("places.edit")}</Link> : undefined}
       />

@@ -1,5 +1,5 @@
 import { ARCHIVE_FILTERS, PLACE_TYPES } from "@vigil/api/registry";
-import { formatNumber } from "@vigil/i18n";
+import { formatNumber, localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSearchParams } from "react-router";
 import { buttonClass } from "../../ui/Button";
@@ -98,7 +98,7 @@ export default function Places({ loaderData }: Route.ComponentProps) {
             <li key={place.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
                 <Link to={`${base}/${place.id}`} className="font-medium text-teal-800 underline-offset-2 hover:underline">
-                  {place.name}
+                  {localizedName(place, locale)}
                 </Link>
                 {place.archivedAt ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("places.archivedBadge")}</span> : null}
                 <p className="text-sm text-slate-600">
@@ -106,7 +106,7 @@ export default function Places({ loaderData }: Route.ComponentProps) {
                 </p>
               </div>
               <div className="text-sm text-slate-600 sm:text-right">
-                {place.authority ? <p>{place.authority.name}</p> : null}
+                {place.authority ? <p>{localizedName(place.authority, locale)}</p> : null}
                 {place.capacity !== null ? <p>{t("places.capacity")}: {formatNumber(locale, place.capacity)}</p> : null}
               </div>
             </li>

@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocale } from "../../lib/locale";
@@ -41,8 +42,8 @@ export function MonthAgenda({ year, month, visits }: { year: number; month: numb
             {onDay.map((visit) => (
               <li key={visit.id} className="flex flex-wrap items-center gap-2">
                 {/* Visits to one place on other days have links of the same name: the day tells them apart. */}
-                <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${visit.place.name}, ${formatDay(locale, day, FULL)}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
-                  {visit.place.name}
+                <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${localizedName(visit.place, locale)}, ${formatDay(locale, day, FULL)}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
+                  {localizedName(visit.place, locale)}
                 </Link>
                 <span className="text-sm text-slate-600">
                   {t(`visitTypes.${visit.type}`)}

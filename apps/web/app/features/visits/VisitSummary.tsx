@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../lib/locale";
 import { formatDayRange } from "./visit-days";
@@ -16,7 +17,7 @@ export function VisitSummary({ visit }: { visit: Visit }) {
   const locale = useLocale();
   const rows: [string, string][] = [
     [t("visitFields.dates"), formatDayRange(locale, visit.plannedStart, visit.plannedEnd)],
-    [t("visitFields.place"), [visit.place.name, t(`visitPlaceTypes.${visit.place.type}`), visit.place.municipality, visit.place.region].filter(Boolean).join(" · ")],
+    [t("visitFields.place"), [localizedName(visit.place, locale), t(`visitPlaceTypes.${visit.place.type}`), visit.place.municipality, visit.place.region].filter(Boolean).join(" · ")],
     [t("visitFields.type"), t(`visitTypes.${visit.type}`)],
     [t("visitFields.announcement"), visit.announced ? t("visitFields.announcedYes") : t("visitFields.announcedNo")],
     [t("visitFields.time"), visit.nightVisit ? t("visitFields.nightVisit") : t("visitFields.dayVisit")],

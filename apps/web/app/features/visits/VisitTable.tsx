@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import type { PlaceType, VisitStatus, VisitType } from "@vigil/db";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../ui/DataTable";
@@ -39,8 +40,8 @@ export function VisitTable({ visits, caption }: { visits: VisitRow[]; caption: s
           <td className="py-2 pr-4 whitespace-nowrap">{formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}</td>
           <td className="py-2 pr-4">
             {/* Several visits to one place: the dates tell their links apart (they are in the row, not in the link). */}
-            <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${visit.place.name}, ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
-              {visit.place.name}
+            <Link to={`/t/${slug}/visits/${visit.id}`} aria-label={`${localizedName(visit.place, locale)}, ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} className={`font-medium text-teal-800 underline ${FOCUS_RING}`}>
+              {localizedName(visit.place, locale)}
             </Link>
             <span className="block text-slate-600">
               {t(`visitPlaceTypes.${visit.place.type}`)}

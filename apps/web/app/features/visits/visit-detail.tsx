@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { transitionVisitSchema } from "@vigil/api/inputs";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
@@ -76,7 +77,7 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
   return (
     <div className="space-y-6">
       <PageHeader
-        title={t("visitDetail.title", { place: visit.place.name })}
+        title={t("visitDetail.title", { place: localizedName(visit.place, locale) })}
         lead={`${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)} · ${t(`visitTypes.${visit.type}`)}`}
         actions={
           canEdit && visit.editable ? (
@@ -95,8 +96,8 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
           {actionData?.intent === "removeTeamMember" && !actionData.ok ? <p role="alert" tabIndex={-1} data-feedback="error" className="text-sm text-red-700">{actionData.message}</p> : null}
         </div>
       </Card>
-      <PreparationCard placeName={visit.place.name} earlierVisits={preparation.earlierVisits} base={base}
-        openRecommendations={<PlaceOpenRecommendationsLink slug={workspace.slug} placeId={visit.place.id} placeName={visit.place.name} />} />
+      <PreparationCard placeName={localizedName(visit.place, locale)} earlierVisits={preparation.earlierVisits} base={base}
+        openRecommendations={<PlaceOpenRecommendationsLink slug={workspace.slug} placeId={visit.place.id} placeName={localizedName(visit.place, locale)} />} />
       {toVerify.followUpOf ? (
         <RecommendationsToVerify visitId={visit.id} toVerify={{ ...toVerify, followUpOf: toVerify.followUpOf }} canRecord={canEdit}
           today={loaderData.today} maxMegabytes={loaderData.maxMegabytes} />
