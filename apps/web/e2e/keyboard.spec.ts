@@ -71,13 +71,16 @@ test("keyboard and screen readers: announced pages and counts, focus after submi
   await expect(registerComplete).toHaveAttribute("aria-describedby", "guidance-register-complete");
   await expect(page.locator("#guidance-register-complete")).toContainText("Compare the register with the persons present.");
 
-  // A question costs at most two Tab stops besides its answer: its note and its history (a button, named with the question).
+  // A question's Tab stops besides its answer: its note, its history (a button) and attaching a photo,
+  // each named with the question; guidance is no stop of its own.
   await registerComplete.getByRole("radio", { name: "Yes" }).focus();
   await page.keyboard.press("Tab");
   await expect(page.locator("#q-register-complete summary")).toBeFocused();
   await expect(page.locator("#q-register-complete summary")).toHaveText("Note (question 1.1)");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "History (question 1.1)" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Attach a photo to question 1.1" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("radiogroup", { name: /Register format/ }).getByRole("radio", { name: "Paper" })).toBeFocused();
   await expect(page.getByRole("button", { name: "Save section 2. Material conditions" })).toBeVisible();

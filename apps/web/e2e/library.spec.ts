@@ -71,7 +71,7 @@ test("one NPM publishes a template to the library, another imports it and takes 
 
   // The importer, in another browser, finds it by publisher and previews it.
   await signUp(importerPage, importer);
-  await importerPage.getByRole("link", { name: "Library" }).click();
+  await importerPage.getByRole("link", { name: "Library", exact: true }).click();
   await expect(importerPage.getByRole("heading", { level: 1, name: "Methodology library" })).toBeVisible();
   await importerPage.getByLabel("Published by").selectOption({ label: publisher.workspaceName });
   await importerPage.getByLabel("Place type").selectOption({ label: "Police custody" });
