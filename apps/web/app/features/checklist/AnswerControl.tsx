@@ -22,6 +22,8 @@ type Props = {
 const CHOICE_CLASS =
   "flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50 has-[:disabled]:cursor-not-allowed";
 // Yes / No / N/A side by side while they fit, wrapping rather than squeezing when they do not.
+// A refused choice is outlined like a refused text field's red border (the message says why).
+const INVALID_GROUP_CLASS = "rounded-md outline outline-2 outline-offset-4 outline-red-700";
 const YES_NO_NA_CLASS = "flex flex-wrap gap-2 [&>label]:grow [&>label]:basis-24";
 
 /** The answer control for a question's kind; its strings go to the form as they are (see checklist-values). */
@@ -39,7 +41,7 @@ export function AnswerControl({ question, draft, disabled, labelledBy, described
         ? (["yes", "no", "na"] as const).map((id) => ({ id, label: t(`checklist.yesNoNa.${id}`) }))
         : question.options;
     return (
-      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} {...described} className={question.kind === "yes_no_na" ? YES_NO_NA_CLASS : "grid gap-2"}>
+      <div role={multiple ? "group" : "radiogroup"} aria-labelledby={labelledBy} {...described} className={`${question.kind === "yes_no_na" ? YES_NO_NA_CLASS : "grid gap-2"} ${errorId ? INVALID_GROUP_CLASS : ""}`}>
         {options.map((option) => (
           <label key={option.id} className={CHOICE_CLASS}>
             <input
