@@ -16,4 +16,11 @@ describe("pageTitle", () => {
     expect(pageTitle(matches("en"), "report.metaTitle", {}, () => undefined)).toEqual([{ title: "Report — Vigil" }]);
     expect(pageTitle(matches("en"), "report.metaTitle")).toEqual([{ title: "Report — Vigil" }]);
   });
+
+  it("fills the page's words in the reader's language: a place named in it (decision 0198)", () => {
+    const place = { name: "Окружни затвор у Београду", nameTranslations: { en: "Belgrade District Prison" } as Record<string, string> };
+    const title = (locale: string) => pageTitle(matches(locale), "visitDetail.title", (reader) => ({ place: place.nameTranslations[reader] ?? place.name }))[0]!.title;
+    expect(title("en")).toContain("Belgrade District Prison");
+    expect(title("sr-Cyrl")).toContain("Окружни затвор у Београду");
+  });
 });

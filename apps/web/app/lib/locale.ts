@@ -23,7 +23,12 @@ type MetaMatch = { id: string; loaderData?: unknown } | undefined;
  * about, "Recommendation 3 — Police Department Kruševac, 12 Jun 2014 — Vigil" (`subject` gets the
  * locale, for dates), so that tabs, history and screen readers name the thing, not the kind of page.
  */
-export function pageTitle(matches: readonly MetaMatch[], key: string, params: Record<string, string> = {}, subject?: (locale: Locale) => string | undefined) {
+export function pageTitle(
+  matches: readonly MetaMatch[],
+  key: string,
+  params: Record<string, string> | ((locale: Locale) => Record<string, string>) = {},
+  subject?: (locale: Locale) => string | undefined,
+) {
   const root = matches.find((match) => match?.id === "root")?.loaderData as RootData | undefined;
   // Meta runs in the browser too, which holds only the loaded languages: the root layout waits
   // for the active one before it renders <Meta />, so the instance is there.
@@ -31,5 +36,7 @@ export function pageTitle(matches: readonly MetaMatch[], key: string, params: Re
   const i18n = loadedI18n(locale);
   if (!i18n) return [{ title: "Vigil" }];
   const t = i18n.t;
-  return [{ title: [t(key, params), subject?.(locale), t("app.name")].filter(Boolean).join(" — ") }];
+  // Params may depend on the reader's language (a place's name in it, decision 0198).
+  const values = typeof params === "function" ? params(locale) : params;
+  return [{ title: [t(key, values), subject?.(locale), t("app.name")].filter(Boolean).join(" — ") }];
 }

@@ -25,7 +25,7 @@ import { ForeignName, withNames } from "../../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
   loaded
-    ? pageTitle(matches, "joint.visit.title", { place: loaded.visit.place.name }, (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
+    ? pageTitle(matches, "joint.visit.title", (locale) => ({ place: localizedName(loaded.visit.place, locale) }), (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
     : pageTitle(matches, "joint.visit.metaTitle");
 
 /**

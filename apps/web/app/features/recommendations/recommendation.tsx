@@ -18,7 +18,7 @@ import type { Route } from "./+types/recommendation";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
   loaded
-    ? pageTitle(matches, "report.recommendationHeading", { number: String(loaded.recommendation.number) }, (locale) => `${loaded.recommendation.place.name}, ${formatDay(locale, loaded.recommendation.visit.plannedStart)}`)
+    ? pageTitle(matches, "report.recommendationHeading", { number: String(loaded.recommendation.number) }, (locale) => `${localizedName(loaded.recommendation.place, locale)}, ${formatDay(locale, loaded.recommendation.visit.plannedStart)}`)
     : pageTitle(matches, "recommendations.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

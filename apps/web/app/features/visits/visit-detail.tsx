@@ -28,7 +28,7 @@ import { readForm } from "../../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
   loaded
-    ? pageTitle(matches, "visitDetail.title", { place: loaded.visit.place.name }, (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
+    ? pageTitle(matches, "visitDetail.title", (locale) => ({ place: localizedName(loaded.visit.place, locale) }), (locale) => formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd))
     : pageTitle(matches, "visitDetail.metaTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
