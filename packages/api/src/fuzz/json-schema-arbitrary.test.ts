@@ -17,7 +17,9 @@ describe("inputs generated from a procedure's JSON Schema", () => {
     for (const procedure of fuzzedProcedures()) {
       // A field zod cannot describe (an upload's byte stream, z.custom) cannot be sent as JSON at all.
       if (!procedure.input || hasUndescribedField(procedure.input)) continue;
-      const samples = fc.sample(validInputArbitrary(procedure.input, targets), { seed: 7, numRuns: 25 });
+      // 60 samples: a schema with several optional refined fields (an authority's e-mail and its name in
+      // four languages, each checked by a refinement JSON Schema cannot describe) passes rarely.
+      const samples = fc.sample(validInputArbitrary(procedure.input, targets), { seed: 7, numRuns: 60 });
       const passes = samples.filter((input) => procedure.parsers.every((parser) => parser.safeParse(input).success));
       if (passes.length === 0) neverValid.push(procedure.path);
     }
