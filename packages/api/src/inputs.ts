@@ -46,4 +46,3 @@ export * from "./security/inputs.ts";
 export * from "./templates/inputs.ts";
 export * from "./visits/inputs.ts";
 export * from "./workspaces/inputs.ts";
-export { slugFromName } from "./workspaces/slug.ts";

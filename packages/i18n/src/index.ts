@@ -1,5 +1,5 @@
 export { chooseLocale, fromAcceptLanguage } from "./detect.ts";
-export { formatDate, formatDateTime, formatNumber } from "./format.ts";
+export { dateTimeFormat, formatDate, formatDateTime, formatNumber, numberFormat } from "./format.ts";
 export { loadTranslation, type Translation } from "./load.ts";
 export { DEFAULT_LOCALE, INTL_LOCALE, isLocale, LOCALE_NAMES, LOCALES, localeNames, type Locale } from "./locales.ts";
 export { i18nextBaseOptions } from "./options.ts";

@@ -6,7 +6,9 @@ import type { AppRouter } from "@vigil/api";
  * carry the session cookie and Sec-Fetch-Site, which the server's CSRF check requires.
  */
 export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/api/trpc" })],
+  // The server answers a batch of more than 10 calls with 400 (packages/api/src/http/handler.ts):
+  // a section saved at once is sent as several batches instead.
+  links: [httpBatchLink({ url: "/api/trpc", maxItems: 10 })],
 });
 
 /** The tRPC error code of a failed call (e.g. "CONFLICT"), or null for a network failure. */

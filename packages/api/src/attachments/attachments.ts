@@ -6,7 +6,8 @@ import { UNSAFE_IN_NAME_GLOBAL } from "../core/names.ts";
 import { recordAudit } from "../core/audit.ts";
 import { findQuestion, templateContent } from "../templates/content.ts";
 import { findEditableVisit } from "./evidence-access.ts";
-import { PHOTO_TYPES, type ATTACHMENT_VIEWS } from "./inputs.ts";
+import type { ATTACHMENT_VIEWS } from "./inputs.ts";
+import { PHOTO_TYPES } from "./photo-types.ts";
 import type { Actor } from "../core/actor.ts";
 
 export const attachmentSummary = {

@@ -24,8 +24,6 @@ export const uploadAttachmentSchema = z.object({
   ...uploadedFileFields,
 });
 
-/** The stored types that are photos: rewritten without metadata on upload (photos.ts), shown as thumbnails. */
-export const PHOTO_TYPES: ReadonlySet<string> = new Set(["image/jpeg", "image/png"]);
 
 export const attachmentRefSchema = z.object({ attachmentId: z.uuid() });
 

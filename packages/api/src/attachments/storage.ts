@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { PHOTO_TYPES } from "./inputs.ts";
+import { PHOTO_TYPES } from "./photo-types.ts";
 import { photoThumbnail, stripPhotoMetadata, UnreadablePhoto } from "./photos.ts";
 import { SNIFF_BYTES, sniffContentType } from "./sniff.ts";
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readCookie, SESSION_COOKIE, validateSession, type SessionUser, type ValidSession } from "@vigil/auth";
 import { chooseLocale, translator, type Locale } from "@vigil/i18n";
 import type { TFunction } from "i18next";
+import pLimit, { type LimitFunction } from "p-limit";
 import { logger, type Logger } from "./logger.ts";
 import type { SharedWorkspace } from "./shared-workspace.ts";
 
@@ -23,7 +24,19 @@ export type Context = {
   log: Logger;
   /** A page loader's read transaction for one workspace, which its queries share (shared-workspace.ts). */
   sharedWorkspace?: SharedWorkspace;
+  /**
+   * Takes turns for the workspace transactions this request opens (TRANSACTIONS_PER_REQUEST at a
+   * time): one HTTP batch may carry ten calls, and ten transactions at once would hold the whole pool.
+   */
+  transactions: LimitFunction;
 };
+
+/**
+ * How many workspace transactions one request (one HTTP batch, one loader) holds at once, of the
+ * pool's 10 connections (decision 0240). Two keeps a page's usual batch of two to five calls
+ * quick, while a batch of ten calls, sent once or many times at once, leaves the pool to others.
+ */
+export const TRANSACTIONS_PER_REQUEST = 2;
 
 type SignedIn = { session: ValidSession; user: SignedInUser } | null;
 
@@ -77,6 +90,7 @@ export async function createContext(options: { request: Request; resHeaders?: He
     locale,
     t: translator(locale),
     log: logger.child({ requestId, userId: user?.id }),
+    transactions: pLimit(TRANSACTIONS_PER_REQUEST),
   };
 }
 

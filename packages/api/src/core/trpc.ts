@@ -114,7 +114,8 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
     // A page loader's read transaction for this workspace and this user (decision 0178): a query reads in it.
     const shared = ctx.sharedWorkspace;
     if (type === "query" && !options.ownTransaction && shared && shared.slug === input.tenantSlug && shared.userId === ctx.user.id) return enter(shared.tx, shared.entry);
-    // One statement finds the membership and enters the tenant (docs/decisions/0120).
-    return withWorkspace(ctx.user.id, input.tenantSlug, enter);
+    // One statement finds the membership and enters the tenant (docs/decisions/0120), when this
+    // request's turn comes (context.ts: a batch does not take the whole pool).
+    return ctx.transactions(() => withWorkspace(ctx.user.id, input.tenantSlug, enter));
   });
 }

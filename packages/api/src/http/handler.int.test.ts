@@ -1,7 +1,9 @@
 import { privilegedDb } from "@vigil/db/privileged";
 import { describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "./handler.ts";
+import { TRANSACTIONS_PER_REQUEST } from "../core/context.ts";
 import { addMember, createTestUser, createTestWorkspace } from "../testing/index.ts";
+import { recordStatements } from "../testing/statements.ts";
 
 /** The API as the browser sees it at /api/trpc: statuses, translated messages, no internals. */
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -93,5 +95,31 @@ describe("/api/trpc batches", () => {
     expect(entries.map((entry) => entry.error?.data?.code ?? "OK")).toEqual(["OK", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "OK"]);
     const text = JSON.stringify(entries);
     for (const secret of [b.id, b.name, ownerB.email, ownerB.id]) expect(text).not.toContain(secret);
+  });
+
+  it("holds at most two transactions at once for a batch of ten workspace calls, and answers all ten", async () => {
+    const owner = await createTestUser();
+    const workspace = await createTestWorkspace(owner);
+    const size = 10;
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: size }, (_, i) => [i, { tenantSlug: workspace.slug }]))));
+    const paths = Array.from({ length: size }, () => "workspaces.current").join(",");
+    let entries: { result?: { data: { name: string } } }[] = [];
+    const statements = await recordStatements(async () => {
+      const response = await handleTrpcRequest(
+        new Request(`http://localhost:3000/api/trpc/${paths}?batch=1&input=${input}`, { headers: { cookie: `vigil_session=${owner.token}` } }),
+        { ipAddress: "127.0.0.1" },
+      );
+      entries = (await response.json()) as typeof entries;
+    });
+    expect(entries.map((entry) => entry.result?.data.name)).toEqual(Array.from({ length: size }, () => workspace.name));
+    // Open transactions, in the order their statements reached PostgreSQL: ten at once would hold the whole pool.
+    let open = 0;
+    let most = 0;
+    for (const text of statements) {
+      if (/^BEGIN/i.test(text)) most = Math.max(most, ++open);
+      if (/^(COMMIT|ROLLBACK)/i.test(text)) open--;
+    }
+    expect(statements.filter((text) => /^BEGIN/i.test(text))).toHaveLength(size);
+    expect(most).toBe(TRANSACTIONS_PER_REQUEST);
   });
 });

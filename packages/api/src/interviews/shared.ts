@@ -1,6 +1,8 @@
 // Shared by the server and the browser: no Node imports here.
 import { FindingSeverity, IntervieweeCategory } from "@vigil/db/enums";
 
+export { PHOTO_TYPES } from "../attachments/photo-types.ts";
+
 /** Where and by whom ill-treatment is alleged; a fixed list so allegations can be counted across visits. */
 export const ALLEGATION_CODES = [
   "during_arrest",

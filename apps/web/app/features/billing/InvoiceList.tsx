@@ -1,4 +1,4 @@
-import { formatDate, INTL_LOCALE } from "@vigil/i18n";
+import { formatDate, numberFormat } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
@@ -10,7 +10,7 @@ type Invoice = NonNullable<Extract<ServerOutputs["billing"]["overview"], { billi
 export function InvoiceList({ invoices }: { invoices: Invoice[] | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const money = (invoice: Invoice) => new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency: invoice.currency.toUpperCase() }).format(invoice.amountCents / 100);
+  const money = (invoice: Invoice) => numberFormat(locale, { style: "currency", currency: invoice.currency.toUpperCase() }).format(invoice.amountCents / 100);
   return (
     <Card title={t("billing.invoicesTitle")} id="invoices">
       {invoices === null ? <p className="text-slate-600">{t("billing.invoicesUnavailable")}</p> : null}

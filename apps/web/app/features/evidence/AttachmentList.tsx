@@ -1,4 +1,4 @@
-import { PHOTO_TYPES } from "@vigil/api/inputs";
+import { PHOTO_TYPES } from "@vigil/api/evidence";
 import { formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";

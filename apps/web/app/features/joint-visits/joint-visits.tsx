@@ -1,4 +1,4 @@
-import { nominateMemberSchema, visitRoleSchema } from "@vigil/api/inputs";
+import { nominateMemberSchema } from "@vigil/api/inputs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
@@ -13,6 +13,7 @@ import { dispatchIntent } from "../../lib/intent";
 import { parseForm } from "../../lib/parse-form.server";
 import { useBusy } from "../../lib/form";
 import { notOnTeam } from "../../lib/team-candidates";
+import { VisitRoleSelect } from "../visits/VisitRoleSelect";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { formatDayRange } from "../visits/visit-days";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
@@ -21,8 +22,6 @@ import { readForm } from "../../lib/read-form.server";
 import { ForeignName, withNames } from "../../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "joint.metaTitle");
-
-const VISIT_ROLES = visitRoleSchema.options;
 
 /** The partner's side: joint visits of other workspaces, invitations to answer, the team to nominate. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -190,13 +189,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                               label={t("joint.nominate.member")}
                               options={notOnTeam(members, visit.members.map((member) => member.userId)).map((member) => ({ value: member.id, label: member.name }))}
                             />
-                            <SelectField
-                              name="visitRole"
-                              id={`role-${visit.visitId}`}
-                              label={t("joint.nominate.role")}
-                              defaultValue="monitor"
-                              options={VISIT_ROLES.map((role) => ({ value: role, label: t(`visitRoles.${role}`) }))}
-                            />
+                            <VisitRoleSelect name="visitRole" id={`role-${visit.visitId}`} label={t("joint.nominate.role")} defaultValue="monitor" />
                             <NominateButton visitId={visit.visitId} place={visit.placeName} />
                           </Form>
                         ) : null}

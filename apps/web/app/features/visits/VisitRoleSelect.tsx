@@ -1,7 +1,8 @@
+import { VisitRole } from "@vigil/db/enums";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../../ui/SelectField";
 
-export const VISIT_ROLE_VALUES = ["lead", "monitor", "doctor", "psychiatrist", "lawyer", "interpreter"] as const;
+const VISIT_ROLE_VALUES = Object.values(VisitRole);
 
 export function VisitRoleSelect({ name, id, label, defaultValue, error, withLead = true }: { name: string; id?: string; label: string; defaultValue: string; error?: string; withLead?: boolean }) {
   const { t } = useTranslation();

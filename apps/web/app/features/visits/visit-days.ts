@@ -1,4 +1,4 @@
-import { formatDate, INTL_LOCALE, type Locale } from "@vigil/i18n";
+import { dateTimeFormat, formatDate, type Locale } from "@vigil/i18n";
 
 /**
  * Visits are planned in days (PostgreSQL `date`, read as UTC midnight). Formatting them in UTC keeps
@@ -21,5 +21,5 @@ export function dayValue(day: Date | string): string {
 }
 
 export function monthName(locale: Locale, year: number, month: number): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
 }

@@ -1,4 +1,4 @@
-import { slugFromName } from "@vigil/api/inputs";
+import { slugFromName } from "@vigil/api/slug";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "../../ui/TextField";

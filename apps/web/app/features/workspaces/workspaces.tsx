@@ -1,4 +1,4 @@
-import { slugFromName } from "@vigil/api/inputs";
+import { slugFromName } from "@vigil/api/slug";
 import { isLocale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
