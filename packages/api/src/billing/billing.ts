@@ -28,7 +28,7 @@ export async function assertMemberLimit(tx: TenantTx): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = (SELECT current_tenant_id()) FOR UPDATE`;
   const entitlements = await workspaceEntitlements(tx);
   if (!memberLimitAllows(entitlements, await seatsUsed(tx))) {
-    fail("FORBIDDEN", "billingErrors.memberLimitReached", { limit: entitlements.limits.members ?? 0 }, "email");
+    fail("FORBIDDEN", "billingErrors.memberLimitReached", { count: entitlements.limits.members ?? 0 }, "email");
   }
 }
 

@@ -85,10 +85,17 @@ describe("joint visits", () => {
     expect(invitable.map((entry) => entry.id)).not.toContain(partner.id);
   });
 
+  it("the partner's list carries the host's place with the names the host gave it in other languages", async () => {
+    const ukrainian = "Окружна в'язниця Сремська Митровиця";
+    await withTenant(host.id, host.owner.id, (tx) => tx.place.updateMany({ where: { visits: { some: { id: visitId } } }, data: { nameTranslations: { uk: ukrainian } } }));
+    const [entry] = await (await as(partner.owner)).jointVisits.list({ tenantSlug: partner.slug });
+    expect(entry?.place).toEqual({ name: "District Prison Sremska Mitrovica", nameTranslations: { uk: ukrainian } });
+  });
+
   it("the partner's admins see the invitation, labelled with the host, and answer it; then nominate their own members", async () => {
     const p = await as(partner.owner);
     const [entry] = await p.jointVisits.list({ tenantSlug: partner.slug });
-    expect(entry).toMatchObject({ visitId, status: "invited", placeName: "District Prison Sremska Mitrovica", host: { id: host.id }, nominated: false });
+    expect(entry).toMatchObject({ visitId, status: "invited", place: { name: "District Prison Sremska Mitrovica" }, host: { id: host.id }, nominated: false });
     expect(await as(uninvited.owner).then((c) => c.jointVisits.list({ tenantSlug: uninvited.slug }))).toEqual([]);
 
     expect(await codeOf(p.jointVisits.nominate({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: nominee.id, visitRole: "doctor" }))).toBe("CONFLICT");

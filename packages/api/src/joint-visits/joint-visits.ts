@@ -149,7 +149,8 @@ export async function endPartnership(tx: TenantTx, actor: Actor, visitId: string
 export type JointVisitEntry = {
   host: { id: string; name: string; slug: string; countryCode: string };
   visitId: string;
-  placeName: string;
+  /** The host's place: its primary name and the names in other languages the host gave it. */
+  place: { name: string; nameTranslations: unknown };
   placeType: PlaceType;
   plannedStart: Date;
   plannedEnd: Date;
@@ -166,7 +167,7 @@ export type JointVisitEntry = {
 export async function listJointVisits(tx: TenantTx, actor: Actor): Promise<JointVisitEntry[]> {
   const rows = await tx.$queryRaw<
     {
-      host_tenant_id: string; host_name: string; host_slug: string; host_country_code: string; visit_id: string; place_name: string; place_type: PlaceType;
+      host_tenant_id: string; host_name: string; host_slug: string; host_country_code: string; visit_id: string; place_name: string; place_name_translations: unknown; place_type: PlaceType;
       planned_start: Date; planned_end: Date; visit_status: VisitStatus; status: VisitPartnerStatus; share_interviews: boolean; invited_at: Date;
     }[]
   >`SELECT * FROM joint_visit_invitations()`;
@@ -179,7 +180,7 @@ export async function listJointVisits(tx: TenantTx, actor: Actor): Promise<Joint
     const own = members.filter((m) => m.tenantId === row.host_tenant_id && m.visitId === row.visit_id);
     return {
       host: { id: row.host_tenant_id, name: row.host_name, slug: row.host_slug, countryCode: row.host_country_code },
-      visitId: row.visit_id, placeName: row.place_name, placeType: row.place_type, plannedStart: row.planned_start, plannedEnd: row.planned_end,
+      visitId: row.visit_id, place: { name: row.place_name, nameTranslations: row.place_name_translations }, placeType: row.place_type, plannedStart: row.planned_start, plannedEnd: row.planned_end,
       visitStatus: row.visit_status, status: row.status, shareInterviews: row.share_interviews, invitedAt: row.invited_at,
       members: own.map((m) => ({ userId: m.userId, name: m.user.name, visitRole: m.visitRole })),
       nominated: row.status === "accepted" && own.some((m) => m.userId === actor.userId),

@@ -21,7 +21,9 @@ const recommendationRowSelect = {
   dueDate: true,
   firstResponseAt: true,
   createdAt: true,
-  place: { select: { id: true, name: true } },
+  place: { select: { id: true, name: true, nameTranslations: true } },
+  // The language the text is written in (its report's), so a page can mark it for screen readers.
+  report: { select: { language: true } },
   // The visit's dates, type and status head its group on the place's page.
   visit: { select: { id: true, plannedStart: true, plannedEnd: true, type: true, status: true } },
 } satisfies Prisma.RecommendationSelect;
@@ -43,7 +45,7 @@ export function byName<T extends { authority: { name: string } }>(addressees: T[
   return addressees.map((a) => a.authority).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-type Addressee = { id: string; name: string; kind: AuthorityKind };
+type Addressee = { id: string; name: string; nameTranslations: unknown; kind: AuthorityKind };
 type LatestUpdate = { id: string; occurredOn: Date; source: RecommendationUpdateSource; resultingStatus: RecommendationStatus; text: string; authority: { name: string } | null };
 
 /**
@@ -55,8 +57,8 @@ type LatestUpdate = { id: string; occurredOn: Date; source: RecommendationUpdate
 async function pageRelations(tx: TenantTx, ids: string[]) {
   if (ids.length === 0) return { addressees: new Map<string, Addressee[]>(), latest: new Map<string, LatestUpdate>() };
   // One after the other: a transaction is one connection, and pg refuses overlapping queries on it (pg 9).
-  const addresseeRows = await tx.$queryRaw<{ recommendation_id: string; id: string; name: string; kind: AuthorityKind }[]>`
-      SELECT ra.recommendation_id, au.id, au.name, au.kind::text AS kind
+  const addresseeRows = await tx.$queryRaw<{ recommendation_id: string; id: string; name: string; name_translations: unknown; kind: AuthorityKind }[]>`
+      SELECT ra.recommendation_id, au.id, au.name, au.name_translations, au.kind::text AS kind
         FROM recommendation_addressees ra
         JOIN authorities au ON au.tenant_id = ra.tenant_id AND au.id = ra.authority_id
        WHERE ra.tenant_id = (SELECT current_tenant_id()) AND ra.recommendation_id = ANY(${ids}::uuid[])
@@ -71,7 +73,7 @@ async function pageRelations(tx: TenantTx, ids: string[]) {
   const addressees = new Map<string, Addressee[]>();
   for (const row of addresseeRows) {
     const list = addressees.get(row.recommendation_id) ?? [];
-    list.push({ id: row.id, name: row.name, kind: row.kind });
+    list.push({ id: row.id, name: row.name, nameTranslations: row.name_translations, kind: row.kind });
     addressees.set(row.recommendation_id, list);
   }
   const latest = new Map<string, LatestUpdate>(
@@ -126,8 +128,8 @@ export async function listRecommendations(tx: TenantTx, input: RecommendationLis
 
 /** What the list's filters offer: the authorities addressed, the places concerned, the tags in use (of sent reports). */
 export async function recommendationFilterOptions(tx: TenantTx) {
-  const authorities = await tx.authority.findMany({ where: { addressedRecommendations: { some: { recommendation: SENT_ONLY } } }, select: { id: true, name: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  const places = await tx.place.findMany({ where: { recommendations: { some: SENT_ONLY } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const authorities = await tx.authority.findMany({ where: { addressedRecommendations: { some: { recommendation: SENT_ONLY } } }, select: { id: true, name: true, nameTranslations: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const places = await tx.place.findMany({ where: { recommendations: { some: SENT_ONLY } }, select: { id: true, name: true, nameTranslations: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const tags = await tx.$queryRaw<{ tag: string }[]>`
     SELECT DISTINCT unnest(r.theme_tags) AS tag FROM recommendations r WHERE r.tenant_id = (SELECT current_tenant_id()) AND ${sentOnlySql()} ORDER BY tag`;
   return { authorities, places, tags: tags.map((t) => t.tag) };

@@ -56,7 +56,7 @@ function templateVersionsFor(tx: TenantTx, placeType: PlaceType) {
 export async function planningOptions(tx: TenantTx, placeId: string | undefined) {
   const places = await tx.place.findMany({
     where: { archivedAt: null },
-    select: { id: true, name: true, type: true, region: true },
+    select: { id: true, name: true, nameTranslations: true, type: true, region: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 1000,
   });

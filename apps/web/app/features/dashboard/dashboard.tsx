@@ -85,7 +85,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         color={2}
         title={t("dashboard.rateByAuthorityTitle")}
         groupLabel={t("dashboard.columns.authority")}
-        note={t("dashboard.authorityLimit", { limit: implementation.authorityLimit })}
+        note={t("dashboard.authorityLimit", { count: implementation.authorityLimit })}
         rows={implementation.byAuthority.map((row) => ({ ...row, key: row.authorityId, label: row.name }))}
       />
       <VisitsSection rows={visitsByPlaceType} />

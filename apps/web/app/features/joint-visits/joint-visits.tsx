@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { nominateMemberSchema } from "@vigil/api/inputs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -143,7 +144,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                   <div className="space-y-3">
                     <div>
                       <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-                        {t("joint.placeAndDates", { place: visit.placeName, dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd) })}
+                        {t("joint.placeAndDates", { place: localizedName(visit.place, locale), dates: formatDayRange(locale, visit.plannedStart, visit.plannedEnd) })}
                       </h2>
                       <p className="text-sm text-slate-700">
                         {withNames(t).t("joint.hostedBy", { host: <><ForeignName name={visit.host.name} /> ({visit.host.countryCode})</> })} · {t(`joint.status.${visit.status}`)}
@@ -190,7 +191,7 @@ export default function JointVisits({ loaderData, actionData }: Route.ComponentP
                               options={notOnTeam(members, visit.members.map((member) => member.userId)).map((member) => ({ value: member.id, label: member.name }))}
                             />
                             <VisitRoleSelect name="visitRole" id={`role-${visit.visitId}`} label={t("joint.nominate.role")} defaultValue="monitor" />
-                            <NominateButton visitId={visit.visitId} place={visit.placeName} />
+                            <NominateButton visitId={visit.visitId} place={localizedName(visit.place, locale)} />
                           </Form>
                         ) : null}
                         {visit.nominated ? (

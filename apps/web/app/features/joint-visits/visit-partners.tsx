@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { Button, FOCUS_RING } from "../../ui/Button";
@@ -17,7 +18,7 @@ import type { Route } from "./+types/visit-partners";
 import { readForm } from "../../lib/read-form.server";
 
 export const meta: Route.MetaFunction = ({ matches, data: loaded }) =>
-  pageTitle(matches, "joint.partners.metaTitle", {}, (locale) => (loaded ? `${loaded.visit.placeName}, ${formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd)}` : undefined));
+  pageTitle(matches, "joint.partners.metaTitle", {}, (locale) => (loaded ? `${localizedName(loaded.visit.place, locale)}, ${formatDayRange(locale, loaded.visit.plannedStart, loaded.visit.plannedEnd)}` : undefined));
 
 /** The host's side of a joint visit: invite partner workspaces, share interviews, end partnerships. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   try {
     // Independent reads (each caller call is its own transaction), so they run side by side.
     const [visit, partners] = await Promise.all([api.caller.visits.get(input), api.caller.jointVisits.partners(input)]);
-    return { visit: { id: visit.id, placeName: visit.place.name, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, editable: visit.editable }, ...partners };
+    return { visit: { id: visit.id, place: visit.place, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, editable: visit.editable }, ...partners };
   } catch (error) {
     loaderError(error, request);
   }
@@ -98,7 +99,7 @@ export default function VisitPartners({ loaderData, actionData }: Route.Componen
       <Link to={`/t/${workspace.slug}/visits/${visit.id}`} className={`inline-flex min-h-10 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
         {t("joint.partners.backToVisit")}
       </Link>
-      <PageHeader title={t("joint.partners.title")} lead={`${visit.placeName} · ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} />
+      <PageHeader title={t("joint.partners.title")} lead={`${localizedName(visit.place, locale)} · ${formatDayRange(locale, visit.plannedStart, visit.plannedEnd)}`} />
       <p className="text-slate-700">{t("joint.partners.lead")}</p>
       <FormSuccess message={success} />
       {actionData && !actionData.ok ? <FormError message={actionData.message} /> : null}

@@ -1,5 +1,7 @@
+import { localizedName, type NamedInLanguages } from "@vigil/i18n";
 import type { RecommendationStatus } from "@vigil/db";
 import { useTranslation } from "react-i18next";
+import { useLocale } from "../../lib/locale";
 import { Form, Link } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
 import { SelectField } from "../../ui/SelectField";
@@ -22,11 +24,12 @@ export type RecommendationFilterValues = {
   overdue: boolean;
 };
 
-type Options = { authorities: { id: string; name: string }[]; places: { id: string; name: string }[]; tags: string[] };
+type Options = { authorities: ({ id: string } & NamedInLanguages)[]; places: ({ id: string } & NamedInLanguages)[]; tags: string[] };
 
 /** A GET form: the filters live in the address (status may repeat), so a filtered list can be bookmarked. */
 export function RecommendationFilters({ options, current }: { options: Options; current: RecommendationFilterValues }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const any = { value: "", label: t("recommendations.any") };
   return (
     <Form method="get" className="space-y-4" aria-label={t("recommendations.filtersTitle")}>
@@ -43,9 +46,9 @@ export function RecommendationFilters({ options, current }: { options: Options; 
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField name="authorityId" label={t("recommendations.filterAuthority")} defaultValue={current.authorityId ?? ""}
-          options={[any, ...options.authorities.map((a) => ({ value: a.id, label: a.name }))]} />
+          options={[any, ...options.authorities.map((a) => ({ value: a.id, label: localizedName(a, locale) }))]} />
         <SelectField name="placeId" label={t("recommendations.filterPlace")} defaultValue={current.placeId ?? ""}
-          options={[any, ...options.places.map((p) => ({ value: p.id, label: p.name }))]} />
+          options={[any, ...options.places.map((p) => ({ value: p.id, label: localizedName(p, locale) }))]} />
         <SelectField name="tag" label={t("recommendations.filterTag")} defaultValue={current.tag ?? ""}
           options={[any, ...options.tags.map((tag) => ({ value: tag, label: tag }))]} />
       </div>

@@ -1,7 +1,9 @@
 import type { RecommendationStatus, RecommendationUpdateSource } from "@vigil/db";
+import { localizedName, type NamedInLanguages } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../ui/DataTable";
 import { Link } from "react-router";
+import { contentLang } from "../../lib/bdi";
 import { useLocale } from "../../lib/locale";
 import { formatDay } from "../visits/visit-days";
 import { useWorkspace } from "../../lib/workspace";
@@ -15,9 +17,11 @@ export type RecommendationRowData = {
   status: RecommendationStatus;
   dueDate: Date | string | null;
   overdue: boolean;
-  place: { id: string; name: string };
+  place: { id: string } & NamedInLanguages;
+  /** The report the recommendation belongs to: its text is in the report's language. */
+  report: { language: string };
   visit: { id: string; plannedStart: Date | string };
-  addressees: { id: string; name: string }[];
+  addressees: ({ id: string } & NamedInLanguages)[];
   latestUpdate: { occurredOn: Date | string; source: RecommendationUpdateSource; resultingStatus: RecommendationStatus; text: string } | null;
 };
 
@@ -46,14 +50,14 @@ export function RecommendationTable({ rows, caption, showPlace = true }: { rows:
         <tr key={row.id} className="align-top">
           <td className="py-2 pr-3 tabular-nums">{row.number}</td>
           <td className="py-2 pr-3">
-            <Link to={`/t/${slug}/recommendations/${row.id}`} className={`text-teal-800 underline ${FOCUS_RING}`}>
+            <Link to={`/t/${slug}/recommendations/${row.id}`} lang={contentLang(row.report.language, locale)} className={`text-teal-800 underline ${FOCUS_RING}`}>
               {excerpt(row.text)}
             </Link>
-            {row.addressees.length > 0 ? <span className="block text-slate-600">{row.addressees.map((a) => a.name).join(", ")}</span> : null}
+            {row.addressees.length > 0 ? <span className="block text-slate-600">{row.addressees.map((a) => localizedName(a, locale)).join(", ")}</span> : null}
           </td>
           {showPlace ? (
             <td className="py-2 pr-3">
-              {row.place.name}
+              {localizedName(row.place, locale)}
               <span className="block whitespace-nowrap text-slate-600">{formatDay(locale, row.visit.plannedStart)}</span>
             </td>
           ) : null}

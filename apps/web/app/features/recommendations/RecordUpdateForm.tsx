@@ -1,3 +1,4 @@
+import { localizedName, type NamedInLanguages } from "@vigil/i18n";
 import type { RecommendationStatus, RecommendationUpdateSource } from "@vigil/db";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
@@ -20,7 +21,7 @@ type Props = {
   today: string;
   maxMegabytes: number;
   /** The addressees, offered as the responding authority. */
-  authorities: { id: string; name: string }[];
+  authorities: ({ id: string } & NamedInLanguages)[];
   /** Follow-up visits of the recommendation's visit, offered for a verification. */
   visits: { id: string; plannedStart: Date | string }[];
   result?: ActionResult;
@@ -59,7 +60,7 @@ export function RecordUpdateForm({ recommendationId, status, today, maxMegabytes
         )}
         {verifying ? null : (
           <SelectField id={`${prefix}-authority`} name="authorityId" label={t("recommendations.authority")} defaultValue="" error={error("authorityId")}
-            options={[{ value: "", label: t("recommendations.authorityNone") }, ...authorities.map((a) => ({ value: a.id, label: a.name }))]} />
+            options={[{ value: "", label: t("recommendations.authorityNone") }, ...authorities.map((a) => ({ value: a.id, label: localizedName(a, locale) }))]} />
         )}
         {!verifying && visits.length > 0 ? (
           <SelectField id={`${prefix}-visit`} name="visitId" label={t("recommendations.followUpVisit")} defaultValue="" error={error("visitId")}

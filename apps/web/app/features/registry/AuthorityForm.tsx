@@ -1,5 +1,7 @@
+import { localizedName, type NamedInLanguages } from "@vigil/i18n";
 import { AUTHORITY_KINDS } from "@vigil/api/registry";
 import { useTranslation } from "react-i18next";
+import { useLocale } from "../../lib/locale";
 import { Form, Link } from "react-router";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { Button, buttonClass } from "../../ui/Button";
@@ -11,8 +13,9 @@ import { NameTranslationsFieldset } from "./NameTranslationsFieldset";
 export type AuthorityValues = { id: string; kind: string; name: string; nameTranslations?: unknown; contactEmail: string | null; parent: { id: string } | null };
 
 /** Adds an authority, or edits one (`authority` given); an institution may name its ministry. */
-export function AuthorityForm({ authority, ministries, result }: { authority?: AuthorityValues; ministries: { id: string; name: string }[]; result?: ActionResult }) {
+export function AuthorityForm({ authority, ministries, result }: { authority?: AuthorityValues; ministries: ({ id: string } & NamedInLanguages)[]; result?: ActionResult }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const intent = authority ? "update" : "create";
   const busy = useBusy(intent);
   const mine = result?.intent === intent && (!authority || result.targetId === authority.id) ? result : undefined;
@@ -30,7 +33,7 @@ export function AuthorityForm({ authority, ministries, result }: { authority?: A
           name="parentId"
           label={t("authorities.parent")}
           defaultValue={authority?.parent?.id ?? ""}
-          options={[{ value: "", label: t("authorities.noParent") }, ...ministries.filter((m) => m.id !== authority?.id).map((m) => ({ value: m.id, label: m.name }))]}
+          options={[{ value: "", label: t("authorities.noParent") }, ...ministries.filter((m) => m.id !== authority?.id).map((m) => ({ value: m.id, label: localizedName(m, locale) }))]}
           error={fieldError(mine, "parentId")}
         />
         <TextField id={`${prefix}-email`} name="contactEmail" type="email" label={t("authorities.contactEmail")} maxLength={254} defaultValue={authority?.contactEmail ?? ""} error={fieldError(mine, "contactEmail")} />

@@ -1,5 +1,7 @@
+import { localizedName, type NamedInLanguages } from "@vigil/i18n";
 import { PLACE_TYPES } from "@vigil/api/registry";
 import { useTranslation } from "react-i18next";
+import { useLocale } from "../../lib/locale";
 import { Form } from "react-router";
 import { fieldError, useBusy, type ActionResult } from "../../lib/form";
 import { Button } from "../../ui/Button";
@@ -12,11 +14,12 @@ export type PlaceValues = {
   name: string; nameTranslations?: unknown; type: string; region: string | null; municipality: string | null; address: string | null;
   capacity: number | null; authorityId: string | null; notes: string | null;
 };
-type AuthorityOption = { id: string; name: string };
+type AuthorityOption = { id: string } & NamedInLanguages;
 
 /** Registers or edits a place: one form for both, so they cannot drift apart. */
 export function PlaceForm({ place, authorities, result, submitLabel }: { place?: PlaceValues; authorities: AuthorityOption[]; result?: ActionResult; submitLabel: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const busy = useBusy();
   const err = (name: string) => fieldError(result, name);
   return (
@@ -41,7 +44,7 @@ export function PlaceForm({ place, authorities, result, submitLabel }: { place?:
         name="authorityId"
         label={t("places.authority")}
         defaultValue={place?.authorityId ?? ""}
-        options={[{ value: "", label: t("places.noAuthority") }, ...authorities.map((a) => ({ value: a.id, label: a.name }))]}
+        options={[{ value: "", label: t("places.noAuthority") }, ...authorities.map((a) => ({ value: a.id, label: localizedName(a, locale) }))]}
         error={err("authorityId")}
       />
       <div className="space-y-1">

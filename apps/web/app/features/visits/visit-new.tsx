@@ -1,3 +1,4 @@
+import { localizedName } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { Button, buttonClass } from "../../ui/Button";
@@ -11,7 +12,7 @@ import { PlanFields } from "./PlanFields";
 import { VisitTabs } from "./VisitTabs";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
-import { pageTitle } from "../../lib/locale";
+import { pageTitle, useLocale } from "../../lib/locale";
 import { useWorkspace } from "../../lib/workspace";
 import { planInputFrom, planValuesFrom } from "./visit-form.server";
 import { expertFrom, memberFrom } from "./visit-team-form.server";
@@ -46,6 +47,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function VisitNew({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const busy = useBusy();
   const { slug } = useWorkspace();
   const { places, members, place, templateVersions } = loaderData;
@@ -63,7 +65,7 @@ export default function VisitNew({ loaderData, actionData }: Route.ComponentProp
         <Card title={t("visitPlan.choosePlace")} id="choose-place">
           <Form method="get" className="space-y-4">
             <SelectField name="placeId" label={t("visitFields.place")}
-              options={places.map((p) => ({ value: p.id, label: `${p.name} (${t(`visitPlaceTypes.${p.type}`)})` }))} />
+              options={places.map((p) => ({ value: p.id, label: `${localizedName(p, locale)} (${t(`visitPlaceTypes.${p.type}`)})` }))} />
             <Button>{t("visitPlan.continue")}</Button>
           </Form>
         </Card>
