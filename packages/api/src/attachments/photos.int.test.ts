@@ -132,4 +132,12 @@ describe("a photo of a checklist question", () => {
     expect(await upload("Not an id!")).toMatch(/^BAD_REQUEST /);
     expect(await readdir(dir, { recursive: true })).toEqual(before);
   });
+
+  it("refuses a photo of more pixels than any camera takes (a decompression bomb) before decoding it, and stores nothing", async () => {
+    // 7100 × 7100 is 50.4 million pixels, just above PHOTO_MAX_PIXELS; a few hundred KB as a JPEG.
+    const bomb = await sharp({ create: { width: 7100, height: 7100, channels: 3, background: "#777777" } }).jpeg({ quality: 10 }).withMetadata({ orientation: 6 }).toBuffer();
+    const before = await readdir(dir, { recursive: true });
+    expect(await refusalOf(upload("bomb.jpg", bomb))).toBe("BAD_REQUEST attachmentErrors.unreadablePhoto");
+    expect(await readdir(dir, { recursive: true })).toEqual(before);
+  });
 });

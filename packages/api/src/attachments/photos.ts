@@ -1,9 +1,22 @@
 import { rename, rm } from "node:fs/promises";
+import pLimit from "p-limit";
 import type { Sharp, SharpConstructor } from "sharp";
-
 
 /** Thumbnails fit this square (CSS pixels × 2, for sharp screens); they are never enlarged. */
 const THUMBNAIL_SIZE = 320;
+
+/**
+ * The largest photo read, in pixels (decision 0243): a 48-megapixel phone camera's 8000 × 6000 fits;
+ * sharp's own default (268 million) let a 1.6 MB JPEG of 16383 × 16383 take 2 GB of memory and 50 s
+ * once rotated. sharp reads the size from the file's header and refuses before decoding.
+ */
+export const PHOTO_MAX_PIXELS = 50_000_000;
+
+/**
+ * One photo decoded at a time in this process: decoding holds the whole image in memory (about
+ * 150 MB at the limit), and many uploads or thumbnails at once must not add up to gigabytes.
+ */
+const photoTurns = pLimit(1);
 
 /**
  * sharp (libvips) loaded on the first photo, not at start, like pdfkit (docs/decisions/0180); its
@@ -27,9 +40,9 @@ export class UnreadablePhoto extends Error {}
 export async function stripPhotoMetadata(filePath: string, contentType: string): Promise<void> {
   const sharp = await loadSharp();
   const cleanPath = `${filePath}.clean`;
-  const image = sharp(filePath, { failOn: "error" }).rotate();
+  const image = sharp(filePath, { failOn: "error", limitInputPixels: PHOTO_MAX_PIXELS }).rotate();
   try {
-    await encodeAs(image, contentType).toFile(cleanPath);
+    await photoTurns(() => encodeAs(image, contentType).toFile(cleanPath));
   } catch (error) {
     await rm(cleanPath, { force: true });
     throw new UnreadablePhoto("photo could not be decoded", { cause: error });
@@ -40,7 +53,7 @@ export async function stripPhotoMetadata(filePath: string, contentType: string):
 /** A small JPEG of a stored photo, for the evidence lists; made on request, through the same access check as a download. */
 export async function photoThumbnail(filePath: string): Promise<Buffer> {
   const sharp = await loadSharp();
-  return sharp(filePath).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer();
+  return photoTurns(() => sharp(filePath, { limitInputPixels: PHOTO_MAX_PIXELS }).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer());
 }
 
 function encodeAs(image: Sharp, contentType: string): Sharp {

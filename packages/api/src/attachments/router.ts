@@ -11,8 +11,11 @@ export const attachmentsRouter = router({
     .input(uploadAttachmentSchema)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.actor, input)),
 
-  /** For the download route: any member may fetch evidence; a download or preview is audited. */
-  open: tenantProcedure("viewer")
+  /**
+   * For the download route: any member may fetch evidence; a download or preview is audited. A
+   * mutation for its audit row, yet a read: a read-only (unpaid) workspace still opens its evidence.
+   */
+  open: tenantProcedure("viewer", { allowWhenReadOnly: true })
     .input(openAttachmentSchema)
     .mutation(({ ctx, input }) => openAttachment(ctx.tx, ctx.actor, input.attachmentId, input.view)),
 

@@ -9,10 +9,10 @@ import { tenantProcedure } from "../core/trpc.ts";
  * the participation rows say the caller is a nominated member of an accepted partnership. Every
  * change is audited by the service in the host's log and here, once more, in the partner's own.
  */
-export function jointVisitProcedure(minRole: "viewer" | "monitor") {
+export function jointVisitProcedure(minRole: "viewer" | "monitor", options: { allowWhenReadOnly?: boolean } = {}) {
   // Its own transaction always: enterJointVisit narrows the transaction to the host's visit (role
   // vigil_joint), which must not reach a page loader's other queries (decision 0178).
-  return tenantProcedure(minRole, { ownTransaction: true })
+  return tenantProcedure(minRole, { ownTransaction: true, ...options })
     .input(visitRefSchema)
     .use(async ({ ctx, input, next, type, path }) => {
       const participation = await enterJointVisit(ctx.tx, ctx.tenant.id, ctx.user.id, input.visitId);

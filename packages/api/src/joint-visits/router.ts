@@ -67,8 +67,8 @@ export const jointVisitsRouter = router({
   uploadEvidence: jointVisitProcedure("monitor")
     .input(jointEvidenceUploadSchema)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.jointActor, { ...input, visitId: ctx.participation.visitId })),
-  /** For the joint visit's download route: one of THIS visit's evidence files; audited in both workspaces. */
-  openEvidence: jointVisitProcedure("viewer")
+  /** For the joint visit's download route: one of THIS visit's evidence files; audited in both workspaces; a read, so allowed read-only. */
+  openEvidence: jointVisitProcedure("viewer", { allowWhenReadOnly: true })
     .input(openAttachmentSchema)
     .mutation(({ ctx, input }) => openJointEvidence(ctx.tx, ctx.jointActor, ctx.participation, input.attachmentId, input.view)),
   report: jointVisitProcedure("viewer").query(({ ctx }) => jointVisitReport(ctx.tx, ctx.participation)),

@@ -103,4 +103,16 @@ describe("a draft report's recommendations", () => {
     expect(smtp.messages.some((mail) => (mail.text ?? "").includes(DRAFT_TEXT))).toBe(false);
     expect(smtp.messages.some((mail) => (mail.text ?? "").includes("Sent: renovate the premises."))).toBe(true);
   });
+
+  it("are not offered as an earlier recommendation to the next visit's report at the same place", async () => {
+    const actor = { tenantId: workspace.id, userId: owner.id, role: "owner" as const, ipAddress: null };
+    const next = await createDraftReport(actor, draftPlace.id, "1995-03-01", []);
+    const c = await caller();
+    expect(await c.reports.similar({ tenantSlug: workspace.slug, visitId: next.visitId, text: DRAFT_TEXT })).toEqual([]);
+    // Once its report is sent, the same recommendation is an earlier one, and is offered.
+    await withTenant(workspace.id, null, (tx) => tx.report.updateMany({ where: { visitId: draft.visitId }, data: { status: "sent", sentAt: new Date("1995-01-25") } }));
+    const offered = await c.reports.similar({ tenantSlug: workspace.slug, visitId: next.visitId, text: DRAFT_TEXT });
+    expect(offered.map((r) => r.id)).toEqual(draft.recommendations);
+    await withTenant(workspace.id, null, (tx) => tx.report.updateMany({ where: { visitId: draft.visitId }, data: { status: "draft", sentAt: null } }));
+  });
 });

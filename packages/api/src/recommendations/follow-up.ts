@@ -103,6 +103,8 @@ export function similarRecommendations(tx: TenantTx, placeId: string, text: stri
       JOIN visits v ON v.tenant_id = r.tenant_id AND v.id = r.visit_id
       JOIN reports rep ON rep.tenant_id = r.tenant_id AND rep.id = r.report_id
      WHERE r.place_id = ${placeId}::uuid AND r.text % ${text} ${excluded}
+       -- Earlier recommendations are those of sent reports: another visit's draft is not one yet (decision 0190).
+       AND rep.status = 'sent'
      ORDER BY similarity DESC, r.created_at DESC
      LIMIT ${options.limit ?? 5}`;
 }

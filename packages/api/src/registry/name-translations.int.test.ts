@@ -44,6 +44,9 @@ describe("name translations", () => {
     expect(shown.nameTranslations).toEqual({ uk: "Окружний затвор у Београду", "sr-Cyrl": "Окружни затвор у Београду" });
     expect(shown.name).toBe(name);
     expect((await c.places.list({ tenantSlug, search: name })).places[0]?.nameTranslations).toEqual(shown.nameTranslations);
+    // The name in another language finds the place too, in any case; a language code alone does not.
+    expect((await c.places.list({ tenantSlug, search: "окружний ЗАТВОР" })).places.map((p) => p.id)).toEqual([place.id]);
+    expect((await c.places.list({ tenantSlug, search: "sr-Cyrl" })).places.map((p) => p.id)).not.toContain(place.id);
 
     await c.places.update({ tenantSlug, placeId: place.id, name, type: "prison", nameTranslations: { "sr-Latn": "Okružni zatvor u Beogradu" } });
     expect((await c.places.get({ tenantSlug, placeId: place.id })).nameTranslations).toEqual({ "sr-Latn": "Okružni zatvor u Beogradu" });

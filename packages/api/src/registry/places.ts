@@ -1,4 +1,5 @@
 import type { Prisma, TenantTx } from "@vigil/db";
+import { LOCALES } from "@vigil/i18n";
 import { fail } from "../core/errors.ts";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor.ts";
 import type { PlaceFields, PlaceListQuery } from "./inputs.ts";
@@ -13,7 +14,16 @@ const listSelect = {
 /** One page of the registry, in (name, id) order, with the cursor of the next page if there is one. */
 export async function listPlaces(tx: TenantTx, query: PlaceListQuery) {
   const where: Prisma.PlaceWhereInput[] = [];
-  if (query.search) where.push({ name: { contains: query.search, mode: "insensitive" } });
+  // The name in any language finds the place: a Ukrainian partner types the name they read.
+  if (query.search) {
+    const search = query.search;
+    where.push({
+      OR: [
+        { name: { contains: search, mode: "insensitive" } },
+        ...LOCALES.map((locale) => ({ nameTranslations: { path: [locale], string_contains: search, mode: "insensitive" as const } })),
+      ],
+    });
+  }
   if (query.type) where.push({ type: query.type });
   if (query.region) where.push({ region: query.region });
   if (query.archived === "active") where.push({ archivedAt: null });

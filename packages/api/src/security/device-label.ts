@@ -1,6 +1,6 @@
 import type { Device } from "./device.ts";
 
-// Browser-safe (no ua-parser-js): the account pages name devices with it too (@vigil/api/device-label).
+// Browser-safe (no user-agent parser): the account pages name devices with it too (@vigil/api/device-label).
 
 /** The part of i18next's `t` this needs, so the server's translator and react-i18next's both fit. */
 type Translate = (key: string, options?: Record<string, string>) => string;

@@ -9,7 +9,7 @@ const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Ap
 describe("device names", () => {
   it("names a session by its browser and system, in the reader's language", () => {
     expect(deviceLabel(translator("en"), describeDevice(CHROME_LINUX))).toBe("Chrome on Linux");
-    expect(deviceLabel(translator("uk"), describeDevice(SAFARI_IPHONE))).toBe("Mobile Safari на iOS");
+    expect(deviceLabel(translator("uk"), describeDevice(SAFARI_IPHONE))).toBe("Safari на iOS");
     expect(deviceLabel(translator("sr-Latn"), describeDevice(CHROME_LINUX))).toBe("Chrome na sistemu Linux");
   });
 

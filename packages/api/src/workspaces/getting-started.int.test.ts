@@ -50,6 +50,12 @@ describe("getting started", () => {
     expect((await caller.workspaces.gettingStarted({ tenantSlug: fresh.slug })).steps.find((s) => s.step === "members")?.done).toBe(true);
   });
 
+  it("leaves out the invitation step for a coordinator, who cannot invite", async () => {
+    await addMember(workspace.id, coordinator, "coordinator");
+    const steps = (await (await callerFor(coordinator)).caller.workspaces.gettingStarted({ tenantSlug: workspace.slug })).steps.map((s) => s.step);
+    expect(steps).toEqual(["places", "authorities", "checklist", "visit"]);
+  });
+
   it("refuses a monitor, and another workspace's member finds no such workspace", async () => {
     await addMember(workspace.id, monitor, "monitor");
     expect(await codeOf((await callerFor(monitor)).caller.workspaces.gettingStarted({ tenantSlug: workspace.slug }))).toBe("FORBIDDEN");

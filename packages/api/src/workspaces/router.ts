@@ -16,7 +16,7 @@ export const workspacesRouter = router({
   current: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => ({ ...ctx.tenant, role: ctx.membership.role })),
 
   /** The home's getting-started list: for those who set the workspace up (coordinators and above). */
-  gettingStarted: tenantProcedure("coordinator").query(({ ctx }) => gettingStarted(ctx.tx)),
+  gettingStarted: tenantProcedure("coordinator").query(({ ctx }) => gettingStarted(ctx.tx, ctx.membership.role)),
 
   create: authedProcedure
     .input(createWorkspaceSchema)

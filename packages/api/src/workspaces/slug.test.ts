@@ -14,6 +14,12 @@ describe("slugFromName", () => {
     expect(slugFromName("Zaštitnik građana — Đurđevdan")).toBe("zastitnik-gradjana-djurdjevdan");
   });
 
+  it("writes Greek, Georgian and Armenian names in ASCII, so such NPMs do not all get \"workspace\"", () => {
+    expect(slugFromName("Συνήγορος του Πολίτη")).toBe("synigoros-tou-politi");
+    expect(slugFromName("სახალხო დამცველი")).toBe("sakhalkho-damtsveli");
+    expect(slugFromName("Մարդու իրավունքների պաշտպան")).toBe("mardu-iravunkneri-pashtpan");
+  });
+
   it("always makes an address the schema accepts", () => {
     for (const name of ["!!!", "", "a".repeat(80), "Protector of Human Rights and Freedoms of Montenegro", "Омбудсман / Ombudsman (NPM) — 2026", "of of of of of of of of of of of of of of of of of of"]) {
       const slug = slugFromName(name);
