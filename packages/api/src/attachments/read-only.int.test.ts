@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { privilegedDb } from "@vigil/db/privileged";
+import { withTenant } from "@vigil/db";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useFakeStripe } from "../testing/billing.ts";
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).png().toBuffer();
   const { caller } = await callerFor(owner);
   attachmentId = (await caller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, fileName: "cell.png", content: Readable.from([photo]) })).id;
-  await privilegedDb().workspaceBilling.create({ data: { tenantId: workspace.id, stripeCustomerId: unique("cus"), planKey: "standard", status: "canceled" } });
+  await withTenant(workspace.id, null, (tx) => tx.workspaceBilling.create({ data: { tenantId: workspace.id, stripeCustomerId: unique("cus"), planKey: "standard", status: "canceled" } }));
 });
 
 afterAll(async () => {
