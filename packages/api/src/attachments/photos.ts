@@ -10,7 +10,7 @@ const THUMBNAIL_SIZE = 320;
  * sharp's own default (268 million) let a 1.6 MB JPEG of 16383 × 16383 take 2 GB of memory and 50 s
  * once rotated. sharp reads the size from the file's header and refuses before decoding.
  */
-export const PHOTO_MAX_PIXELS = 50_000_000;
+const PHOTO_MAX_PIXELS = 50_000_000;
 
 /**
  * One photo decoded at a time in this process: decoding holds the whole image in memory (about
