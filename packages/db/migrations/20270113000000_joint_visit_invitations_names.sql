@@ -19,7 +19,7 @@ CREATE FUNCTION joint_visit_invitations()
      ORDER BY v.planned_start DESC, p.visit_id
   $$;
 REVOKE EXECUTE ON FUNCTION joint_visit_invitations() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION joint_visit_invitations() TO vigil_app;
+GRANT EXECUTE ON FUNCTION joint_visit_invitations() TO vigil_app, vigil_joint;
 
 -- Down Migration
 DROP FUNCTION joint_visit_invitations();
@@ -39,4 +39,4 @@ CREATE FUNCTION joint_visit_invitations()
      ORDER BY v.planned_start DESC, p.visit_id
   $$;
 REVOKE EXECUTE ON FUNCTION joint_visit_invitations() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION joint_visit_invitations() TO vigil_app;
+GRANT EXECUTE ON FUNCTION joint_visit_invitations() TO vigil_app, vigil_joint;
