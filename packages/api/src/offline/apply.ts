@@ -32,9 +32,9 @@ export async function applyOfflineChange(tx: TenantTx, actor: Actor, change: Off
   }
   const current = await tx.checklistAnswer.findFirst({
     where: { visitId, questionId },
-    select: { value: true, note: true, revision: true, updatedBy: { select: { name: true } } },
+    select: { value: true, note: true, revision: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
-  const theirs = { value: current?.value ?? null, note: current?.note ?? null, revision: current?.revision ?? 0, updatedBy: current?.updatedBy?.name ?? null };
+  const theirs = { value: current?.value ?? null, note: current?.note ?? null, revision: current?.revision ?? 0, updatedAt: current?.updatedAt ?? null, updatedBy: current?.updatedBy?.name ?? null };
   return recordOutcome(tx, actor, change.operationId, { outcome: "conflict", kind: "answer", theirs }, { questionId, value: value ?? null, note, baseRevision });
 }
 

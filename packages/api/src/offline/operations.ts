@@ -1,11 +1,11 @@
-import { Prisma, type TenantTx } from "@vigil/db";
+import type { Prisma, TenantTx } from "@vigil/db";
 import { fail } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 
 /** What the device is told about a change it sent; a repeated send is told the same. */
 export type OfflineOutcome =
   | { outcome: "applied"; kind: "answer"; revision: number }
-  | { outcome: "conflict"; kind: "answer"; theirs: { value: Prisma.JsonValue | null; note: string | null; revision: number; updatedBy: string | null } }
+  | { outcome: "conflict"; kind: "answer"; theirs: { value: Prisma.JsonValue | null; note: string | null; revision: number; updatedAt: Date | null; updatedBy: string | null } }
   | { outcome: "applied"; kind: "finding"; findingId: string }
   | { outcome: "applied"; kind: "photo"; attachmentId: string };
 

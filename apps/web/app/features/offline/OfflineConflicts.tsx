@@ -45,7 +45,7 @@ export function OfflineConflicts({ view, answers, operations, onResolve, onDismi
             <p className="font-medium">{question.text}</p>
             <ConflictPanel
               question={question}
-              theirs={{ value: theirs.value, note: theirs.note, revision: theirs.revision, updatedAt: null, updatedBy: theirs.updatedBy ? { id: "", name: theirs.updatedBy } : null }}
+              theirs={{ value: theirs.value, note: theirs.note, revision: theirs.revision, updatedAt: theirs.updatedAt ?? null, updatedBy: theirs.updatedBy ? { id: "", name: theirs.updatedBy } : null }}
               mine={draftFrom(mine?.value ?? null, mine?.note ?? null)}
               onKeepMine={() => onResolve(questionId, theirs, "mine")}
               onTakeTheirs={() => onResolve(questionId, theirs, "theirs")}

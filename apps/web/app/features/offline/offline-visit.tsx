@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from "@vigil/i18n";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChecklistPage } from "../checklist/ChecklistPage";
 import { ChecklistEndpointsContext } from "../checklist/checklist-endpoints";
@@ -103,17 +103,17 @@ function DeviceVisit({ owner, tenantSlug, visitId }: { owner: string; tenantSlug
   const [operations, setOperations] = useState<QueuedOperation[]>([]);
   // The checklist is mounted again after a conflict is resolved, from the answers now stored.
   const [generation, setGeneration] = useState(0);
-  const load = useCallback(async () => {
-    const [stored, queued] = await Promise.all([readVisit(owner, visitId), operationStore(owner).list()]);
-    setContent(stored?.content ?? null);
-    setOperations(queued.filter((o) => o.visitId === visitId));
-  }, [owner, visitId]);
   useEffect(() => {
+    const load = () =>
+      Promise.all([readVisit(owner, visitId), operationStore(owner).list()]).then(([stored, queued]) => {
+        setContent(stored?.content ?? null);
+        setOperations(queued.filter((o) => o.visitId === visitId));
+      });
     void load();
     const reload = () => void load();
     window.addEventListener(QUEUE_CHANGED, reload);
     return () => window.removeEventListener(QUEUE_CHANGED, reload);
-  }, [load]);
+  }, [owner, visitId]);
   const endpoints = useMemo(() => deviceEndpoints(owner, tenantSlug, visitId), [owner, tenantSlug, visitId]);
 
   if (content === undefined) return null;

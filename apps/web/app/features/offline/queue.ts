@@ -14,7 +14,7 @@ type Kinds = { answer: AnswerPayload; finding: FindingPayload; photo: PhotoPaylo
 export type OperationKind = keyof Kinds;
 
 /** The other person's newer answer, as the server named it. */
-export type TheirAnswer = { value: unknown; note: string | null; revision: number; updatedBy: string | null };
+export type TheirAnswer = { value: unknown; note: string | null; revision: number; updatedAt?: string | Date | null; updatedBy: string | null };
 
 export type QueuedOperation = {
   [K in OperationKind]: {
