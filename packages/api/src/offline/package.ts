@@ -42,5 +42,3 @@ export async function offlinePackage(tx: TenantTx, actor: Actor, visitId: string
     takenAt: new Date(),
   };
 }
-
-export type OfflinePackage = Awaited<ReturnType<typeof offlinePackage>>;
