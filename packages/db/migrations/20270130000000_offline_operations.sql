@@ -32,8 +32,9 @@ CREATE POLICY own_operations ON offline_operations AS RESTRICTIVE
 -- The id is claimed first (INSERT ... ON CONFLICT DO NOTHING, so a second tab sending the same change
 -- waits for the first to commit and then reads its answer), then the outcome is written: UPDATE of
 -- those columns only. Kept as a record: never deleted by the application (the workspace's deletion cascades).
-GRANT SELECT, INSERT ON offline_operations TO vigil_app;
-GRANT UPDATE (outcome, sent, result) ON offline_operations TO vigil_app;
+-- vigil_joint holds what vigil_app holds (decision 0121), though no joint procedure sends offline changes.
+GRANT SELECT, INSERT ON offline_operations TO vigil_app, vigil_joint;
+GRANT UPDATE (outcome, sent, result) ON offline_operations TO vigil_app, vigil_joint;
 
 -- Down Migration
 DROP TABLE offline_operations;
