@@ -48,7 +48,8 @@ export function MakeAvailableOffline({ tenantSlug, visitId }: { tenantSlug: stri
   }
 
   async function remove() {
-    const waiting = (await queueSummary()).pending;
+    const summary = await queueSummary(visitId);
+    const waiting = summary.pending + summary.conflicts;
     if (waiting > 0 && !window.confirm(t("offline.removeConfirm", { count: waiting }))) return;
     await removeVisit(visitId);
     setStored(null);

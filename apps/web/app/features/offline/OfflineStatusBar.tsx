@@ -5,13 +5,13 @@ import { useLocale } from "../../lib/locale";
 import { Button } from "../../ui/Button";
 import type { useOfflineSync } from "./use-offline-sync";
 
-type Props = { sync: ReturnType<typeof useOfflineSync>; signInHref?: string };
+type Props = { sync: ReturnType<typeof useOfflineSync> };
 
 /**
  * Online or offline, how many changes wait, when the last ones went through, and "Send now"
  * (issue 18). Sticky and compact, so that on a phone it stays on screen above the checklist.
  */
-export function OfflineStatusBar({ sync, signInHref = "/sign-in" }: Props) {
+export function OfflineStatusBar({ sync }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -36,7 +36,10 @@ export function OfflineStatusBar({ sync, signInHref = "/sign-in" }: Props) {
       {sync.stopped === "session" ? (
         <p role="alert" className="w-full text-amber-800">
           {t("offline.status.sessionExpired")}{" "}
-          <a className="text-teal-800 underline" href={signInHref}>{t("offline.status.signIn")}</a>
+          {/* Back to this page once signed in, where the changes are then sent. */}
+          <a className="text-teal-800 underline" href={`/sign-in?redirectTo=${encodeURIComponent("/offline" + (typeof window === "undefined" ? "" : window.location.hash))}`}>
+            {t("offline.status.signIn")}
+          </a>
         </p>
       ) : null}
       {sync.stopped === "otherPerson" ? (

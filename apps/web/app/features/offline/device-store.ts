@@ -130,9 +130,10 @@ export async function recordSync(userId: string): Promise<void> {
   await (await database()).put("meta", { userId, at: Date.now() }, "lastSync");
 }
 
-/** How many changes wait, and whose they are (readable without the key: the ids are in the clear). */
-export async function queueSummary(): Promise<{ pending: number; conflicts: number; refused: number; owners: string[] }> {
-  const all = await (await database()).getAll("operations");
+/** How many changes wait (of one visit, or all), and whose they are (readable without the key: the ids are in the clear). */
+export async function queueSummary(visitId?: string): Promise<{ pending: number; conflicts: number; refused: number; owners: string[] }> {
+  const db = await database();
+  const all = visitId ? await db.getAllFromIndex("operations", "byVisit", visitId) : await db.getAll("operations");
   return {
     pending: all.filter((o) => o.state === "pending").length,
     conflicts: all.filter((o) => o.state === "conflict").length,
