@@ -3,7 +3,7 @@ import { serwist } from "@serwist/vite";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild, mode }) => ({
   // The server build's entry is the Express app (server/app.ts), which wraps React Router's handler.
   // The client build keeps Vite's manifest: the server reads which chunk holds each language's strings
   // from it, to preload the reader's (app/lib/language-chunks.server.ts).
@@ -25,6 +25,8 @@ export default defineConfig(({ isSsrBuild }) => ({
             rollupFormat: "iife",
             // A build of every language and chart is a few megabytes; no single file should be skipped.
             maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+            // The development server's modules change on every edit: no worker there (registration finds none and gives up).
+            disable: mode !== "production",
           }),
         ]),
   ],

@@ -35,6 +35,12 @@ export function MakeAvailableOffline({ tenantSlug, visitId }: { tenantSlug: stri
     try {
       const owner = await deviceOwner();
       if (owner && owner !== user.id) throw new OtherPersonsDataError();
+      // Replacing the stored visit while changes wait would hide them from the offline page: send them first.
+      const waiting = await queueSummary(visitId);
+      if (waiting.pending + waiting.conflicts > 0) {
+        setError(t("offline.sendFirst"));
+        return;
+      }
       const content = await trpc.offline.takeVisit.mutate({ tenantSlug, visitId });
       await storeVisit(user.id, tenantSlug, content);
       await keepOfflineShell();
