@@ -74,9 +74,13 @@ export const VISIT_WORK_PROCEDURES: Record<string, ProcedureRow> = {
   "findings.delete": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.findings.delete({ tenantSlug: slug, findingId: otherId }) },
   "attachments.upload": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.upload({ tenantSlug: slug, visitId: otherId, fileName: "a.pdf", content: Readable.from([Buffer.from("%PDF-1.7")]) }) },
   "offline.takeVisit": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.offline.takeVisit({ tenantSlug: slug, visitId: otherId }) },
-  "offline.send": {
+  "offline.sendAnswer": {
     minRole: "monitor", admitted: "NOT_FOUND",
-    call: (c, slug) => c.offline.send({ tenantSlug: slug, kind: "answer", operationId: otherId, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }),
+    call: (c, slug) => c.offline.sendAnswer({ tenantSlug: slug, operationId: otherId, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }),
+  },
+  "offline.sendFinding": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendFinding({ tenantSlug: slug, operationId: otherId, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }),
   },
   "offline.sendPhoto": {
     minRole: "monitor", admitted: "NOT_FOUND",

@@ -11,10 +11,9 @@ import { contentId } from "../templates/content.ts";
 
 const operationId = z.uuid();
 
-export const offlineChangeSchema = z.discriminatedUnion("kind", [
-  saveAnswerSchema.extend({ kind: z.literal("answer"), operationId }),
-  findingFieldsSchema.extend({ kind: z.literal("finding"), operationId, visitId: z.uuid() }),
-]);
+export const offlineAnswerSchema = saveAnswerSchema.extend({ operationId });
+
+export const offlineFindingSchema = findingFieldsSchema.extend({ operationId, visitId: z.uuid() });
 
 /** A photo taken offline: of a finding made offline (named by that change's id), or of a question. */
 export const offlinePhotoSchema = z.object({
@@ -25,5 +24,5 @@ export const offlinePhotoSchema = z.object({
   ...uploadedFileFields,
 });
 
-export type OfflineChange = z.output<typeof offlineChangeSchema>;
+export type OfflineChange = (z.output<typeof offlineAnswerSchema> & { kind: "answer" }) | (z.output<typeof offlineFindingSchema> & { kind: "finding" });
 export type OfflinePhoto = z.output<typeof offlinePhotoSchema>;

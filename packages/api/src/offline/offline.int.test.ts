@@ -42,7 +42,7 @@ async function teamVisit(members: TestUser[] = [monitor, colleague, viewer]) {
 }
 
 const answer = (visitId: string, fields: { questionId?: string; value?: unknown; note?: string | null; baseRevision?: number; operationId?: string } = {}) => ({
-  tenantSlug: workspace.slug, kind: "answer" as const, operationId: fields.operationId ?? randomUUID(), visitId,
+  tenantSlug: workspace.slug, operationId: fields.operationId ?? randomUUID(), visitId,
   questionId: fields.questionId ?? "register-complete", value: (fields.value ?? "yes") as string, note: fields.note ?? null, baseRevision: fields.baseRevision ?? 0,
 });
 
@@ -71,13 +71,13 @@ describe("offline.takeVisit", () => {
   });
 });
 
-describe("offline.send", () => {
+describe("offline.sendAnswer and sendFinding", () => {
   it("applies an answer once, however often it is sent", async () => {
     const visitId = await teamVisit();
     const { caller } = await callerFor(monitor);
     const change = answer(visitId, { value: "no", note: "Two persons missing" });
-    const first = await caller.offline.send(change);
-    const again = await caller.offline.send(change);
+    const first = await caller.offline.sendAnswer(change);
+    const again = await caller.offline.sendAnswer(change);
     expect(first).toEqual({ outcome: "applied", kind: "answer", revision: 1 });
     expect(again).toEqual(first);
     const history = await caller.checklist.history({ tenantSlug: workspace.slug, visitId, questionId: "register-complete" });
@@ -90,47 +90,47 @@ describe("offline.send", () => {
     await (await callerFor(colleague)).caller.checklist.save({ tenantSlug: workspace.slug, visitId, questionId: "register-complete", value: "yes", note: "Checked", baseRevision: 0 });
     const { caller } = await callerFor(monitor);
     const change = answer(visitId, { value: "no", note: "Mine" });
-    const outcome = await caller.offline.send(change);
+    const outcome = await caller.offline.sendAnswer(change);
     expect(outcome).toEqual({ outcome: "conflict", kind: "answer", theirs: { value: "yes", note: "Checked", revision: 1, updatedAt: expect.any(Date), updatedBy: "Boris Online" } });
     // A repeat is told the same (the stored outcome went through JSON: the date is a string there).
-    expect(await caller.offline.send(change)).toMatchObject({ outcome: "conflict", theirs: { value: "yes", revision: 1 } });
+    expect(await caller.offline.sendAnswer(change)).toMatchObject({ outcome: "conflict", theirs: { value: "yes", revision: 1 } });
     const kept = await withTenant(workspace.id, monitor.id, (tx) => tx.offlineOperation.findFirst({ where: { id: change.operationId }, select: { outcome: true, sent: true } }));
     expect(kept).toEqual({ outcome: "conflict", sent: expect.objectContaining({ value: "no", note: "Mine", baseRevision: 0 }) });
     // Keeping mine is a new change on top of theirs: the history then holds both.
-    expect(await caller.offline.send(answer(visitId, { value: "no", note: "Mine", baseRevision: 1 }))).toEqual({ outcome: "applied", kind: "answer", revision: 2 });
+    expect(await caller.offline.sendAnswer(answer(visitId, { value: "no", note: "Mine", baseRevision: 1 }))).toEqual({ outcome: "applied", kind: "answer", revision: 2 });
     const history = await caller.checklist.history({ tenantSlug: workspace.slug, visitId, questionId: "register-complete" });
     expect(history.map((h) => h.value)).toEqual(["no", "yes"]);
   });
 
   it("refuses a change from someone taken off the team, a bad value and a closed visit, and keeps nothing of them", async () => {
     const visitId = await teamVisit([monitor]);
-    expect(await refusalOf((await callerFor(offTeam)).caller.offline.send(answer(visitId)))).toBe("FORBIDDEN offlineErrors.notOnTeam");
+    expect(await refusalOf((await callerFor(offTeam)).caller.offline.sendAnswer(answer(visitId)))).toBe("FORBIDDEN offlineErrors.notOnTeam");
     const { caller } = await callerFor(monitor);
     const bad = answer(visitId, { value: "maybe" });
-    expect(await refusalOf(caller.offline.send(bad))).toBe("BAD_REQUEST checklistErrors.invalidValue.yes_no_na");
+    expect(await refusalOf(caller.offline.sendAnswer(bad))).toBe("BAD_REQUEST checklistErrors.invalidValue.yes_no_na");
     await withTenant(workspace.id, null, (tx) => tx.visitTeamMember.deleteMany({ where: { visitId } }));
-    expect(await refusalOf(caller.offline.send(answer(visitId)))).toBe("FORBIDDEN offlineErrors.notOnTeam");
+    expect(await refusalOf(caller.offline.sendAnswer(answer(visitId)))).toBe("FORBIDDEN offlineErrors.notOnTeam");
     for (const person of [monitor, offTeam]) {
       expect(await withTenant(workspace.id, person.id, (tx) => tx.offlineOperation.count({ where: { visitId } }))).toBe(0);
     }
-    expect(await refusalOf(caller.offline.send(answer(randomUUID())))).toBe("NOT_FOUND errors.notFound");
+    expect(await refusalOf(caller.offline.sendAnswer(answer(randomUUID())))).toBe("NOT_FOUND errors.notFound");
   });
 
   it("refuses an operation id that a colleague's device already used", async () => {
     const visitId = await teamVisit();
     const change = answer(visitId);
-    await (await callerFor(colleague)).caller.offline.send(change);
+    await (await callerFor(colleague)).caller.offline.sendAnswer(change);
     // Row-level security: a colleague's operations are not readable, even inside the workspace.
     expect(await withTenant(workspace.id, monitor.id, (tx) => tx.offlineOperation.count({ where: { id: change.operationId } }))).toBe(0);
     expect(await withTenant(workspace.id, colleague.id, (tx) => tx.offlineOperation.count({ where: { id: change.operationId } }))).toBe(1);
-    expect(await refusalOf((await callerFor(monitor)).caller.offline.send({ ...change, questionId: "cell-size", value: "3 m²" }))).toBe("CONFLICT offlineErrors.operationIdTaken");
+    expect(await refusalOf((await callerFor(monitor)).caller.offline.sendAnswer({ ...change, questionId: "cell-size", value: "3 m²" }))).toBe("CONFLICT offlineErrors.operationIdTaken");
   });
 
   it("creates a finding made offline, and its photo once, linked to it", async () => {
     const visitId = await teamVisit();
     const { caller } = await callerFor(monitor);
     const findingOperationId = randomUUID();
-    const finding = await caller.offline.send({ tenantSlug: workspace.slug, kind: "finding", operationId: findingOperationId, visitId, theme: "Cells", text: "Damp walls", severity: "medium" });
+    const finding = await caller.offline.sendFinding({ tenantSlug: workspace.slug, operationId: findingOperationId, visitId, theme: "Cells", text: "Damp walls", severity: "medium" });
     expect(finding).toMatchObject({ outcome: "applied", kind: "finding" });
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#777" } }).png().toBuffer();
     const photo = { tenantSlug: workspace.slug, operationId: randomUUID(), visitId, findingOperationId, fileName: "cell.png" };

@@ -1,5 +1,5 @@
 import { applyOfflineChange, applyOfflinePhoto } from "./apply.ts";
-import { offlineChangeSchema, offlinePhotoSchema } from "./inputs.ts";
+import { offlineAnswerSchema, offlineFindingSchema, offlinePhotoSchema } from "./inputs.ts";
 import { offlinePackage } from "./package.ts";
 import { visitRefSchema } from "../core/schemas.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
@@ -13,9 +13,13 @@ export const offlineRouter = router({
     .input(visitRefSchema)
     .mutation(({ ctx, input }) => offlinePackage(ctx.tx, ctx.actor, input.visitId, ctx.locale)),
 
-  send: tenantProcedure("monitor")
-    .input(offlineChangeSchema)
-    .mutation(({ ctx, input }) => applyOfflineChange(ctx.tx, ctx.actor, input)),
+  sendAnswer: tenantProcedure("monitor")
+    .input(offlineAnswerSchema)
+    .mutation(({ ctx, input }) => applyOfflineChange(ctx.tx, ctx.actor, { ...input, kind: "answer" })),
+
+  sendFinding: tenantProcedure("monitor")
+    .input(offlineFindingSchema)
+    .mutation(({ ctx, input }) => applyOfflineChange(ctx.tx, ctx.actor, { ...input, kind: "finding" })),
 
   /** Takes the photo as a stream, so only the web server's offline photo route can call it (like attachments.upload). */
   sendPhoto: tenantProcedure("monitor")

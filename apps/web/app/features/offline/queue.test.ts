@@ -28,7 +28,7 @@ function memoryStore(): OperationStore & { operations: QueuedOperation[] } {
 const base = { userId: "ana", tenantSlug: "npm", visitId: "v1" };
 const answer = (id: string, questionId: string, value: string, baseRevision = 0) => ({ ...base, id, kind: "answer" as const, payload: { questionId, value, note: null, baseRevision } });
 
-/** A server that applies each operation id once and counts revisions per question, like offline.send. */
+/** A server that applies each operation id once and counts revisions per question, like offline.sendAnswer. */
 function fakeServer() {
   const applied = new Map<string, SendResult>();
   const revisions = new Map<string, number>();

@@ -11,7 +11,7 @@ function failure(code: string | null, message: string | null): SendResult {
   return { type: "retry", reason: "network" };
 }
 
-type Outcome = Awaited<ReturnType<typeof trpc.offline.send.mutate>>;
+type Outcome = Awaited<ReturnType<typeof trpc.offline.sendAnswer.mutate>>;
 
 function fromOutcome(outcome: Outcome): SendResult {
   if (outcome.outcome === "conflict") return { type: "conflict", theirs: outcome.theirs };
@@ -25,10 +25,10 @@ export async function sendOperation(operation: QueuedOperation): Promise<SendRes
   try {
     if (operation.kind === "answer") {
       const { questionId, value, note, baseRevision } = operation.payload;
-      return fromOutcome(await trpc.offline.send.mutate({ tenantSlug, kind: "answer", operationId, visitId, questionId, value: value as never, note, baseRevision }));
+      return fromOutcome(await trpc.offline.sendAnswer.mutate({ tenantSlug, operationId, visitId, questionId, value: value as never, note, baseRevision }));
     }
     if (operation.kind === "finding") {
-      return fromOutcome(await trpc.offline.send.mutate({ tenantSlug, kind: "finding", operationId, visitId, ...operation.payload }));
+      return fromOutcome(await trpc.offline.sendFinding.mutate({ tenantSlug, operationId, visitId, ...operation.payload }));
     }
   } catch (caught) {
     return failure(errorCode(caught), errorMessage(caught));
