@@ -1,4 +1,5 @@
 import { INTL_LOCALE } from "@vigil/i18n";
+import { useEffect } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import "./app.css";
@@ -7,13 +8,18 @@ import { languageChunks } from "./lib/language-chunks.server";
 import { useI18n } from "./lib/i18n";
 import { useTranslatedValidity } from "./lib/translated-validity";
 import { RouteAnnouncer } from "./shell/RouteAnnouncer";
+import { registerServiceWorker } from "./features/offline/service-worker";
 import type { Route } from "./+types/root";
+
+/** The offline shell is kept in the browser's cache (decision 0210), so its page names nobody. */
+const OFFLINE_SHELL = "/offline";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { ctx } = await serverApi(request, context);
+  const shell = new URL(request.url).pathname === OFFLINE_SHELL;
   return {
     locale: ctx.locale,
-    user: ctx.user ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email } : null,
+    user: ctx.user && !shell ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email } : null,
     /** The browser files of the page's language, preloaded with the page (decision 0182). */
     languageChunks: languageChunks(ctx.locale),
   };
@@ -28,6 +34,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Installable to a phone's home screen (issue 18): the manifest, Vigil's colour and icon. */}
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#115e59" />
+        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <Meta />
         {rootData?.languageChunks.map((href) => <link key={href} rel="modulepreload" href={href} />)}
         <Links />
@@ -43,6 +53,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useTranslatedValidity();
+  useEffect(registerServiceWorker, []);
   return (
     <>
       <Outlet />

@@ -61,6 +61,8 @@ export default [
   route("t/:slug/visits/:visitId/report/similar", "features/reports/report-similar.ts"),
   route("t/:slug/exports/:file", "features/dashboard/dashboard-export.ts"),
   route("t/:slug/joint-visits/:visitId/evidence/:attachmentId", "features/joint-visits/joint-visit-evidence.ts"),
+  route("t/:slug/visits/:visitId/offline-photo", "features/offline/offline-photo.ts"),
+  route("offline", "features/offline/offline-visit.tsx"),
   route("sign-out", "features/account/sign-out.ts"),
   route("locale", "shell/locale.ts"),
   route("api/trpc/*", "shell/api.trpc.$.ts"),

@@ -51,3 +51,26 @@ export async function createVisitFor(slug: string, email: string, placeName: str
     await client.end();
   }
 }
+
+/** Puts the account `email` on a visit's team (as a lead or coordinator would), straight in the database. */
+export async function addToVisitTeam(visitId: string, email: string, visitRole: "lead" | "monitor" = "monitor"): Promise<void> {
+  const client = await connectToTestDatabase();
+  try {
+    await client.query(
+      "INSERT INTO visit_team_members (tenant_id, visit_id, user_id, visit_role) SELECT v.tenant_id, v.id, u.id, $3::visit_role FROM visits v, users u WHERE v.id = $1 AND u.email = $2",
+      [visitId, email, visitRole],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Reads the test server's database as its superuser, for a spec to check what reached it. */
+export async function queryTestDatabase<T extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<T[]> {
+  const client = await connectToTestDatabase();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}

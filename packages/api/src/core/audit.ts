@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "visit.teamMemberAdded",
   "visit.teamMemberRemoved",
   "visit.followUpPlanned",
+  "visit.takenOffline",
   "checklist.answerSaved",
   "finding.created",
   "finding.updated",

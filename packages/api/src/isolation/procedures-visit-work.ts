@@ -73,6 +73,19 @@ export const VISIT_WORK_PROCEDURES: Record<string, ProcedureRow> = {
   "findings.update": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.findings.update({ tenantSlug: slug, findingId: otherId, theme: "Cells", text: "Dark", severity: "low" }) },
   "findings.delete": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.findings.delete({ tenantSlug: slug, findingId: otherId }) },
   "attachments.upload": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.upload({ tenantSlug: slug, visitId: otherId, fileName: "a.pdf", content: Readable.from([Buffer.from("%PDF-1.7")]) }) },
+  "offline.takeVisit": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.offline.takeVisit({ tenantSlug: slug, visitId: otherId }) },
+  "offline.sendAnswer": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendAnswer({ tenantSlug: slug, operationId: otherId, visitId: otherId, questionId: "q1", value: "yes", note: null, baseRevision: 0 }),
+  },
+  "offline.sendFinding": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendFinding({ tenantSlug: slug, operationId: otherId, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }),
+  },
+  "offline.sendPhoto": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendPhoto({ tenantSlug: slug, operationId: otherId, visitId: otherId, fileName: "a.png", content: Readable.from([Buffer.from("x")]) }),
+  },
   "attachments.open": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.open({ tenantSlug: slug, attachmentId: otherId }) },
   "attachments.delete": { minRole: "monitor", admitted: "NOT_FOUND", call: (c, slug) => c.attachments.delete({ tenantSlug: slug, attachmentId: otherId }) },
   "reports.get": { minRole: "viewer", admitted: "NOT_FOUND", call: (c, slug) => c.reports.get({ tenantSlug: slug, visitId: otherId }) },

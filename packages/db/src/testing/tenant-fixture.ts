@@ -47,6 +47,12 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
     [tenantId, visitId, findingId, Buffer.alloc(32)],
   );
 
+  // A change made offline, applied once by its device id (migration 20270130000000): its user's own row.
+  await owner.query(
+    "INSERT INTO offline_operations (tenant_id, id, user_id, visit_id, kind, outcome, sent, result) VALUES ($1, $2, $3, $4, 'answer', 'applied', '{}', '{}')",
+    [tenantId, randomUUID(), userId, visitId],
+  );
+
   // Reports and recommendations (migration 20261207000000).
   const reportId = await one("INSERT INTO reports (tenant_id, visit_id, language, status, sent_at) VALUES ($1, $2, 'sr-Cyrl', 'sent', now())", [tenantId, visitId]);
   const recommendationId = await one(

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useChecklistEndpoints } from "./checklist-endpoints";
 import type { SaveStatus } from "./use-answer-autosave";
 
 const TONE: Record<SaveStatus, string> = {
@@ -16,7 +17,12 @@ const TONE: Record<SaveStatus, string> = {
  */
 export function AnswerStatus({ status, error, questionId }: { status: SaveStatus; error: string | null; questionId: string }) {
   const { t } = useTranslation();
-  const text = status === "idle" ? "" : status === "error" && error ? `${t("checklist.status.error")}: ${error}` : t(`checklist.status.${status}`);
+  const { savedStatusKey } = useChecklistEndpoints();
+  const text =
+    status === "idle" ? ""
+    : status === "error" && error ? `${t("checklist.status.error")}: ${error}`
+    : status === "saved" && savedStatusKey ? t(savedStatusKey)
+    : t(`checklist.status.${status}`);
   return (
     <p id={`status-${questionId}`} aria-live="polite" data-status={status} className={`text-sm font-medium ${status === "idle" ? "sr-only" : TONE[status]}`}>
       {text}

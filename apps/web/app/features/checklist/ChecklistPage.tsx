@@ -18,7 +18,8 @@ type Props = {
   tenantSlug: string;
   /** The section saved without JavaScript and what came of it. */
   saved: { sectionId: string; outcome: SectionOutcome } | undefined;
-  back: { to: string; label: string };
+  /** `document`: a plain link that loads the page from the server (the offline page has no route discovery to ask). */
+  back: { to: string; label: string; document?: boolean };
   /** Where a photo of a question is attached (the visit's evidence page); none on a joint visit's partner side. */
   evidenceHref?: string;
 };
@@ -46,9 +47,15 @@ export function ChecklistPage({ data, tenantSlug, saved, back, evidenceHref }: P
 
   return (
     <div className="mx-auto max-w-3xl space-y-4 sm:space-y-6">
-      <Link to={back.to} className={`inline-flex min-h-11 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
-        {back.label}
-      </Link>
+      {back.document ? (
+        <a href={back.to} className={`inline-flex min-h-11 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
+          {back.label}
+        </a>
+      ) : (
+        <Link to={back.to} className={`inline-flex min-h-11 items-center text-sm text-teal-800 underline ${FOCUS_RING}`}>
+          {back.label}
+        </Link>
+      )}
       <PageHeader
         title={t("checklist.title")}
         lead={t(visit.nightVisit ? "checklist.leadNight" : "checklist.lead", { place: visit.place.name, dates })}

@@ -10,8 +10,10 @@ type HistoryInput = Parameters<typeof trpc.checklist.history.query>[0];
  * ones with the partner's own workspace slug. The components are the same.
  */
 export type ChecklistEndpoints = {
-  save: (input: SaveInput) => ReturnType<typeof trpc.checklist.save.mutate>;
-  history: (input: HistoryInput) => ReturnType<typeof trpc.checklist.history.query>;
+  save: (input: SaveInput) => Promise<Awaited<ReturnType<typeof trpc.checklist.save.mutate>>>;
+  history: (input: HistoryInput) => Promise<Awaited<ReturnType<typeof trpc.checklist.history.query>>>;
+  /** What "saved" means here: on the server (the default), or on this device, not yet sent (offline, decision 0210). */
+  savedStatusKey?: string;
 };
 
 export const OWN_VISIT_ENDPOINTS: ChecklistEndpoints = {

@@ -18,7 +18,8 @@ import { VisitSummary } from "./VisitSummary";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { parseForm } from "../../lib/parse-form.server";
-import { pageTitle, useLocale } from "../../lib/locale";
+import { pageTitle, useLocale, useUser } from "../../lib/locale";
+import { MakeAvailableOffline } from "../offline/MakeAvailableOffline";
 import { formatDayRange } from "./visit-days";
 import { followUpFormLimits } from "../recommendations/recommendation-update.server";
 import { expertFrom, memberFrom } from "./visit-team-form.server";
@@ -73,6 +74,7 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
   const workspace = useWorkspace();
   const { visit, preparation, members, toVerify } = loaderData;
   const canEdit = roleAtLeast(workspace.role, "monitor");
+  const user = useUser();
   const base = `/t/${workspace.slug}/visits`;
   return (
     <div className="space-y-6">
@@ -89,6 +91,11 @@ export default function VisitDetail({ loaderData, actionData }: Route.ComponentP
       <StatusActions status={visit.status} nextStatuses={visit.nextStatuses} canChange={canEdit}
         result={actionData?.intent === "transition" ? actionData : undefined} />
       <VisitSummary visit={visit} />
+      {canEdit && visit.editable && user && visit.team.some((member) => member.user?.id === user.id) ? (
+        <Card title={t("offline.cardTitle")} id="offline">
+          <MakeAvailableOffline tenantSlug={workspace.slug} visitId={visit.id} />
+        </Card>
+      ) : null}
       <Card title={t("visitTeam.title")} id="team">
         <div className="space-y-6">
           <TeamList team={visit.team} manage={visit.editable ? visit.teamManagement : { members: false, lead: false }} />
