@@ -9,6 +9,7 @@ import { forumsRouter } from "./forums/router.ts";
 import { interviewsRouter } from "./interviews/router.ts";
 import { jointVisitsRouter } from "./joint-visits/router.ts";
 import { libraryRouter } from "./library/router.ts";
+import { publicSiteRouter } from "./public-site/router.ts";
 import { invitationsRouter, membersRouter } from "./members/router.ts";
 import { recommendationsRouter } from "./recommendations/router.ts";
 import { authoritiesRouter, placesRouter } from "./registry/router.ts";
@@ -46,6 +47,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   library: libraryRouter,
   forums: forumsRouter,
+  publicSite: publicSiteRouter,
 });
 
 export type AppRouter = typeof appRouter;

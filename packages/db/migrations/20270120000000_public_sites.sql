@@ -87,7 +87,7 @@ CREATE POLICY tenant_isolation ON public_reports USING (tenant_id = (SELECT curr
 GRANT SELECT, INSERT, UPDATE, DELETE ON public_sites, public_posts, public_post_translations, public_reports TO vigil_app, vigil_joint;
 
 -- The public document of one report, as a visitor (or the NPM's preview) sees it: the report's
--- summary, place and dates, and its recommendations that are not withheld, each with its addressees,
+-- summary, place and dates, its findings, and its recommendations that are not withheld, each with its addressees,
 -- status and timeline entries that are not withheld. Invoker rights: called by the definer functions
 -- below (as the owner), or by nobody else (EXECUTE revoked from PUBLIC).
 CREATE FUNCTION public_report_document(p_tenant uuid, p_report uuid) RETURNS jsonb
@@ -96,13 +96,16 @@ CREATE FUNCTION public_report_document(p_tenant uuid, p_report uuid) RETURNS jso
     SELECT jsonb_build_object(
       'id', r.id, 'language', r.language, 'summary', r.summary, 'sentAt', r.sent_at,
       'publishedAt', pr.published_at,
-      'visit', jsonb_build_object('startsOn', v.planned_start, 'endsOn', v.planned_end, 'type', v.type, 'nightVisit', v.night_visit),
-      'place', jsonb_build_object('id', pl.id, 'name', pl.name, 'names', pl.name_translations, 'type', pl.type),
+      'visit', jsonb_build_object('startsOn', v.planned_start, 'endsOn', v.planned_end, 'type', v.type, 'nightVisit', v.night_visit, 'announced', v.announced),
+      'place', jsonb_build_object('id', pl.id, 'name', pl.name, 'names', pl.name_translations, 'type', pl.type, 'municipality', pl.municipality),
+      'findings', coalesce((SELECT jsonb_agg(jsonb_build_object('theme', f.theme, 'text', f.text, 'severity', f.severity) ORDER BY f.created_at, f.id)
+                              FROM findings f WHERE f.tenant_id = v.tenant_id AND f.visit_id = v.id), '[]'::jsonb),
       'recommendations', coalesce((
         SELECT jsonb_agg(jsonb_build_object(
           'id', rc.id, 'number', rc.number, 'text', rc.text, 'status', rc.status, 'dueDate', rc.due_date,
+          'priority', rc.priority, 'themeTags', to_jsonb(rc.theme_tags),
           'addressees', coalesce((
-            SELECT jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'names', a.name_translations) ORDER BY a.name)
+            SELECT jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'names', a.name_translations, 'kind', a.kind) ORDER BY a.name)
               FROM recommendation_addressees ra JOIN authorities a ON a.tenant_id = ra.tenant_id AND a.id = ra.authority_id
              WHERE ra.tenant_id = rc.tenant_id AND ra.recommendation_id = rc.id), '[]'::jsonb),
           'timeline', coalesce((
