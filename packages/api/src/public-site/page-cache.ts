@@ -5,7 +5,7 @@
  * forgets that site's pages at once, and again a moment later, so that a page rebuilt while the change
  * was still committing does not linger. Other server processes forget them within the time to live.
  */
-export type CachedPage = { status: number; contentType: string; body: string | Uint8Array; etag: string; language: string | null };
+export type CachedPage = { status: number; contentType: string; body: string | Uint8Array; etag: string; language: string | null; disposition?: string };
 
 const TIME_TO_LIVE_MS = 60_000;
 const MAX_PAGES = 2000;
