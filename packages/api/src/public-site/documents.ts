@@ -19,7 +19,7 @@ export type PublicPostDocument = {
   forum: { name: string; startsOn: string | null; place: string | null } | null;
 };
 
-export type PublicTimelineEntry = {
+type PublicTimelineEntry = {
   id: string;
   occurredOn: string;
   source: "authority_response" | "follow_up_visit" | "npm_assessment";

@@ -26,7 +26,7 @@ const postFields = {
 
 export type PostState = "draft" | "scheduled" | "published";
 
-export function postState(publishedAt: Date | null, now = new Date()): PostState {
+function postState(publishedAt: Date | null, now = new Date()): PostState {
   return publishedAt === null ? "draft" : publishedAt > now ? "scheduled" : "published";
 }
 

@@ -77,6 +77,7 @@ export default function PublicSitePost({ loaderData, actionData, params }: Route
   const languages: Locale[] = settings.languages.length > 0 ? [...settings.languages, ...LOCALES.filter((l) => !settings.languages.includes(l))] : [...LOCALES];
   const version = (l: Locale) => post?.translations.find((tr) => tr.language === l);
   const saveResult = actionData?.intent === "save" ? actionData : undefined;
+  const translationsError = fieldError(saveResult, "translations");
   const title = post ? (post.translations.find((tr) => tr.language === locale)?.title ?? post.translations[0]?.title ?? post.slug) : t("publicSite.newPost");
   return (
     <div className="space-y-6">
@@ -96,7 +97,7 @@ export default function PublicSitePost({ loaderData, actionData, params }: Route
               <TextArea name={`body-${l}`} lang={l} label={t("publicSite.body")} hint={t("publicSite.bodyHint")} rows={index === 0 ? 10 : 5} maxLength={50_000} defaultValue={version(l)?.body ?? ""} />
             </fieldset>
           ))}
-          {fieldError(saveResult, "translations") ? <p className="text-sm text-red-700">{fieldError(saveResult, "translations")}</p> : null}
+          {translationsError ? <p className="text-sm text-red-700">{translationsError}</p> : null}
           <SelectField
             name="reportId"
             label={t("publicSite.linkReport")}

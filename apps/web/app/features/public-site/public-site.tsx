@@ -62,6 +62,7 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
   const { settings, posts, reports } = loaderData;
   const settingsResult = actionData?.intent === "saveSettings" ? actionData : undefined;
   const address = `/p/${params.slug}`;
+  const languagesError = fieldError(settingsResult, "languages");
   const day = (date: Date | string) => formatDate(locale, new Date(date), "medium", "UTC");
   return (
     <div className="space-y-6">
@@ -92,7 +93,7 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
                 </label>
               ))}
             </div>
-            {fieldError(settingsResult, "languages") ? <p className="mt-1 text-sm text-red-700">{fieldError(settingsResult, "languages")}</p> : null}
+            {languagesError ? <p className="mt-1 text-sm text-red-700">{languagesError}</p> : null}
           </fieldset>
           <SelectField
             name="defaultLanguage"
