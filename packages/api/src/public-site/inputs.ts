@@ -1,5 +1,6 @@
 import { LOCALES } from "@vigil/i18n";
 import { z } from "zod";
+import { uploadedFileFields } from "../attachments/inputs.ts";
 import { boundedNameSchema } from "../core/names.ts";
 import { localeSchema, textSchema } from "../core/schemas.ts";
 
@@ -59,4 +60,10 @@ export const reportRefSchema = z.object({ reportId: z.uuid() });
 export const withholdSchema = reportRefSchema.extend({
   withheldRecommendationIds: z.array(z.uuid()).max(1000),
   withheldUpdateIds: z.array(z.uuid()).max(5000),
+});
+
+/** A post's image: a JPEG or PNG, stored like evidence (metadata stripped), with its text alternative per language. */
+export const postImageSchema = postRefSchema.extend({
+  ...uploadedFileFields,
+  alt: z.partialRecord(localeSchema, textSchema.pipe(z.string().trim().max(500))).default({}),
 });

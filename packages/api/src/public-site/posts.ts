@@ -1,4 +1,7 @@
-import type { TenantTx } from "@vigil/db";
+import { randomUUID } from "node:crypto";
+import type { Prisma, TenantTx } from "@vigil/db";
+import { PHOTO_TYPES } from "../attachments/inputs.ts";
+import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachment, StoreRefused } from "../attachments/storage.ts";
 import type { Locale } from "@vigil/i18n";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
@@ -111,7 +114,9 @@ export async function unpublishPost(tx: TenantTx, actor: Actor, postId: string) 
 /** Deletes a post (and takes it off the site if it was on it). */
 export async function deletePost(tx: TenantTx, actor: Actor, postId: string) {
   const post = await findPost(tx, postId);
+  const image = await tx.publicPost.findFirst({ where: { id: postId }, select: { imageStorageKey: true } });
   await tx.publicPost.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: postId } } });
+  if (image?.imageStorageKey) await removeAttachmentFile(image.imageStorageKey);
   await recordAudit(tx, actor, { action: "publicSite.postDeleted", targetType: "publicPost", targetId: postId, details: { slug: post.slug } });
   return { deleted: true };
 }
@@ -122,4 +127,35 @@ export async function previewPost(tx: TenantTx, postId: string): Promise<PublicP
   const [row] = await tx.$queryRaw<{ document: PublicPostDocument | null }[]>`SELECT public_site_post_preview(${postId}::uuid) AS document`;
   if (!row?.document) fail("NOT_FOUND", "errors.notFound");
   return row.document;
+}
+
+/**
+ * Replaces a post's image: stored like evidence (its type read from its bytes, EXIF, GPS and other
+ * metadata stripped by the photo pipeline), JPEG or PNG only; the previous file is removed.
+ */
+export async function setPostImage(tx: TenantTx, actor: Actor, postId: string, upload: { fileName: string; content: AsyncIterable<Uint8Array>; alt: Partial<Record<Locale, string>> }) {
+  const post = await findPost(tx, postId);
+  const previous = await tx.publicPost.findFirst({ where: { id: postId }, select: { imageStorageKey: true } });
+  const storageKey = storageKeyFor(actor.tenantId, randomUUID());
+  let stored;
+  try {
+    stored = await storeAttachment(upload.content, storageKey, maxAttachmentBytes());
+  } catch (error) {
+    if (!(error instanceof StoreRefused)) throw error;
+    fail("BAD_REQUEST", error.reason === "unsupportedType" ? "publicSiteErrors.imageType" : `attachmentErrors.${error.reason}`, { maxMegabytes: Math.round(maxAttachmentBytes() / 104857.6) / 10 }, "file");
+  }
+  if (!PHOTO_TYPES.has(stored.contentType)) {
+    await removeAttachmentFile(storageKey);
+    fail("BAD_REQUEST", "publicSiteErrors.imageType", {}, "file");
+  }
+  try {
+    const alt = Object.fromEntries(Object.entries(upload.alt).filter(([, text]) => text)) as Prisma.InputJsonObject;
+    await tx.publicPost.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: postId } }, data: { imageStorageKey: storageKey, imageContentType: stored.contentType, imageAlt: alt, updatedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "publicSite.postSaved", targetType: "publicPost", targetId: postId, details: { slug: post.slug, image: stored.contentType, sizeBytes: stored.sizeBytes } });
+  } catch (error) {
+    await removeAttachmentFile(storageKey);
+    throw error;
+  }
+  if (previous?.imageStorageKey) await removeAttachmentFile(previous.imageStorageKey);
+  return getPost(tx, postId);
 }

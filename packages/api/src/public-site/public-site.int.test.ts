@@ -1,7 +1,10 @@
+import { Readable } from "node:stream";
 import { withTenant } from "@vigil/db";
+import sharp from "sharp";
+import { openAttachmentFile } from "../attachments/storage.ts";
 import { describe, expect, it } from "vitest";
 import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, refusalOf } from "../testing/index.ts";
-import { publicSiteFigures, publicSiteHome, publicSitePost, publicSiteReport } from "./visitor.ts";
+import { publicSiteFigures, publicSiteHome, publicSitePost, publicSitePostImage, publicSiteReport } from "./visitor.ts";
 
 /**
  * The public site end to end at the API: the NPM turns it on, writes, schedules and publishes posts,
@@ -144,5 +147,26 @@ describe("public site", () => {
     expect(await codeOf(otherCaller.publicSite.publishReport({ tenantSlug: otherWorkspace.slug, reportId: w.report }))).toBe("NOT_FOUND");
     expect(await codeOf(otherCaller.publicSite.previewReport({ tenantSlug: otherWorkspace.slug, reportId: w.report }))).toBe("NOT_FOUND");
     expect(await codeOf(otherCaller.publicSite.savePost({ tenantSlug: otherWorkspace.slug, slug: "x", reportId: w.report, translations: [{ language: "en", title: "X", body: "" }] }))).toBe("BAD_REQUEST");
+  });
+
+  it("keeps a post's image without its metadata, refuses what is not a photo, and shows it only once the post is public", async () => {
+    const w = await krusevacWorkspace();
+    const slug = w.workspace.slug;
+    await w.caller.publicSite.saveSettings({ tenantSlug: slug, enabled: true, languages: ["en"], mandate: {} });
+    const post = await w.caller.publicSite.savePost({ tenantSlug: slug, slug: "with-image", translations: [{ language: "en", title: "Image", body: "" }] });
+    const photo = await sharp({ create: { width: 8, height: 4, channels: 3, background: "#8a8a8a" } })
+      .jpeg().withExif({ IFD0: { Make: "PhoneMaker", Model: "Phone 12" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "44/1 49/1 0/1" } }).toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    expect(await refusalOf(w.caller.publicSite.setPostImage({ tenantSlug: slug, postId: post.id, fileName: "a.pdf", content: Readable.from([Buffer.from("%PDF-1.7 not an image")]) }))).toBe("BAD_REQUEST publicSiteErrors.imageType");
+    await w.caller.publicSite.setPostImage({ tenantSlug: slug, postId: post.id, fileName: "cell.jpg", content: Readable.from([photo]), alt: { en: "A cell" } });
+    expect(await publicSitePostImage(slug, "with-image")).toBeNull();
+    await w.caller.publicSite.publishPost({ tenantSlug: slug, postId: post.id });
+    const image = await publicSitePostImage(slug, "with-image");
+    expect(image?.contentType).toBe("image/jpeg");
+    const kept = Buffer.concat(await openAttachmentFile(image!.storageKey).toArray());
+    expect((await sharp(kept).metadata()).exif).toBeUndefined();
+    const document = await publicSitePost(slug, "with-image");
+    expect(document).toMatchObject({ hasImage: true, imageAlt: { en: "A cell" } });
+    expect(JSON.stringify(document)).not.toContain(image!.storageKey);
   });
 });

@@ -1,7 +1,7 @@
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
+import { postImageSchema, postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
 import { forgetPublicSite } from "./page-cache.ts";
-import { deletePost, getPost, listPosts, previewPost, publishPost, savePost, unpublishPost } from "./posts.ts";
+import { deletePost, getPost, listPosts, previewPost, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
 import { getReportPublication, listPublishableReports, previewReport, publishReport, setWithheld, unpublishReport } from "./reports.ts";
 import { getSiteSettings, saveSiteSettings } from "./settings.ts";
 
@@ -46,6 +46,13 @@ export const publicSiteRouter = router({
     const result = await deletePost(ctx.tx, ctx.actor, input.postId);
     forgetPublicSite(ctx.tenant.slug);
     return result;
+  }),
+
+  /** Takes the file as a stream: callable on the server only (the post page's upload action), like attachments.upload. */
+  setPostImage: coordinator.input(postImageSchema).mutation(async ({ ctx, input }) => {
+    const post = await setPostImage(ctx.tx, ctx.actor, input.postId, input);
+    forgetPublicSite(ctx.tenant.slug);
+    return post;
   }),
 
   previewPost: coordinator.input(postRefSchema).query(({ ctx, input }) => previewPost(ctx.tx, input.postId)),

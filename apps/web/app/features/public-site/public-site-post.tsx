@@ -1,6 +1,7 @@
 import { formatDate, LOCALE_NAMES, LOCALES, localizedName, type Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
+import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { dispatchIntent } from "../../lib/intent";
@@ -35,8 +36,27 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
+async function* emptyStream(): AsyncIterable<Uint8Array> {}
+
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
+  // The image arrives as multipart/form-data and is streamed into the procedure (nothing buffered here).
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    try {
+      return await receiveMultipart(request, maxAttachmentBytes(), async ({ fields, file }) => {
+        const alt = Object.fromEntries(LOCALES.map((l) => [l, fields[`alt-${l}`] ?? ""]));
+        const result = await runAction(api, () =>
+          api.caller.publicSite.setPostImage({ tenantSlug: params.slug, postId: params.postId ?? "", fileName: file?.fileName ?? "", content: file?.content ?? emptyStream(), alt }),
+        );
+        return result.ok
+          ? data({ ok: true, intent: "image", message: undefined, fieldErrors: undefined })
+          : data({ ok: false, intent: "image", message: result.message, fieldErrors: result.fieldErrors }, { status: 400 });
+      });
+    } catch (error) {
+      if (!(error instanceof MultipartError)) throw error;
+      return data({ ok: false, intent: "image", message: api.ctx.t("attachmentErrors.malformed"), fieldErrors: undefined }, { status: 400 });
+    }
+  }
   const form = await readForm(request);
   const field = (name: string) => String(form.get(name) ?? "");
   const tenantSlug = params.slug;
@@ -83,7 +103,7 @@ export default function PublicSitePost({ loaderData, actionData, params }: Route
     <div className="space-y-6">
       <PageHeader title={title} lead={post ? t(`publicSite.state.${post.state}`) + (post.publishedAt ? ` · ${formatDate(locale, post.publishedAt, "medium")}` : "") : t("publicSite.postLead")} />
       <p><Link to=".." relative="path" className="text-teal-800 underline">{t("publicSite.back")}</Link></p>
-      <FormError message={actionData && !actionData.ok && actionData.intent !== "save" ? actionData.message : undefined} />
+      <FormError message={actionData && !actionData.ok && actionData.intent !== "save" && actionData.intent !== "image" ? actionData.message : undefined} />
       <FormSuccess message={actionData?.ok ? t(`publicSite.done.${actionData.intent}`) : undefined} />
       <Card title={t("publicSite.postContent")} id="post-content">
         <Form method="post" className="space-y-4">
@@ -115,6 +135,19 @@ export default function PublicSitePost({ loaderData, actionData, params }: Route
           <Button busy={saving} busyLabel={t("common.saving")}>{post ? t("publicSite.savePost") : t("publicSite.createDraft")}</Button>
         </Form>
       </Card>
+      {post ? (
+        <Card title={t("publicSite.image")} id="post-image">
+          <Form method="post" encType="multipart/form-data" className="space-y-3">
+            <p className="text-sm text-slate-600">{post.imageContentType ? t("publicSite.hasImage") : t("publicSite.noImage")}</p>
+            <FormError message={actionData && !actionData.ok && actionData.intent === "image" ? actionData.message : undefined} />
+            <TextField name="file" type="file" accept="image/jpeg,image/png" label={t("publicSite.imageFile")} hint={t("publicSite.imageHint")} required />
+            {languages.filter((l) => version(l)).map((l) => (
+              <TextField key={l} name={`alt-${l}`} lang={l} label={t("publicSite.imageAlt", { language: LOCALE_NAMES[l] })} maxLength={500} />
+            ))}
+            <Button variant="secondary">{t("publicSite.uploadImage")}</Button>
+          </Form>
+        </Card>
+      ) : null}
       {post ? (
         <Card title={t("publicSite.publishing")} id="post-publishing">
           <div className="space-y-4">
