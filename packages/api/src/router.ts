@@ -10,6 +10,7 @@ import { interviewsRouter } from "./interviews/router.ts";
 import { jointVisitsRouter } from "./joint-visits/router.ts";
 import { libraryRouter } from "./library/router.ts";
 import { offlineRouter } from "./offline/router.ts";
+import { publicSiteRouter } from "./public-site/router.ts";
 import { invitationsRouter, membersRouter } from "./members/router.ts";
 import { recommendationsRouter } from "./recommendations/router.ts";
 import { authoritiesRouter, placesRouter } from "./registry/router.ts";
@@ -48,6 +49,7 @@ export const appRouter = router({
   library: libraryRouter,
   forums: forumsRouter,
   offline: offlineRouter,
+  publicSite: publicSiteRouter,
 });
 
 export type AppRouter = typeof appRouter;

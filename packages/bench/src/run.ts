@@ -11,6 +11,7 @@ import { httpClient, signIn } from "./http.ts";
 import { benchPages, type PageReport } from "./page-bench.ts";
 import { pageIds } from "./pages.ts";
 import { benchProcedures } from "./procedure-bench.ts";
+import { benchPublicSite, preparePublicSite, PUBLIC_GOAL_RATIO, publicSiteTable, type PublicSiteReport } from "./public-site-bench.ts";
 import { markdownTable, pageTables, procedureTables, textTable, type Table } from "./report.ts";
 import { startBuiltServer } from "./server.ts";
 import { singleTenantCopy } from "./single-tenant-copy.ts";
@@ -99,10 +100,12 @@ async function main() {
     );
     log(`Big workspace: ${sizes.rows.map((r) => `${r.table} ${r.rows.toLocaleString("en")}`).join(", ")}; plus ${others.length} normal workspaces.`);
     const ids = await pageIds(ownerDb, big.id, big.slug);
+    await preparePublicSite(ownerDb, big.id);
     await ownerDb.end();
 
     const tables: Table[] = [];
     let pages: PageReport | null = null;
+    let publicSite: PublicSiteReport | null = null;
     if (PAGES) {
       // The built server on the bench database, signed in as the big workspace's owner through
       // the sign-in form's procedures (password, then the authenticator's code).
@@ -119,6 +122,7 @@ async function main() {
           server, afterStartMb, clientDir: path.join(webDir, "build/client"), ids, caller: caller as unknown as Record<string, unknown>, cookie: client.cookie(), log,
           warmup: WARMUP, runs: PAGE_RUNS, minMs: PAGE_MIN_MS, loadSeconds: LOAD_S, soakSeconds: SOAK_S, connections: CONNECTIONS,
         });
+        publicSite = await benchPublicSite({ server, slug: big.slug, cookie: client.cookie(), connections: CONNECTIONS, seconds: LOAD_S, log });
         client.close();
       } catch (error) {
         log(`The server's last output:\n${server.output()}`);
@@ -128,6 +132,7 @@ async function main() {
         await rm(dataDir, { recursive: true, force: true });
       }
       tables.push(...pageTables(pages, GOALS));
+      if (publicSite) tables.push(publicSiteTable(publicSite));
     }
 
     // The owner replays on a copy holding the big workspace's rows only (single-tenant-copy.ts).
@@ -180,6 +185,7 @@ async function main() {
       goal("page ÷ procedures p50", worst.pageRatio, GOALS.pageRatio, (v) => `${v.toFixed(2)}×`),
       goal("tRPC HTTP ÷ in-process p50", worst.httpRatio, GOALS.httpRatio, (v) => `${v.toFixed(2)}×`),
       goal("page errors", worst.pageErrors, 0, (v) => String(v)),
+      publicSite ? `public page ÷ signed-in page ${publicSite.ratio.toFixed(1)}× (≥ ${PUBLIC_GOAL_RATIO}×) ${publicSite.ratio >= PUBLIC_GOAL_RATIO ? "met" : "NOT met"}` : "public page ÷ signed-in page not measured",
       goal("dashboard p95", worst.dashboardP95Ms, GOALS.dashboardP95Ms, (v) => `${ms(v)} ms`),
       goal("tRPC/raw p50", worst.ratioToRaw, GOALS.ratioToRaw, (v) => `${v.toFixed(2)}×`),
       `${goal("RLS extra (median)", worst.rlsExtra, GOALS.rlsExtra, (v) => `${(v * 100).toFixed(1)} %`)}, ${worst.rlsUnsteady} figure(s) unsteady`,
@@ -192,7 +198,7 @@ async function main() {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const settings = { quick: QUICK, warmup: WARMUP, runs: RUNS, minMs: MIN_MS, rounds: ROUNDS, pageRuns: PAGE_RUNS, pageMinMs: PAGE_MIN_MS, loadSeconds: LOAD_S, soakSeconds: SOAK_S, connections: CONNECTIONS, cpus: os.cpus().length };
     const file = path.join(outDir, `bench-${stamp}.json`);
-    await writeFile(file, JSON.stringify({ at: new Date().toISOString(), settings, sizes: sizes.rows, goals: GOALS, worst, pages, results, skipped: procedures.skipped }, null, 2));
+    await writeFile(file, JSON.stringify({ at: new Date().toISOString(), settings, sizes: sizes.rows, goals: GOALS, worst, pages, publicSite, results, skipped: procedures.skipped }, null, 2));
     const markdown = [`# pnpm bench, ${new Date().toISOString()}`, "", `Settings: ${JSON.stringify(settings)}`, ...tables.flatMap(markdownTable), "", `Goals: ${goals.join("; ")}.`, ""];
     await writeFile(file.replace(/\.json$/, ".md"), markdown.join("\n"));
     log(`Written ${path.relative(root, file)} and .md in ${((performance.now() - started) / 1000).toFixed(0)} s total.`);

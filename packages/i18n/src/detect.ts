@@ -12,7 +12,12 @@ export function chooseLocale(sources: { userPreference?: string | null; cookie?:
 
 /** Maps an Accept-Language header onto our four locales, honouring q-values. */
 export function fromAcceptLanguage(header: string | null): Locale | null {
-  if (!header) return null;
+  return acceptedLocales(header)[0] ?? null;
+}
+
+/** Every one of our locales an Accept-Language header accepts, most wanted first (a public site picks among its own). */
+export function acceptedLocales(header: string | null): Locale[] {
+  if (!header) return [];
   const ranges = header
     .split(",")
     .map((part, index) => {
@@ -22,11 +27,12 @@ export function fromAcceptLanguage(header: string | null): Locale | null {
     })
     .filter((range) => range.tag && range.q > 0 && !Number.isNaN(range.q))
     .sort((a, b) => b.q - a.q || a.index - b.index);
+  const locales: Locale[] = [];
   for (const { tag } of ranges) {
     const locale = matchTag(tag);
-    if (locale) return locale;
+    if (locale && !locales.includes(locale)) locales.push(locale);
   }
-  return null;
+  return locales;
 }
 
 function matchTag(tag: string): Locale | null {

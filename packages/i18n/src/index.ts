@@ -1,4 +1,4 @@
-export { chooseLocale, fromAcceptLanguage } from "./detect.ts";
+export { acceptedLocales, chooseLocale, fromAcceptLanguage } from "./detect.ts";
 export { dateTimeFormat, formatDate, formatDateTime, formatNumber, numberFormat } from "./format.ts";
 export { loadTranslation, type Translation } from "./load.ts";
 export { DEFAULT_LOCALE, INTL_LOCALE, isLocale, LOCALE_NAMES, LOCALES, localeNames, type Locale } from "./locales.ts";

@@ -2,6 +2,7 @@ import {
   ClipboardList,
   CreditCard,
   FileText,
+  Globe,
   Handshake,
   House,
   Landmark,
@@ -41,6 +42,7 @@ const GROUPS: readonly Group[] = [
       { path: "/templates", label: "templates.nav", icon: FileText },
       { path: "/library", label: "library.nav", icon: Library },
       { path: "/forums", label: "forums.nav", icon: MessagesSquare },
+      { path: "/public-site", label: "publicSite.nav", icon: Globe, roles: ["owner", "admin", "coordinator"] },
     ],
   },
   {

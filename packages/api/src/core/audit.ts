@@ -90,6 +90,17 @@ export const AUDIT_ACTIONS = [
   "jointVisit.declined",
   "jointVisit.memberNominated",
   "jointVisit.memberWithdrawn",
+  "publicSite.turnedOn",
+  "publicSite.turnedOff",
+  "publicSite.settingsChanged",
+  "publicSite.postSaved",
+  "publicSite.postPublished",
+  "publicSite.postScheduled",
+  "publicSite.postUnpublished",
+  "publicSite.postDeleted",
+  "publicSite.reportWithheldChanged",
+  "publicSite.reportPublished",
+  "publicSite.reportUnpublished",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -116,6 +127,8 @@ export const AUDIT_RECORD_TYPES = [
   "report",
   "recommendation",
   "forum",
+  "publicSite",
+  "publicPost",
 ] as const;
 
 type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];

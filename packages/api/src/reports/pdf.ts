@@ -34,7 +34,8 @@ function groupByAddressee(recommendations: Recommendation[]): AddresseeGroup[] {
   return [...groups.values()];
 }
 
-export async function renderReportPdf(document: ReportDocument): Promise<Buffer> {
+/** `publicVersion`: the public site's copy (issue 17), which names no team member. */
+export async function renderReportPdf(document: ReportDocument, { publicVersion = false }: { publicVersion?: boolean } = {}): Promise<Buffer> {
   // Loaded on the first PDF, not at start: pdfkit and its font tables cost ~10 MB that most server
   // processes never use (docs/decisions/0180).
   const { default: PDFDocument } = await import("pdfkit");
@@ -79,12 +80,14 @@ export async function renderReportPdf(document: ReportDocument): Promise<Buffer>
   labelled(t("reportPdf.visitType"), kind.join(", "));
   labelled(t("reportPdf.status"), report.sentAt ? t("reportPdf.sentOn", { date: day(report.sentAt) }) : t("reportPdf.notSent"));
 
-  heading(t("reportPdf.team"));
-  if (document.team.length === 0) paragraph(t("reportPdf.noTeam"));
-  for (const member of document.team) {
-    const role = t(`visitRoles.${member.visitRole}`);
-    const external = member.external ? `, ${t("reportPdf.externalExpert")}${member.expertise ? ` (${member.expertise})` : ""}` : "";
-    paragraph(`• ${member.name} — ${role}${external}`);
+  if (!publicVersion) {
+    heading(t("reportPdf.team"));
+    if (document.team.length === 0) paragraph(t("reportPdf.noTeam"));
+    for (const member of document.team) {
+      const role = t(`visitRoles.${member.visitRole}`);
+      const external = member.external ? `, ${t("reportPdf.externalExpert")}${member.expertise ? ` (${member.expertise})` : ""}` : "";
+      paragraph(`• ${member.name} — ${role}${external}`);
+    }
   }
 
   if (report.summary) {

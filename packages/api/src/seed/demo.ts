@@ -13,6 +13,7 @@ import { seedReports } from "./reports.ts";
 import { seedTemplates } from "./templates.ts";
 import { seedVisits } from "./visits.ts";
 import { seedJointVisits } from "./joint-visits.ts";
+import { seedPublicSites } from "./public-site.ts";
 
 /** Every demo account signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = "vigil-demo-2026";
@@ -99,5 +100,6 @@ export async function seedDemoData(options: { log?: (message: string) => void } 
   // Across workspaces, once both exist.
   await seedJointVisits(contexts);
   await seedLibraryAndForum(contexts);
+  await seedPublicSites(contexts);
   log(`Demo data loaded: ${DEMO_WORKSPACES.length} workspaces, ${ids.size} people (password: ${DEMO_PASSWORD}).`);
 }

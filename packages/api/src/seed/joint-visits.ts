@@ -12,16 +12,16 @@ export const MARKO = "marko.jovanovic@npm-serbia.example";
 export const OLENA = "olena.kovalenko@npm-ukraine.example";
 export const ANDRII = "andrii.shevchenko@npm-ukraine.example";
 
-/** Serbia's NPM hosts Ukraine's in December 2014: a prison and a police station (issue 5 §4). */
+/** Serbia's NPM hosts Ukraine's from 22 to 24 December 2014: a prison and a police station (issue 5 §4, issue 17). */
 const JOINT_VISITS = [
   {
-    place: "Correctional Institution Sremska Mitrovica", template: "Prison", start: "2014-12-08", end: "2014-12-08",
+    place: "Correctional Institution Sremska Mitrovica", template: "Prison", start: "2014-12-23", end: "2014-12-23",
     objectives: "Joint visit with the Ukrainian NPM: exchange of methodology for prisons; conditions, health care and contact with the outside world.",
     answers: [{ questionId: "admission-exam", value: "yes" }, { questionId: "sanitary-annex", value: "no" }],
     finding: { theme: "Material conditions", text: "Dormitories of 30 and more prisoners; sanitary annexes shared and in poor repair.", severity: "high" as const },
   },
   {
-    place: "Police Department Niš", template: "Police custody", start: "2014-12-10", end: "2014-12-10",
+    place: "Police Department Niš", template: "Police custody", start: "2014-12-24", end: "2014-12-24",
     objectives: "Joint night visit with the Ukrainian NPM: custody records, information on rights, access to a lawyer and a doctor.",
     answers: [{ questionId: "one-record-per-person", value: "no" }, { questionId: "overnight-use", value: "yes" }],
     finding: { theme: "Custody records", text: "Times of arrest and arrival are not recorded for every person held.", severity: "medium" as const },

@@ -89,5 +89,11 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
     [tenantId, templateId, publicationId],
   );
 
+  // The public site (migration 20270120000000): on, one published post and the report published.
+  await owner.query("INSERT INTO public_sites (tenant_id, enabled, languages) VALUES ($1, true, '{en}')", [tenantId]);
+  const postId = await one("INSERT INTO public_posts (tenant_id, slug, published_at, report_id) VALUES ($1, 'night-visit', now(), $2)", [tenantId, reportId]);
+  await owner.query("INSERT INTO public_post_translations (tenant_id, post_id, language, title, body) VALUES ($1, $2, 'en', 'Night visit', 'Text.')", [tenantId, postId]);
+  await owner.query("INSERT INTO public_reports (tenant_id, report_id, published_at) VALUES ($1, $2, now())", [tenantId, reportId]);
+
   return { tenantId, userId, membershipId, invitationId, auditId };
 }

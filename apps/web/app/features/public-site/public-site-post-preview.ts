@@ -1,0 +1,22 @@
+import { createElement } from "react";
+import { loaderError, serverApi } from "../../lib/api.server";
+import type { Route } from "./+types/public-site-post-preview";
+import { previewResponse } from "./preview.server";
+import { PostBody, postIn } from "./site-pages";
+
+/** A post exactly as the site will show it, for the NPM (coordinators and above), published or not. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const api = await serverApi(request, context, params);
+  let post;
+  try {
+    post = await api.caller.publicSite.previewPost({ tenantSlug: params.slug, postId: params.postId });
+  } catch (error) {
+    loaderError(error, request);
+  }
+  return previewResponse(api, params.slug, request, (site) => ({
+    path: `news/${post.slug}`,
+    section: "news",
+    title: postIn(post, site.language).title,
+    main: createElement(PostBody, { site, post, reportPath: null }),
+  }));
+}
