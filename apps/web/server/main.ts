@@ -7,6 +7,7 @@ import { prepareDatabase } from "@vigil/db/server";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type * as AppModule from "./app.ts";
+import { startupSettingProblems } from "./settings.ts";
 import { closeGracefully, withTimeout } from "./shutdown.ts";
 
 /** The app module (server/app.ts): Vite's development module in dev, the server build in production. */
@@ -20,6 +21,13 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const log = (message: string) => process.stdout.write(`${message}\n`);
+
+// Malformed settings stop the start here, before a database starts, not at their first use (decision 0230).
+const settingProblems = startupSettingProblems(process.env);
+if (settingProblems.length > 0) {
+  for (const problem of settingProblems) process.stderr.write(`Setting refused: ${problem}\n`);
+  process.exit(1);
+}
 
 process.env.VIGIL_DATA_DIR ??= path.join(repoRoot, ".vigil");
 process.env.APP_URL ??= `http://localhost:${port}`;
