@@ -12,6 +12,7 @@ import { libraryRouter } from "./library/router.ts";
 import { invitationsRouter, membersRouter } from "./members/router.ts";
 import { recommendationsRouter } from "./recommendations/router.ts";
 import { authoritiesRouter, placesRouter } from "./registry/router.ts";
+import { platformRouter } from "./platform/router.ts";
 import { reportsRouter } from "./reports/router.ts";
 import { sessionsRouter, twoFactorRouter } from "./security/router.ts";
 import { templatesRouter } from "./templates/router.ts";
@@ -46,6 +47,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   library: libraryRouter,
   forums: forumsRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,5 +15,6 @@ import recommendations from "./sr-Cyrl/recommendations.json" with { type: "json"
 import reports from "./sr-Cyrl/reports.json" with { type: "json" };
 import firstrun from "./sr-Cyrl/firstrun.json" with { type: "json" };
 import a11y from "./sr-Cyrl/a11y.json" with { type: "json" };
+import platform from "./sr-Cyrl/platform.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, platform };

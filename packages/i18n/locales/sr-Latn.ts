@@ -15,5 +15,6 @@ import recommendations from "./sr-Latn/recommendations.json" with { type: "json"
 import reports from "./sr-Latn/reports.json" with { type: "json" };
 import firstrun from "./sr-Latn/firstrun.json" with { type: "json" };
 import a11y from "./sr-Latn/a11y.json" with { type: "json" };
+import platform from "./sr-Latn/platform.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, platform };

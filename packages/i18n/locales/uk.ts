@@ -15,5 +15,6 @@ import recommendations from "./uk/recommendations.json" with { type: "json" };
 import reports from "./uk/reports.json" with { type: "json" };
 import firstrun from "./uk/firstrun.json" with { type: "json" };
 import a11y from "./uk/a11y.json" with { type: "json" };
+import platform from "./uk/platform.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, platform };
