@@ -10,7 +10,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 /** `pnpm platform:operator add`, as an operator of the installation runs it, against the e2e server's database. */
 async function makeOperator(email: string) {
-  const env = { ...process.env, VIGIL_DATA_DIR: e2eDataDir, EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54423" };
+  const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_DATA_DIR: e2eDataDir, EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54423" };
   delete env.DATABASE_URL;
   delete env.DATABASE_OWNER_URL;
   const { stdout } = await promisify(execFile)("pnpm", ["--silent", "platform:operator", "add", email], { cwd: repoRoot, env });

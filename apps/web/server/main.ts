@@ -120,6 +120,9 @@ if (viteDevServer) {
   server.use(source.app);
 }
 
+// Prometheus metrics on a port of their own when METRICS_PORT is set (decision 0232).
+const stopMetrics = source.startMetricsListener(log);
+
 const listener = server.listen(port, host, () => {
   log(`Vigil is ready at ${process.env.APP_URL} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
@@ -139,6 +142,7 @@ async function stop(reason: string, exitCode = 0) {
   markStopping();
   const cut = await closeGracefully(listener, DRAIN_TIMEOUT_MS);
   if (cut > 0) log(`${cut} connection(s) still busy after ${DRAIN_TIMEOUT_MS} ms: closed.`);
+  await stopMetrics?.();
   jobsStopping = true;
   await withTimeout(jobs.stop({ graceful: true, timeout: 5000 }), 6000, "job queue stop").catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
   await withTimeout(database.stop(), 10_000, "database stop").catch((error: unknown) => log(`Database stop failed: ${String(error)}`));
