@@ -25,6 +25,10 @@ const privilegedHandleUsers = [
   "packages/api/src/workspaces/export.ts",
   "packages/api/src/workspaces/verification.ts",
   "packages/api/src/workspaces/verify-cli.ts",
+  // The operator console writes the owner role's columns and reads metadata across workspaces (decision 0231).
+  "packages/api/src/platform/console.ts",
+  "packages/api/src/platform/operators.ts",
+  "packages/api/src/platform/operator-cli.ts",
   "packages/api/src/seed/run.ts",
   "packages/bench/src/run.ts",
   // Tests read and arrange rows across tenants through it.
@@ -37,6 +41,8 @@ const privilegedHandleUsers = [
   "packages/api/src/billing/webhooks.int.test.ts",
   "packages/api/src/http/handler.int.test.ts",
   "packages/api/src/isolation/tenant-procedures.int.test.ts",
+  "packages/api/src/isolation/platform-procedures.int.test.ts",
+  "packages/api/src/platform/console.int.test.ts",
   "packages/api/src/jobs/purge.int.test.ts",
   "packages/api/src/members/members.int.test.ts",
   "packages/api/src/recommendations/reminders.int.test.ts",

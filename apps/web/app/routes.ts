@@ -14,6 +14,7 @@ export default [
     route("workspaces", "features/workspaces/workspaces.tsx"),
     route("profile", "features/account/profile.tsx"),
     route("invitations/:token", "features/members/invitation.tsx"),
+    route("platform", "features/platform/platform.tsx"),
   ]),
   route("t/:slug", "shell/workspace-layout.tsx", [
     index("features/workspaces/workspace-home.tsx"),

@@ -2,6 +2,7 @@ import "react-router";
 import express from "express";
 import type { RequestFaults } from "./database-outage.ts";
 import { healthRouter } from "./health.ts";
+import { httpMetrics, metricsRouter } from "./metrics.ts";
 import { createRequestHandler } from "./request-handler.ts";
 import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
@@ -9,6 +10,8 @@ import { securityHeaders } from "./security-headers.ts";
 
 /** Exported for the entry (main.ts): its SIGTERM handler turns /readyz to 503 in this build's module. */
 export { markStopping } from "./health.ts";
+/** Exported for the entry too: METRICS_PORT's listener serves this build's registry (decision 0232). */
+export { startMetricsListener } from "./metrics.ts";
 /** Exported for the entry too: the start-up steps (migrations aside) run on this build's modules. */
 export * from "./startup.ts";
 
@@ -32,8 +35,10 @@ app.disable("x-powered-by");
 /** Exported so the production server sets the same headers on its static files. */
 export const securityHeadersMiddleware = securityHeaders({ development: import.meta.env.DEV });
 app.use(securityHeadersMiddleware);
+app.use(httpMetrics);
 app.use(requestLog);
 app.use(healthRouter);
+app.use(metricsRouter);
 app.use(sameOriginOnly);
 app.use(
   createRequestHandler({

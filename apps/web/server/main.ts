@@ -7,6 +7,7 @@ import { prepareDatabase } from "@vigil/db/server";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type * as AppModule from "./app.ts";
+import { startupSettingProblems } from "./settings.ts";
 import { closeGracefully, withTimeout } from "./shutdown.ts";
 
 /** The app module (server/app.ts): Vite's development module in dev, the server build in production. */
@@ -20,6 +21,13 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const log = (message: string) => process.stdout.write(`${message}\n`);
+
+// Malformed settings stop the start here, before a database starts, not at their first use (decision 0230).
+const settingProblems = startupSettingProblems(process.env);
+if (settingProblems.length > 0) {
+  for (const problem of settingProblems) process.stderr.write(`Setting refused: ${problem}\n`);
+  process.exit(1);
+}
 
 process.env.VIGIL_DATA_DIR ??= path.join(repoRoot, ".vigil");
 process.env.APP_URL ??= `http://localhost:${port}`;
@@ -112,6 +120,9 @@ if (viteDevServer) {
   server.use(source.app);
 }
 
+// Prometheus metrics on a port of their own when METRICS_PORT is set (decision 0232).
+const stopMetrics = source.startMetricsListener(log);
+
 const listener = server.listen(port, host, () => {
   log(`Vigil is ready at ${process.env.APP_URL} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
@@ -131,6 +142,7 @@ async function stop(reason: string, exitCode = 0) {
   markStopping();
   const cut = await closeGracefully(listener, DRAIN_TIMEOUT_MS);
   if (cut > 0) log(`${cut} connection(s) still busy after ${DRAIN_TIMEOUT_MS} ms: closed.`);
+  await stopMetrics?.();
   jobsStopping = true;
   await withTimeout(jobs.stop({ graceful: true, timeout: 5000 }), 6000, "job queue stop").catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
   await withTimeout(database.stop(), 10_000, "database stop").catch((error: unknown) => log(`Database stop failed: ${String(error)}`));

@@ -14,6 +14,7 @@ import { publicSiteRouter } from "./public-site/router.ts";
 import { invitationsRouter, membersRouter } from "./members/router.ts";
 import { recommendationsRouter } from "./recommendations/router.ts";
 import { authoritiesRouter, placesRouter } from "./registry/router.ts";
+import { platformRouter } from "./platform/router.ts";
 import { reportsRouter } from "./reports/router.ts";
 import { sessionsRouter, twoFactorRouter } from "./security/router.ts";
 import { templatesRouter } from "./templates/router.ts";
@@ -50,6 +51,7 @@ export const appRouter = router({
   forums: forumsRouter,
   offline: offlineRouter,
   publicSite: publicSiteRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

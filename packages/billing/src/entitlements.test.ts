@@ -26,6 +26,14 @@ describe("entitlements", () => {
     expect(entitlementsFor(on, { planKey: "standard", status: "unpaid", paymentFailedAt: failedAt }, later).access).toBe("readOnly");
   });
 
+  it("give a plan an operator granted by hand full access, whatever the subscription says (decision 0231)", () => {
+    const cancelled = { planKey: "standard", status: "canceled", paymentFailedAt: null };
+    expect(entitlementsFor(on, cancelled, now, "standard")).toMatchObject({ access: "full", plan: { key: "standard" }, graceEndsAt: null });
+    expect(entitlementsFor(on, null, now, "standard")).toMatchObject({ access: "full", plan: { key: "standard" }, limits: { members: 30 } });
+    // A plan this installation no longer offers is ignored: the subscription decides again.
+    expect(entitlementsFor(on, cancelled, now, "network").access).toBe("readOnly");
+  });
+
   it("make a cancelled workspace read-only (never deleted)", () => {
     expect(entitlementsFor(on, { planKey: "standard", status: "canceled", paymentFailedAt: null }, now).access).toBe("readOnly");
   });

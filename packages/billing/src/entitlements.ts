@@ -35,9 +35,15 @@ const ENDED = new Set(["canceled", "incomplete_expired", "paused"]);
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The one rule for what a workspace may do, from its billing state. Pure, so it is tested without a database. */
-export function entitlementsFor(config: BillingConfig, state: WorkspaceBillingState | null, now: Date = new Date()): Entitlements {
+/**
+ * The one rule for what a workspace may do, from its billing state. Pure, so it is tested without a database.
+ * A plan a platform operator granted by hand (`planOverride`, decision 0231) takes the subscription's
+ * place with full access, whatever Stripe says; an unknown key (a plan since removed) is ignored.
+ */
+export function entitlementsFor(config: BillingConfig, state: WorkspaceBillingState | null, now: Date = new Date(), planOverride: string | null = null): Entitlements {
   if (!config.enabled) return UNLIMITED;
+  const granted = planOverride ? config.plans.find((plan) => plan.key === planOverride) : undefined;
+  if (granted) return { billingEnabled: true, graceEndsAt: null, plan: granted, access: "full", limits: granted.limits, features: granted.features };
   const subscribed = state?.planKey ? config.plans.find((plan) => plan.key === state.planKey) : undefined;
   const base = { billingEnabled: true, graceEndsAt: null };
   const status = state?.status ?? null;

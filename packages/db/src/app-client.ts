@@ -8,7 +8,7 @@ let appClient: PrismaClient | undefined;
  * so tenant-owned rows are only visible inside `withTenant` (tenant-scope.ts).
  */
 export function appDb(): PrismaClient {
-  appClient ??= createPrismaClient(appDatabaseUrl());
+  appClient ??= createPrismaClient(appDatabaseUrl(), { name: "app" });
   return appClient;
 }
 

@@ -21,3 +21,4 @@ export type {
   VisitPartnerStatus,
 } from "./generated/prisma/enums.ts";
 export type { Tenant, User, Membership, Session, Invitation, AuditEvent, WorkspaceBilling } from "./generated/prisma/client.ts";
+export { onPoolWait, poolStatistics, type PoolStatistics } from "./pool-metrics.ts";

@@ -20,7 +20,7 @@ import { ownerDatabaseUrl } from "./config.ts";
 let privilegedClient: PrismaClient | undefined;
 
 export function privilegedDb(): PrismaClient {
-  privilegedClient ??= createPrismaClient(ownerDatabaseUrl(), { max: 4 });
+  privilegedClient ??= createPrismaClient(ownerDatabaseUrl(), { max: 4, name: "owner" });
   return privilegedClient;
 }
 

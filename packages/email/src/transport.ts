@@ -32,12 +32,33 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
 
 let defaultMailer: Mailer | undefined;
 
-/** The process's mailer, configured from the environment. */
+type MailOutcomeListener = (outcome: "sent" | "failed") => void;
+let outcomeListener: MailOutcomeListener | undefined;
+
+/** One listener (the metrics module's, apps/web/server/metrics.ts) hears whether each mail went out. */
+export function onMailOutcome(listener: MailOutcomeListener): void {
+  outcomeListener = listener;
+}
+
+/** The process's mailer, configured from the environment; every send is counted as sent or failed. */
 export function mailer(): Mailer {
-  defaultMailer ??= createMailer({
-    smtpUrl: process.env.SMTP_URL,
-    outboxDir: process.env.MAIL_OUTBOX_DIR ?? path.join(process.env.VIGIL_DATA_DIR ?? ".vigil", "outbox"),
-  });
+  if (!defaultMailer) {
+    const transport = createMailer({
+      smtpUrl: process.env.SMTP_URL,
+      outboxDir: process.env.MAIL_OUTBOX_DIR ?? path.join(process.env.VIGIL_DATA_DIR ?? ".vigil", "outbox"),
+    });
+    defaultMailer = {
+      send: async (mail) => {
+        try {
+          await transport.send(mail);
+        } catch (error) {
+          outcomeListener?.("failed");
+          throw error;
+        }
+        outcomeListener?.("sent");
+      },
+    };
+  }
   return defaultMailer;
 }
 

@@ -16,5 +16,6 @@ import reports from "./sr-Cyrl/reports.json" with { type: "json" };
 import firstrun from "./sr-Cyrl/firstrun.json" with { type: "json" };
 import a11y from "./sr-Cyrl/a11y.json" with { type: "json" };
 import site from "./sr-Cyrl/site.json" with { type: "json" };
+import platform from "./sr-Cyrl/platform.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, site };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, site, platform };

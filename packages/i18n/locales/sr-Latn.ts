@@ -16,5 +16,6 @@ import reports from "./sr-Latn/reports.json" with { type: "json" };
 import firstrun from "./sr-Latn/firstrun.json" with { type: "json" };
 import a11y from "./sr-Latn/a11y.json" with { type: "json" };
 import site from "./sr-Latn/site.json" with { type: "json" };
+import platform from "./sr-Latn/platform.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, site };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, site, platform };

@@ -16,5 +16,6 @@ import reports from "./uk/reports.json" with { type: "json" };
 import firstrun from "./uk/firstrun.json" with { type: "json" };
 import a11y from "./uk/a11y.json" with { type: "json" };
 import site from "./uk/site.json" with { type: "json" };
+import platform from "./uk/platform.json" with { type: "json" };
 
-export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, site };
+export default { core, places, templates, visits, interviews, billing, security, checklist, dashboard, forums, joint, library, recommendations, reports, firstrun, a11y, site, platform };

@@ -42,6 +42,7 @@ const MULTI_INTENT_ROUTES: [file: string, path: string][] = [
   ["account-two-factor.tsx", "/account/two-factor"],
   ["profile.tsx", "/profile"],
   ["invitation.tsx", "/invitations/:token"],
+  ["platform.tsx", "/platform"],
 ];
 
 const modules = import.meta.glob<{ action: Action }>(["../features/*/*.tsx", "../shell/*.tsx"]);

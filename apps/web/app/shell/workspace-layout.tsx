@@ -1,6 +1,7 @@
 import { Outlet } from "react-router";
 import { AppHeader } from "./AppHeader";
 import { BillingBanner } from "../features/billing/BillingBanner";
+import { SuspensionBanner } from "../features/platform/SuspensionBanner";
 import { loaderError, serverApi } from "../lib/api.server";
 import type { CurrentWorkspace } from "../lib/workspace";
 import type { Route } from "./+types/workspace-layout";
@@ -25,6 +26,7 @@ export default function WorkspaceLayout({ loaderData }: Route.ComponentProps) {
     <div className="lg:flex">
       <AppHeader workspace={workspace} workspaces={workspaces} />
       <div className="min-w-0 flex-1">
+        <SuspensionBanner status={billing} />
         <BillingBanner status={billing} slug={workspace.slug} isOwner={workspace.role === "owner"} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-4 focus:outline-none sm:py-8">
           <Outlet context={{ workspace }} />

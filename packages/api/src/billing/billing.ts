@@ -3,7 +3,7 @@ import {
   type EnabledBillingConfig, type InvoiceSummary,
 } from "@vigil/billing";
 import type { TenantTx } from "@vigil/db";
-import { billingConfig, billingRow, workspaceEntitlements } from "../core/entitlements.ts";
+import { billingConfig, billingRow, platformState, workspaceEntitlements } from "../core/entitlements.ts";
 import { fail } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { recordAudit } from "../core/audit.ts";
@@ -32,10 +32,15 @@ export async function assertMemberLimit(tx: TenantTx): Promise<void> {
   }
 }
 
-/** Billing state every member may see: the banner and the members page's limit notice. */
-export async function billingStatus(tx: TenantTx) {
-  const entitlements = await workspaceEntitlements(tx);
+/**
+ * Billing state every member may see: the banner and the members page's limit notice. A platform
+ * operator's suspension (decision 0231) is told to every member; its reason only to owners.
+ */
+export async function billingStatus(tx: TenantTx, viewerIsOwner = false) {
+  const [entitlements, platform] = await Promise.all([workspaceEntitlements(tx), platformState(tx)]);
   return {
+    suspended: Boolean(platform?.suspendedAt),
+    suspensionReason: viewerIsOwner ? (platform?.suspensionReason ?? null) : null,
     billingEnabled: entitlements.billingEnabled,
     access: entitlements.access,
     graceEndsAt: entitlements.graceEndsAt,

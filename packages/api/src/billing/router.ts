@@ -16,7 +16,7 @@ const payingWhileReadOnly = { allowWhenReadOnly: true };
 
 export const billingRouter = router({
   /** For every member: read-only and grace banners, the member limit. */
-  status: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => billingStatus(ctx.tx)),
+  status: tenantProcedure("viewer", { allowDuringDeletionGrace: true }).query(({ ctx }) => billingStatus(ctx.tx, ctx.membership.role === "owner")),
 
   overview: tenantProcedure("owner").query(({ ctx }) => billingOverview(ctx.tx, ctx.log)),
 

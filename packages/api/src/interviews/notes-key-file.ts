@@ -26,3 +26,6 @@ export async function loadDataFolderNotesKey(dataDir: string): Promise<{ file: s
   process.env.INTERVIEW_NOTES_KEYS = entries;
   return { file, created };
 }
+
+/** For the server's start-up check of its settings (apps/web/server/settings.ts). */
+export { parseNotesKeyRing } from "./notes-crypto.ts";

@@ -8,6 +8,7 @@ import { workspaceExportJob } from "./workspace-export.ts";
 export { PURGE_QUEUE } from "./purge.ts";
 export { REMINDER_QUEUE } from "./recommendation-reminders.ts";
 export { EXPORT_QUEUE, enqueueWorkspaceExport } from "./workspace-export.ts";
+export { jobQueueCounts } from "./metrics.ts";
 
 /**
  * Every background job of Vigil, on pg-boss (docs/decisions/0087, 0166). The web server starts them

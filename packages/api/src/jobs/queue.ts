@@ -8,7 +8,7 @@ import type { TenantTx } from "@vigil/db";
  * table, so creating one needs the table's owner) and grants the app role the use of it; the app
  * role then runs pg-boss with `migrate: false`, owning nothing there either.
  */
-const JOB_SCHEMA = "pgboss";
+export const JOB_SCHEMA = "pgboss";
 
 /** A queue and how its jobs are retried; created by the owner, used by the app role. */
 export type QueueDefinition = { name: string; options: Omit<PgBoss.Queue, "name"> };

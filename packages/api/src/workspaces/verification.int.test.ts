@@ -6,7 +6,8 @@ import type { TRPCError } from "@trpc/server";
 import { appDb, withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace } from "./workspaces.ts";
-import { PLATFORM_OPERATOR, setWorkspaceVerification, UnknownWorkspaceError } from "./verification.ts";
+import { PLATFORM_OPERATOR } from "../platform/audit.ts";
+import { setWorkspaceVerification, UnknownWorkspaceError } from "./verification.ts";
 import { callerFor, createTestUser, enrolTestTwoFactor, refusalOf, type TestUser, unique } from "../testing/index.ts";
 import { createTestVisit } from "../testing/checklist.ts";
 
@@ -56,8 +57,8 @@ describe("pnpm platform:verify", () => {
       tx.auditEvent.findMany({ where: { action: { startsWith: "workspace.verif" } }, select: { action: true, actorId: true, details: true }, orderBy: { createdAt: "asc" } }),
     );
     expect(audit).toEqual([
-      { action: "workspace.verified", actorId: null, details: { actor: PLATFORM_OPERATOR, countryCode: "UA", note: "Called the institution" } },
-      { action: "workspace.verificationRevoked", actorId: null, details: { actor: PLATFORM_OPERATOR, countryCode: "UA", note: null } },
+      { action: "workspace.verified", actorId: null, details: { actor: PLATFORM_OPERATOR, operator: "command line", countryCode: "UA", note: "Called the institution" } },
+      { action: "workspace.verificationRevoked", actorId: null, details: { actor: PLATFORM_OPERATOR, operator: "command line", countryCode: "UA", note: null } },
     ]);
     await expect(setWorkspaceVerification({ slug: unique("no-such-workspace") })).rejects.toBeInstanceOf(UnknownWorkspaceError);
   });

@@ -1,5 +1,5 @@
 import { privilegedDb } from "@vigil/db/privileged";
-import { recordSystemAudit } from "../core/audit.ts";
+import { COMMAND_LINE_OPERATOR, recordOperatorAction, type PlatformOperator } from "../platform/audit.ts";
 
 /**
  * Verified workspaces (docs/decisions/0155-verified-workspaces.md). A platform operator, not a member,
@@ -8,10 +8,8 @@ import { recordSystemAudit } from "../core/audit.ts";
  * the application role cannot set the columns (a trigger refuses it), so no procedure can either.
  */
 
-/** How the audit log names who did it: there is no user behind the command. */
-export const PLATFORM_OPERATOR = "platform operator";
-
-export type VerificationChange = { slug: string; revoke?: boolean; note?: string | null; now?: Date };
+/** `operator`: who, for both audit logs; the command line when not given (decision 0231). */
+export type VerificationChange = { slug: string; revoke?: boolean; note?: string | null; now?: Date; operator?: PlatformOperator };
 export type VerificationResult = { tenantId: string; slug: string; name: string; countryCode: string; verifiedAt: Date | null; changed: boolean };
 
 export class UnknownWorkspaceError extends Error {
@@ -30,10 +28,7 @@ export async function setWorkspaceVerification(change: VerificationChange): Prom
     const verifiedAt = verify ? (change.now ?? new Date()) : null;
     const note = change.note?.trim() || null;
     await tx.tenant.update({ where: { id: tenant.id }, data: { verifiedAt, verificationNote: verify ? note : null }, select: { id: true } });
-    await recordSystemAudit(tx, tenant.id, {
-      action: verify ? "workspace.verified" : "workspace.verificationRevoked", targetType: "workspace", targetId: tenant.id,
-      details: { actor: PLATFORM_OPERATOR, countryCode: tenant.countryCode, note },
-    });
+    await recordOperatorAction(tx, change.operator ?? COMMAND_LINE_OPERATOR, tenant, verify ? "workspace.verified" : "workspace.verificationRevoked", { countryCode: tenant.countryCode, note });
     return { tenantId: tenant.id, slug: tenant.slug, name: tenant.name, countryCode: tenant.countryCode, verifiedAt, changed: true };
   });
 }
