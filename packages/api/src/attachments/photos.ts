@@ -1,4 +1,5 @@
 import { rename, rm } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import type { Sharp, SharpConstructor } from "sharp";
 
 
@@ -37,10 +38,15 @@ export async function stripPhotoMetadata(filePath: string, contentType: string):
   await rename(cleanPath, filePath);
 }
 
-/** A small JPEG of a stored photo, for the evidence lists; made on request, through the same access check as a download. */
-export async function photoThumbnail(filePath: string): Promise<Buffer> {
+/**
+ * A small JPEG of a stored photo, for the evidence lists; made on request, through the same access
+ * check as a download. The photo is streamed in from storage, whichever driver keeps it.
+ */
+export async function photoThumbnail(photo: Readable): Promise<Buffer> {
   const sharp = await loadSharp();
-  return sharp(filePath).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer();
+  const thumbnail = sharp().rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 });
+  photo.on("error", (error) => thumbnail.destroy(error));
+  return photo.pipe(thumbnail).toBuffer();
 }
 
 function encodeAs(image: Sharp, contentType: string): Sharp {
