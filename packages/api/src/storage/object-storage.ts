@@ -39,7 +39,7 @@ export class ObjectNotFound extends Error {
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 /** A namespace, then one to three random ids, then an optional extension: nothing a person named. */
 const OBJECT_KEY = new RegExp(`^[a-z][a-z-]*(/${UUID}){1,3}(\\.[a-z0-9]{1,8})?$`);
-const OBJECT_PREFIX = new RegExp(`^[a-z][a-z-]*(/${UUID}){0,3}/$`);
+const OBJECT_PREFIX = new RegExp(`^[a-z][a-z-]*(/${UUID}){1,3}/$`);
 
 /**
  * Keys are made of a namespace and random ids only (`attachments/<tenant id>/<attachment id>`), so
