@@ -26,7 +26,7 @@ export type ObjectStorage = {
 
 /** A stream, or chunks (sync or async): the body of an object being stored. */
 export type ObjectBody = Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-export type StorageDriverName = "local" | "s3";
+type StorageDriverName = "local" | "s3";
 export type StoredObject = { key: string; sizeBytes: number };
 export type StorageHealth = { driver: StorageDriverName; ok: boolean; detail?: string };
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import yauzl from "yauzl";
 import { openAttachmentFile } from "../attachments/storage.ts";
 import { attachmentsPrefix, exportObjectKey } from "../attachments/workspace-files.ts";
+import type * as AuditModule from "../core/audit.ts";
 import { logger } from "../core/logger.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, refusalOf, TEST_PASSWORD, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/visits.ts";
@@ -22,7 +23,7 @@ useFakeS3();
 /** Set by a test: the audit record of an upload fails, after the bytes are in the bucket (the row's transaction rolls back). */
 const failing = vi.hoisted(() => ({ audit: false }));
 vi.mock("../core/audit.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../core/audit.ts")>();
+  const original = await importOriginal<typeof AuditModule>();
   return {
     ...original,
     recordAudit: (...args: Parameters<typeof original.recordAudit>) => {
