@@ -93,15 +93,23 @@ async function writeExport(tenantId: string, exportId: string): Promise<void> {
   const output = zip.outputStream as Readable;
   // A failure below (or reading an attachment) ends the stream with its error, so the store drops the object.
   zip.on("error", (error: Error) => output.destroy(error));
-  const adding = addEntries(tenantId, exportId, zip, tables).catch((error: unknown) => {
+  // Each failure is reported once, by the store's put or by the entries: the stream's own error event is not a second one.
+  output.on("error", () => undefined);
+  let storeFailed = false;
+  const storing = objectStorage().put(exportObjectKey(tenantId, exportId), output, { contentType: "application/zip" }).catch((error: unknown) => {
+    storeFailed = true;
+    throw error;
+  });
+  const adding = addEntries(tenantId, exportId, zip, tables, () => storeFailed).catch((error: unknown) => {
     output.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   });
-  const [stored] = await Promise.all([objectStorage().put(exportObjectKey(tenantId, exportId), output, { contentType: "application/zip" }), adding]);
+  const [stored] = await Promise.all([storing, adding]);
   await setProgress(tenantId, exportId, { status: "done", progress: 100, byteSize: BigInt(stored.sizeBytes), finishedAt: new Date() });
 }
 
-async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile, tables: string[]): Promise<void> {
+/** `stopped`: the store gave up, so the rest of the tables is not read for nothing. */
+async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile, tables: string[], stopped: () => boolean): Promise<void> {
 
   const counts: Record<string, number> = {};
   const workspace = await withTenant(tenantId, null, (tx) =>
@@ -114,6 +122,7 @@ async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile,
   zip.addBuffer(Buffer.from(JSON.stringify(people.map((m) => m.user), null, 2)), "people.json");
 
   for (const [index, table] of tables.entries()) {
+    if (stopped()) throw new Error("the export's store failed");
     const rows = await tableRows(tenantId, table);
     counts[table] = rows.length;
     zip.addBuffer(Buffer.from(JSON.stringify(rows, null, 2)), `data/${table}.json`);
