@@ -20,6 +20,7 @@ const privilegedHandleUsers = [
   "packages/api/src/members/invitations.ts",
   "packages/api/src/recommendations/reminders.ts",
   "packages/api/src/recommendations/send-reminders.ts",
+  "packages/api/src/jobs/worker.ts",
   "packages/api/src/security/totp-secrets.ts",
   "packages/api/src/workspaces/deletion.ts",
   "packages/api/src/workspaces/export.ts",

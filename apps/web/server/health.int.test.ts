@@ -24,10 +24,23 @@ it("/healthz answers while the process is up", async () => {
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
-it("/readyz is ready when every migration is applied", async () => {
+it("/readyz is ready when every migration is applied and the file store answers", async () => {
   const response = await fetch(`${base}/readyz`);
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ status: "ready" });
+  expect(await response.json()).toEqual({ status: "ready", storage: { driver: "local", ok: true } });
+});
+
+it("/readyz answers 503 while the S3 store cannot be reached", async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, { STORAGE_DRIVER: "s3", S3_BUCKET: "vigil", S3_ENDPOINT: "http://127.0.0.1:9", S3_FORCE_PATH_STYLE: "true", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" });
+  try {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "storage unavailable", storage: { driver: "s3", ok: false } });
+  } finally {
+    for (const name of ["STORAGE_DRIVER", "S3_BUCKET", "S3_ENDPOINT", "S3_FORCE_PATH_STYLE", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) delete process.env[name];
+    Object.assign(process.env, saved);
+  }
 });
 
 it("/readyz answers 503 while a migration on disk is not applied", async () => {

@@ -1,3 +1,4 @@
+import { storageHealth } from "@vigil/api/storage";
 import { appDb } from "@vigil/db";
 import { migrationNamesOnDisk } from "@vigil/db/migration-files";
 import { Router } from "express";
@@ -15,7 +16,7 @@ healthRouter.get("/healthz", (_req, res) => {
   res.json({ status: "ok" });
 });
 
-/** The database answers and every migration on disk is applied: ready for traffic. */
+/** The database answers, every migration on disk is applied and the file store answers: ready for traffic. */
 healthRouter.get("/readyz", async (_req, res) => {
   if (stopping) {
     res.status(503).json({ status: "stopping" });
@@ -32,7 +33,13 @@ healthRouter.get("/readyz", async (_req, res) => {
       res.status(503).json({ status: "migrations pending", pending });
       return;
     }
-    res.json({ status: "ready" });
+    // Evidence and exports live in the store (local folder or S3 bucket): without it uploads and downloads fail.
+    const storage = await storageHealth();
+    if (!storage.ok) {
+      res.status(503).json({ status: "storage unavailable", storage });
+      return;
+    }
+    res.json({ status: "ready", storage });
   } catch {
     res.status(503).json({ status: "database unreachable" });
   }

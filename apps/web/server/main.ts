@@ -84,9 +84,10 @@ if (encryptedSecrets > 0) log(`Encrypted ${encryptedSecrets} two-factor secret(s
 await source.prepareJobSchema();
 // While stopping, the queue's connections are cut on purpose: nothing to report then.
 let jobsStopping = false;
-const jobs = await source.startJobs({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL });
+// With JOB_RUNNER=worker, `pnpm worker` runs them and this instance only queues (decision 0222).
+const jobs = source.jobsRunInWeb() ? await source.startJobs({ log: (message) => (jobsStopping ? undefined : log(message)), appUrl: process.env.APP_URL }) : null;
 // The purge also runs once at start, as it always has: a server down at the hour still purges.
-await jobs.runNow("purge-expired").catch((error: unknown) => log(`Purge failed to queue: ${String(error)}`));
+await jobs?.runNow("purge-expired").catch((error: unknown) => log(`Purge failed to queue: ${String(error)}`));
 
 const server = express();
 // The app's own Express instance drops it too; this one answers static files and Vite's middleware.
@@ -144,7 +145,7 @@ async function stop(reason: string, exitCode = 0) {
   if (cut > 0) log(`${cut} connection(s) still busy after ${DRAIN_TIMEOUT_MS} ms: closed.`);
   await stopMetrics?.();
   jobsStopping = true;
-  await withTimeout(jobs.stop({ graceful: true, timeout: 5000 }), 6000, "job queue stop").catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
+  if (jobs) await withTimeout(jobs.stop({ graceful: true, timeout: 5000 }), 6000, "job queue stop").catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
   await withTimeout(database.stop(), 10_000, "database stop").catch((error: unknown) => log(`Database stop failed: ${String(error)}`));
   process.exit(exitCode);
 }

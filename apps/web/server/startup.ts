@@ -3,7 +3,7 @@
 // connection pool per role instead of loading a second copy of the API (docs/decisions/0180).
 export { encryptRawTotpSecrets } from "@vigil/api";
 export { loadDataFolderNotesKey } from "@vigil/api/interview-notes-key";
-export { prepareJobSchema, startJobs } from "@vigil/api/jobs";
+export { jobsRunInWeb, prepareJobSchema, startJobs } from "@vigil/api/jobs";
 // It logs with the API's logger: from here, so that main.ts itself bundles no part of the API.
 export { guardProcess } from "./process-faults.ts";
 

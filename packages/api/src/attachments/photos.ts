@@ -1,5 +1,6 @@
 import { rename, rm } from "node:fs/promises";
 import pLimit from "p-limit";
+import type { Readable } from "node:stream";
 import type { Sharp, SharpConstructor } from "sharp";
 
 /** Thumbnails fit this square (CSS pixels × 2, for sharp screens); they are never enlarged. */
@@ -50,10 +51,15 @@ export async function stripPhotoMetadata(filePath: string, contentType: string):
   await rename(cleanPath, filePath);
 }
 
-/** A small JPEG of a stored photo, for the evidence lists; made on request, through the same access check as a download. */
-export async function photoThumbnail(filePath: string): Promise<Buffer> {
+/**
+ * A small JPEG of a stored photo, for the evidence lists; made on request, through the same access
+ * check as a download. The photo is streamed in from storage, whichever driver keeps it.
+ */
+export async function photoThumbnail(photo: Readable): Promise<Buffer> {
   const sharp = await loadSharp();
-  return photoTurns(() => sharp(filePath, { limitInputPixels: PHOTO_MAX_PIXELS }).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer());
+  const thumbnail = sharp({ limitInputPixels: PHOTO_MAX_PIXELS }).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 });
+  photo.on("error", (error) => thumbnail.destroy(error));
+  return photoTurns(() => photo.pipe(thumbnail).toBuffer());
 }
 
 function encodeAs(image: Sharp, contentType: string): Sharp {

@@ -1,12 +1,15 @@
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { objectStorage } from "../storage/settings.ts";
 import { PHOTO_TYPES } from "./photo-types.ts";
 import { photoThumbnail, stripPhotoMetadata, UnreadablePhoto } from "./photos.ts";
 import { SNIFF_BYTES, sniffContentType } from "./sniff.ts";
+import { attachmentObjectKey } from "./workspace-files.ts";
 
 const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -16,24 +19,19 @@ export function maxAttachmentBytes(): number {
   return Number.isSafeInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_ATTACHMENT_BYTES;
 }
 
-/** ATTACHMENTS_DIR, or `attachments` in the data folder. */
-function attachmentsDir(): string {
-  return path.resolve(process.env.ATTACHMENTS_DIR ?? path.join(process.env.VIGIL_DATA_DIR ?? path.join(os.tmpdir(), "vigil"), "attachments"));
-}
-
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const STORAGE_KEY = new RegExp(`^${UUID}/${UUID}$`);
 
-/** `<tenant id>/<attachment id>`: made from ids only, so no uploaded name ever reaches the file system. */
+/** `<tenant id>/<attachment id>`: made from random ids only, so no uploaded name ever reaches the store. */
 export function storageKeyFor(tenantId: string, attachmentId: string): string {
   const key = `${tenantId}/${attachmentId}`;
   if (!STORAGE_KEY.test(key)) throw new Error("invalid attachment storage key");
   return key;
 }
 
-function pathOf(storageKey: string): string {
+function objectKeyOf(storageKey: string): string {
   if (!STORAGE_KEY.test(storageKey)) throw new Error("invalid attachment storage key");
-  return path.join(attachmentsDir(), storageKey);
+  return attachmentObjectKey(storageKey);
 }
 
 /** `malformed`: the upload stopped before its end (a truncated or broken request), so nothing was kept. */
@@ -50,15 +48,14 @@ export class StoreRefused extends Error {
 export type StoredFile = { sizeBytes: number; sha256: Buffer; contentType: string };
 
 /**
- * Streams an upload to `<dir>/<storageKey>`: hashed and counted as it is written, its type read from
- * its first bytes. It is written under a temporary name and renamed only when complete and accepted,
- * so a refused or interrupted upload leaves nothing behind. A photo is rewritten without its metadata
- * before it is accepted (photos.ts); its size and hash are then those of the file kept.
+ * Streams an upload into object storage (storage/): hashed and counted as it passes, its type read
+ * from its first bytes, refused as soon as it is too large or of an unknown type. The store keeps an
+ * object only when its body ends without error, so a refused or interrupted upload leaves nothing
+ * behind, in either driver. A photo is first rewritten without its metadata (photos.ts) in a
+ * temporary file of this machine; its size and hash are then those of the file kept.
  */
 export async function storeAttachment(content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, storageKey: string, maxBytes = maxAttachmentBytes()): Promise<StoredFile> {
-  const finalPath = pathOf(storageKey);
-  const partialPath = `${finalPath}.partial`;
-  await mkdir(path.dirname(finalPath), { recursive: true });
+  const key = objectKeyOf(storageKey);
   const hash = createHash("sha256");
   let size = 0;
   let head = new Uint8Array();
@@ -75,42 +72,75 @@ export async function storeAttachment(content: AsyncIterable<Uint8Array> | Itera
       size += chunk.byteLength;
       if (size > maxBytes) throw new StoreRefused("tooLarge");
       if (head.length < SNIFF_BYTES) head = Uint8Array.from([...head, ...chunk.subarray(0, SNIFF_BYTES - head.length)]);
-      // Refuse an unknown type as soon as its signature is complete, without writing the rest.
+      // Refuse an unknown type as soon as its signature is complete, without storing the rest.
       if (head.length >= SNIFF_BYTES && !sniffContentType(head)) throw new StoreRefused("unsupportedType");
       hash.update(chunk);
       yield chunk;
     }
-  }
-  try {
-    await pipeline(inspected, createWriteStream(partialPath, { flags: "wx", mode: 0o600 }));
+    // Thrown before the body ends, so the store never completes the object.
     if (size === 0) throw new StoreRefused("empty");
-    const contentType = sniffContentType(head);
-    if (!contentType) throw new StoreRefused("unsupportedType");
-    if (!PHOTO_TYPES.has(contentType)) {
-      await rename(partialPath, finalPath);
-      return { sizeBytes: size, sha256: hash.digest(), contentType };
+    if (!sniffContentType(head)) throw new StoreRefused("unsupportedType");
+  }
+
+  // Read until the type is known (or the body ends), then decide where the bytes go.
+  const chunks = inspected();
+  const first: Uint8Array[] = [];
+  let ended = false;
+  while (head.length < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
     }
-    await stripPhotoMetadata(partialPath, contentType).catch((error: unknown) => {
+    first.push(next.value);
+  }
+  const contentType = sniffContentType(head);
+  if (!contentType) throw new StoreRefused("unsupportedType");
+  async function* body() {
+    yield* first;
+    if (!ended) yield* chunks;
+  }
+
+  if (!PHOTO_TYPES.has(contentType)) {
+    await objectStorage().put(key, body(), { contentType });
+    return { sizeBytes: size, sha256: hash.digest(), contentType };
+  }
+  return storePhoto(key, body(), contentType);
+}
+
+async function storePhoto(key: string, body: AsyncIterable<Uint8Array>, contentType: string): Promise<StoredFile> {
+  const staged = path.join(os.tmpdir(), `vigil-photo-${randomUUID()}`);
+  try {
+    await pipeline(body, createWriteStream(staged, { flags: "wx", mode: 0o600 }));
+    await stripPhotoMetadata(staged, contentType).catch((error: unknown) => {
       throw error instanceof UnreadablePhoto ? new StoreRefused("unreadablePhoto", error) : error;
     });
-    const kept = await readFile(partialPath);
-    await rename(partialPath, finalPath);
-    return { sizeBytes: kept.byteLength, sha256: createHash("sha256").update(kept).digest(), contentType };
-  } catch (error) {
-    await rm(partialPath, { force: true });
-    throw error;
+    const kept = createHash("sha256");
+    let size = 0;
+    async function* hashed() {
+      for await (const chunk of createReadStream(staged) as AsyncIterable<Buffer>) {
+        kept.update(chunk);
+        size += chunk.byteLength;
+        yield chunk;
+      }
+    }
+    await objectStorage().put(key, hashed(), { contentType });
+    return { sizeBytes: size, sha256: kept.digest(), contentType };
+  } finally {
+    await rm(staged, { force: true });
   }
 }
 
 export async function removeAttachmentFile(storageKey: string): Promise<void> {
-  await rm(pathOf(storageKey), { force: true });
+  await objectStorage().remove(objectKeyOf(storageKey));
 }
 
-export function openAttachmentFile(storageKey: string): ReadStream {
-  return createReadStream(pathOf(storageKey));
+/** The stored bytes, streamed from whichever store keeps them; the caller has admitted the request. */
+export function openAttachmentFile(storageKey: string): Promise<Readable> {
+  return objectStorage().get(objectKeyOf(storageKey));
 }
 
 /** A stored photo's thumbnail (JPEG); the caller has admitted the request as it would a download. */
-export function attachmentThumbnail(storageKey: string): Promise<Buffer> {
-  return photoThumbnail(pathOf(storageKey));
+export async function attachmentThumbnail(storageKey: string): Promise<Buffer> {
+  return photoThumbnail(await openAttachmentFile(storageKey));
 }

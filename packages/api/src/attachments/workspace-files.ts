@@ -1,18 +1,20 @@
-import path from "node:path";
-
-/** Where a workspace's files live on disk: `<data dir>/attachments/<tenant id>/` (uploads) and exports. */
-function dataDir(): string {
-  return process.env.VIGIL_DATA_DIR ?? ".vigil";
+/**
+ * Where a workspace's files are kept in object storage (storage/): made of ids only, so a key never
+ * carries a file's name (docs/decisions/0220). In the local driver they are the folders they always
+ * were: `<data dir>/attachments/<tenant id>/<attachment id>` and `<data dir>/exports/<tenant id>/<export id>.zip`.
+ */
+export function attachmentObjectKey(storageKey: string): string {
+  return `attachments/${storageKey}`;
 }
 
-export function attachmentsDir(tenantId: string): string {
-  return path.join(dataDir(), "attachments", tenantId);
+export function attachmentsPrefix(tenantId: string): string {
+  return `attachments/${tenantId}/`;
 }
 
-export function exportsDir(tenantId: string): string {
-  return path.join(dataDir(), "exports", tenantId);
+export function exportObjectKey(tenantId: string, exportId: string): string {
+  return `exports/${tenantId}/${exportId}.zip`;
 }
 
-export function exportFilePath(tenantId: string, exportId: string): string {
-  return path.join(exportsDir(tenantId), `${exportId}.zip`);
+export function exportsPrefix(tenantId: string): string {
+  return `exports/${tenantId}/`;
 }

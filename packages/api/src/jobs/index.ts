@@ -9,10 +9,12 @@ export { PURGE_QUEUE } from "./purge.ts";
 export { REMINDER_QUEUE } from "./recommendation-reminders.ts";
 export { EXPORT_QUEUE, enqueueWorkspaceExport } from "./workspace-export.ts";
 export { jobQueueCounts } from "./metrics.ts";
+export { jobsRunInWeb } from "./runner.ts";
+export { listDeadLetters, type DeadLetter } from "./dead-letters.ts";
 
 /**
  * Every background job of Vigil, on pg-boss (docs/decisions/0087, 0166). The web server starts them
- * all with `startJobs`; a separate worker process would make the same two calls.
+ * all with `startJobs` unless JOB_RUNNER=worker, when `pnpm worker` (worker.ts) makes the same two calls.
  */
 const ALL_JOBS = [reminderJob, workspaceExportJob, purgeJob] as const satisfies readonly JobDefinition[];
 

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { privilegedDb } from "@vigil/db/privileged";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
+import { exportObjectKey } from "../attachments/workspace-files.ts";
+import { objectStorage } from "../storage/settings.ts";
 import { createTestUser, createTestWorkspace } from "../testing/index.ts";
 import { jobSettled } from "../testing/jobs.ts";
 import { DELETION_GRACE_MS } from "../workspaces/deletion.ts";
@@ -34,9 +35,9 @@ const exists = (file: string) => stat(file).then(() => true, () => false);
 async function deletedWorkspace(ago: number) {
   const workspace = await createTestWorkspace(await createTestUser());
   await privilegedDb().tenant.update({ where: { id: workspace.id }, data: { deletionRequestedAt: new Date(Date.now() - ago) } });
-  await mkdir(attachmentsDir(workspace.id), { recursive: true });
-  const file = path.join(attachmentsDir(workspace.id), "photo.jpg");
-  await writeFile(file, "jpeg");
+  const key = `attachments/${workspace.id}/${crypto.randomUUID()}`;
+  await objectStorage().put(key, [Buffer.from("jpeg")]);
+  const file = path.join(dataDir, key);
   return { workspace, file };
 }
 
@@ -47,9 +48,9 @@ async function finishedExport(ago: number) {
     data: { tenantId: workspace.id, status: "done", progress: 100, finishedAt: new Date(Date.now() - ago) },
     select: { id: true, tenantId: true },
   });
-  await mkdir(exportsDir(workspace.id), { recursive: true });
-  const file = exportFilePath(workspace.id, row.id);
-  await writeFile(file, "PK");
+  const key = exportObjectKey(workspace.id, row.id);
+  await objectStorage().put(key, [Buffer.from("PK")]);
+  const file = path.join(dataDir, key);
   return { ...row, file };
 }
 

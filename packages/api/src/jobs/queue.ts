@@ -9,6 +9,8 @@ import type { TenantTx } from "@vigil/db";
  * role then runs pg-boss with `migrate: false`, owning nothing there either.
  */
 export const JOB_SCHEMA = "pgboss";
+/** The queue through which pg-boss's timekeeper sends each scheduled (cron) job. */
+const CRON_QUEUE = "__pgboss__send-it";
 
 /** A queue and how its jobs are retried; created by the owner, used by the app role. */
 export type QueueDefinition = { name: string; options: Omit<PgBoss.Queue, "name"> };
@@ -30,6 +32,9 @@ export async function prepareQueues(queues: readonly QueueDefinition[], ownerUrl
     for (const queue of queues) {
       if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, { name: queue.name, ...queue.options });
     }
+    // pg-boss's own queue for cron schedules: its timekeeper creates it at start, which the app role
+    // cannot (a queue is a partition), so without it no schedule ever fired (decision 0222).
+    if (!(await boss.getQueue(CRON_QUEUE))) await boss.createQueue(CRON_QUEUE);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -2,8 +2,11 @@ import { sendOverdueReminders } from "../recommendations/reminders.ts";
 import type { JobDefinition } from "./job.ts";
 
 export const REMINDER_QUEUE = "recommendation-reminders";
-/** Every day at 06:00 UTC: reminders arrive at the start of a European working day. */
-const REMINDER_CRON = "0 6 * * *";
+/**
+ * Every day at 06:00 UTC: reminders arrive at the start of a European working day. REMINDER_CRON
+ * changes it (the multi-instance end-to-end test runs it every minute).
+ */
+const REMINDER_CRON = process.env.REMINDER_CRON ?? "0 6 * * *";
 
 /**
  * The daily overdue reminder (docs/decisions/0087). Idempotent by construction: each reminder is

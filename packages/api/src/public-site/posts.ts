@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, TenantTx } from "@vigil/db";
-import { PHOTO_TYPES } from "../attachments/inputs.ts";
+import { PHOTO_TYPES } from "../attachments/photo-types.ts";
 import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachment, StoreRefused } from "../attachments/storage.ts";
 import type { Locale } from "@vigil/i18n";
 import type { Actor } from "../core/actor.ts";

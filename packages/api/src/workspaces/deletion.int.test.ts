@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { withTenant } from "@vigil/db";
@@ -6,7 +6,7 @@ import { privilegedDb } from "@vigil/db/privileged";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../core/audit.ts";
 import { DELETION_GRACE_MS, purgeDeletedWorkspaces } from "./deletion.ts";
-import { attachmentsDir } from "../attachments/workspace-files.ts";
+import { objectStorage } from "../storage/settings.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD } from "../testing/index.ts";
 
 let dataDir: string;
@@ -27,9 +27,9 @@ async function workspaceWithData() {
   const monitor = await createTestUser();
   await addMember(workspace.id, monitor, "monitor");
   await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, userId: owner.id, ipAddress: null }, { action: "place.created", targetType: "place" }));
-  await mkdir(attachmentsDir(workspace.id), { recursive: true });
-  const file = path.join(attachmentsDir(workspace.id), "photo.jpg");
-  await writeFile(file, "jpeg");
+  const key = `attachments/${workspace.id}/${crypto.randomUUID()}`;
+  await objectStorage().put(key, [Buffer.from("jpeg")]);
+  const file = path.join(dataDir, key);
   return { owner, workspace, file };
 }
 

@@ -1,10 +1,10 @@
-import { rm } from "node:fs/promises";
 import type { TenantTx } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { fail } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
-import { attachmentsDir, exportsDir } from "../attachments/workspace-files.ts";
+import { attachmentsPrefix, exportsPrefix } from "../attachments/workspace-files.ts";
+import { objectStorage } from "../storage/settings.ts";
 
 /** A deleted workspace can be restored for this long; then its rows and files are removed for good. */
 export const DELETION_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,8 +42,8 @@ export async function purgeDeletedWorkspaces(now = new Date()): Promise<string[]
   });
   for (const { id } of due) {
     await privilegedDb().tenant.deleteMany({ where: { id, deletionRequestedAt: { lte: new Date(now.getTime() - DELETION_GRACE_MS) } } });
-    await rm(attachmentsDir(id), { recursive: true, force: true });
-    await rm(exportsDir(id), { recursive: true, force: true });
+    await objectStorage().removePrefix(attachmentsPrefix(id));
+    await objectStorage().removePrefix(exportsPrefix(id));
   }
   return due.map(({ id }) => id);
 }

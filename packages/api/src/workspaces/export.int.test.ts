@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { recordAudit } from "../core/audit.ts";
 import { EXPORT_TTL_MS, purgeExpiredExports } from "./export.ts";
-import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
+import { exportObjectKey } from "../attachments/workspace-files.ts";
+import { objectStorage } from "../storage/settings.ts";
 import { EXPORT_QUEUE, enqueueWorkspaceExport, startJobs, type RunningJobs } from "../jobs/index.ts";
 import { addMember, callerFor, createTestUser, createTestWorkspace, TEST_PASSWORD, type TestUser } from "../testing/index.ts";
 import { jobSettled } from "../testing/jobs.ts";
@@ -30,6 +31,9 @@ afterAll(async () => {
   delete process.env.VIGIL_DATA_DIR;
   await rm(dataDir, { recursive: true, force: true });
 });
+
+/** Where the local driver (the default) keeps an object: in the data folder, at its key. */
+const localFile = (key: string) => path.join(dataDir, key);
 
 /** Every entry of a ZIP file, as text. */
 function unzip(file: string): Promise<Map<string, string>> {
@@ -71,17 +75,16 @@ describe("workspace export", () => {
     const monitor = await createTestUser("Export Monitor");
     await addMember(workspace.id, monitor, "monitor");
     await withTenant(workspace.id, null, (tx) => recordAudit(tx, { tenantId: workspace.id, userId: owner.id, ipAddress: null }, { action: "place.created", targetType: "place", targetId: "ours" }));
-    await mkdir(path.join(attachmentsDir(workspace.id), "visits"), { recursive: true });
-    await writeFile(path.join(attachmentsDir(workspace.id), "visits", "report.txt"), "findings of the visit");
+    const evidenceId = crypto.randomUUID();
+    await objectStorage().put(`attachments/${workspace.id}/${evidenceId}`, [Buffer.from("findings of the visit")]);
 
     const stranger = await createTestUser("Stranger Danger");
     const other = await createTestWorkspace(stranger);
     await withTenant(other.id, null, (tx) => recordAudit(tx, { tenantId: other.id, userId: stranger.id, ipAddress: null }, { action: "place.created", targetType: "place", targetId: "theirs" }));
-    await mkdir(attachmentsDir(other.id), { recursive: true });
-    await writeFile(path.join(attachmentsDir(other.id), "secret.txt"), "their secret");
+    await objectStorage().put(`attachments/${other.id}/${crypto.randomUUID()}`, [Buffer.from("their secret")]);
 
     const download = await finishedExport(owner, workspace.slug);
-    const entries = await unzip(download.path);
+    const entries = await unzip(localFile(download.objectKey));
     const manifest = JSON.parse(entries.get("manifest.json")!) as { version: number; tables: Record<string, number>; tenantId: string };
     expect(manifest).toMatchObject({ version: 1, tenantId: workspace.id });
     // Every table with a tenant_id is there, including ones no one listed (read from the catalog).
@@ -93,7 +96,7 @@ describe("workspace export", () => {
     const audit = JSON.parse(entries.get("data/audit_events.json")!) as { target_id: string | null }[];
     expect(audit.map((a) => a.target_id)).toContain("ours");
     expect(JSON.parse(entries.get("workspace.json")!)).toMatchObject({ id: workspace.id, slug: workspace.slug });
-    expect(entries.get("attachments/visits/report.txt")).toBe("findings of the visit");
+    expect(entries.get(`attachments/${evidenceId}`)).toBe("findings of the visit");
 
     // Nothing of the other workspace: no row with its id, no name, no file.
     const everything = [...entries.values()].join("\n");
@@ -123,7 +126,7 @@ describe("workspace export", () => {
     const owner = await createTestUser();
     const workspace = await createTestWorkspace(owner);
     const file = await finishedExport(owner, workspace.slug);
-    expect((await stat(file.path)).mode & 0o777).toBe(0o600);
+    expect((await stat(localFile(file.objectKey))).mode & 0o777).toBe(0o600);
     const { caller } = await callerFor(owner);
     const [job] = await caller.workspaceExport.list({ tenantSlug: workspace.slug });
     // The attack: a later session of the owner could still download an old ZIP, and nothing deleted it.
@@ -131,7 +134,7 @@ describe("workspace export", () => {
     await privilegedDb().workspaceExport.update({ where: { tenantId_id: { tenantId: workspace.id, id: job!.id } }, data: { finishedAt } });
     await expect(caller.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await purgeExpiredExports()).toBeGreaterThanOrEqual(1);
-    await expect(access(file.path)).rejects.toThrow();
+    await expect(access(localFile(file.objectKey))).rejects.toThrow();
     expect(await privilegedDb().workspaceExport.count({ where: { id: job!.id } })).toBe(0);
   });
 
@@ -158,7 +161,7 @@ describe("the export job, through the queue", () => {
     const [done] = await (await callerFor(owner)).caller.workspaceExport.list({ tenantSlug: workspace.slug });
     const row = () => privilegedDb().workspaceExport.findUniqueOrThrow({ where: { tenantId_id: { tenantId: workspace.id, id: done!.id } } });
     const before = await row();
-    const writtenAt = (await stat(file.path)).mtimeMs;
+    const writtenAt = (await stat(localFile(file.objectKey))).mtimeMs;
     // The job carries the export's id: queueing it again is a no-op.
     expect(await jobs.boss.getJobById(EXPORT_QUEUE, done!.id, { includeArchive: true })).toMatchObject({ id: done!.id, state: "completed" });
     expect(await withTenant(workspace.id, null, (tx) => enqueueWorkspaceExport(tx, { tenantId: workspace.id, exportId: done!.id }))).toBeUndefined();
@@ -166,7 +169,7 @@ describe("the export job, through the queue", () => {
     const again = await jobs.boss.send(EXPORT_QUEUE, { tenantId: workspace.id, exportId: done!.id });
     expect(await jobSettled(jobs.boss, EXPORT_QUEUE, again!)).toBe("completed");
     expect(await row()).toEqual(before);
-    expect((await stat(file.path)).mtimeMs).toBe(writtenAt);
+    expect((await stat(localFile(file.objectKey))).mtimeMs).toBe(writtenAt);
   });
 
   it("is not queued when the request's transaction rolls back", async () => {
@@ -186,8 +189,8 @@ describe("the export job, through the queue", () => {
     const owner = await createTestUser();
     const workspace = await createTestWorkspace(owner);
     // The exports folder cannot be created: a file is in its way.
-    await mkdir(path.dirname(exportsDir(workspace.id)), { recursive: true });
-    await writeFile(exportsDir(workspace.id), "in the way");
+    await mkdir(path.join(dataDir, "exports"), { recursive: true });
+    await writeFile(path.join(dataDir, "exports", workspace.id), "in the way");
     const { caller } = await callerFor(owner);
     const job = await caller.workspaceExport.start({ tenantSlug: workspace.slug, reauthentication: TEST_PASSWORD });
     expect(await jobSettled(jobs.boss, EXPORT_QUEUE, job.id, 60_000)).toBe("completed");
@@ -195,6 +198,6 @@ describe("the export job, through the queue", () => {
     const [listed] = await caller.workspaceExport.list({ tenantSlug: workspace.slug });
     expect(listed).toMatchObject({ id: job.id, status: "failed" });
     await expect(caller.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(access(exportFilePath(workspace.id, job.id))).rejects.toThrow();
+    await expect(access(localFile(exportObjectKey(workspace.id, job.id)))).rejects.toThrow();
   }, 90_000);
 });

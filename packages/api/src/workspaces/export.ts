@@ -1,9 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { withTenant, type TenantTx } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import type { Locale } from "@vigil/i18n";
@@ -13,7 +8,8 @@ import type { Logger } from "../core/logger.ts";
 import { reservePerSubject } from "../core/attempt-limits.ts";
 import type { Actor } from "../core/actor.ts";
 import { recordAudit } from "../core/audit.ts";
-import { attachmentsDir, exportFilePath, exportsDir } from "../attachments/workspace-files.ts";
+import { attachmentsPrefix, exportObjectKey } from "../attachments/workspace-files.ts";
+import { objectStorage } from "../storage/settings.ts";
 
 /** The version of the format described in docs/workspace-export-format.md. */
 const EXPORT_FORMAT_VERSION = 1;
@@ -60,14 +56,6 @@ export async function requestExport(tx: TenantTx, actor: Actor & { sessionId: st
   return job;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : Promise.resolve(entry.isFile() ? [path.join(dir, entry.name)] : []))),
-  );
-  return files.flat();
-}
-
 async function setProgress(tenantId: string, exportId: string, data: { status?: string; progress?: number; byteSize?: bigint; finishedAt?: Date }) {
   await withTenant(tenantId, null, (tx) => tx.workspaceExport.update({ where: { tenantId_id: { tenantId, id: exportId } }, data }));
 }
@@ -93,39 +81,35 @@ export async function buildExport(tenantId: string, exportId: string, log: Logge
   }
 }
 
+/**
+ * Streams the ZIP into object storage as it is built: nothing of it is held whole in memory or on
+ * this machine's disk, and the store keeps it only once it is complete, so a failed attempt leaves no
+ * half-written file; a retry (pg-boss may start one while an expired attempt still runs) writes it anew.
+ */
 async function writeExport(tenantId: string, exportId: string): Promise<void> {
   await setProgress(tenantId, exportId, { status: "running", progress: 1 });
-  const target = exportFilePath(tenantId, exportId);
-  await mkdir(exportsDir(tenantId), { recursive: true });
-  // Each attempt writes its own partial file: an attempt pg-boss gave up on (expired) may still be
-  // writing when the retry starts. The rename is atomic; a failed attempt's file is removed.
-  const partial = `${target}.${randomUUID()}.partial`;
-  try {
-    await writeZip(tenantId, exportId, partial);
-    await rename(partial, target);
-  } finally {
-    await rm(partial, { force: true });
-  }
-  const { size } = await stat(target);
-  await setProgress(tenantId, exportId, { status: "done", progress: 100, byteSize: BigInt(size), finishedAt: new Date() });
-}
-
-async function writeZip(tenantId: string, exportId: string, partial: string): Promise<void> {
   const tables = await withTenant(tenantId, null, tenantTables);
   const zip = new yazl.ZipFile();
-  const written = pipeline(zip.outputStream, createWriteStream(partial, { mode: 0o600 }));
-  // A failure below ends the stream, so the file is closed before it is removed; its error is the one thrown.
-  written.catch(() => undefined);
-  try {
-    await addEntries(tenantId, exportId, zip, tables);
-  } catch (error) {
-    (zip.outputStream as Readable).destroy();
+  const output = zip.outputStream as Readable;
+  // A failure below (or reading an attachment) ends the stream with its error, so the store drops the object.
+  zip.on("error", (error: Error) => output.destroy(error));
+  // Each failure is reported once, by the store's put or by the entries: the stream's own error event is not a second one.
+  output.on("error", () => undefined);
+  let storeFailed = false;
+  const storing = objectStorage().put(exportObjectKey(tenantId, exportId), output, { contentType: "application/zip" }).catch((error: unknown) => {
+    storeFailed = true;
     throw error;
-  }
-  await written;
+  });
+  const adding = addEntries(tenantId, exportId, zip, tables, () => storeFailed).catch((error: unknown) => {
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  });
+  const [stored] = await Promise.all([storing, adding]);
+  await setProgress(tenantId, exportId, { status: "done", progress: 100, byteSize: BigInt(stored.sizeBytes), finishedAt: new Date() });
 }
 
-async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile, tables: string[]): Promise<void> {
+/** `stopped`: the store gave up, so the rest of the tables is not read for nothing. */
+async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile, tables: string[], stopped: () => boolean): Promise<void> {
 
   const counts: Record<string, number> = {};
   const workspace = await withTenant(tenantId, null, (tx) =>
@@ -138,14 +122,21 @@ async function addEntries(tenantId: string, exportId: string, zip: yazl.ZipFile,
   zip.addBuffer(Buffer.from(JSON.stringify(people.map((m) => m.user), null, 2)), "people.json");
 
   for (const [index, table] of tables.entries()) {
+    if (stopped()) throw new Error("the export's store failed");
     const rows = await tableRows(tenantId, table);
     counts[table] = rows.length;
     zip.addBuffer(Buffer.from(JSON.stringify(rows, null, 2)), `data/${table}.json`);
     await setProgress(tenantId, exportId, { progress: Math.min(90, 5 + Math.round(((index + 1) / tables.length) * 80)) });
   }
-  const attachmentRoot = attachmentsDir(tenantId);
-  const attachments = await walk(attachmentRoot);
-  for (const file of attachments) zip.addFile(file, `attachments/${path.relative(attachmentRoot, file).split(path.sep).join("/")}`);
+  const storage = objectStorage();
+  const prefix = attachmentsPrefix(tenantId);
+  const attachments = await storage.list(prefix);
+  // Opened one at a time, when the ZIP reaches each: an open download per attachment would hold a connection each.
+  for (const { key, sizeBytes } of attachments) {
+    zip.addReadStreamLazy(`attachments/${key.slice(prefix.length)}`, { size: sizeBytes }, (done) => {
+      storage.get(key).then((stream) => done(null, stream), (error: unknown) => done(error, undefined as never));
+    });
+  }
 
   const manifest = { format: "vigil-workspace-export", version: EXPORT_FORMAT_VERSION, tenantId, exportedAt: new Date().toISOString(), tables: counts, attachments: attachments.length };
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), "manifest.json");
@@ -167,9 +158,9 @@ export async function listExports(tx: TenantTx, sessionId: string) {
  * re-authenticated to do so), and only until it expires (NOT_FOUND even before the purge).
  */
 export async function exportDownload(tx: TenantTx, tenantId: string, exportId: string, sessionId: string, now = new Date()) {
-  const job = await tx.workspaceExport.findFirst({ where: { id: exportId, requestedSessionId: sessionId }, select: { status: true, createdAt: true, finishedAt: true } });
+  const job = await tx.workspaceExport.findFirst({ where: { id: exportId, requestedSessionId: sessionId }, select: { status: true, createdAt: true, finishedAt: true, byteSize: true } });
   if (!job || job.status !== "done" || !job.finishedAt || job.finishedAt.getTime() <= now.getTime() - EXPORT_TTL_MS) fail("NOT_FOUND", "errors.notFound");
-  return { path: exportFilePath(tenantId, exportId), fileName: `vigil-export-${job.createdAt.toISOString().slice(0, 10)}.zip` };
+  return { objectKey: exportObjectKey(tenantId, exportId), sizeBytes: Number(job.byteSize ?? 0), fileName: `vigil-export-${job.createdAt.toISOString().slice(0, 10)}.zip` };
 }
 
 /**
@@ -181,7 +172,7 @@ export async function purgeExpiredExports(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - EXPORT_TTL_MS);
   const expired = await privilegedDb().workspaceExport.findMany({ where: { finishedAt: { lte: cutoff } }, select: { id: true, tenantId: true } });
   for (const { id, tenantId } of expired) {
-    await rm(exportFilePath(tenantId, id), { force: true });
+    await objectStorage().remove(exportObjectKey(tenantId, id));
     await privilegedDb().workspaceExport.deleteMany({ where: { id, tenantId, finishedAt: { lte: cutoff } } });
   }
   return expired.length;

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { attachmentThumbnail, openAttachmentFile } from "@vigil/api/evidence-files";
+import { ObjectNotFound } from "@vigil/api/storage";
 import { openAttachmentSchema } from "@vigil/api/inputs";
 import { data } from "react-router";
 import { contentDisposition } from "../../lib/content-disposition";
@@ -20,12 +21,22 @@ export function requestedView(request: Request) {
  * server/security-headers.ts; the sandbox CSP still lets an image be displayed).
  */
 export async function evidenceFileResponse(attachment: OpenedAttachment): Promise<Response> {
+  try {
+    return await fileResponse(attachment);
+  } catch (error) {
+    // A row whose bytes are gone (a store restored from an older backup): not found, not a 500.
+    if (error instanceof ObjectNotFound) throw data(null, { status: 404 });
+    throw error;
+  }
+}
+
+async function fileResponse(attachment: OpenedAttachment): Promise<Response> {
   const headers = { "Content-Security-Policy": "default-src 'none'; sandbox", "Cache-Control": "private, no-store" };
   if (attachment.view === "thumbnail") {
     const thumbnail = await attachmentThumbnail(attachment.storageKey);
     return new Response(new Uint8Array(thumbnail), { headers: { ...headers, "Content-Type": "image/jpeg", "Content-Length": String(thumbnail.length) } });
   }
-  const file = openAttachmentFile(attachment.storageKey);
+  const file = await openAttachmentFile(attachment.storageKey);
   const disposition = contentDisposition(attachment.fileName);
   return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
     headers: {
