@@ -163,7 +163,7 @@ describe("public site", () => {
     await w.caller.publicSite.publishPost({ tenantSlug: slug, postId: post.id });
     const image = await publicSitePostImage(slug, "with-image");
     expect(image?.contentType).toBe("image/jpeg");
-    const kept = Buffer.concat(await openAttachmentFile(image!.storageKey).toArray());
+    const kept = Buffer.concat(await (await openAttachmentFile(image!.storageKey)).toArray());
     expect((await sharp(kept).metadata()).exif).toBeUndefined();
     const document = await publicSitePost(slug, "with-image");
     expect(document).toMatchObject({ hasImage: true, imageAlt: { en: "A cell" } });

@@ -12,7 +12,7 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
     build: async (home) => {
       const image = await publicSitePostImage(home.slug, post ?? "");
       if (!image) return null;
-      return { status: 200, contentType: image.contentType, body: new Uint8Array(Buffer.concat(await openAttachmentFile(image.storageKey).toArray())) };
+      return { status: 200, contentType: image.contentType, body: new Uint8Array(Buffer.concat(await (await openAttachmentFile(image.storageKey)).toArray())) };
     },
   });
 }
