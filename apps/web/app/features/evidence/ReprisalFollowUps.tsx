@@ -42,6 +42,12 @@ function FollowUpRow({ slug, followUp, today, canCheck }: { slug: string; follow
   );
 }
 
+/**
+ * How many follow-ups the home lists, soonest first: a summary to act on, not the whole backlog of a
+ * large workspace (each row is a form; fifty of them made the home the slowest page to render).
+ */
+const SHOWN = 10;
+
 /** The dashboard's reminder: people at risk of reprisals stay listed until someone checks on them. */
 export function ReprisalFollowUps({ slug, followUps, today, canCheck }: { slug: string; followUps: FollowUp[]; today: string; canCheck: boolean }) {
   const { t } = useTranslation();
@@ -51,11 +57,14 @@ export function ReprisalFollowUps({ slug, followUps, today, canCheck }: { slug: 
       {followUps.length === 0 ? (
         <p className="text-sm text-slate-700">{t("followUps.empty")}</p>
       ) : (
-        <ul>
-          {followUps.map((followUp) => (
-            <FollowUpRow key={followUp.id} slug={slug} followUp={followUp} today={today} canCheck={canCheck} />
-          ))}
-        </ul>
+        <>
+          <ul>
+            {followUps.slice(0, SHOWN).map((followUp) => (
+              <FollowUpRow key={followUp.id} slug={slug} followUp={followUp} today={today} canCheck={canCheck} />
+            ))}
+          </ul>
+          {followUps.length > SHOWN ? <p className="mt-2 text-sm text-slate-700">{t("followUps.more")}</p> : null}
+        </>
       )}
     </Card>
   );
