@@ -7,7 +7,7 @@ export const attachmentsRouter = router({
    * Takes the file as a stream, so it is only callable on the server (the upload action passes the
    * multipart part it is parsing); JSON over /api/trpc cannot carry one and is refused by the input.
    */
-  upload: tenantProcedure("monitor")
+  upload: tenantProcedure("monitor", { receivesFile: true })
     .input(uploadAttachmentSchema)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.actor, input)),
 

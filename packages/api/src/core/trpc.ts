@@ -79,7 +79,16 @@ export type TenantProcedureOptions = {
    * otherwise outlive the procedure and widen what the loader's other queries see.
    */
   ownTransaction?: boolean;
+  /**
+   * Reads a file from the request inside its transaction (an upload): the body may take minutes to
+   * arrive from a phone on a slow network, and a 48-megapixel photo seconds to strip, so the
+   * transaction gets UPLOAD_TRANSACTION_MS instead of Prisma's 5 s (decision 0244).
+   */
+  receivesFile?: boolean;
 };
+
+/** How long a transaction that receives a file may last (decision 0244). */
+export const UPLOAD_TRANSACTION_MS = 5 * 60_000;
 
 export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
   return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) => {
@@ -116,6 +125,6 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
     if (type === "query" && !options.ownTransaction && shared && shared.slug === input.tenantSlug && shared.userId === ctx.user.id) return enter(shared.tx, shared.entry);
     // One statement finds the membership and enters the tenant (docs/decisions/0120), when this
     // request's turn comes (context.ts: a batch does not take the whole pool).
-    return ctx.transactions(() => withWorkspace(ctx.user.id, input.tenantSlug, enter));
+    return ctx.transactions(() => withWorkspace(ctx.user.id, input.tenantSlug, enter, options.receivesFile ? { timeoutMs: UPLOAD_TRANSACTION_MS } : {}));
   });
 }

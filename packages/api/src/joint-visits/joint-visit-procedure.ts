@@ -9,7 +9,7 @@ import { tenantProcedure } from "../core/trpc.ts";
  * the participation rows say the caller is a nominated member of an accepted partnership. Every
  * change is audited by the service in the host's log and here, once more, in the partner's own.
  */
-export function jointVisitProcedure(minRole: "viewer" | "monitor", options: { allowWhenReadOnly?: boolean } = {}) {
+export function jointVisitProcedure(minRole: "viewer" | "monitor", options: { allowWhenReadOnly?: boolean; receivesFile?: boolean } = {}) {
   // Its own transaction always: enterJointVisit narrows the transaction to the host's visit (role
   // vigil_joint), which must not reach a page loader's other queries (decision 0178).
   return tenantProcedure(minRole, { ownTransaction: true, ...options })

@@ -64,7 +64,7 @@ export const jointVisitsRouter = router({
     .input(findingFieldsSchema)
     .mutation(({ ctx, input }) => createFinding(ctx.tx, ctx.jointActor, ctx.participation.visitId, input)),
   /** Evidence on the host's visit, as a stream: only callable on the server (the joint visit's upload action). */
-  uploadEvidence: jointVisitProcedure("monitor")
+  uploadEvidence: jointVisitProcedure("monitor", { receivesFile: true })
     .input(jointEvidenceUploadSchema)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.tx, ctx.jointActor, { ...input, visitId: ctx.participation.visitId })),
   /** For the joint visit's download route: one of THIS visit's evidence files; audited in both workspaces; a read, so allowed read-only. */

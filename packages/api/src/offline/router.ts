@@ -22,7 +22,7 @@ export const offlineRouter = router({
     .mutation(({ ctx, input }) => applyOfflineChange(ctx.tx, ctx.actor, { ...input, kind: "finding" })),
 
   /** Takes the photo as a stream, so only the web server's offline photo route can call it (like attachments.upload). */
-  sendPhoto: tenantProcedure("monitor")
+  sendPhoto: tenantProcedure("monitor", { receivesFile: true })
     .input(offlinePhotoSchema)
     .mutation(({ ctx, input }) => applyOfflinePhoto(ctx.tx, ctx.actor, input)),
 });

@@ -49,7 +49,7 @@ export const publicSiteRouter = router({
   }),
 
   /** Takes the file as a stream: callable on the server only (the post page's upload action), like attachments.upload. */
-  setPostImage: coordinator.input(postImageSchema).mutation(async ({ ctx, input }) => {
+  setPostImage: tenantProcedure("coordinator", { receivesFile: true }).input(postImageSchema).mutation(async ({ ctx, input }) => {
     const post = await setPostImage(ctx.tx, ctx.actor, input.postId, input);
     forgetPublicSite(ctx.tenant.slug);
     return post;

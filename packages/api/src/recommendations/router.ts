@@ -19,6 +19,6 @@ export const recommendationsRouter = router({
   placeHistory: tenantProcedure("viewer").input(placeHistorySchema).query(({ ctx, input }) => placeRecommendationHistory(ctx.tx, input.placeId)),
   toVerify: tenantProcedure("viewer").input(visitRefSchema).query(({ ctx, input }) => recommendationsToVerify(ctx.tx, input.visitId)),
 
-  recordUpdate: tenantProcedure("monitor").input(recordUpdateSchema).mutation(({ ctx, input }) => recordUpdate(ctx.tx, ctx.actor, input)),
+  recordUpdate: tenantProcedure("monitor", { receivesFile: true }).input(recordUpdateSchema).mutation(({ ctx, input }) => recordUpdate(ctx.tx, ctx.actor, input)),
   planFollowUpVisit: tenantProcedure("monitor").input(planFollowUpSchema).mutation(({ ctx, input }) => planFollowUpVisit(ctx.tx, ctx.actor, input)),
 });

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { createTestVisit } from "../testing/visits.ts";
+
+/**
+ * A photo sent from a phone on a slow network arrives over many seconds, inside the upload's
+ * transaction: it must not fail when Prisma's default 5 s runs out (decision 0244).
+ */
+let dir: string;
+let owner: TestUser;
+let workspace: { id: string; slug: string };
+let visitId: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "vigil-slow-upload-"));
+  process.env.ATTACHMENTS_DIR = dir;
+  owner = await createTestUser();
+  workspace = await createTestWorkspace(owner);
+  visitId = (await createTestVisit(workspace.id)).id;
+});
+
+afterAll(async () => {
+  delete process.env.ATTACHMENTS_DIR;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The bytes in `parts` pieces, one every `everyMs`. */
+async function* trickle(bytes: Buffer, parts: number, everyMs: number) {
+  const size = Math.ceil(bytes.length / parts);
+  for (let offset = 0; offset < bytes.length; offset += size) {
+    yield bytes.subarray(offset, offset + size);
+    await sleep(everyMs);
+  }
+}
+
+describe("a slow upload", () => {
+  it("is stored when its body takes longer than 5 s to arrive", { timeout: 30_000 }, async () => {
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#557799" } }).jpeg().toBuffer();
+    const { caller } = await callerFor(owner);
+    const stored = await caller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, fileName: "corridor.jpg", content: Readable.from(trickle(photo, 6, 1_100)) });
+    expect(stored).toMatchObject({ fileName: "corridor.jpg", contentType: "image/jpeg" });
+    const listed = await caller.findings.list({ tenantSlug: workspace.slug, visitId });
+    expect(listed.unlinkedAttachments.map((a) => a.id)).toContain(stored.id);
+  });
+});
