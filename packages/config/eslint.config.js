@@ -25,11 +25,11 @@ const privilegedHandleUsers = [
   "packages/api/src/workspaces/deletion.ts",
   "packages/api/src/workspaces/export.ts",
   "packages/api/src/workspaces/verification.ts",
-  "packages/api/src/workspaces/verify-cli.ts",
   // The operator console writes the owner role's columns and reads metadata across workspaces (decision 0231).
   "packages/api/src/platform/console.ts",
   "packages/api/src/platform/operators.ts",
-  "packages/api/src/platform/operator-cli.ts",
+  // The operator commands run against the owner role (platform:verify, platform:operator).
+  "packages/api/src/platform/owner-cli.ts",
   "packages/api/src/seed/run.ts",
   "packages/bench/src/run.ts",
   // Tests read and arrange rows across tenants through it.

@@ -2,12 +2,9 @@
 // console; docs/decisions/0231-operator-console.md); `remove <email>` takes it back; `list` shows them.
 // The operator must also turn on two-factor sign-in before the console opens. Uses the server's
 // settings like `pnpm platform:verify`: DATABASE_OWNER_URL, or the embedded PostgreSQL of VIGIL_DATA_DIR.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { withOwnerDatabase } from "@vigil/db/backup";
-import { disconnectPrivilegedDb } from "@vigil/db/privileged";
 import { listPlatformOperators, setPlatformOperator } from "./operators.ts";
+import { runWithOwnerDatabase } from "./owner-cli.ts";
 
 const usage = "Usage: pnpm platform:operator add <email> | pnpm platform:operator remove <email> | pnpm platform:operator list";
 
@@ -18,35 +15,18 @@ if (values.help || !valid) {
   console.error(usage);
   process.exit(values.help ? 0 : 2);
 }
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const embedded = {
-  dataDir: path.resolve(process.env.VIGIL_DATA_DIR ?? path.join(repoRoot, ".vigil")),
-  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
-  log: (message: string) => console.log(message),
-};
-
-try {
-  await withOwnerDatabase(embedded, { create: false }, async (ownerUrl) => {
-    process.env.DATABASE_OWNER_URL = ownerUrl;
-    try {
-      if (command === "list") {
-        const operators = await listPlatformOperators();
-        if (operators.length === 0) console.log("No platform operators.");
-        for (const operator of operators) console.log(`${operator.email}\tsince ${operator.since.toISOString()}\t${operator.twoFactorEnabled ? "two-factor on" : "two-factor OFF: the console stays closed"}`);
-        return;
-      }
-      const result = await setPlatformOperator(email!, command === "remove");
-      if (!result.changed) console.log(`${result.email} ${command === "remove" ? "is not an operator" : "is already an operator"}: nothing changed.`);
-      else if (command === "remove") console.log(`${result.email} is no longer a platform operator.`);
-      else {
-        console.log(`${result.email} is now a platform operator: the console is at /platform.`);
-        if (!result.twoFactorEnabled) console.log("They must turn on two-factor sign-in (Account > Two-factor sign-in) before it opens.");
-      }
-    } finally {
-      await disconnectPrivilegedDb();
-    }
-  });
-} catch (error) {
-  console.error(error instanceof Error ? error.message : `Failed: ${String(error)}`);
-  process.exit(1);
-}
+await runWithOwnerDatabase(async () => {
+  if (command === "list") {
+    const operators = await listPlatformOperators();
+    if (operators.length === 0) console.log("No platform operators.");
+    for (const operator of operators) console.log(`${operator.email}\tsince ${operator.since.toISOString()}\t${operator.twoFactorEnabled ? "two-factor on" : "two-factor OFF: the console stays closed"}`);
+    return;
+  }
+  const result = await setPlatformOperator(email!, command === "remove");
+  if (!result.changed) console.log(`${result.email} ${command === "remove" ? "is not an operator" : "is already an operator"}: nothing changed.`);
+  else if (command === "remove") console.log(`${result.email} is no longer a platform operator.`);
+  else {
+    console.log(`${result.email} is now a platform operator: the console is at /platform.`);
+    if (!result.twoFactorEnabled) console.log("They must turn on two-factor sign-in (Account > Two-factor sign-in) before it opens.");
+  }
+});
