@@ -88,7 +88,7 @@ export type TenantProcedureOptions = {
 };
 
 /** How long a transaction that receives a file may last (decision 0244). */
-export const UPLOAD_TRANSACTION_MS = 5 * 60_000;
+const UPLOAD_TRANSACTION_MS = 5 * 60_000;
 
 export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
   return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) => {
