@@ -18,14 +18,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     // Follow-ups: only the interviews the person needs to know about (their visits' teams, or all for owners and admins).
-    // The getting-started list is for those who set the workspace up; the layout has read the role already.
+    // The getting-started list is for those who set the workspace up, once the layout's read of the role
+    // is in; the page's transaction opens at once beside the layout's, not after it (issue 15).
     // One read transaction for all (decision 0178).
-    const { role } = await api.workspace(params.slug);
     const [upcomingVisits, followUps, gettingStarted] = await api.inWorkspace(params.slug, (caller) =>
       Promise.all([
         caller.visits.upcoming({ tenantSlug: params.slug }),
         caller.interviews.followUpsDue({ tenantSlug: params.slug }),
-        roleAtLeast(role, "coordinator") ? caller.workspaces.gettingStarted({ tenantSlug: params.slug }) : null,
+        api.workspace(params.slug).then(({ role }) => (roleAtLeast(role, "coordinator") ? caller.workspaces.gettingStarted({ tenantSlug: params.slug }) : null)),
       ]),
     );
     return { upcomingVisits, followUps, gettingStarted, today: new Date().toISOString().slice(0, 10) };
