@@ -73,8 +73,11 @@ describe("suspension", () => {
     await caller.platform.suspend({ workspaceId: matrix.workspace.id, reason: "  Unpaid invoice since March; call us  " });
   });
 
-  // Paying (Checkout, the Portal), exporting and restoring change nothing in the workspace's records.
-  const stillOpen = new Set(["billing.startCheckout", "billing.openPortal", "workspaceDeletion.restore", "workspaceExport.start"]);
+  // Paying (Checkout, the Portal), exporting and restoring change nothing in the workspace's records;
+  // opening evidence is a read, a mutation only for its audit row (decision 0243's review).
+  const stillOpen = new Set([
+    "billing.startCheckout", "billing.openPortal", "workspaceDeletion.restore", "workspaceExport.start", "attachments.open", "jointVisits.openEvidence",
+  ]);
   const mutations = Object.keys(TENANT_PROCEDURES).filter(
     (path) => (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!._def.type === "mutation" && !stillOpen.has(path),
   );
