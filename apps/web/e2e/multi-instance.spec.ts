@@ -108,11 +108,7 @@ function switchTo(instance: Instance): () => void {
   return () => expect(served[instance], `instance ${instance} answered`).toBeGreaterThan(before);
 }
 
-// fixme (issue 19, session 9's closing note): in the clean-clone run the instances, started together,
-// race in prepareQueues (pg-boss createQueue at start) and the setup fails before the test runs; it
-// passed on its branch, where they started one after another. Make queue preparation safe to run
-// concurrently (an advisory lock, or ON CONFLICT), then turn this back into test().
-test.fixme("two web instances and a worker share sessions, files, jobs and sign-in limits", async ({ page }) => {
+test("two web instances and a worker share sessions, files, jobs and sign-in limits", async ({ page }) => {
   test.setTimeout(240_000);
   const owner = newOwner();
   let answered = switchTo("A");

@@ -21,11 +21,36 @@ function requiredEnv(name: "DATABASE_URL" | "DATABASE_OWNER_URL"): string {
   return value;
 }
 
+/** Key of the advisory lock under which one process at a time prepares the queues. */
+const PREPARE_LOCK = "vigil:prepare-queues";
+
 /**
  * As the owner, at start-up (idempotent): pg-boss's schema, the queues, and the app role's privileges.
  * A queue that exists keeps its options: pg-boss's policy cannot change after creation.
+ *
+ * Several processes start at once in a deployment (web instances and the worker), and pg-boss's
+ * "is there a queue? then create it" is two statements: two of them saw no queue and the second
+ * create failed, so the whole preparation runs under one advisory lock, held on its own connection.
  */
 export async function prepareQueues(queues: readonly QueueDefinition[], ownerUrl = requiredEnv("DATABASE_OWNER_URL")): Promise<void> {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query("SELECT pg_advisory_lock(hashtext($1))", [PREPARE_LOCK]);
+    await createQueues(queues, ownerUrl);
+    await owner.query(`
+      GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO vigil_app;
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO vigil_app;
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO vigil_app;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO vigil_app;`);
+  } finally {
+    // Ending the session releases the lock too; unlocking first lets the next process go at once.
+    await owner.query("SELECT pg_advisory_unlock(hashtext($1))", [PREPARE_LOCK]).catch(() => undefined);
+    await owner.end();
+  }
+}
+
+async function createQueues(queues: readonly QueueDefinition[], ownerUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, supervise: false, schedule: false, max: 2 });
   await boss.start();
   try {
@@ -37,17 +62,6 @@ export async function prepareQueues(queues: readonly QueueDefinition[], ownerUrl
     if (!(await boss.getQueue(CRON_QUEUE))) await boss.createQueue(CRON_QUEUE);
   } finally {
     await boss.stop({ graceful: false, wait: true });
-  }
-  const owner = new pg.Client({ connectionString: ownerUrl });
-  await owner.connect();
-  try {
-    await owner.query(`
-      GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO vigil_app;
-      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO vigil_app;
-      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO vigil_app;
-      ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO vigil_app;`);
-  } finally {
-    await owner.end();
   }
 }
 
