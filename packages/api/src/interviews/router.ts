@@ -1,4 +1,4 @@
-import { createInterviewSchema, interviewRefSchema, updateInterviewSchema } from "./inputs.ts";
+import { createInterviewSchema, followUpsDueSchema, interviewRefSchema, updateInterviewSchema } from "./inputs.ts";
 import { checkFollowUp, listFollowUpsDue } from "./follow-ups.ts";
 import { readInterviewNotes } from "./notes.ts";
 import { createInterview, listInterviews, updateInterview } from "./interviews.ts";
@@ -23,7 +23,7 @@ export const interviewsRouter = router({
     .input(interviewRefSchema)
     .mutation(({ ctx, input }) => readInterviewNotes(ctx.tx, ctx.actor, input.interviewId)),
 
-  followUpsDue: tenantProcedure("viewer").query(({ ctx }) => listFollowUpsDue(ctx.tx, ctx.actor)),
+  followUpsDue: tenantProcedure("viewer").input(followUpsDueSchema).query(({ ctx, input }) => listFollowUpsDue(ctx.tx, ctx.actor, input.limit)),
 
   checkFollowUp: tenantProcedure("monitor")
     .input(interviewRefSchema)
