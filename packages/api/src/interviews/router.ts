@@ -18,8 +18,11 @@ export const interviewsRouter = router({
     .input(updateInterviewSchema)
     .mutation(({ ctx, input: { interviewId, ...fields } }) => updateInterview(ctx.tx, ctx.actor, interviewId, fields)),
 
-  /** A mutation, not a query: reading notes writes an audit event and must never be cached or prefetched. */
-  readNotes: tenantProcedure("viewer")
+  /**
+   * A mutation, not a query: reading notes writes an audit event and must never be cached or
+   * prefetched. Still a read: allowed in a read-only or suspended workspace, like opening evidence.
+   */
+  readNotes: tenantProcedure("viewer", { allowWhenReadOnly: true })
     .input(interviewRefSchema)
     .mutation(({ ctx, input }) => readInterviewNotes(ctx.tx, ctx.actor, input.interviewId)),
 
