@@ -1,7 +1,7 @@
 import { router, tenantProcedure } from "../core/trpc.ts";
 import { postImageSchema, postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
 import { forgetPublicSite } from "./page-cache.ts";
-import { deletePost, getPost, listPosts, previewPost, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
+import { deletePost, getPost, listPosts, previewPost, previewPostImage, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
 import { getReportPublication, listPublishableReports, previewReport, publishReport, setWithheld, unpublishReport } from "./reports.ts";
 import { getSiteSettings, saveSiteSettings } from "./settings.ts";
 
@@ -56,6 +56,9 @@ export const publicSiteRouter = router({
   }),
 
   previewPost: coordinator.input(postRefSchema).query(({ ctx, input }) => previewPost(ctx.tx, input.postId)),
+
+  /** The image of a post's preview, draft or not (the visitor's image route serves published posts only). */
+  previewPostImage: coordinator.input(postRefSchema).query(({ ctx, input }) => previewPostImage(ctx.tx, input.postId)),
 
   reports: coordinator.query(({ ctx }) => listPublishableReports(ctx.tx)),
 
