@@ -13,7 +13,7 @@ export type CatalogTable = {
   /** Columns other than tenant_id that hold a workspace's id (partner_tenant_id, ...): links across workspaces. */
   otherTenantColumns: string[];
 };
-export type CatalogUnique = { table: string; name: string; columns: string[]; predicate: string | null };
+type CatalogUnique = { table: string; name: string; columns: string[]; predicate: string | null };
 export type CatalogForeignKey = { table: string; name: string; columns: string[]; referencedTable: string; referencedColumns: string[] };
 export type DistributionCatalog = { tables: CatalogTable[]; uniques: CatalogUnique[]; foreignKeys: CatalogForeignKey[] };
 

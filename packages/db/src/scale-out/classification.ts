@@ -73,17 +73,17 @@ export const CROSS_TENANT_COLUMNS: Record<string, CrossTenantLink> = {
   "forum_documents.forum_tenant_id": {
     feature: "forums",
     reason: "a participant shares its document into a forum another workspace hosts; the sharer owns the row",
-    distributed: "foreign key to forums dropped; the forum's deletion removes the shared documents in the same transaction",
+    distributed: "foreign key to forums dropped; purging the host workspace deletes the documents shared into its forums",
   },
   "library_publications.forum_tenant_id": {
     feature: "methodology library",
     reason: "a template published to one forum, hosted by another workspace",
-    distributed: "foreign key to forums dropped; the forum's deletion unpublishes its publications in the same transaction",
+    distributed: "foreign key to forums dropped; purging the host workspace deletes the publications made to its forums",
   },
   "public_posts.forum_tenant_id": {
     feature: "public site",
     reason: "a public post about a forum the workspace took part in, hosted by another workspace",
-    distributed: "foreign key to forums dropped; the forum's deletion clears the link in the same transaction",
+    distributed: "foreign key to forums dropped; purging the host workspace clears the link",
   },
   "template_imports.publisher_tenant_id": {
     feature: "methodology library",
