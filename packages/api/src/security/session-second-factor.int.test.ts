@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { createSession, PENDING_SIGN_IN_COOKIE, totpCode } from "@vigil/auth";
-import { privilegedDb } from "@vigil/db/privileged";
+import { asUser } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../core/context.ts";
 import { SECOND_FACTOR_DUE, TWO_FACTOR_REQUIRED } from "../core/two-factor-policy.ts";
@@ -28,7 +28,7 @@ async function signedIn(token: string): Promise<boolean> {
 async function enrolInSession(user: { id: string; token: string }) {
   const { caller, resHeaders } = await callerFor(user);
   await caller.twoFactor.enrolment();
-  const secret = openTotpSecret(user.id, await privilegedDb().userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } }));
+  const secret = openTotpSecret(user.id, await asUser(user.id, (tx) => tx.userTwoFactor.findUniqueOrThrow({ where: { userId: user.id } })));
   const result = await caller.twoFactor.confirm({ code: totpCode(secret), reauthentication: TEST_PASSWORD });
   return { secret, result, token: sessionTokenFrom(resHeaders) };
 }
@@ -86,7 +86,7 @@ describe("the operator console asks the session for the second factor", () => {
   it("does not count a mark older than the account's current enrolment (two-factor turned off and on again)", async () => {
     const operator = await createTestOperator();
     expect(await refusal((await callerFor(operator)).caller.platform.workspaces())).toBe("OK");
-    await privilegedDb().userTwoFactor.update({ where: { userId: operator.id }, data: { enabledAt: new Date(Date.now() + 60_000) } });
+    await asUser(operator.id, (tx) => tx.userTwoFactor.update({ where: { userId: operator.id }, data: { enabledAt: new Date(Date.now() + 60_000) } }));
     expect(await refusal((await callerFor(operator)).caller.platform.workspaces())).toBe(`FORBIDDEN ${SECOND_FACTOR_DUE}`);
   });
 });
@@ -176,12 +176,12 @@ describe("changing the password", () => {
     // Someone who knew the old password is between the two steps of a sign-in.
     const pending = await callerFor(null, { ipAddress: "10.93.0.1" });
     expect((await pending.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD })).secondFactorDue).toBe(true);
-    expect(await privilegedDb().pendingSignIn.count({ where: { userId: user.id } })).toBe(1);
+    expect(await asUser(user.id, (tx) => tx.pendingSignIn.count({ where: { userId: user.id } }))).toBe(1);
 
     const result = await (await callerFor(user)).caller.profile.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase 2026" });
     expect(result.otherSessionsSignedOut).toBe(1);
     expect(await signedIn(other.token)).toBe(false);
     expect(await signedIn(user.token)).toBe(true);
-    expect(await privilegedDb().pendingSignIn.count({ where: { userId: user.id } })).toBe(0);
+    expect(await asUser(user.id, (tx) => tx.pendingSignIn.count({ where: { userId: user.id } }))).toBe(0);
   });
 });
