@@ -62,7 +62,7 @@ async function totpCodeFor(email: string): Promise<string> {
 }
 
 /** On the enrolment page: reads the key shown for manual entry and confirms it with a code and the password. */
-async function enrolTwoFactor(page: Page, email: string, password: string): Promise<void> {
+export async function enrolTwoFactor(page: Page, email: string, password: string): Promise<void> {
   await expect(page).toHaveURL(/\/account\/two-factor/);
   const key = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   totpSecrets.set(email, { secret: decodeBase32IgnorePadding(key), lastStep: 0 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newOwner, signIn, signOut, signUp } from "./support";
+import { enrolTwoFactor, newOwner, signIn, signOut, signUp } from "./support";
 
 test("an owner enrols in two-factor sign-in, signs out, and signs back in with a code", async ({ page }) => {
   const owner = newOwner();
@@ -52,4 +52,33 @@ test("an owner requires 2FA of every member, and the change shows in the audit l
   const lines = (await csv.text()).trim().split("\r\n");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain("workspace.twoFactorRequirement");
+});
+
+test("turning two-factor on signs out the browsers that signed in with the password alone (decision 0265)", async ({ page, browser }) => {
+  const owner = newOwner();
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(owner.name);
+  await page.getByLabel("E-mail address").fill(owner.email);
+  await page.getByLabel("Password", { exact: true }).fill(owner.password);
+  await page.getByLabel("Name of the institution").fill(owner.workspaceName);
+  await page.getByLabel("Workspace address").fill(owner.slug);
+  await page.getByLabel("Country code").fill("RS");
+  await page.getByRole("button", { name: "Create account and workspace" }).click();
+  await expect(page).toHaveURL(/\/account\/two-factor/);
+
+  // Meanwhile a second browser signs in with the password alone (two-factor is not on yet).
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, owner.email, owner.password);
+  await otherPage.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await otherPage.goto("/account/sessions");
+  await expect(otherPage).toHaveURL(/\/account\/sessions/);
+
+  // Turning it on here keeps this browser signed in, with the second factor, and ends the other one.
+  await enrolTwoFactor(page, owner.email, owner.password);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: owner.workspaceName })).toBeVisible();
+  await otherPage.goto(`/t/${owner.slug}`);
+  await expect(otherPage).toHaveURL(/\/sign-in\?redirectTo=/);
+  await other.close();
 });

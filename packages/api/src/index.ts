@@ -11,7 +11,7 @@ export { QUESTION_KINDS, type Question, type Section, type TemplateContent } fro
 export { PLACE_TYPES, AUTHORITY_KINDS } from "./registry/inputs.ts";
 export { slugSchema } from "./core/schemas.ts";
 export { handleStripeWebhook } from "./billing/webhooks.ts";
-export { TWO_FACTOR_REQUIRED } from "./core/two-factor-policy.ts";
+export { SECOND_FACTOR_DUE, TWO_FACTOR_REQUIRED } from "./core/two-factor-policy.ts";
 export { DELETION_PENDING } from "./core/trpc.ts";
 export { encryptRawTotpSecrets } from "./security/totp-secrets.ts";
 export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, reportDatabaseUnavailable } from "./core/database-outage.ts";

@@ -6,20 +6,38 @@ export const SESSION_INACTIVITY_MS = 14 * 24 * 60 * 60 * 1000;
 /** Renew `last_active_at` at most this often, so that every request is not a write. */
 const ACTIVITY_UPDATE_INTERVAL_MS = 60 * 60 * 1000;
 
-export type ValidSession = { id: string; userId: string; expiresAt: Date };
+export type ValidSession = {
+  id: string; userId: string; expiresAt: Date;
+  /**
+   * This session proved the account's current second factor (decision 0265). "Requires two-factor"
+   * checks read this, never the account's flag: a password-only session of an account that turned
+   * two-factor on later does not have it.
+   */
+  secondFactor: boolean;
+};
+
+type Client = { userAgent?: string | null; ipAddress?: string | null };
 
 // Sessions are global rows (not tenant-owned): a session belongs to a user, who may belong to
 // several workspaces. Row-level security shows each user only their own sessions (asUser); a token
 // is resolved before anyone is signed in through the session_with_user function (docs/decisions/0160).
 
-export async function createSession(userId: string, client: { userAgent?: string | null; ipAddress?: string | null } = {}) {
+/**
+ * A new session. `secondFactor`: the person signing in has just proved the second factor in this
+ * request (the two-factor sign-in step, a step-up, turning two-factor on); nothing else sets it.
+ */
+export async function createSession(userId: string, client: Client = {}, how: { secondFactor?: boolean } = {}) {
   const { id, secret, token } = generateSessionToken();
   const now = new Date();
+  const secondFactor = how.secondFactor === true;
   await asUser(userId, (tx) => tx.session.create({
-    data: { id, userId, secretHash: hashSecret(secret), createdAt: now, lastActiveAt: now, userAgent: client.userAgent ?? null, ipAddress: client.ipAddress ?? null },
+    data: {
+      id, userId, secretHash: hashSecret(secret), createdAt: now, lastActiveAt: now, userAgent: client.userAgent ?? null, ipAddress: client.ipAddress ?? null,
+      secondFactorAt: secondFactor ? now : null,
+    },
     select: { id: true },
   }));
-  return { token, session: { id, userId, expiresAt: new Date(now.getTime() + SESSION_INACTIVITY_MS) } satisfies ValidSession };
+  return { token, session: { id, userId, expiresAt: new Date(now.getTime() + SESSION_INACTIVITY_MS), secondFactor } satisfies ValidSession };
 }
 
 /** The signed-in user as every request sees it (from the session look-up). */
@@ -46,7 +64,10 @@ export async function validateSession(token: string, now = new Date()): Promise<
     lastActiveAt = now;
     await asUser(row.userId, (tx) => tx.session.updateMany({ where: { id: row.id }, data: { lastActiveAt } }));
   }
-  return { session: { id: row.id, userId: row.userId, expiresAt: new Date(lastActiveAt.getTime() + SESSION_INACTIVITY_MS) }, user: row.user };
+  return {
+    session: { id: row.id, userId: row.userId, expiresAt: new Date(lastActiveAt.getTime() + SESSION_INACTIVITY_MS), secondFactor: row.secondFactorPassed },
+    user: row.user,
+  };
 }
 
 /** The session a token names, renewed; or null when it is malformed, unknown, wrong or expired. */
@@ -56,6 +77,17 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 
 export async function invalidateSession(session: { id: string; userId: string }): Promise<void> {
   await asUser(session.userId, (tx) => tx.session.deleteMany({ where: { id: session.id } }));
+}
+
+/**
+ * Replaces a session by a new one that has proved the second factor, for the same browser (decision
+ * 0265). A new token rather than a mark on the old row: whoever else holds the old cookie (copied
+ * from a password-only sign-in) must not be raised with it.
+ */
+export async function replaceWithSecondFactorSession(session: { id: string; userId: string }, client: Client = {}) {
+  const created = await createSession(session.userId, client, { secondFactor: true });
+  await invalidateSession(session);
+  return created;
 }
 
 /** Signs the user out everywhere, except (optionally) the session making the request. */

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createCaller, createContext, DELETION_PENDING, readInWorkspace, describeError, isDatabaseUnavailable, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
+import { createCaller, createContext, DELETION_PENDING, readInWorkspace, describeError, isDatabaseUnavailable, SECOND_FACTOR_DUE, TWO_FACTOR_REQUIRED, type Context, type FieldErrors } from "@vigil/api";
 import { data, redirect, type AppLoadContext } from "react-router";
 import { assertRouteParams } from "./route-params";
 import { readForm } from "./read-form.server";
@@ -104,6 +104,11 @@ export function loaderError(error: unknown, request: Request): never {
     if (error.message === TWO_FACTOR_REQUIRED) {
       const url = new URL(request.url);
       throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    }
+    if (error.message === SECOND_FACTOR_DUE) {
+      // Enrolled, but this browser signed in with the password alone: the code, then back here (decision 0265).
+      const url = new URL(request.url);
+      throw redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
     }
     if (error.message === DELETION_PENDING) {
       // An owner of a workspace awaiting deletion can still restore or export it there.

@@ -68,7 +68,11 @@ export const profileRouter = router({
       const checked = await checkPasswordLimited(ctx.user.email, input.currentPassword, { ipAddress: ctx.ipAddress, locale: ctx.locale });
       if (!checked) fail("BAD_REQUEST", "errors.wrongPassword", {}, "currentPassword");
       const passwordHash = await hashNewPassword(input.newPassword, "newPassword", [ctx.user.email, ctx.user.name]);
-      await asUser(ctx.user.id, (tx) => tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash }, select: { id: true } }));
+      await asUser(ctx.user.id, async (tx) => {
+        await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash }, select: { id: true } });
+        // A sign-in that proved the old password and waits for its code proves nothing now (as a reset does).
+        await tx.pendingSignIn.deleteMany({ where: { userId: ctx.user.id } });
+      });
       const signedOut = await invalidateUserSessions(ctx.user.id, ctx.session.id);
       return { otherSessionsSignedOut: signedOut };
     }),

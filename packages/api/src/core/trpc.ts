@@ -13,7 +13,7 @@ import { hasRole } from "./roles.ts";
 /** The error key for an owner who opens anything but restore or export while the workspace awaits deletion. */
 export const DELETION_PENDING = "securityErrors.deletionPending";
 import { slugSchema } from "./schemas.ts";
-import { TWO_FACTOR_REQUIRED, twoFactorRequiredFor } from "./two-factor-policy.ts";
+import { secondFactorRefusal, twoFactorRequiredFor } from "./two-factor-policy.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -102,8 +102,12 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
         if (!options.allowDuringDeletionGrace) fail("FORBIDDEN", DELETION_PENDING);
       }
       if (!hasRole(membership.role, minRole)) fail("FORBIDDEN", "errors.forbidden");
-      // Owners, admins, and everyone in a workspace that requires it: enrol first (the UI redirects).
-      if (!ctx.user.twoFactorEnabled && twoFactorRequiredFor(membership.role, entry)) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
+      // Owners, admins, and everyone in a workspace that requires it: enrol first, and sign this
+      // session in with the second factor (decision 0265); the UI redirects to either.
+      if (twoFactorRequiredFor(membership.role, entry)) {
+        const refusal = secondFactorRefusal(ctx.user, ctx.session);
+        if (refusal) fail("FORBIDDEN", refusal);
+      }
       // Billing's read-only state (unpaid past the grace period, or cancelled) refuses every change
       // here, in one place; queries (reading, exporting) still run. Billing never deletes data.
       if (type === "mutation" && !options.allowWhenReadOnly) await refuseIfReadOnly(tx);

@@ -55,7 +55,8 @@ export async function createFuzzWorld(owner: pg.Client) {
     /** A fresh session for every run, so a fuzzed sign-out or session revocation cannot end the next run's. */
     async cookieFor(caller: FuzzCaller): Promise<string | null> {
       if (caller === "signed-out") return null;
-      const { token } = await createSession(users[caller].id);
+      // As if signed in with the code: the stranger owns a workspace, which takes a second factor (decision 0265).
+      const { token } = await createSession(users[caller].id, {}, { secondFactor: true });
       return `vigil_session=${token}`;
     },
     /** Rate limits count per address; a documentation address of its own keeps other tests' limits apart. */

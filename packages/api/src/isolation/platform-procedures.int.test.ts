@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { asUser, withTenant } from "@vigil/db";
 import { privilegedDb } from "@vigil/db/privileged";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TWO_FACTOR_REQUIRED } from "../core/two-factor-policy.ts";
+import { createSession } from "@vigil/auth";
+import { SECOND_FACTOR_DUE, TWO_FACTOR_REQUIRED } from "../core/two-factor-policy.ts";
 import { setPlatformOperator } from "../platform/operators.ts";
 import { createTestOperator } from "../platform/testing.ts";
 import { appRouter } from "../router.ts";
@@ -27,12 +28,15 @@ const PLATFORM_PROCEDURES: Record<string, (caller: Caller) => Promise<unknown>> 
 
 let operator: TestUser;
 let withoutSecondFactor: TestUser;
+/** The enrolled operator's session signed in with the password alone (decision 0265). */
+let passwordOnlySession: { token: string };
 let world: Awaited<ReturnType<typeof createWorkspaceWithRoles>>;
 let visitId: string;
 
 beforeAll(async () => {
   [operator, withoutSecondFactor, world] = await Promise.all([createTestOperator(), createTestUser(), createWorkspaceWithRoles()]);
   await setPlatformOperator(withoutSecondFactor.email);
+  passwordOnlySession = { token: (await createSession(operator.id)).token };
   // A workspace with one of each confidential record, so an empty answer means "refused", not "none".
   visitId = (await createTestVisit(world.workspace.id)).id;
   await withTenant(world.workspace.id, world.owner.id, async (tx) => {
@@ -50,11 +54,12 @@ describe("every platform procedure", () => {
     expect(platform).toEqual(Object.keys(PLATFORM_PROCEDURES).sort());
   });
 
-  it.each(Object.keys(PLATFORM_PROCEDURES))("%s refuses signed-out callers, workspace owners and operators without two-factor", async (path) => {
+  it.each(Object.keys(PLATFORM_PROCEDURES))("%s refuses signed-out callers, workspace owners, operators without two-factor and sessions without it", async (path) => {
     const call = PLATFORM_PROCEDURES[path]!;
     expect(await refusalOf(call((await callerFor(null)).caller))).toBe("UNAUTHORIZED errors.unauthorized");
     expect(await refusalOf(call((await callerFor(world.owner)).caller))).toBe("FORBIDDEN errors.forbidden");
     expect(await refusalOf(call((await callerFor(withoutSecondFactor)).caller))).toBe(`FORBIDDEN ${TWO_FACTOR_REQUIRED}`);
+    expect(await refusalOf(call((await callerFor(passwordOnlySession)).caller))).toBe(`FORBIDDEN ${SECOND_FACTOR_DUE}`);
   });
 });
 

@@ -3,7 +3,7 @@ import { loadPlans } from "@vigil/billing";
 import { appUrl } from "../core/context.ts";
 import { fail } from "../core/errors.ts";
 import { authedProcedure, router } from "../core/trpc.ts";
-import { TWO_FACTOR_REQUIRED } from "../core/two-factor-policy.ts";
+import { secondFactorRefusal } from "../core/two-factor-policy.ts";
 import type { PlatformOperator } from "./audit.ts";
 import { liftSuspension, listConsoleWorkspaces, listPlatformAudit, resendOwnerInvitation, setPlanOverride, setVerification, suspendWorkspace } from "./console.ts";
 import { listWorkspacesSchema, planOverrideSchema, setVerificationSchema, suspendSchema, workspaceRefSchema } from "./inputs.ts";
@@ -17,8 +17,9 @@ const operatorProcedure = authedProcedure.use(async ({ ctx, next }) => {
   // The user's own row, read in their account scope (row-level security): no privileged handle.
   const operator = await asUser(ctx.user.id, (tx) => tx.user.findUnique({ where: { id: ctx.user.id }, select: { platformOperatorSince: true } }));
   if (!operator?.platformOperatorSince) fail("FORBIDDEN", "errors.forbidden");
-  // Enrolled means every sign-in asks for the second factor (sign-in-two-factor), so the session had it.
-  if (!ctx.user.twoFactorEnabled) fail("FORBIDDEN", TWO_FACTOR_REQUIRED);
+  // This session must have proved the second factor, not merely the account have one (decision 0265).
+  const refusal = secondFactorRefusal(ctx.user, ctx.session);
+  if (refusal) fail("FORBIDDEN", refusal);
   const platformOperator: PlatformOperator = { userId: ctx.user.id, email: ctx.user.email, ipAddress: ctx.ipAddress };
   return next({ ctx: { operator: platformOperator, log: ctx.log.child({ platformOperator: ctx.user.id }) } });
 });

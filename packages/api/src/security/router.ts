@@ -1,4 +1,4 @@
-import { clearedPendingSignInCookie, PENDING_SIGN_IN_COOKIE, readCookie } from "@vigil/auth";
+import { clearedPendingSignInCookie, invalidateUserSessions, PENDING_SIGN_IN_COOKIE, readCookie } from "@vigil/auth";
 import { recordAudit } from "../core/audit.ts";
 import { reauthenticate } from "./reauthentication.ts";
 import {
@@ -11,6 +11,7 @@ import { appUrl } from "../core/context.ts";
 import { setSessionCookie } from "../account/router.ts";
 import { afterSignIn } from "./after-sign-in.ts";
 import { listSessions, revokeOtherSessions, revokeSession } from "./sessions.ts";
+import { proveSecondFactor, requireSessionSecondFactor, restartSessionsWithSecondFactor } from "./session-second-factor.ts";
 
 export const twoFactorRouter = router({
   status: authedProcedure.query(({ ctx }) => twoFactorStatus(ctx.user.id)),
@@ -26,26 +27,51 @@ export const twoFactorRouter = router({
     const client = { ipAddress: ctx.ipAddress, locale: ctx.locale };
     await reauthenticate(ctx.user, input.reauthentication, client);
     const recoveryCodes = await confirmEnrolment(ctx.user.id, input.code, client);
-    ctx.log.info("two-factor sign-in enabled");
+    // The code was just proved here: this browser goes on with the second factor, the others end (decision 0265).
+    const { token, session, otherSessionsSignedOut } = await restartSessionsWithSecondFactor(ctx.session, { ...client, userAgent: ctx.userAgent });
+    setSessionCookie(ctx, token, session.expiresAt);
+    ctx.log.info({ otherSessionsSignedOut }, "two-factor sign-in enabled");
     void sendTwoFactorEnabledNotice(ctx.user.id, { ...client, appUrl: appUrl(ctx) }).catch((error: unknown) =>
       ctx.log.error({ err: error }, "two-factor enabled notice failed"),
     );
-    return { recoveryCodes };
+    return { recoveryCodes, otherSessionsSignedOut };
   }),
 
-  /** New recovery codes replace the old; the session alone is not enough (re-authentication). */
+  /**
+   * New recovery codes replace the old; the session alone is not enough (re-authentication), and a
+   * session that never proved the second factor may not mint codes that would prove it. The other
+   * sessions end: one may have been signed in with a leaked old code (decision 0265).
+   */
   regenerateRecoveryCodes: authedProcedure.input(reauthenticationOnlySchema).mutation(async ({ ctx, input }) => {
+    requireSessionSecondFactor(ctx.user, ctx.session);
     await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
     const status = await twoFactorStatus(ctx.user.id);
-    if (!status.enabled) return { recoveryCodes: [] };
-    return { recoveryCodes: await replaceRecoveryCodes(ctx.user.id) };
+    if (!status.enabled) return { recoveryCodes: [], otherSessionsSignedOut: 0 };
+    const recoveryCodes = await replaceRecoveryCodes(ctx.user.id);
+    const otherSessionsSignedOut = await invalidateUserSessions(ctx.user.id, ctx.session.id);
+    return { recoveryCodes, otherSessionsSignedOut };
   }),
 
   /** `code`: a current TOTP code or a recovery code (decision 0161). */
   disable: authedProcedure.input(disableTwoFactorSchema).mutation(async ({ ctx, input }) => {
     const proof = /^\d{6}$/.test(input.code) ? { code: input.code } : { recoveryCode: input.code };
     await disableTwoFactor(ctx.user.id, proof, { ipAddress: ctx.ipAddress, locale: ctx.locale });
-    ctx.log.info("two-factor sign-in disabled");
+    // A change of how the account signs in ends its other sessions, as a new password does (decision 0265).
+    const otherSessionsSignedOut = await invalidateUserSessions(ctx.user.id, ctx.session.id);
+    ctx.log.info({ otherSessionsSignedOut }, "two-factor sign-in disabled");
+    return { ok: true as const, otherSessionsSignedOut };
+  }),
+
+  /**
+   * The step-up of a session signed in without the second factor (before two-factor was turned
+   * on): a code or a recovery code, and this browser continues on a new session that has it.
+   */
+  verifySession: authedProcedure.input(secondFactorSchema).mutation(async ({ ctx, input }) => {
+    const replaced = await proveSecondFactor(ctx.user, ctx.session, input, { ipAddress: ctx.ipAddress, userAgent: ctx.userAgent, locale: ctx.locale });
+    if (replaced) {
+      setSessionCookie(ctx, replaced.token, replaced.session.expiresAt);
+      ctx.log.info("session stepped up with a second factor");
+    }
     return { ok: true as const };
   }),
 

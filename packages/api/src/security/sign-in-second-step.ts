@@ -15,5 +15,6 @@ export async function completeSignIn(
   if (!pending) fail("UNAUTHORIZED", "securityErrors.signInExpired");
   await verifySecondFactor(pending.userId, proof, client);
   await deletePendingSignIn(pending);
-  return createSession(pending.userId, client);
+  // The session records that it passed the second factor: "requires two-factor" checks read that (decision 0265).
+  return createSession(pending.userId, client, { secondFactor: true });
 }

@@ -30,9 +30,12 @@ function pendingTokenFrom(resHeaders: Headers): string | null {
   return new RegExp(`${PENDING_SIGN_IN_COOKIE}=([^;]*)`).exec(resHeaders.get("set-cookie") ?? "")?.[1] || null;
 }
 
-/** Enrols through the procedures, with a code computed from the secret the page shows. */
+/**
+ * Enrols through the procedures, with a code computed from the secret the page shows; `token` is the
+ * new session this browser continues on (decision 0265).
+ */
 async function enrolThroughProcedures(user: { id: string; token: string }) {
-  const { caller } = await callerFor(user);
+  const { caller, resHeaders } = await callerFor(user);
   const enrolment = await caller.twoFactor.enrolment();
   expect(enrolment.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
   expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\/Vigil:/);
@@ -42,7 +45,7 @@ async function enrolThroughProcedures(user: { id: string; token: string }) {
   // Reloading the page keeps the secret the user may already have scanned.
   expect((await caller.twoFactor.enrolment()).secret).toBe(enrolment.secret);
   const { recoveryCodes } = await caller.twoFactor.confirm({ code: totpCode(secret), reauthentication: TEST_PASSWORD });
-  return { secret, recoveryCodes };
+  return { secret, recoveryCodes, token: sessionTokenFrom(resHeaders)! };
 }
 
 async function passwordStep(email: string, ipAddress: string) {
@@ -148,8 +151,8 @@ describe("who must use two-factor sign-in", () => {
     await privilegedDb().userTwoFactor.deleteMany({ where: { userId: owner.id } });
     const before = await errorOf((await callerFor(owner)).caller.workspaces.current({ tenantSlug: workspace.slug }));
     expect(before).toEqual({ code: "FORBIDDEN", key: "securityErrors.twoFactorRequired" });
-    await enrolThroughProcedures(owner);
-    expect(await (await callerFor(owner)).caller.workspaces.current({ tenantSlug: workspace.slug })).toMatchObject({ role: "owner" });
+    const { token } = await enrolThroughProcedures(owner);
+    expect(await (await callerFor({ token })).caller.workspaces.current({ tenantSlug: workspace.slug })).toMatchObject({ role: "owner" });
   });
 
   it("a workspace's requirement applies to every member, and only in that workspace", async () => {

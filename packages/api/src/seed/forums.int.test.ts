@@ -9,7 +9,7 @@ async function signedIn(email: string, options: { owner?: boolean } = {}) {
   // Owners must use a second factor before they work in a workspace (others stay unenrolled: the demo test signs Ana in with a password only).
   if (options.owner) await enrolTestTwoFactor(user.id);
   const { createSession } = await import("@vigil/auth");
-  const { token } = await createSession(user.id);
+  const { token } = await createSession(user.id, {}, { secondFactor: options.owner === true });
   return (await callerFor({ token })).caller;
 }
 

@@ -32,17 +32,22 @@ export type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 
 /**
  * Enrols a test user in two-factor sign-in, as owners and admins must be before they can work in a
- * workspace; returns the TOTP secret so a test can compute codes.
+ * workspace, and counts the user's existing sessions as signed in with it (decision 0265), as if
+ * each had passed the code; returns the TOTP secret so a test can compute codes. A test of a session
+ * without the second factor creates it after this, with `createSession` alone.
  */
 export async function enrolTestTwoFactor(userId: string): Promise<Uint8Array<ArrayBuffer>> {
-  return asUser(userId, async (tx) => {
+  const totpSecret = await asUser(userId, async (tx) => {
     const existing = await tx.userTwoFactor.findUnique({ where: { userId } });
     if (existing?.enabledAt) return openTotpSecret(userId, existing);
-    const totpSecret = generateTotpSecret();
-    const sealed = sealTotpSecret(userId, totpSecret);
+    const created = generateTotpSecret();
+    const sealed = sealTotpSecret(userId, created);
     await tx.userTwoFactor.upsert({ where: { userId }, create: { userId, ...sealed, enabledAt: new Date() }, update: { ...sealed, enabledAt: new Date() }, select: { userId: true } });
-    return totpSecret;
+    return created;
   });
+  // In a transaction after the enrolment's, so the mark is never older than enabled_at.
+  await asUser(userId, (tx) => tx.session.updateMany({ where: { userId, secondFactorAt: null }, data: { secondFactorAt: new Date() } }));
+  return totpSecret;
 }
 
 /** A workspace owned by `owner` (enrolled in two-factor sign-in, as owners must be), with a unique slug. */

@@ -146,7 +146,7 @@ describe("workspace export", () => {
     const [job] = await (await callerFor(owner)).caller.workspaceExport.list({ tenantSlug: workspace.slug });
     expect(job!.downloadable).toBe(true);
     // The attack: a new session (a stolen cookie) listed and downloaded the ZIP without the password.
-    const { token } = await createSession(owner.id);
+    const { token } = await createSession(owner.id, {}, { secondFactor: true });
     const later = (await callerFor({ token })).caller;
     expect((await later.workspaceExport.list({ tenantSlug: workspace.slug }))[0]).toMatchObject({ id: job!.id, downloadable: false });
     await expect(later.workspaceExport.download({ tenantSlug: workspace.slug, exportId: job!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

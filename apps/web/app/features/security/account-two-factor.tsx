@@ -18,6 +18,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
   if (!api.ctx.user) throw redirect(`/sign-in?redirectTo=${encodeURIComponent("/account/two-factor")}`);
   const status = await api.caller.twoFactor.status();
+  // Managing the factors takes a session that has proved one (decision 0265): the code first, then back here.
+  if (status.enabled && !api.ctx.session?.secondFactor) throw redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent("/account/two-factor")}`);
   return { status, enrolment: status.enabled ? null : await api.caller.twoFactor.enrolment() };
 }
 
@@ -27,7 +29,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   return dispatchIntent(fields.intent, {
     confirm: async (intent) => {
       const result = await runAction(api, () => api.caller.twoFactor.confirm({ code: fields.code, reauthentication: fields.reauthentication }));
-      return data({ ...result, intent }, { status: result.ok ? 200 : 400 });
+      // Turning it on gives this browser a new session cookie, with the second factor (decision 0265).
+      return data({ ...result, intent }, { status: result.ok ? 200 : 400, headers: api.headers });
     },
     regenerate: async (intent) => {
       const result = await runAction(api, () => api.caller.twoFactor.regenerateRecoveryCodes({ reauthentication: fields.reauthentication }));

@@ -14,23 +14,32 @@ import type { Route } from "./+types/sign-in-two-factor";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "twoFactor.signInTitle");
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const api = await serverApi(request, context);
-  if (api.ctx.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), AFTER_SIGN_IN));
-  return null;
+/**
+ * A signed-in browser whose session has not proved the second factor of an enrolled account (signed
+ * in before two-factor was turned on) steps up here (decision 0265); any other signed-in one goes on.
+ */
+function needsStepUp(ctx: { user: { twoFactorEnabled: boolean } | null; session: { secondFactor: boolean } | null }): boolean {
+  return Boolean(ctx.user?.twoFactorEnabled && ctx.session && !ctx.session.secondFactor);
 }
 
-/** The second step of sign-in: a code from the authenticator app, or a recovery code. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const api = await serverApi(request, context);
+  const stepUp = needsStepUp(api.ctx);
+  if (api.ctx.user && !stepUp) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), AFTER_SIGN_IN));
+  return { stepUp };
+}
+
+/** The second step of sign-in, or the step-up of a signed-in session: a code from the authenticator app, or a recovery code. */
 export async function action({ request, context }: Route.ActionArgs) {
   const api = await serverApi(request, context);
   const fields = await formFields(request, ["method", "code", "recoveryCode", "redirectTo"] as const);
   const proof = fields.method === "recovery" ? { recoveryCode: fields.recoveryCode } : { code: fields.code };
-  const result = await runAction(api, () => api.caller.twoFactor.completeSignIn(proof));
+  const result = await runAction(api, () => (api.ctx.user ? api.caller.twoFactor.verifySession(proof) : api.caller.twoFactor.completeSignIn(proof)));
   if (!result.ok) return data({ ...result, method: fields.method }, { status: 400 });
   return redirect(safeRedirect(fields.redirectTo, AFTER_SIGN_IN), { headers: api.headers });
 }
 
-export default function SignInTwoFactor({ actionData }: Route.ComponentProps) {
+export default function SignInTwoFactor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const [method, setMethod] = useState<"code" | "recovery">(actionData?.method === "recovery" ? "recovery" : "code");
@@ -38,7 +47,10 @@ export default function SignInTwoFactor({ actionData }: Route.ComponentProps) {
   const error = actionData && !actionData.ok ? actionData.message : undefined;
   return (
     <div className="mx-auto max-w-md">
-      <PageHeader title={t("twoFactor.signInTitle")} lead={method === "code" ? t("twoFactor.signInLead") : t("twoFactor.recoveryLead")} />
+      <PageHeader
+        title={loaderData.stepUp ? t("twoFactor.stepUpTitle") : t("twoFactor.signInTitle")}
+        lead={method === "recovery" ? t("twoFactor.recoveryLead") : loaderData.stepUp ? t("twoFactor.stepUpLead") : t("twoFactor.signInLead")}
+      />
       <Card>
         <Form method="post" className="space-y-4" aria-describedby={error ? "two-factor-error" : undefined}>
           <FormError id="two-factor-error" message={error} />
