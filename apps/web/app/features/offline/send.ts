@@ -15,8 +15,8 @@ type Outcome = Awaited<ReturnType<typeof trpc.offline.sendAnswer.mutate>>;
 
 function fromOutcome(outcome: Outcome): SendResult {
   if (outcome.outcome === "conflict") return { type: "conflict", theirs: outcome.theirs };
-  if (outcome.kind === "answer") return { type: "applied", revision: outcome.revision };
-  return outcome.kind === "finding" ? { type: "applied", findingId: outcome.findingId } : { type: "applied" };
+  if (outcome.kind === "answer" || outcome.kind === "takeTheirs") return { type: "applied", revision: outcome.revision };
+  return outcome.kind === "photo" ? { type: "applied" } : { type: "applied", findingId: outcome.findingId };
 }
 
 /** Sends one queued change to the server (queue.ts's `send`). */
@@ -29,6 +29,16 @@ export async function sendOperation(operation: QueuedOperation): Promise<SendRes
     }
     if (operation.kind === "finding") {
       return fromOutcome(await trpc.offline.sendFinding.mutate({ tenantSlug, operationId, visitId, ...operation.payload }));
+    }
+    if (operation.kind === "findingEdit") {
+      return fromOutcome(await trpc.offline.sendFindingEdit.mutate({ tenantSlug, operationId, visitId, ...operation.payload }));
+    }
+    if (operation.kind === "findingDelete") {
+      const { findingId, findingOperationId } = operation.payload;
+      return fromOutcome(await trpc.offline.sendFindingDelete.mutate({ tenantSlug, operationId, visitId, findingId, findingOperationId }));
+    }
+    if (operation.kind === "takeTheirs") {
+      return fromOutcome(await trpc.offline.sendTakeTheirs.mutate({ tenantSlug, operationId, visitId, conflictOperationId: operation.payload.conflictOperationId }));
     }
   } catch (caught) {
     return failure(errorCode(caught), errorMessage(caught));
