@@ -1,3 +1,4 @@
+import { documentLocale, loadedI18n } from "../../lib/i18n";
 import { errorCode, errorMessage, trpc } from "../../lib/trpc.client";
 import { readPhoto } from "./device-store";
 import type { QueuedOperation, SendResult } from "./queue";
@@ -62,6 +63,12 @@ async function sendPhoto(operation: QueuedOperation & { kind: "photo" }): Promis
     return { type: "retry", reason: "network" };
   }
   if (response.ok) return { type: "applied" };
+  // Over the server's body limit (answered in plain text, before any route): sending it again
+  // would fail again and hold up every change behind it, so it is refused, in the page's language.
+  if (response.status === 413) {
+    const t = loadedI18n(documentLocale(document.documentElement.lang))?.t;
+    return { type: "refused", message: t ? t("offline.attention.tooLarge") : "413" };
+  }
   const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
   return failure(response.status === 401 ? "UNAUTHORIZED" : (body?.code ?? null), body?.message ?? null);
 }
