@@ -9,7 +9,11 @@ import { useI18n } from "./lib/i18n";
 import { useTranslatedValidity } from "./lib/translated-validity";
 import { RouteAnnouncer } from "./shell/RouteAnnouncer";
 import { registerServiceWorker } from "./features/offline/service-worker";
+import { VIGIL_THEME, workspaceThemeColor } from "./features/workspaces/workspace-theme";
+import type { loader as workspaceLayoutLoader } from "./shell/workspace-layout";
 import type { Route } from "./+types/root";
+
+type WorkspaceLayoutData = typeof workspaceLayoutLoader;
 
 /** The offline shell is kept in the browser's cache (decision 0210), so its page names nobody. */
 const OFFLINE_SHELL = "/offline";
@@ -28,15 +32,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "en";
+  const workspace = useRouteLoaderData<WorkspaceLayoutData>("shell/workspace-layout")?.workspace;
   const i18n = useI18n(locale);
   return (
     <html lang={INTL_LOCALE[locale]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {/* Installable to a phone's home screen (issue 18): the manifest, Vigil's colour and icon. */}
-        <link rel="manifest" href="/manifest.webmanifest" />
-        <meta name="theme-color" content="#115e59" />
+        {/* Installable to a phone's home screen (issue 18): inside a workspace its own manifest and
+            colours (decision 0262), fetched with the session cookie since only members get it. */}
+        {workspace ? (
+          <link rel="manifest" href={`/t/${encodeURIComponent(workspace.slug)}/manifest.webmanifest`} crossOrigin="use-credentials" />
+        ) : (
+          <link rel="manifest" href="/manifest.webmanifest" />
+        )}
+        <meta name="theme-color" content={workspace ? workspaceThemeColor(workspace.id) : VIGIL_THEME} />
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <Meta />
         {rootData?.languageChunks.map((href) => <link key={href} rel="modulepreload" href={href} />)}

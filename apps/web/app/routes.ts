@@ -71,6 +71,7 @@ export default [
   route("t/:slug/exports/:file", "features/dashboard/dashboard-export.ts"),
   route("t/:slug/joint-visits/:visitId/evidence/:attachmentId", "features/joint-visits/joint-visit-evidence.ts"),
   route("t/:slug/visits/:visitId/offline-photo", "features/offline/offline-photo.ts"),
+  route("t/:slug/manifest.webmanifest", "features/workspaces/workspace-manifest.ts"),
   route("offline", "features/offline/offline-visit.tsx"),
   // Each workspace's public site (issue 17): no session, no cookie, cached; one 404 for all that is not there.
   route("p/:site", "features/public-site/site-home.ts"),

@@ -82,6 +82,18 @@ export const VISIT_WORK_PROCEDURES: Record<string, ProcedureRow> = {
     minRole: "monitor", admitted: "NOT_FOUND",
     call: (c, slug) => c.offline.sendFinding({ tenantSlug: slug, operationId: otherId, visitId: otherId, theme: "Cells", text: "Dark", severity: "low" }),
   },
+  "offline.sendFindingEdit": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendFindingEdit({ tenantSlug: slug, operationId: otherId, visitId: otherId, findingId: otherId, theme: "Cells", text: "Dark", severity: "low" }),
+  },
+  "offline.sendFindingDelete": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendFindingDelete({ tenantSlug: slug, operationId: otherId, visitId: otherId, findingId: otherId }),
+  },
+  "offline.sendTakeTheirs": {
+    minRole: "monitor", admitted: "NOT_FOUND",
+    call: (c, slug) => c.offline.sendTakeTheirs({ tenantSlug: slug, operationId: otherId, visitId: otherId, conflictOperationId: otherId }),
+  },
   "offline.sendPhoto": {
     minRole: "monitor", admitted: "NOT_FOUND",
     call: (c, slug) => c.offline.sendPhoto({ tenantSlug: slug, operationId: otherId, visitId: otherId, fileName: "a.png", content: Readable.from([Buffer.from("x")]) }),

@@ -24,5 +24,25 @@ export const offlinePhotoSchema = z.object({
   ...uploadedFileFields,
 });
 
-export type OfflineChange = (z.output<typeof offlineAnswerSchema> & { kind: "answer" }) | (z.output<typeof offlineFindingSchema> & { kind: "finding" });
+/**
+ * A finding edited or deleted offline: one already on the server (its id), or one made offline
+ * and sent before it (the id of the change that made it), never both.
+ */
+const findingTarget = {
+  findingId: z.uuid().nullable().default(null),
+  findingOperationId: operationId.nullable().default(null),
+};
+const oneTarget = (target: { findingId: string | null; findingOperationId: string | null }) => (target.findingId === null) !== (target.findingOperationId === null);
+const targetError = { error: "offlineErrors.findingTarget", path: ["findingId"] };
+export const offlineFindingEditSchema = findingFieldsSchema.extend({ operationId, visitId: z.uuid(), ...findingTarget }).refine(oneTarget, targetError);
+export const offlineFindingDeleteSchema = z.object({ operationId, visitId: z.uuid(), ...findingTarget }).refine(oneTarget, targetError);
+/** "Take theirs" on a conflict: names the change that met the newer answer, whose value the server kept. */
+export const offlineTakeTheirsSchema = z.object({ operationId, visitId: z.uuid(), conflictOperationId: operationId });
+
+export type OfflineChange =
+  | (z.output<typeof offlineAnswerSchema> & { kind: "answer" })
+  | (z.output<typeof offlineFindingSchema> & { kind: "finding" });
+export type OfflineFindingEdit = z.output<typeof offlineFindingEditSchema>;
+export type OfflineFindingDelete = z.output<typeof offlineFindingDeleteSchema>;
+export type OfflineTakeTheirs = z.output<typeof offlineTakeTheirsSchema>;
 export type OfflinePhoto = z.output<typeof offlinePhotoSchema>;

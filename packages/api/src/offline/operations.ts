@@ -7,7 +7,9 @@ export type OfflineOutcome =
   | { outcome: "applied"; kind: "answer"; revision: number }
   | { outcome: "conflict"; kind: "answer"; theirs: { value: Prisma.JsonValue | null; note: string | null; revision: number; updatedAt: Date | null; updatedBy: string | null } }
   | { outcome: "applied"; kind: "finding"; findingId: string }
-  | { outcome: "applied"; kind: "photo"; attachmentId: string };
+  | { outcome: "applied"; kind: "photo"; attachmentId: string }
+  | { outcome: "applied"; kind: "findingEdit" | "findingDelete"; findingId: string }
+  | { outcome: "applied"; kind: "takeTheirs"; revision: number };
 
 type Kind = OfflineOutcome["kind"];
 
@@ -53,9 +55,9 @@ export async function assertOnVisitTeam(tx: TenantTx, actor: Actor, visitId: str
 }
 
 /** The finding a photo belongs to, made offline by an earlier change of the same person. */
-export async function findingOfOperation(tx: TenantTx, findingOperationId: string): Promise<string> {
+export async function findingOfOperation(tx: TenantTx, findingOperationId: string, notSent = "offlineErrors.findingNotSent"): Promise<string> {
   const earlier = await tx.offlineOperation.findFirst({ where: { id: findingOperationId, kind: "finding" }, select: { result: true } });
   const result = earlier?.result as { findingId?: unknown } | undefined;
-  if (typeof result?.findingId !== "string") fail("BAD_REQUEST", "offlineErrors.findingNotSent", {}, "findingOperationId");
+  if (typeof result?.findingId !== "string") fail("BAD_REQUEST", notSent, {}, "findingOperationId");
   return result.findingId;
 }

@@ -1,6 +1,6 @@
 import { formatDate, LOCALE_NAMES } from "@vigil/i18n";
 import { ChevronDown } from "lucide-react";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ChecklistPageData } from "./checklist-page.server";
@@ -22,10 +22,12 @@ type Props = {
   back: { to: string; label: string; document?: boolean };
   /** Where a photo of a question is attached (the visit's evidence page); none on a joint visit's partner side. */
   evidenceHref?: string;
+  /** Shown under the progress in the sticky bar: the device's offline status on the visit's own checklist (issue 18). */
+  status?: ReactNode;
 };
 
 /** A visit's checklist: progress, section links and the sections; shared by own and joint visits. */
-export function ChecklistPage({ data, tenantSlug, saved, back, evidenceHref }: Props) {
+export function ChecklistPage({ data, tenantSlug, saved, back, evidenceHref, status }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { visit, template, view, answers, canEdit, history } = data;
@@ -70,30 +72,33 @@ export function ChecklistPage({ data, tenantSlug, saved, back, evidenceHref }: P
             {!canEdit ? <p className="text-sm text-slate-700">{t("checklist.readOnly")}</p> : null}
           </div>
           {/* Sticky, so progress and the section list stay a tap away deep in a 42-question checklist (decision 0186). */}
-          <div className="sticky top-0 z-10 -mx-4 flex items-center gap-3 border-y border-slate-200 bg-white/95 px-4 py-1 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-            <div className="min-w-0 flex-1">
-              <SectionProgress answered={answeredTotal} total={total} id="overall-progress" />
+          <div className="sticky top-0 z-10 -mx-4 border-y border-slate-200 bg-white/95 px-4 py-1 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+            <div className="flex items-center gap-3">
+              <div className="min-w-0 flex-1">
+                <SectionProgress answered={answeredTotal} total={total} id="overall-progress" />
+              </div>
+              <details ref={sectionMenu} className="group shrink-0">
+                <summary className={`flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm font-medium text-teal-800 [&::-webkit-details-marker]:hidden ${FOCUS_RING}`}>
+                  {t("checklist.sections")}
+                  <ChevronDown aria-hidden="true" className="size-4 transition-transform group-open:rotate-180" />
+                </summary>
+                <nav
+                  aria-label={t("checklist.sections")}
+                  className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-slate-200 bg-white px-4 py-2 shadow-lg sm:rounded-b-lg sm:border-x"
+                >
+                  <ol className="grid gap-x-4 text-sm sm:grid-cols-2">
+                    {view.sections.map((section, index) => (
+                      <li key={section.id}>
+                        <a href={`#section-${section.id}`} onClick={closeSectionMenu} className={`flex min-h-11 items-center text-teal-800 underline ${FOCUS_RING}`} lang={view.isFallback ? view.language : undefined}>
+                          {index + 1}. {section.title} ({section.questions.filter((q) => answered[q.id]).length}/{section.questions.length})
+                        </a>
+                      </li>
+                    ))}
+                  </ol>
+                </nav>
+              </details>
             </div>
-            <details ref={sectionMenu} className="group shrink-0">
-              <summary className={`flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm font-medium text-teal-800 [&::-webkit-details-marker]:hidden ${FOCUS_RING}`}>
-                {t("checklist.sections")}
-                <ChevronDown aria-hidden="true" className="size-4 transition-transform group-open:rotate-180" />
-              </summary>
-              <nav
-                aria-label={t("checklist.sections")}
-                className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-slate-200 bg-white px-4 py-2 shadow-lg sm:rounded-b-lg sm:border-x"
-              >
-                <ol className="grid gap-x-4 text-sm sm:grid-cols-2">
-                  {view.sections.map((section, index) => (
-                    <li key={section.id}>
-                      <a href={`#section-${section.id}`} onClick={closeSectionMenu} className={`flex min-h-11 items-center text-teal-800 underline ${FOCUS_RING}`} lang={view.isFallback ? view.language : undefined}>
-                        {index + 1}. {section.title} ({section.questions.filter((q) => answered[q.id]).length}/{section.questions.length})
-                      </a>
-                    </li>
-                  ))}
-                </ol>
-              </nav>
-            </details>
+            {status}
           </div>
           <div className="space-y-6">
             {view.sections.map((section, index) => (

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { ChecklistPage } from "./ChecklistPage";
+import { ChecklistOfflineStatus } from "../offline/ChecklistOfflineStatus";
 import { loaderError, serverApi } from "../../lib/api.server";
 import { saveSectionFromForm } from "./checklist-action.server";
 import { loadChecklistPage } from "./checklist-page.server";
@@ -41,6 +42,7 @@ export default function VisitChecklist({ loaderData, actionData, params }: Route
       saved={actionData}
       back={{ to: `/t/${params.slug}/visits/${loaderData.visit.id}`, label: t("checklist.backToVisit") }}
       evidenceHref={`/t/${params.slug}/visits/${loaderData.visit.id}/findings`}
+      status={<ChecklistOfflineStatus />}
     />
   );
 }

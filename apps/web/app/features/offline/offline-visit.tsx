@@ -9,10 +9,11 @@ import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
 import { PageHeader } from "../../ui/PageHeader";
 import { discardQueue, operationStore, readVisit, storedVisits, type VisitSummary } from "./device-store";
-import { deviceEndpoints, dismissRefused, recordFinding, resolveConflict } from "./local-visit";
+import { deviceEndpoints, dismissRefused, editFinding, recordFinding, recordQuestionPhoto, removeFinding, resolveConflict } from "./local-visit";
 import type { OfflinePackage } from "./offline-package";
 import { OfflineConflicts } from "./OfflineConflicts";
 import { OfflineFindings } from "./OfflineFindings";
+import { OfflineQuestionPhoto } from "./OfflineQuestionPhoto";
 import { OfflineStatusBar } from "./OfflineStatusBar";
 import type { QueuedOperation } from "./queue";
 import { QUEUE_CHANGED } from "./queue-events";
@@ -151,7 +152,12 @@ function DeviceVisit({ owner, tenantSlug, visitId }: { owner: string; tenantSlug
         queued={operations}
         canEdit={content.canEdit}
         onRecord={(fields, photo) => recordFinding(owner, tenantSlug, visitId, fields, photo)}
+        onEdit={(target, fields) => editFinding(owner, tenantSlug, visitId, target, fields)}
+        onDelete={(target) => removeFinding(owner, tenantSlug, visitId, target)}
       />
+      {content.view && content.canEdit ? (
+        <OfflineQuestionPhoto view={content.view} queued={operations} onRecord={(questionId, photo) => recordQuestionPhoto(owner, tenantSlug, visitId, questionId, photo)} />
+      ) : null}
       {content.recommendationsToVerify.length > 0 ? (
         <Card title={t("offline.toVerify")} id="offline-to-verify">
           <ul className="space-y-2 text-sm">

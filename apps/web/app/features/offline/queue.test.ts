@@ -46,6 +46,12 @@ function fakeServer() {
         result = { type: "applied", revision: current + 1 };
       }
     }
+    if (operation.kind === "takeTheirs") {
+      // Mine into the history, theirs back on top: two revisions (decision 0261).
+      const current = revisions.get(operation.payload.questionId) ?? 0;
+      revisions.set(operation.payload.questionId, current + 2);
+      result = { type: "applied", revision: current + 2 };
+    }
     applied.set(operation.id, result);
     return Promise.resolve(result);
   };
@@ -73,6 +79,17 @@ describe("the offline queue", () => {
     const report = await flush({ store, send: server.send, userId: "ana", now: () => 10 });
     expect(report.applied).toBe(2);
     expect(server.revisions.get("q1")).toBe(2);
+  });
+
+  it("starts an edit made after taking their answer from the revision that choice got", async () => {
+    const store = memoryStore();
+    const server = fakeServer();
+    server.revisions.set("q1", 1);
+    await enqueue(store, { ...base, id: "op1", kind: "takeTheirs", payload: { conflictOperationId: "op0", questionId: "q1", baseRevision: 1 } }, 0);
+    await enqueue(store, answer("op2", "q1", "no", 1), 1);
+    const report = await flush({ store, send: server.send, userId: "ana", now: () => 10 });
+    expect(report).toEqual({ applied: 2, conflicts: 0, refused: 0, stopped: null });
+    expect(server.revisions.get("q1")).toBe(4);
   });
 
   it("is applied once when a reply was lost and the change is sent again", async () => {

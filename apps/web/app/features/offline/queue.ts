@@ -9,8 +9,20 @@
 export type AnswerPayload = { questionId: string; value: unknown; note: string | null; baseRevision: number };
 export type FindingPayload = { theme: string; text: string; severity: "low" | "medium" | "high" | "critical" };
 export type PhotoPayload = { fileName: string; type: string; findingOperationId: string | null; questionId: string | null };
+/** A finding on the server (its id) or one made offline (the id of the change that made it). */
+export type FindingTarget = { findingId: string | null; findingOperationId: string | null };
+export type FindingEditPayload = FindingTarget & FindingPayload;
+/** "Take theirs": the change that met their answer, whose value the server keeps in the history. */
+export type TakeTheirsPayload = { conflictOperationId: string; questionId: string; baseRevision: number };
 
-type Kinds = { answer: AnswerPayload; finding: FindingPayload; photo: PhotoPayload };
+type Kinds = {
+  answer: AnswerPayload;
+  finding: FindingPayload;
+  photo: PhotoPayload;
+  findingEdit: FindingEditPayload;
+  findingDelete: FindingTarget;
+  takeTheirs: TakeTheirsPayload;
+};
 export type OperationKind = keyof Kinds;
 
 /** The other person's newer answer, as the server named it. */
@@ -95,7 +107,7 @@ export async function flush({ store, send, userId, now, force = false }: FlushOp
     if (result.type === "applied") {
       await store.remove(operation.seq);
       report.applied += 1;
-      if (operation.kind === "answer" && result.revision !== undefined) {
+      if ((operation.kind === "answer" || operation.kind === "takeTheirs") && result.revision !== undefined) {
         for (let later = index + 1; later < operations.length; later += 1) {
           const rebased = rebasedOnto(operations[later]!, operation, result.revision);
           if (rebased) {
@@ -119,7 +131,7 @@ export async function flush({ store, send, userId, now, force = false }: FlushOp
  * A later edit of the same answer was made on top of this one: once it is saved as `revision`, the
  * later edit starts from that revision, so the server does not take my own earlier edit for someone else's.
  */
-function rebasedOnto(operation: QueuedOperation, applied: QueuedOperation & { kind: "answer" }, revision: number): QueuedOperation | null {
+function rebasedOnto(operation: QueuedOperation, applied: QueuedOperation & { kind: "answer" | "takeTheirs" }, revision: number): QueuedOperation | null {
   if (operation.kind !== "answer" || operation.state !== "pending" || operation.visitId !== applied.visitId) return null;
   if (operation.payload.questionId !== applied.payload.questionId || operation.payload.baseRevision !== applied.payload.baseRevision) return null;
   return { ...operation, payload: { ...operation.payload, baseRevision: revision } };

@@ -1,3 +1,4 @@
+import { documentLocale, loadedI18n } from "../../lib/i18n";
 import { errorCode, errorMessage, trpc } from "../../lib/trpc.client";
 import { readPhoto } from "./device-store";
 import type { QueuedOperation, SendResult } from "./queue";
@@ -15,8 +16,8 @@ type Outcome = Awaited<ReturnType<typeof trpc.offline.sendAnswer.mutate>>;
 
 function fromOutcome(outcome: Outcome): SendResult {
   if (outcome.outcome === "conflict") return { type: "conflict", theirs: outcome.theirs };
-  if (outcome.kind === "answer") return { type: "applied", revision: outcome.revision };
-  return outcome.kind === "finding" ? { type: "applied", findingId: outcome.findingId } : { type: "applied" };
+  if (outcome.kind === "answer" || outcome.kind === "takeTheirs") return { type: "applied", revision: outcome.revision };
+  return outcome.kind === "photo" ? { type: "applied" } : { type: "applied", findingId: outcome.findingId };
 }
 
 /** Sends one queued change to the server (queue.ts's `send`). */
@@ -29,6 +30,16 @@ export async function sendOperation(operation: QueuedOperation): Promise<SendRes
     }
     if (operation.kind === "finding") {
       return fromOutcome(await trpc.offline.sendFinding.mutate({ tenantSlug, operationId, visitId, ...operation.payload }));
+    }
+    if (operation.kind === "findingEdit") {
+      return fromOutcome(await trpc.offline.sendFindingEdit.mutate({ tenantSlug, operationId, visitId, ...operation.payload }));
+    }
+    if (operation.kind === "findingDelete") {
+      const { findingId, findingOperationId } = operation.payload;
+      return fromOutcome(await trpc.offline.sendFindingDelete.mutate({ tenantSlug, operationId, visitId, findingId, findingOperationId }));
+    }
+    if (operation.kind === "takeTheirs") {
+      return fromOutcome(await trpc.offline.sendTakeTheirs.mutate({ tenantSlug, operationId, visitId, conflictOperationId: operation.payload.conflictOperationId }));
     }
   } catch (caught) {
     return failure(errorCode(caught), errorMessage(caught));
@@ -52,9 +63,12 @@ async function sendPhoto(operation: QueuedOperation & { kind: "photo" }): Promis
     return { type: "retry", reason: "network" };
   }
   if (response.ok) return { type: "applied" };
-  // The server's body limit answers in plain text before the page sees the request: a photo over
-  // the limit is refused for good, or it would be retried forever and hold up every change behind it.
-  if (response.status === 413) return failure("PAYLOAD_TOO_LARGE", null);
+  // Over the server's body limit (answered in plain text, before any route): sending it again
+  // would fail again and hold up every change behind it, so it is refused, in the page's language.
+  if (response.status === 413) {
+    const t = loadedI18n(documentLocale(document.documentElement.lang))?.t;
+    return { type: "refused", message: t ? t("offline.attention.tooLarge") : "413" };
+  }
   const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
   return failure(response.status === 401 ? "UNAUTHORIZED" : (body?.code ?? null), body?.message ?? null);
 }
