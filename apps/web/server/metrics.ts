@@ -1,11 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { appRouter } from "@vigil/api";
 import { jobQueueCounts } from "@vigil/api/jobs";
 import { onPoolWait, poolStatistics } from "@vigil/db";
 import { onMailOutcome } from "@vigil/email";
 import express, { type Request, type RequestHandler, type Response } from "express";
 import client from "prom-client";
+import { notedRoutePattern } from "./route-pattern.ts";
 
 /**
  * Prometheus metrics (issue 19 section 4; docs/decisions/0232-metrics.md). Never public: served at
@@ -19,7 +21,7 @@ client.collectDefaultMetrics({ register: metricsRegistry });
 
 const httpDuration = new client.Histogram({
   name: "vigil_http_request_duration_seconds",
-  help: "Requests answered by the app, by method, route (ids and slugs replaced by placeholders) and status",
+  help: "Requests answered by the app, by method, matched route pattern (or unmatched) and status",
   labelNames: ["method", "route", "status"] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   registers: [metricsRegistry],
@@ -66,36 +68,37 @@ const mailsSent = new client.Counter({ name: "vigil_emails_sent_total", help: "E
 const mailsFailed = new client.Counter({ name: "vigil_emails_failed_total", help: "E-mails the mail server refused or could not take", registers: [metricsRegistry] });
 onMailOutcome((outcome) => (outcome === "sent" ? mailsSent : mailsFailed).inc());
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Route literals (visits, two-factor, report.pdf): anything else in a path is a value. */
-const LITERAL = /^[a-z][a-z-]{0,29}(\.(pdf|csv|txt|xml|json|ico|png|webmanifest))?$/;
-const PROCEDURE = /^[a-zA-Z]+\.[a-zA-Z]+$/;
+/** Procedures this build serves: only these name a tRPC series, so invented names cannot add one. */
+const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
+const TRPC_ROUTE = "/api/trpc/*";
 
 /**
- * A bounded label for a request path: workspace slugs, ids and tokens become placeholders, so the
- * number of series stays the number of routes, whatever the URLs. Unmatched paths (404) share one.
+ * A bounded label for a request (decision 0250): the pattern of the route that answered it
+ * (`/t/:slug/visits/:visitId`), a known tRPC procedure, or `unmatched` for everything no route
+ * took: unknown paths (404) and requests refused before routing (cross-origin 403, 413, 415, 429).
+ * The path itself never becomes a label, so a stranger's URLs cannot add series.
  */
-export function routeLabel(path: string, status: number): string {
-  if (status === 404) return "unmatched";
-  if (path.startsWith("/assets/")) return "/assets/*";
-  if (path.startsWith("/api/trpc/")) {
+export function routeLabel(pattern: string | undefined, path: string, status: number): string {
+  if (pattern === undefined || status === 404) return "unmatched";
+  if (pattern === TRPC_ROUTE) {
     const procedures = path.slice("/api/trpc/".length).split(",");
     if (procedures.length > 1) return "/api/trpc/(batch)";
-    return PROCEDURE.test(procedures[0]!) ? path : "/api/trpc/:procedure";
+    return knownProcedures.has(procedures[0]!) ? `/api/trpc/${procedures[0]}` : TRPC_ROUTE;
   }
-  const segments = path.split("/").filter(Boolean);
-  const labelled = segments.map((segment, index) => {
-    if (index === 1 && segments[0] === "t") return ":slug";
-    if (UUID.test(segment)) return ":id";
-    return LITERAL.test(segment) ? segment : ":param";
-  });
-  return `/${labelled.join("/")}`;
+  return pattern;
 }
 
-/** Times every request the app answers. */
+/**
+ * Times every request the app answers. It runs first, so refusals are counted too; the route is
+ * read when the response ends: React Router's handler notes its match, Express routes carry theirs.
+ */
 export const httpMetrics: RequestHandler = (req, res, next) => {
   const stop = httpDuration.startTimer();
-  res.once("finish", () => stop({ method: req.method, route: routeLabel(req.path, res.statusCode), status: String(res.statusCode) }));
+  res.once("finish", () => {
+    const expressRoute: unknown = req.route?.path;
+    const pattern = notedRoutePattern(res) ?? (typeof expressRoute === "string" ? `${req.baseUrl}${expressRoute}` : undefined);
+    stop({ method: req.method, route: routeLabel(pattern, req.path, res.statusCode), status: String(res.statusCode) });
+  });
   next();
 };
 
