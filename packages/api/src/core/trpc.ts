@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
-import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx, type WorkspaceEntry } from "@vigil/db";
+import { withWorkspace, type MemberRole, type TenantTx, type WorkspaceEntry } from "@vigil/db";
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import type { Context } from "./context.ts";
+import { isServiceUnavailable } from "./database-outage.ts";
 import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
 import { inputHasNul } from "./nul-input.ts";
@@ -19,7 +20,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     // Clients get the translated message and field errors; never a stack trace.
     const { stack: _stack, ...data } = shape.data;
-    if (isDatabaseUnavailable(error)) {
+    if (isServiceUnavailable(error)) {
       // The context itself may have failed (no session lookup without a database): then no translation.
       const message = ctx ? ctx.t("errors.serviceUnavailable") : "Service temporarily unavailable. Please try again in a few seconds.";
       return { ...shape, message, data: { ...data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, fieldErrors: {} } };
