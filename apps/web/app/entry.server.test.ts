@@ -14,7 +14,7 @@ const build = {
     root: { id: "root", path: "", module: { default: () => null } },
     form: { id: "form", parentId: "root", path: "form", module: { action: () => "done", default: () => null } },
     // A download from a file store that accepts the connection and never answers (decision 0251).
-    download: { id: "download", parentId: "root", path: "download", module: { loader: async () => new Response(await objectStorage().get(`attachments/${randomUUID()}/${randomUUID()}`)) } },
+    download: { id: "download", parentId: "root", path: "download", module: { loader: async () => Boolean(await objectStorage().get(`attachments/${randomUUID()}/${randomUUID()}`)) } },
   },
   assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "1" },
   basename: "/",
