@@ -44,6 +44,20 @@ it("/readyz answers 503 while the S3 store cannot be reached", async () => {
   }
 });
 
+it("/readyz answers 503 while the S3 store accepts connections and never answers (decision 0251)", async () => {
+  const stalled = await startStalledStore();
+  const settings = { STORAGE_DRIVER: "s3", S3_BUCKET: "vigil", S3_ENDPOINT: stalled.url, S3_FORCE_PATH_STYLE: "true", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret", S3_CONNECT_TIMEOUT_MS: "200", S3_TIMEOUT_MS: "300" };
+  Object.assign(process.env, settings);
+  try {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "storage unavailable", storage: { driver: "s3", ok: false } });
+  } finally {
+    for (const name of Object.keys(settings)) delete process.env[name];
+    await stalled.close();
+  }
+});
+
 it("/readyz answers 503 while a migration on disk is not applied", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "vigil-migrations-"));
   await cp(migrationsDir, dir, { recursive: true });
@@ -66,18 +80,4 @@ it("/readyz answers 503 once the server is stopping (SIGTERM), while /healthz st
   expect(response.status).toBe(503);
   expect(await response.json()).toEqual({ status: "stopping" });
   expect((await fetch(`${base}/healthz`)).status).toBe(200);
-});
-
-it("/readyz answers 503 while the S3 store accepts connections and never answers (decision 0251)", async () => {
-  const stalled = await startStalledStore();
-  const settings = { STORAGE_DRIVER: "s3", S3_BUCKET: "vigil", S3_ENDPOINT: stalled.url, S3_FORCE_PATH_STYLE: "true", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret", S3_CONNECT_TIMEOUT_MS: "200", S3_TIMEOUT_MS: "300" };
-  Object.assign(process.env, settings);
-  try {
-    const response = await fetch(`${base}/readyz`);
-    expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: "storage unavailable", storage: { driver: "s3", ok: false } });
-  } finally {
-    for (const name of Object.keys(settings)) delete process.env[name];
-    await stalled.close();
-  }
 });
