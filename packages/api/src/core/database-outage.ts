@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from "@vigil/db";
-import { isStorageUnavailable } from "../storage/object-storage.ts";
+import { isStorageUnavailable } from "./storage-outage.ts";
 import { logger } from "./logger.ts";
 
 /** Seconds a client should wait before retrying while the database is unreachable (the Retry-After header). */

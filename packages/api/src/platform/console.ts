@@ -15,7 +15,7 @@ import { recordOperatorAction, type PlatformOperator } from "./audit.ts";
  * Storage used is a sum of sizes and "last active" the time of the latest audit entry.
  */
 
-export type ConsoleWorkspace = {
+type ConsoleWorkspace = {
   id: string; slug: string; name: string; countryCode: string; createdAt: Date;
   verifiedAt: Date | null; suspendedAt: Date | null; suspensionReason: string | null; planOverride: string | null;
   deletionRequestedAt: Date | null; planKey: string | null; billingStatus: string | null;
@@ -23,7 +23,7 @@ export type ConsoleWorkspace = {
 };
 
 /** Workspaces per page of the console. */
-export const CONSOLE_PAGE_SIZE = 100;
+const CONSOLE_PAGE_SIZE = 100;
 
 export type ConsolePage = { workspaces: ConsoleWorkspace[]; nextCursor: string | null };
 

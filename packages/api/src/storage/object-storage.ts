@@ -36,23 +36,8 @@ export class ObjectNotFound extends Error {
   }
 }
 
-/**
- * The store did not answer in time or could not be reached (decision 0251): the server's temporary
- * trouble, answered 503 like an unreachable database, never a hang or a 500.
- */
-export class StorageUnavailable extends Error {
-  constructor(cause: unknown) {
-    super("the file store did not answer", { cause });
-  }
-}
-
-/** True when the error, or any error it wraps (a TRPCError's cause), is StorageUnavailable. */
-export function isStorageUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
-    if (current instanceof StorageUnavailable) return true;
-  }
-  return false;
-}
+// The store did not answer (decision 0251): shared with core/, which answers such requests 503.
+export { isStorageUnavailable, StorageUnavailable } from "../core/storage-outage.ts";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 /** A namespace, then one to three random ids, then an optional extension: nothing a person named. */
