@@ -13,7 +13,7 @@ import path from "node:path";
 import { objectStorage, type ObjectStorage } from "@vigil/api/storage";
 import { TEST_BUCKET } from "@vigil/api/storage-testing";
 import { textTable, type Table } from "./report.ts";
-import { benchHttpUpload } from "./storage-http-bench.ts";
+import { benchHttpUploads } from "./storage-http-bench.ts";
 
 const MB = 1024 * 1024;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -83,11 +83,8 @@ async function main() {
 async function benchServerUpload(sizeMb: number, s3Env: Record<string, string>) {
   const webDir = path.resolve(import.meta.dirname, "../../../apps/web");
   const port = Number(process.env.BENCH_PORT ?? 4392);
-  const rows: string[][] = [];
-  for (const [name, storageEnv] of [["local folder", { STORAGE_DRIVER: "local" }], ["S3 (s3rver, same machine)", s3Env]] as const) {
-    const upload = await benchHttpUpload({ webDir, port, sizeMb, storageEnv, log });
-    rows.push([name, upload.beforeMb.toFixed(0), upload.peakMb.toFixed(0), upload.growthMb.toFixed(0)]);
-  }
+  const uploads = await benchHttpUploads({ webDir, port, sizeMb, drivers: [["local folder", { STORAGE_DRIVER: "local" }], ["S3 (s3rver, same machine)", s3Env]] });
+  const rows = uploads.map((upload) => [upload.driver, upload.beforeMb.toFixed(0), upload.peakMb.toFixed(0), upload.growthMb.toFixed(0)]);
   for (const line of textTable({
     title: `The web server during a ${sizeMb} MB evidence upload over HTTP (multipart form post)`,
     header: ["driver", "server RSS before (MB)", "server RSS peak (MB)", "growth (MB)"],

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -14,37 +14,49 @@ const MB = 1024 * 1024;
  * sent in 1 MB chunks to a visit's findings page, as a browser's form post. The server's RSS (its
  * process tree, read from /proc) is sampled during the upload and compared with just before it.
  */
-export async function benchHttpUpload(options: { webDir: string; port: number; sizeMb: number; storageEnv: Record<string, string>; log: (line: string) => void }) {
+export async function benchHttpUploads(options: { webDir: string; port: number; sizeMb: number; drivers: [name: string, storageEnv: Record<string, string>][] }) {
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.appUrl;
   process.env.DATABASE_OWNER_URL = database.ownerUrl;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "vigil-bench-upload-"));
+  process.env.LOG_LEVEL ??= "silent";
+  // A throwaway key, shared with the server: the test helpers seal an owner's two-factor secret with it.
+  process.env.INTERVIEW_NOTES_KEYS ??= `bench:${randomBytes(32).toString("base64")}`;
   const { addMember, createTestUser, createTestVisit, createTestWorkspace } = await import("@vigil/api/testing");
   const owner = await createTestUser("Bench Owner");
   const monitor = await createTestUser("Bench Monitor");
   const workspace = await createTestWorkspace(owner);
   await addMember(workspace.id, monitor, "monitor");
   const visit = await createTestVisit(workspace.id, { team: [{ id: monitor.id }] });
-  const server = await startBuiltServer({
-    webDir: options.webDir,
-    port: options.port,
-    env: {
-      DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl, VIGIL_DATA_DIR: dataDir,
-      ATTACHMENTS_MAX_BYTES: String((options.sizeMb + 1) * MB), ...options.storageEnv,
-    },
-  });
+  const results: { driver: string; beforeMb: number; peakMb: number; growthMb: number }[] = [];
   try {
-    // Let the start settle: the figure is the growth caused by the upload, not by the start.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const beforeMb = await server.rssMb();
-    const { result: status, peak } = await peakDuring(server.rssMb, () => postUpload(server.url, `/t/${workspace.slug}/visits/${visit.id}/findings`, monitor.token, options.sizeMb), 50);
-    if (status >= 400) throw new Error(`the upload was answered ${status}:\n${server.output()}`);
-    return { beforeMb, peakMb: peak, growthMb: peak - beforeMb };
+    for (const [driver, storageEnv] of options.drivers) {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), "vigil-bench-upload-"));
+      const server = await startBuiltServer({
+        webDir: options.webDir,
+        port: options.port,
+        env: {
+          DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl, VIGIL_DATA_DIR: dataDir, INTERVIEW_NOTES_KEYS: process.env.INTERVIEW_NOTES_KEYS,
+          ATTACHMENTS_MAX_BYTES: String((options.sizeMb + 1) * MB), ...storageEnv,
+        },
+      });
+      try {
+        // Let the start settle: the figure is the growth caused by the upload, not by the start.
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        const beforeMb = await server.rssMb();
+        const { result: status, peak } = await peakDuring(server.rssMb, () => postUpload(server.url, `/t/${workspace.slug}/visits/${visit.id}/findings`, monitor.token, options.sizeMb), 50);
+        if (status >= 400) throw new Error(`the upload was answered ${status}:\n${server.output()}`);
+        results.push({ driver, beforeMb, peakMb: peak, growthMb: peak - beforeMb });
+      } finally {
+        await server.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }
   } finally {
-    await server.stop();
+    const { disconnectAppDb } = await import("@vigil/db");
+    await disconnectAppDb();
     await database.dispose();
-    await rm(dataDir, { recursive: true, force: true });
   }
+  return results;
 }
 
 /** A multipart form post of a `sizeMb` PDF, streamed in 1 MB chunks; resolves with the status. */
