@@ -45,6 +45,8 @@ const privilegedHandleUsers = [
   "packages/api/src/isolation/platform-procedures.int.test.ts",
   "packages/api/src/platform/console.int.test.ts",
   "packages/api/src/jobs/purge.int.test.ts",
+  // Makes one row's commit fail (a deferred trigger, as the owner) to prove files outlive rollbacks (decision 0252).
+  "packages/api/src/attachments/removal-after-commit.int.test.ts",
   "packages/api/src/members/members.int.test.ts",
   "packages/api/src/recommendations/reminders.int.test.ts",
   "packages/api/src/security/reauthentication.int.test.ts",

@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
-import { isDatabaseUnavailable, logger, reportDatabaseUnavailable } from "@vigil/api";
+import { isServiceUnavailable, logger, reportDatabaseUnavailable } from "@vigil/api";
 import { ServerRouter, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "react-router";
 
 export const streamTimeout = 5_000;
@@ -17,7 +17,8 @@ export const streamTimeout = 5_000;
  * Router's default does.
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (isDatabaseUnavailable(error)) {
+  // The database or the file store (decision 0251) cannot be reached: a 503, not a bug.
+  if (isServiceUnavailable(error)) {
     (context as Partial<AppLoadContext>).faults ??= { databaseUnavailable: false };
     (context as AppLoadContext).faults.databaseUnavailable = true;
     reportDatabaseUnavailable(error);

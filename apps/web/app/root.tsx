@@ -23,7 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const shell = new URL(request.url).pathname === OFFLINE_SHELL;
   return {
     locale: ctx.locale,
-    user: ctx.user && !shell ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email } : null,
+    user: ctx.user && !shell ? { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, platformOperator: ctx.user.platformOperator } : null,
     /** The browser files of the page's language, preloaded with the page (decision 0182). */
     languageChunks: languageChunks(ctx.locale),
   };

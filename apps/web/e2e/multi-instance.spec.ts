@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@vigil/db/testing";
 import pg from "pg";
 import { tinyPng } from "./files";
 import { newOwner, signUp } from "./support";
+import { exportWorkspaceAndDownload } from "./workspace-export-flow";
 
 /**
  * Vigil as a hosted service (issue 19): two web instances and one worker on one PostgreSQL and one
@@ -162,17 +163,7 @@ test("two web instances and a worker share sessions, files, jobs and sign-in lim
 
   // An export started on B is built by the worker (neither web instance runs jobs) into the bucket.
   await page.goto(`/t/${owner.slug}/security`);
-  await page.locator("#export-reauthentication").fill(owner.password);
-  await page.getByRole("button", { name: "Export everything" }).click();
-  await expect
-    .poll(async () => {
-      await page.reload();
-      return page.getByRole("link", { name: /^Download/ }).count();
-    }, { timeout: 60_000 })
-    .toBe(1);
-  const zip = await page.request.get((await page.getByRole("link", { name: /^Download/ }).getAttribute("href"))!);
-  expect(zip.status()).toBe(200);
-  expect((await zip.body()).subarray(0, 2).toString()).toBe("PK");
+  await exportWorkspaceAndDownload(page, owner.password, 60_000);
   answered();
 
   // The sign-in limit (5 failures per account in 15 minutes) counts failures on both instances.

@@ -29,11 +29,19 @@ test("an operator suspends a workspace, its owner sees the reason and is refused
   await signUp(npm, owner);
   await signUp(console_, operator);
 
-  // Not an operator yet: the console is closed.
+  // Not an operator yet: the console is closed, and the account menu does not offer it.
   expect((await console_.goto("/platform"))?.status()).toBe(403);
+  const accountMenu = async () => {
+    await console_.goto(`/t/${operator.slug}`);
+    await console_.locator("summary", { hasText: "Account" }).click();
+    return console_.getByRole("navigation", { name: "Account" });
+  };
+  await expect((await accountMenu()).getByRole("link", { name: "Profile" })).toBeVisible();
+  await expect((await accountMenu()).getByRole("link", { name: "Operator console" })).toHaveCount(0);
   await makeOperator(operator.email);
 
-  await console_.goto("/platform");
+  // An operator finds the console in the account menu (decision 0254).
+  await (await accountMenu()).getByRole("link", { name: "Operator console" }).click();
   await expect(console_.getByRole("heading", { level: 1, name: "Operator console" })).toBeVisible();
   await console_.getByLabel("Find a workspace by name or address").fill(owner.slug);
   await console_.getByRole("button", { name: "Search" }).click();

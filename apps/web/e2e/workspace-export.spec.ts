@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newOwner, signUp } from "./support";
+import { exportWorkspaceAndDownload } from "./workspace-export-flow";
 
 test("an owner exports the workspace, downloads the ZIP, deletes the workspace and restores it", async ({ page }) => {
   const owner = newOwner();
@@ -8,19 +9,7 @@ test("an owner exports the workspace, downloads the ZIP, deletes the workspace a
 
   // Re-authentication (decision 0151): the password comes with the action.
   await expect(page.getByLabel("Your password, or a code from your authenticator app")).toHaveCount(2);
-  await page.locator("#export-reauthentication").fill(owner.password);
-  await page.getByRole("button", { name: "Export everything" }).click();
-  await expect
-    .poll(async () => {
-      await page.reload();
-      return page.getByRole("link", { name: /^Download/ }).count();
-    }, { timeout: 30_000 })
-    .toBe(1);
-  const href = await page.getByRole("link", { name: /^Download/ }).getAttribute("href");
-  const zip = await page.request.get(href!);
-  expect(zip.status()).toBe(200);
-  expect(zip.headers()["content-type"]).toBe("application/zip");
-  expect((await zip.body()).subarray(0, 2).toString()).toBe("PK");
+  await exportWorkspaceAndDownload(page, owner.password, 30_000);
 
   await page.locator("#delete-reauthentication").fill("a guessed password");
   await page.getByLabel(/Type the workspace's name to confirm/).fill(owner.workspaceName);

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { startStalledStore } from "@vigil/api/storage-testing";
 import { migrationsDir } from "@vigil/db/migration-files";
 import express from "express";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -40,6 +41,20 @@ it("/readyz answers 503 while the S3 store cannot be reached", async () => {
   } finally {
     for (const name of ["STORAGE_DRIVER", "S3_BUCKET", "S3_ENDPOINT", "S3_FORCE_PATH_STYLE", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) delete process.env[name];
     Object.assign(process.env, saved);
+  }
+});
+
+it("/readyz answers 503 while the S3 store accepts connections and never answers (decision 0251)", async () => {
+  const stalled = await startStalledStore();
+  const settings = { STORAGE_DRIVER: "s3", S3_BUCKET: "vigil", S3_ENDPOINT: stalled.url, S3_FORCE_PATH_STYLE: "true", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret", S3_CONNECT_TIMEOUT_MS: "200", S3_TIMEOUT_MS: "300" };
+  Object.assign(process.env, settings);
+  try {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "storage unavailable", storage: { driver: "s3", ok: false } });
+  } finally {
+    for (const name of Object.keys(settings)) delete process.env[name];
+    await stalled.close();
   }
 });
 

@@ -6,6 +6,8 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthRouter } from "./health.ts";
 import { httpMetrics, metricsRouter, routeLabel, startMetricsListener } from "./metrics.ts";
+import { matchedRoutePattern, noteRoutePattern, routeTree } from "./route-pattern.ts";
+import { sameOriginOnly } from "./same-origin.ts";
 
 // Issue 19 section 4 (decision 0232): /metrics is never public, and it exposes the named series.
 const TOKEN = "metrics-test-token-0123456789";
@@ -99,16 +101,88 @@ describe("METRICS_PORT", () => {
 
 describe("routeLabel", () => {
   it.each([
-    ["/t/npm-serbia/visits/0b6f2a70-1a53-4d7e-9c61-3f0c2c7c1d11/report.pdf", 200, "/t/:slug/visits/:id/report.pdf"],
-    ["/t/some-other-slug/audit/export.csv", 200, "/t/:slug/audit/export.csv"],
-    ["/invitations/Zk3v9QmYpL0aBcDeFgHiJkLmNoPqRsTuVwXyZ012", 200, "/invitations/:param"],
-    ["/t/npm-serbia/exports/recommendations-2026-12-03.xlsx", 200, "/t/:slug/exports/:param"],
-    ["/api/trpc/visits.list", 200, "/api/trpc/visits.list"],
-    ["/api/trpc/visits.list,places.list", 200, "/api/trpc/(batch)"],
-    ["/assets/entry.client-abc123.js", 200, "/assets/*"],
-    ["/whatever/you/like", 404, "unmatched"],
-    ["/", 200, "/"],
-  ])("%s (%i) is %s", (path, status, label) => {
-    expect(routeLabel(path, status)).toBe(label);
+    ["/t/:slug/visits/:visitId/report.pdf", "/t/npm-serbia/visits/0b6f2a70-1a53-4d7e-9c61-3f0c2c7c1d11/report.pdf", 200, "/t/:slug/visits/:visitId/report.pdf"],
+    ["/api/trpc/*", "/api/trpc/visits.list", 200, "/api/trpc/visits.list"],
+    ["/api/trpc/*", "/api/trpc/visits.list,places.list", 200, "/api/trpc/(batch)"],
+    ["/api/trpc/*", "/api/trpc/made.up", 404, "unmatched"],
+    ["/api/trpc/*", "/api/trpc/madeup.procedure", 405, "/api/trpc/*"],
+    [undefined, "/whatever/you/like", 403, "unmatched"],
+    ["/t/:slug/visits/:visitId", "/t/a/visits/b", 404, "unmatched"],
+    ["/", "/", 200, "/"],
+  ] as const)("%s %s (%i) is %s", (pattern, path, status, label) => {
+    expect(routeLabel(pattern, path, status)).toBe(label);
   });
 });
+
+describe("a stranger's paths", () => {
+  it("add no series: 1000 random paths, methods and origins end in a bounded set of labels", async () => {
+    const routesServer = await routedApp();
+    try {
+      const sent = new Set<string>();
+      const random = () => {
+        const segment = Math.random().toString(36).slice(2, 2 + 3 + Math.floor(Math.random() * 8));
+        sent.add(segment);
+        return segment;
+      };
+      const shapes = [
+        () => `/${random()}`,
+        () => `/${random()}/${random()}`,
+        () => `/t/${random()}/${random()}`,
+        () => `/t/${random()}/visits/${random()}`,
+        () => `/p/${random()}/${random()}/${random()}`,
+        () => `/api/trpc/${random()}.${random()}`,
+        () => `/invitations/${random()}`,
+      ];
+      for (let index = 0; index < 1000; index += 1) {
+        const path = shapes[index % shapes.length]!();
+        // Every fourth a POST with no origin: refused by the same-origin check before any route.
+        const method = index % 4 === 0 ? "POST" : "GET";
+        await fetch(`${routesServer.base}${path}`, { method });
+      }
+      const body = await (await fetch(`${routesServer.base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      const series = new Set(body.split("\n").filter((line) => line.startsWith("vigil_http_request_duration_seconds_count{")));
+      const routes = new Set([...series].map((line) => /route="([^"]*)"/.exec(line)![1]));
+      // Whatever the paths: route patterns of routes.ts, the tRPC splat, and `unmatched`.
+      for (const route of routes) {
+        const segments = route!.split(/[/.]/);
+        expect(segments.filter((segment) => sent.has(segment)), route).toEqual([]);
+      }
+      expect(routes.size).toBeLessThanOrEqual(10);
+      expect(series.size).toBeLessThanOrEqual(30);
+    } finally {
+      routesServer.close();
+    }
+  });
+});
+
+/** React Router's part stood in for by the real route table: the same matcher the request handler uses. */
+async function routedApp() {
+  process.env.METRICS_TOKEN = TOKEN;
+  const { default: routes } = await import("../app/routes.ts");
+  const tree = routeTree(flatRoutes(routes));
+  const app = express()
+    .use(httpMetrics)
+    .use(metricsRouter)
+    .use(sameOriginOnly)
+    .use((req, res) => {
+      const pattern = matchedRoutePattern(tree, req.path);
+      if (pattern === undefined) return void res.status(404).send("not found");
+      noteRoutePattern(res, pattern);
+      res.status(req.path.startsWith("/api/trpc/") ? 404 : 200).send("routed");
+    });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+type ConfigRoute = { id?: string; file: string; path?: string; index?: boolean; children?: ConfigRoute[] };
+/** routes.ts's nested config as the server build lists it: flat, children naming their parent. */
+function flatRoutes(routes: ConfigRoute[], parentId = "root"): Record<string, { id: string; parentId?: string; path?: string; index?: boolean }> {
+  const manifest: Record<string, { id: string; parentId?: string; path?: string; index?: boolean }> = parentId === "root" ? { root: { id: "root", path: "" } } : {};
+  for (const route of routes) {
+    const id = route.id ?? route.file;
+    manifest[id] = { id, parentId, path: route.path, index: route.index };
+    Object.assign(manifest, flatRoutes(route.children ?? [], id));
+  }
+  return manifest;
+}

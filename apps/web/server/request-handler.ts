@@ -6,6 +6,7 @@ import type { NextFunction, Request as ExpressRequest, RequestHandler, Response 
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from "react-router";
 import { bodyLimitFor, countedBody, declaredTooLarge, refusedMultipart, sendTooLarge, sendUnsupportedMediaType, type BodyTooLarge } from "./body-limit.ts";
 import { databaseUnavailableResponse, type RequestFaults } from "./database-outage.ts";
+import { matchedRoutePattern, noteRoutePattern, routeTreeOf } from "./route-pattern.ts";
 
 type Options = {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -28,6 +29,9 @@ export function createRequestHandler({ build, getLoadContext }: Options): Reques
         await response.body?.cancel();
         return sendTooLarge(req, res, tooLarge.limit);
       }
+      // Only what a route answered carries its pattern; the refusals above stay `unmatched` (0250).
+      const pattern = matchedRoutePattern(routeTreeOf(typeof build === "function" ? await build() : build), req.path);
+      if (pattern !== undefined) noteRoutePattern(res, pattern);
       if (faults.databaseUnavailable && response.status >= 400) {
         await response.body?.cancel();
         return await sendResponse(res, databaseUnavailableResponse(request));

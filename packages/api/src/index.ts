@@ -14,4 +14,4 @@ export { handleStripeWebhook } from "./billing/webhooks.ts";
 export { SECOND_FACTOR_DUE, TWO_FACTOR_REQUIRED } from "./core/two-factor-policy.ts";
 export { DELETION_PENDING } from "./core/trpc.ts";
 export { encryptRawTotpSecrets } from "./security/totp-secrets.ts";
-export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, reportDatabaseUnavailable } from "./core/database-outage.ts";
+export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isServiceUnavailable, reportDatabaseUnavailable } from "./core/database-outage.ts";

@@ -1,7 +1,9 @@
 // `pnpm bench` (after the pages and procedures) or `pnpm bench:storage`: upload and download
 // throughput of both storage drivers (the local folder, and S3 against s3rver on this machine), and
 // the process's memory while a 10 MB and a 100 MB body stream through the same code path the server's
-// upload takes (docs/decisions/0220): it must not grow with the file.
+// upload takes (docs/decisions/0220); then the built web server's own RSS while a 100 MB evidence
+// upload goes through HTTP (storage-http-bench.ts): neither must grow with the file.
+// `pnpm bench:storage` (BENCH_ONLY's storage switch) runs this part alone.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { randomUUID } from "node:crypto";
@@ -11,6 +13,7 @@ import path from "node:path";
 import { objectStorage, type ObjectStorage } from "@vigil/api/storage";
 import { TEST_BUCKET } from "@vigil/api/storage-testing";
 import { textTable, type Table } from "./report.ts";
+import { benchHttpUploads } from "./storage-http-bench.ts";
 
 const MB = 1024 * 1024;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -59,6 +62,7 @@ async function main() {
   };
   try {
     const rows = [await benchDriver("local folder", objectStorage({}), sizeMb), await benchDriver("S3 (s3rver, same machine)", objectStorage(s3Env), sizeMb)];
+    if (process.env.BENCH_HTTP_UPLOAD !== "0") await benchServerUpload(sizeMb, s3Env);
     const table: Table = {
       title: `File storage: a ${sizeMb} MB body streamed in 1 MB chunks`,
       header: ["driver", "upload MB/s", "download MB/s", "RSS growth, 10 MB upload (MB)", `RSS growth, ${sizeMb} MB upload (MB)`],
@@ -70,6 +74,23 @@ async function main() {
     s3.kill("SIGTERM");
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The web server's own memory while a `sizeMb` upload goes through HTTP, for both drivers (the
+ * built app: `turbo run build --filter=@vigil/web` first). BENCH_HTTP_UPLOAD=0 leaves it out.
+ */
+async function benchServerUpload(sizeMb: number, s3Env: Record<string, string>) {
+  const webDir = path.resolve(import.meta.dirname, "../../../apps/web");
+  const port = Number(process.env.BENCH_PORT ?? 4392);
+  const uploads = await benchHttpUploads({ webDir, port, sizeMb, drivers: [["local folder", { STORAGE_DRIVER: "local" }], ["S3 (s3rver, same machine)", s3Env]] });
+  const rows = uploads.map((upload) => [upload.driver, upload.beforeMb.toFixed(0), upload.peakMb.toFixed(0), upload.growthMb.toFixed(0)]);
+  for (const line of textTable({
+    title: `The web server during a ${sizeMb} MB evidence upload over HTTP (multipart form post)`,
+    header: ["driver", "server RSS before (MB)", "server RSS peak (MB)", "growth (MB)"],
+    rows,
+    notes: ["RSS of the built server's process tree (/proc), sampled every 50 ms while the body streams through Express, the multipart parser, the type check and the driver: it must not grow with the file."],
+  })) log(line);
 }
 
 await main();

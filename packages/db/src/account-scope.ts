@@ -38,6 +38,8 @@ export type SessionWithUser = StoredSecret & {
     id: string; email: string; name: string; preferredLocale: string | null; twoFactorEnabled: boolean;
     /** The user's workspaces as the workspace switcher lists them (workspaces.mine's rule), by name. */
     workspaces: { slug: string; name: string }[];
+    /** A platform operator (decision 0231): only shows the console's link; its procedures check again. */
+    platformOperator: boolean;
   };
 };
 
@@ -48,8 +50,8 @@ export type SessionWithUser = StoredSecret & {
 export async function sessionWithUser(id: string): Promise<SessionWithUser | null> {
   const [row] = await appDb().$queryRaw<{
     id: string; user_id: string; secret_hash: Uint8Array; last_active_at: Date; email: string; name: string; preferred_locale: string | null; two_factor_enabled: boolean;
-    workspaces: { slug: string; name: string }[]; second_factor_passed: boolean;
-  }[]>`SELECT id, user_id, secret_hash, last_active_at, email, name, preferred_locale, two_factor_enabled, workspaces, second_factor_passed FROM session_with_user(${id})`;
+    workspaces: { slug: string; name: string }[]; platform_operator: boolean; second_factor_passed: boolean;
+  }[]>`SELECT id, user_id, secret_hash, last_active_at, email, name, preferred_locale, two_factor_enabled, workspaces, platform_operator, second_factor_passed FROM session_with_user(${id})`;
   if (!row) return null;
   return {
     id: row.id,
@@ -57,7 +59,7 @@ export async function sessionWithUser(id: string): Promise<SessionWithUser | nul
     secretHash: row.secret_hash,
     lastActiveAt: row.last_active_at,
     secondFactorPassed: row.second_factor_passed,
-    user: { id: row.user_id, email: row.email, name: row.name, preferredLocale: row.preferred_locale, twoFactorEnabled: row.two_factor_enabled, workspaces: row.workspaces },
+    user: { id: row.user_id, email: row.email, name: row.name, preferredLocale: row.preferred_locale, twoFactorEnabled: row.two_factor_enabled, workspaces: row.workspaces, platformOperator: row.platform_operator },
   };
 }
 

@@ -1,4 +1,4 @@
-import { ChevronDown, CircleUser, KeyRound, MonitorSmartphone, UserRound } from "lucide-react";
+import { ChevronDown, CircleUser, KeyRound, MonitorSmartphone, ShieldCheck, UserRound } from "lucide-react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../lib/locale";
@@ -40,6 +40,12 @@ export function UserMenu({ className }: { className: string }) {
             <li>
               <NavLinkItem to="/account/sessions" label={t("sessions.navLink")} icon={MonitorSmartphone} />
             </li>
+            {/* Operators only (decision 0231); the console's procedures check again whoever opens it. */}
+            {user?.platformOperator ? (
+              <li>
+                <NavLinkItem to="/platform" label={t("platform.navLink")} icon={ShieldCheck} />
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="border-t border-slate-200 px-1 pt-2">

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TenantTx } from "@vigil/db";
+import { afterCommit, afterRollback } from "../core/after-commit.ts";
 import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachment, StoreRefused } from "./storage.ts";
 import { fail } from "../core/errors.ts";
 import { UNSAFE_IN_NAME_GLOBAL } from "../core/names.ts";
@@ -65,27 +66,25 @@ export async function storeAndRecordAttachment(tx: TenantTx, actor: Actor, uploa
     const megabytes = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
     fail("BAD_REQUEST", `attachmentErrors.${error.reason}`, { maxMegabytes: megabytes }, "file");
   }
-  try {
-    const attachment = await tx.attachment.create({
-      data: {
-        tenantId: actor.tenantId, id, visitId: upload.visitId, findingId: upload.findingId, questionId: upload.questionId ?? null, recommendationUpdateId: upload.recommendationUpdateId,
-        fileName: cleanFileName(upload.fileName), contentType: stored.contentType, sizeBytes: BigInt(stored.sizeBytes), sha256: new Uint8Array(stored.sha256),
-        storageKey, uploadedById: actor.userId,
-      },
-      select: attachmentSummary,
-    });
-    await recordAudit(tx, actor, {
-      action: "attachment.uploaded", targetType: "attachment", targetId: id,
-      details: {
-        visitId: upload.visitId, findingId: upload.findingId, questionId: upload.questionId ?? null, recommendationUpdateId: upload.recommendationUpdateId, contentType: stored.contentType,
-        sizeBytes: stored.sizeBytes, sha256: stored.sha256.toString("hex"),
-      },
-    });
-    return toAttachmentSummary(attachment);
-  } catch (error) {
-    await removeAttachmentFile(storageKey);
-    throw error;
-  }
+  // Whatever fails from here on, in this service or later in the procedure's transaction (the
+  // partner's audit entry, an offline operation's outcome), leaves no object without its row.
+  afterRollback(tx, () => removeAttachmentFile(storageKey));
+  const attachment = await tx.attachment.create({
+    data: {
+      tenantId: actor.tenantId, id, visitId: upload.visitId, findingId: upload.findingId, questionId: upload.questionId ?? null, recommendationUpdateId: upload.recommendationUpdateId,
+      fileName: cleanFileName(upload.fileName), contentType: stored.contentType, sizeBytes: BigInt(stored.sizeBytes), sha256: new Uint8Array(stored.sha256),
+      storageKey, uploadedById: actor.userId,
+    },
+    select: attachmentSummary,
+  });
+  await recordAudit(tx, actor, {
+    action: "attachment.uploaded", targetType: "attachment", targetId: id,
+    details: {
+      visitId: upload.visitId, findingId: upload.findingId, questionId: upload.questionId ?? null, recommendationUpdateId: upload.recommendationUpdateId, contentType: stored.contentType,
+      sizeBytes: stored.sizeBytes, sha256: stored.sha256.toString("hex"),
+    },
+  });
+  return toAttachmentSummary(attachment);
 }
 
 /** Checked before any byte is read: the question must be one of the visit's checklist (its template version). */
@@ -126,7 +125,8 @@ export async function deleteAttachment(tx: TenantTx, actor: Actor, attachmentId:
     action: "attachment.deleted", targetType: "attachment", targetId: attachmentId,
     details: { visitId: attachment.visitId, fileName: attachment.fileName, sha256: Buffer.from(attachment.sha256).toString("hex") },
   });
-  // The row is gone with the transaction; the bytes follow (a failed removal leaves an orphan file, not a dangling row).
-  await removeAttachmentFile(attachment.storageKey);
+  // The bytes go once the row's deletion is committed: a rollback keeps both (decision 0252); a
+  // failed removal leaves an orphan file, never a row without its file.
+  afterCommit(tx, () => removeAttachmentFile(attachment.storageKey));
   return { id: attachmentId };
 }

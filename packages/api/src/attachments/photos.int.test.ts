@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -139,5 +140,28 @@ describe("a photo of a checklist question", () => {
     const before = await readdir(dir, { recursive: true });
     expect(await refusalOf(upload("bomb.jpg", bomb))).toBe("BAD_REQUEST attachmentErrors.unreadablePhoto");
     expect(await readdir(dir, { recursive: true })).toEqual(before);
+  });
+});
+
+describe("the upload limit after the metadata is stripped", () => {
+  it("refuses a photo whose rewritten file exceeds the limit it was received under, and keeps nothing", async () => {
+    // Noise saved at a low JPEG quality: small as sent, several times larger once rewritten at 92.
+    const noise = randomBytes(256 * 256 * 3);
+    const photo = await sharp(noise, { raw: { width: 256, height: 256, channels: 3 } }).jpeg({ quality: 5 }).toBuffer();
+    const rewritten = await sharp(photo).jpeg({ quality: 92, chromaSubsampling: "4:4:4" }).toBuffer();
+    expect(rewritten.length).toBeGreaterThan(photo.length + 1024);
+    process.env.ATTACHMENTS_MAX_BYTES = String(photo.length + 512);
+    try {
+      const { caller } = await callerFor(monitor);
+      const upload = caller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, fileName: "noise.jpg", content: Readable.from([photo]) });
+      expect(await refusalOf(upload)).toBe("BAD_REQUEST attachmentErrors.tooLarge");
+    } finally {
+      delete process.env.ATTACHMENTS_MAX_BYTES;
+    }
+    const rows = await withTenant(workspace.id, null, (tx) => tx.attachment.findMany({ where: { fileName: "noise.jpg" } }));
+    expect(rows).toEqual([]);
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const keys = (await withTenant(workspace.id, null, (tx) => tx.attachment.findMany({ select: { storageKey: true } }))).map((row) => row.storageKey.split("/")[1]);
+    expect(files.filter((file) => !keys.includes(file))).toEqual([]);
   });
 });

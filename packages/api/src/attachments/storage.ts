@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -105,16 +105,19 @@ export async function storeAttachment(content: AsyncIterable<Uint8Array> | Itera
     await objectStorage().put(key, body(), { contentType });
     return { sizeBytes: size, sha256: hash.digest(), contentType };
   }
-  return storePhoto(key, body(), contentType);
+  return storePhoto(key, body(), contentType, maxBytes);
 }
 
-async function storePhoto(key: string, body: AsyncIterable<Uint8Array>, contentType: string): Promise<StoredFile> {
+async function storePhoto(key: string, body: AsyncIterable<Uint8Array>, contentType: string, maxBytes: number): Promise<StoredFile> {
   const staged = path.join(os.tmpdir(), `vigil-photo-${randomUUID()}`);
   try {
     await pipeline(body, createWriteStream(staged, { flags: "wx", mode: 0o600 }));
     await stripPhotoMetadata(staged, contentType).catch((error: unknown) => {
       throw error instanceof UnreadablePhoto ? new StoreRefused("unreadablePhoto", error) : error;
     });
+    // Re-encoded without its metadata a photo can come out larger than it arrived (a PNG saved
+    // better compressed by a camera): the limit applies to the file kept, not only to the bytes sent.
+    if ((await stat(staged)).size > maxBytes) throw new StoreRefused("tooLarge");
     const kept = createHash("sha256");
     let size = 0;
     async function* hashed() {

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@vigil/db";
+import { isStorageUnavailable } from "./storage-outage.ts";
 import { logger } from "./logger.ts";
 
 /** Seconds a client should wait before retrying while the database is unreachable (the Retry-After header). */
@@ -21,6 +22,14 @@ export function reportDatabaseUnavailable(error: unknown, now = performance.now(
   const message = error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error);
   logger.warn({ requests: suppressed, error: message }, "database unavailable: answering 503");
   suppressed = 0;
+}
+
+/**
+ * The database or the file store cannot be reached right now: either way the request deserves a
+ * 503 and a retry, not a 500 (decisions 0131, 0251).
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || isStorageUnavailable(error);
 }
 
 export { isDatabaseUnavailable };

@@ -1,9 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
-import { isDatabaseUnavailable, withWorkspace, type MemberRole, type TenantTx, type WorkspaceEntry } from "@vigil/db";
+import { withWorkspace, type MemberRole, type TenantTx, type WorkspaceEntry } from "@vigil/db";
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import type { Context } from "./context.ts";
+import { withOutcomeTasks } from "./after-commit.ts";
+import { isServiceUnavailable } from "./database-outage.ts";
 import { describeError } from "./error-format.ts";
 import { fail } from "./errors.ts";
 import { inputHasNul } from "./nul-input.ts";
@@ -19,7 +21,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     // Clients get the translated message and field errors; never a stack trace.
     const { stack: _stack, ...data } = shape.data;
-    if (isDatabaseUnavailable(error)) {
+    if (isServiceUnavailable(error)) {
       // The context itself may have failed (no session lookup without a database): then no translation.
       const message = ctx ? ctx.t("errors.serviceUnavailable") : "Service temporarily unavailable. Please try again in a few seconds.";
       return { ...shape, message, data: { ...data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, fieldErrors: {} } };
@@ -129,6 +131,20 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
     if (type === "query" && !options.ownTransaction && shared && shared.slug === input.tenantSlug && shared.userId === ctx.user.id) return enter(shared.tx, shared.entry);
     // One statement finds the membership and enters the tenant (docs/decisions/0120), when this
     // request's turn comes (context.ts: a batch does not take the whole pool).
-    return ctx.transactions(() => withWorkspace(ctx.user.id, input.tenantSlug, enter, options.receivesFile ? { timeoutMs: UPLOAD_TRANSACTION_MS } : {}));
+    // Object removals wait for the outcome (decision 0252): after the commit for a deleted row's
+    // file, after a rollback for a file stored for a row that was not kept.
+    return ctx.transactions(() =>
+      withOutcomeTasks((watch) =>
+        withWorkspace(
+          ctx.user.id,
+          input.tenantSlug,
+          (tx, entry) => {
+            watch(tx);
+            return enter(tx, entry);
+          },
+          options.receivesFile ? { timeoutMs: UPLOAD_TRANSACTION_MS } : {},
+        ),
+      ),
+    );
   });
 }

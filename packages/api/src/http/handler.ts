@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "../core/context.ts";
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, reportDatabaseUnavailable } from "../core/database-outage.ts";
+import { DATABASE_RETRY_AFTER_SECONDS, isServiceUnavailable, reportDatabaseUnavailable } from "../core/database-outage.ts";
 import { logger } from "../core/logger.ts";
 import { appRouter } from "../router.ts";
 
@@ -17,12 +17,12 @@ export function handleTrpcRequest(request: Request, client: { ipAddress: string 
     createContext: ({ req, resHeaders }) => createContext({ request: req, resHeaders, ...client }),
     onError({ error, path }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
-      if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error.cause ?? error);
+      if (isServiceUnavailable(error)) reportDatabaseUnavailable(error.cause ?? error);
       else logger.error({ err: error.cause ?? error, path }, "procedure failed");
     },
-    // An unreachable database is the server's temporary trouble, not a bug: 503 and when to retry.
+    // An unreachable database or file store is the server's temporary trouble, not a bug: 503 and when to retry.
     responseMeta({ errors }) {
-      if (!errors.some((error) => isDatabaseUnavailable(error))) return {};
+      if (!errors.some((error) => isServiceUnavailable(error))) return {};
       return { status: 503, headers: new Headers({ "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) }) };
     },
   });

@@ -6,7 +6,7 @@ import { reminderJob } from "./recommendation-reminders.ts";
 import { workspaceExportJob } from "./workspace-export.ts";
 
 export { PURGE_QUEUE } from "./purge.ts";
-export { REMINDER_QUEUE } from "./recommendation-reminders.ts";
+export { REMINDER_QUEUE, REMINDER_SCHEDULE_OPTIONS } from "./recommendation-reminders.ts";
 export { EXPORT_QUEUE, enqueueWorkspaceExport } from "./workspace-export.ts";
 export { jobQueueCounts } from "./metrics.ts";
 export { jobsRunInWeb } from "./runner.ts";
@@ -48,7 +48,7 @@ export async function startJobs(options: JobEnvironment & { connectionString?: s
   await boss.start();
   const environment: JobEnvironment = { log: options.log, appUrl: options.appUrl };
   for (const job of ALL_JOBS) {
-    if (schedules && "cron" in job) await boss.schedule(job.queue.name, job.cron, {}, { tz: "UTC" });
+    if (schedules && "cron" in job) await boss.schedule(job.queue.name, job.cron, {}, { tz: "UTC", ...("scheduleOptions" in job ? job.scheduleOptions : {}) });
     if (!options.workers || options.workers.includes(job.queue.name)) await job.work(boss, environment);
   }
   return {

@@ -14,5 +14,7 @@ export type JobEnvironment = { log: JobLog; appUrl?: string };
 export type JobDefinition = {
   queue: QueueDefinition;
   cron?: string;
+  /** pg-boss's send options for each job the schedule creates (an idempotency key per slot). */
+  scheduleOptions?: Omit<PgBoss.ScheduleOptions, "tz">;
   work: (boss: PgBoss, environment: JobEnvironment) => Promise<void>;
 };

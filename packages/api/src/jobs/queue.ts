@@ -65,6 +65,8 @@ async function createQueues(queues: readonly QueueDefinition[], ownerUrl: string
   }
 }
 
+const JOB_KEPT_SECONDS = 2 * 24 * 60 * 60;
+
 /** A pg-boss instance as the app role, not yet started: schedules and workers are added by the caller. */
 export function appRoleBoss(options: { connectionString?: string; schedules: boolean }): PgBoss {
   return new PgBoss({
@@ -73,6 +75,9 @@ export function appRoleBoss(options: { connectionString?: string; schedules: boo
     migrate: false,
     schedule: options.schedules,
     max: 2,
+    // Finished jobs stay in the job table two days before the archive: the daily reminder's key
+    // (a 24-hour slot) is checked against that table, and pg-boss refuses a slot longer than this.
+    archiveCompletedAfterSeconds: JOB_KEPT_SECONDS,
   });
 }
 

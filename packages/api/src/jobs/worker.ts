@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { disconnectAppDb } from "@vigil/db";
 import { disconnectPrivilegedDb } from "@vigil/db/privileged";
+import { startMetricsListener } from "../metrics/registry.ts";
 import { objectStorage } from "../storage/settings.ts";
 import { listDeadLetters } from "./dead-letters.ts";
 import { prepareJobSchema, PURGE_QUEUE, startJobs } from "./index.ts";
@@ -24,6 +25,11 @@ for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL"] as const) {
 process.env.VIGIL_DATA_DIR ??= path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../.."), ".vigil");
 const storage = objectStorage();
 
+// WORKER_METRICS_PORT: the worker's own /metrics (queue depth and failures, e-mails, pools, memory),
+// on METRICS_HOST (127.0.0.1 by default), with METRICS_TOKEN when set (decision 0250).
+const workerMetricsPort = process.env.WORKER_METRICS_PORT;
+const stopMetrics = workerMetricsPort ? startMetricsListener({ port: Number(workerMetricsPort), host: process.env.METRICS_HOST ?? "127.0.0.1", log }) : undefined;
+
 await prepareJobSchema();
 let stopping = false;
 const jobs = await startJobs({ log: (message) => (stopping ? undefined : log(message)), appUrl: process.env.APP_URL });
@@ -37,7 +43,7 @@ async function stop(signal: string) {
   log(`${signal} received: finishing the jobs in hand, then stopping.`);
   // A job still running after 30 s is left to pg-boss: it expires and is retried elsewhere (idempotent).
   await jobs.stop({ graceful: true, timeout: 30_000, wait: true }).catch((error: unknown) => log(`Job queue stop failed: ${String(error)}`));
-  await Promise.allSettled([disconnectAppDb(), disconnectPrivilegedDb()]);
+  await Promise.allSettled([disconnectAppDb(), disconnectPrivilegedDb(), stopMetrics?.()]);
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -36,6 +36,33 @@ async function bothLogs(tenantId: string, action: string) {
 }
 
 describe("the workspace list", () => {
+  it("pages past any number of workspaces with a cursor: every one once, ties in creation time included", async () => {
+    const term = `paging-${randomUUID().slice(0, 8)}`;
+    const created: string[] = [];
+    const sameMoment = new Date();
+    for (let index = 0; index < 5; index += 1) {
+      const { id } = await createTestWorkspace(await createTestUser());
+      // Three of them created at the very same moment: the order's tie-break (the id) decides.
+      await privilegedDb().tenant.update({ where: { id }, data: { name: `${term} ${index}`, ...(index < 3 ? { createdAt: sameMoment } : {}) } });
+      created.push(id);
+    }
+    const { caller } = await callerFor(operator);
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await caller.platform.workspaces({ search: term, after, pageSize: 2 });
+      expect(page.workspaces.length).toBeLessThanOrEqual(2);
+      seen.push(...page.workspaces.map((row) => row.id));
+      after = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(5);
+    expect([...seen].sort()).toEqual([...created].sort());
+    expect(await refusalOf(caller.platform.workspaces({ search: term, after: "not-a-workspace" }))).toMatch(/^BAD_REQUEST/);
+  });
+
   it("shows each workspace's metadata and nothing else", async () => {
     const { caller } = await callerFor(operator);
     const { workspaces, plans } = await caller.platform.workspaces({ search: workspace.slug });

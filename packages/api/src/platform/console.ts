@@ -15,26 +15,40 @@ import { recordOperatorAction, type PlatformOperator } from "./audit.ts";
  * Storage used is a sum of sizes and "last active" the time of the latest audit entry.
  */
 
-export type ConsoleWorkspace = {
+type ConsoleWorkspace = {
   id: string; slug: string; name: string; countryCode: string; createdAt: Date;
   verifiedAt: Date | null; suspendedAt: Date | null; suspensionReason: string | null; planOverride: string | null;
   deletionRequestedAt: Date | null; planKey: string | null; billingStatus: string | null;
   memberCount: number; storageBytes: number; lastActiveAt: Date | null; pendingOwnerInvitations: number;
 };
 
-/** Every workspace, newest first, with metadata only; `search` matches the name or the slug. */
-export async function listConsoleWorkspaces(search?: string): Promise<ConsoleWorkspace[]> {
+/** Workspaces per page of the console. */
+const CONSOLE_PAGE_SIZE = 100;
+
+export type ConsolePage = { workspaces: ConsoleWorkspace[]; nextCursor: string | null };
+
+/**
+ * Workspaces, newest first, a page at a time, with metadata only; `search` matches the name or the
+ * slug. `after` is the last workspace of the previous page (its id): Prisma's cursor compares the
+ * order's columns in SQL, so equal creation times and microseconds neither skip nor repeat one.
+ */
+export async function listConsoleWorkspaces(options: { search?: string; after?: string; pageSize?: number } = {}): Promise<ConsolePage> {
   const db = privilegedDb();
-  const term = search?.trim();
-  const tenants = await db.tenant.findMany({
+  const term = options.search?.trim();
+  const pageSize = options.pageSize ?? CONSOLE_PAGE_SIZE;
+  const page = await db.tenant.findMany({
     where: term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { slug: { contains: term.toLowerCase() } }] } : {},
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 500,
+    ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}),
+    // One more than a page: whether there is a next one, without counting them all.
+    take: pageSize + 1,
     select: {
       id: true, slug: true, name: true, countryCode: true, createdAt: true, verifiedAt: true, suspendedAt: true, suspensionReason: true,
       planOverride: true, deletionRequestedAt: true, billing: { select: { planKey: true, status: true } }, _count: { select: { memberships: true } },
     },
   });
+  const tenants = page.slice(0, pageSize);
+  const nextCursor = page.length > pageSize ? tenants.at(-1)!.id : null;
   const ids = tenants.map((tenant) => tenant.id);
   const [storage, activity, invitations] = await Promise.all([
     db.attachment.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _sum: { sizeBytes: true } }),
@@ -44,7 +58,7 @@ export async function listConsoleWorkspaces(search?: string): Promise<ConsoleWor
   const bytes = new Map(storage.map((row) => [row.tenantId, Number(row._sum.sizeBytes ?? 0n)]));
   const lastActive = new Map(activity.map((row) => [row.tenantId, row._max.createdAt]));
   const ownerInvitations = new Map(invitations.map((row) => [row.tenantId, row._count._all]));
-  return tenants.map(({ billing, _count, ...tenant }) => ({
+  const workspaces = tenants.map(({ billing, _count, ...tenant }) => ({
     ...tenant,
     planKey: billing?.planKey ?? null,
     billingStatus: billing?.status ?? null,
@@ -53,6 +67,7 @@ export async function listConsoleWorkspaces(search?: string): Promise<ConsoleWor
     lastActiveAt: lastActive.get(tenant.id) ?? null,
     pendingOwnerInvitations: ownerInvitations.get(tenant.id) ?? 0,
   }));
+  return { workspaces, nextCursor };
 }
 
 /** The operator actions' changes, each in one transaction with both audit rows. */

@@ -7,7 +7,14 @@ const workspaceRef = { workspaceId: z.uuid() };
 
 export const workspaceRefSchema = z.object(workspaceRef);
 
-export const listWorkspacesSchema = z.object({ search: z.string().trim().max(200).optional() }).optional();
+export const listWorkspacesSchema = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    /** The last workspace of the page before (the console's cursor). */
+    after: z.uuid().optional(),
+    pageSize: z.number().int().min(1).max(100).optional(),
+  })
+  .optional();
 
 export const setVerificationSchema = z.object({ ...workspaceRef, verified: z.boolean(), note: optionalText(500) });
 

@@ -27,7 +27,7 @@ const operatorProcedure = authedProcedure.use(async ({ ctx, next }) => {
 export const platformRouter = router({
   /** Every workspace with its metadata only (no records), and the plans an override may grant. */
   workspaces: operatorProcedure.input(listWorkspacesSchema).query(async ({ input }) => ({
-    workspaces: await listConsoleWorkspaces(input?.search),
+    ...(await listConsoleWorkspaces({ search: input?.search, after: input?.after, pageSize: input?.pageSize })),
     plans: loadPlans(process.env).map((plan) => ({ key: plan.key, name: plan.name })),
   })),
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation, type Prisma, type TenantTx } from "@vigil/db";
 import { PHOTO_TYPES } from "../attachments/photo-types.ts";
+import { afterCommit, afterRollback } from "../core/after-commit.ts";
 import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachment, StoreRefused } from "../attachments/storage.ts";
 import type { Locale } from "@vigil/i18n";
 import type { Actor } from "../core/actor.ts";
@@ -133,7 +134,9 @@ export async function deletePost(tx: TenantTx, actor: Actor, postId: string) {
   const post = await findPost(tx, postId);
   const image = await tx.publicPost.findFirst({ where: { id: postId }, select: { imageStorageKey: true } });
   await tx.publicPost.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: postId } } });
-  if (image?.imageStorageKey) await removeAttachmentFile(image.imageStorageKey);
+  // The image goes once the deletion is committed (decision 0252): a rollback keeps the post and its image.
+  const imageKey = image?.imageStorageKey;
+  if (imageKey) afterCommit(tx, () => removeAttachmentFile(imageKey));
   await recordAudit(tx, actor, { action: "publicSite.postDeleted", targetType: "publicPost", targetId: postId, details: { slug: post.slug } });
   return { deleted: true };
 }
@@ -171,18 +174,13 @@ export async function setPostImage(tx: TenantTx, actor: Actor, postId: string, u
     if (!(error instanceof StoreRefused)) throw error;
     fail("BAD_REQUEST", error.reason === "unsupportedType" ? "publicSiteErrors.imageType" : `attachmentErrors.${error.reason}`, { maxMegabytes: Math.round(maxAttachmentBytes() / 104857.6) / 10 }, "file");
   }
-  if (!PHOTO_TYPES.has(stored.contentType)) {
-    await removeAttachmentFile(storageKey);
-    fail("BAD_REQUEST", "publicSiteErrors.imageType", {}, "file");
-  }
-  try {
-    const alt = Object.fromEntries(Object.entries(upload.alt).filter(([, text]) => text)) as Prisma.InputJsonObject;
-    await tx.publicPost.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: postId } }, data: { imageStorageKey: storageKey, imageContentType: stored.contentType, imageAlt: alt, updatedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "publicSite.postSaved", targetType: "publicPost", targetId: postId, details: { slug: post.slug, image: stored.contentType, sizeBytes: stored.sizeBytes } });
-  } catch (error) {
-    await removeAttachmentFile(storageKey);
-    throw error;
-  }
-  if (previous?.imageStorageKey) await removeAttachmentFile(previous.imageStorageKey);
+  // The new image goes if the transaction does not keep it; the one it replaces once it has (decision 0252).
+  afterRollback(tx, () => removeAttachmentFile(storageKey));
+  if (!PHOTO_TYPES.has(stored.contentType)) fail("BAD_REQUEST", "publicSiteErrors.imageType", {}, "file");
+  const alt = Object.fromEntries(Object.entries(upload.alt).filter(([, text]) => text)) as Prisma.InputJsonObject;
+  await tx.publicPost.update({ where: { tenantId_id: { tenantId: actor.tenantId, id: postId } }, data: { imageStorageKey: storageKey, imageContentType: stored.contentType, imageAlt: alt, updatedAt: new Date() } });
+  await recordAudit(tx, actor, { action: "publicSite.postSaved", targetType: "publicPost", targetId: postId, details: { slug: post.slug, image: stored.contentType, sizeBytes: stored.sizeBytes } });
+  const previousKey = previous?.imageStorageKey;
+  if (previousKey) afterCommit(tx, () => removeAttachmentFile(previousKey));
   return getPost(tx, postId);
 }

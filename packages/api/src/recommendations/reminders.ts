@@ -17,9 +17,9 @@ import { sentOnlySql } from "./sent.ts";
 export type ReminderRun = { tenants: number; reminders: number; emails: number };
 
 /** The privileged handle lists the workspaces only; everything else runs inside each tenant. */
-async function activeTenants() {
+async function activeTenants(only?: readonly string[]) {
   return privilegedDb().tenant.findMany({
-    where: { deletionRequestedAt: null },
+    where: { deletionRequestedAt: null, ...(only ? { id: { in: [...only] } } : {}) },
     select: { id: true, slug: true, name: true, defaultLocale: true },
     orderBy: { id: "asc" },
   });
@@ -79,11 +79,11 @@ async function remindTenant(tenant: Tenant, today: Date, appUrl: string, run: Re
 }
 
 /** One pass over every workspace; what the scheduled job runs, and what tests call directly. */
-export async function sendOverdueReminders(options: { now?: Date; appUrl?: string } = {}): Promise<ReminderRun> {
+export async function sendOverdueReminders(options: { now?: Date; appUrl?: string; tenantIds?: readonly string[] } = {}): Promise<ReminderRun> {
   const today = dayOf(options.now ?? new Date());
   const appUrl = options.appUrl ?? process.env.APP_URL ?? "http://localhost:3000";
   const run: ReminderRun = { tenants: 0, reminders: 0, emails: 0 };
-  for (const tenant of await activeTenants()) {
+  for (const tenant of await activeTenants(options.tenantIds)) {
     run.tenants += 1;
     await remindTenant(tenant, today, appUrl, run);
   }

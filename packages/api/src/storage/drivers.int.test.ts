@@ -38,7 +38,7 @@ async function* megabytes(count: number, failWith?: Error) {
 
 const drivers: [string, () => ObjectStorage][] = [
   ["local", () => localStorage],
-  ["s3", () => s3Storage({ bucket: TEST_BUCKET, region: "us-east-1", endpoint: fake.url, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } })],
+  ["s3", () => s3Storage({ bucket: TEST_BUCKET, region: "us-east-1", endpoint: fake.url, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" }, timeouts: { connectMs: 3_000, answerMs: 30_000 } })],
 ];
 
 describe.each(drivers)("the %s driver", (_name, storageOf) => {

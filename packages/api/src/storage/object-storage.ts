@@ -36,6 +36,9 @@ export class ObjectNotFound extends Error {
   }
 }
 
+// The store did not answer (decision 0251): shared with core/, which answers such requests 503.
+export { isStorageUnavailable, StorageUnavailable } from "../core/storage-outage.ts";
+
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 /** A namespace, then one to three random ids, then an optional extension: nothing a person named. */
 const OBJECT_KEY = new RegExp(`^[a-z][a-z-]*(/${UUID}){1,3}(\\.[a-z0-9]{1,8})?$`);

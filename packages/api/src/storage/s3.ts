@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { assertObjectKey, assertObjectPrefix, counted, ObjectNotFound, type ObjectStorage, type StoredObject } from "./object-storage.ts";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { assertObjectKey, assertObjectPrefix, counted, ObjectNotFound, StorageUnavailable, type ObjectStorage, type StoredObject } from "./object-storage.ts";
 
 export type S3Settings = {
   bucket: string;
@@ -9,6 +10,8 @@ export type S3Settings = {
   endpoint?: string;
   forcePathStyle: boolean;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** How long to wait for a connection, and for an answer (or the next bytes of one) once connected. */
+  timeouts: { connectMs: number; answerMs: number };
 };
 
 /** Parts of a multipart upload: at most PART_SIZE × QUEUE_SIZE of a body is in memory at once, whatever its size. */
@@ -17,6 +20,15 @@ const QUEUE_SIZE = 2;
 
 function isMissing(error: unknown): boolean {
   return error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404);
+}
+
+/**
+ * A store that did not answer (timeout, refused, reset, aborted) rather than one that answered with
+ * an S3 error: StorageUnavailable, so requests get 503 (decision 0251).
+ */
+function unavailableOr(error: unknown): unknown {
+  if (error instanceof S3ServiceException) return error;
+  return error instanceof Error ? new StorageUnavailable(error) : error;
 }
 
 /**
@@ -36,6 +48,15 @@ export function s3Storage(settings: S3Settings): ObjectStorage {
     // Checksums only where S3 requires them: many S3-compatible stores refuse the newer default trailers.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
+    // Without timeouts a store that accepts connections and never answers holds every request that
+    // touches a file forever (decision 0251). The answer timeout ends when the headers arrive; after
+    // that the socket timeout ends a body that stops flowing.
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: settings.timeouts.connectMs,
+      requestTimeout: settings.timeouts.answerMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: settings.timeouts.answerMs,
+    }),
   });
   const Bucket = settings.bucket;
 
@@ -43,7 +64,11 @@ export function s3Storage(settings: S3Settings): ObjectStorage {
     const objects: StoredObject[] = [];
     let ContinuationToken: string | undefined;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: assertObjectPrefix(prefix), ContinuationToken }));
+      const page = await client
+        .send(new ListObjectsV2Command({ Bucket, Prefix: assertObjectPrefix(prefix), ContinuationToken }))
+        .catch((error: unknown) => {
+          throw unavailableOr(error);
+        });
       for (const object of page.Contents ?? []) if (object.Key) objects.push({ key: object.Key, sizeBytes: object.Size ?? 0 });
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);
@@ -73,23 +98,31 @@ export function s3Storage(settings: S3Settings): ObjectStorage {
       try {
         await upload.done();
       } catch (error) {
-        throw bodyError ?? error;
+        throw bodyError ?? unavailableOr(error);
       }
       if (bodyError) throw bodyError;
       return { sizeBytes: counter.bytes };
     },
     async get(key) {
+      // One deadline for the answer's headers across the SDK's retries; the body then streams
+      // under the socket timeout alone (an abort after the headers would cut a long download).
+      const answered = new AbortController();
+      const deadline = setTimeout(() => answered.abort(), settings.timeouts.connectMs + settings.timeouts.answerMs);
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket, Key: assertObjectKey(key) }));
+        const object = await client.send(new GetObjectCommand({ Bucket, Key: assertObjectKey(key) }), { abortSignal: answered.signal });
         if (!(object.Body instanceof Readable)) throw new Error("the S3 client returned no stream");
         return object.Body;
       } catch (error) {
         if (isMissing(error)) throw new ObjectNotFound(key);
-        throw error;
+        throw unavailableOr(error);
+      } finally {
+        clearTimeout(deadline);
       }
     },
     async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: assertObjectKey(key) }));
+      await client.send(new DeleteObjectCommand({ Bucket, Key: assertObjectKey(key) })).catch((error: unknown) => {
+        throw unavailableOr(error);
+      });
     },
     async removePrefix(prefix) {
       const objects = await list(prefix);

@@ -19,7 +19,13 @@ function s3SettingsFromEnv(env: NodeJS.ProcessEnv): S3Settings {
     endpoint: env.S3_ENDPOINT || undefined,
     forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    timeouts: { connectMs: milliseconds(env.S3_CONNECT_TIMEOUT_MS, 3_000), answerMs: milliseconds(env.S3_TIMEOUT_MS, 30_000) },
   };
+}
+
+function milliseconds(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isSafeInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
 let cached: { settings: string; storage: ObjectStorage } | undefined;

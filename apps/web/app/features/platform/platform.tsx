@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, formatNumber } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
-import { data, Form } from "react-router";
-import { Button } from "../../ui/Button";
+import { data, Form, Link } from "react-router";
+import { Button, buttonClass } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
@@ -20,10 +20,13 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pla
 /** The operator console (decision 0231): operators with two-factor sign-in only; workspaces' metadata only. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const api = await serverApi(request, context);
-  const search = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
+  const query = new URL(request.url).searchParams;
+  const search = query.get("q")?.slice(0, 200) ?? "";
+  // The page after a given workspace (its id; a malformed one is refused as a bad request).
+  const after = query.get("after") || undefined;
   try {
-    const [{ workspaces, plans }, audit] = await Promise.all([api.caller.platform.workspaces({ search }), api.caller.platform.audit()]);
-    return { workspaces, plans, audit: audit.slice(0, 20), search };
+    const [{ workspaces, nextCursor, plans }, audit] = await Promise.all([api.caller.platform.workspaces({ search, after }), api.caller.platform.audit()]);
+    return { workspaces, nextCursor, paged: after !== undefined, plans, audit: audit.slice(0, 20), search };
   } catch (error) {
     loaderError(error, request);
   }
@@ -54,7 +57,8 @@ type Result = Route.ComponentProps["actionData"];
 export default function PlatformConsole({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { workspaces, plans, audit, search } = loaderData;
+  const { workspaces, nextCursor, paged, plans, audit, search } = loaderData;
+  const pageLink = (cursor?: string) => `?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(cursor ? { after: cursor } : {}) }).toString()}`;
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={t("platform.title")} lead={t("platform.lead")} />
@@ -74,6 +78,20 @@ export default function PlatformConsole({ loaderData, actionData }: Route.Compon
               </li>
             ))}
           </ul>
+          {paged || nextCursor ? (
+            <nav aria-label={t("platform.pages")} className="flex flex-wrap gap-2">
+              {paged ? (
+                <Link to={pageLink()} className={buttonClass("secondary")}>
+                  {t("platform.firstPage")}
+                </Link>
+              ) : null}
+              {nextCursor ? (
+                <Link to={pageLink(nextCursor)} className={buttonClass("secondary")}>
+                  {t("platform.nextPage")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </section>
       )}
       <Card title={t("platform.auditTitle")}>

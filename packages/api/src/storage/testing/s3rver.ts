@@ -38,3 +38,6 @@ export async function startFakeS3(options: { port?: number } = {}): Promise<Fake
     },
   };
 }
+
+/** A store that accepts connections and never answers (decision 0251), for the web server's outage tests. */
+export { startStalledStore } from "./stalled-store.ts";
