@@ -1,7 +1,7 @@
 /** What the web app's public-site routes use (issue 17): the visitor's reads, the page cache, rendering helpers. */
 export type { NamedJson, PublicFigure, PublicPostDocument, PublicRecommendation, PublicReportDocument, PublicReportListing, PublicSiteHome } from "./documents.ts";
-export { markdownSummary, renderMarkdown } from "./markdown.ts";
-export { cachedPublicPage, cachePublicPage, type CachedPage } from "./page-cache.ts";
+export { markdownSummary, renderMarkdown, summaryHtml, textAsHtml } from "./markdown.ts";
+export { cachedPublicPage, cachePublicPage, knownSiteLanguages, publicPageCacheSize, publicPageKey, rememberSiteLanguages, type CachedPage } from "./page-cache.ts";
 export { postSlugSchema } from "./inputs.ts";
 export { siteLanguage, reservePublicRead } from "./visitor-limits.ts";
 export { publicReportPdfDocument, publicSiteFigures, publicSiteHome, publicSitePost, publicSitePostImage, publicSiteReport } from "./visitor.ts";

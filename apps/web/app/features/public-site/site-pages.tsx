@@ -102,10 +102,10 @@ function Figures({ site, figures }: { site: SiteContext; figures: PublicFigure[]
   );
 }
 
-const context = (home: Parameters<Build>[0], language: Locale, url: URL): SiteContext => ({ home, language, url, t: translator(language) });
+const context = (home: Parameters<Build>[0], language: Locale, origin: string): SiteContext => ({ home, language, origin, t: translator(language) });
 
-export const buildHome: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildHome: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const { t } = site;
   const figures = (await publicSiteFigures(home.slug)) ?? [];
   const mandate = home.mandate[language];
@@ -134,8 +134,8 @@ export const buildHome: Build = async (home, language, url) => {
   return { status: 200, contentType: HTML, body };
 };
 
-export const buildNews: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildNews: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const body = renderSitePage(site, "news", "news", { title: site.t("visitorSite.nav.news") }, (
     <>
       <h1>{site.t("visitorSite.nav.news")}</h1>
@@ -169,10 +169,10 @@ export function PostBody({ site, post, reportPath }: { site: SiteContext; post: 
 }
 
 export function buildPost(postSlug: string): Build {
-  return async (home, language, url) => {
+  return async (home, language, origin) => {
     const post = await publicSitePost(home.slug, postSlug);
     if (!post) return null;
-    const site = context(home, language, url);
+    const site = context(home, language, origin);
     const version = postIn(post, language);
     const reportPath = post.report ? siteHref(site, `reports/${post.report.id}`) : null;
     const body = renderSitePage(
@@ -184,8 +184,8 @@ export function buildPost(postSlug: string): Build {
   };
 }
 
-export const buildReports: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildReports: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const body = renderSitePage(site, "reports", "reports", { title: site.t("visitorSite.nav.reports") }, (
     <>
       <h1>{site.t("visitorSite.nav.reports")}</h1>
@@ -264,10 +264,10 @@ export function ReportBody({ site, report, pdfPath }: { site: SiteContext; repor
 }
 
 export function buildReport(reportId: string): Build {
-  return async (home, language, url) => {
+  return async (home, language, origin) => {
     const report = await publicSiteReport(home.slug, reportId);
     if (!report) return null;
-    const site = context(home, language, url);
+    const site = context(home, language, origin);
     const body = renderSitePage(
       site, `reports/${report.id}`, "reports",
       { title: reportTitle(site, report), description: report.summary ? report.summary.slice(0, 280) : undefined, type: "article" },
@@ -277,8 +277,8 @@ export function buildReport(reportId: string): Build {
   };
 }
 
-export const buildFigures: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildFigures: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const figures = (await publicSiteFigures(home.slug)) ?? [];
   const body = renderSitePage(site, "figures", "figures", { title: site.t("visitorSite.nav.figures") }, (
     <>
