@@ -43,6 +43,9 @@ beforeAll(async () => {
   previousAppUrl = process.env.APP_URL;
   process.env.APP_URL = APP_URL;
   site = await openSite();
+  // Publishing forgets the site's pages again 1.5 s later (page-cache.ts): let that pass first, so
+  // it does not empty the cache in the middle of a test that counts its pages.
+  await new Promise((resolve) => setTimeout(resolve, 1600));
 });
 afterAll(() => {
   if (previousAppUrl === undefined) delete process.env.APP_URL;
