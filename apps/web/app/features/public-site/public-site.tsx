@@ -1,11 +1,10 @@
 import { formatDate, LOCALE_NAMES, LOCALES, localizedName, type Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import { runAction, loaderError, serverApi } from "../../lib/api.server";
+import { actionRequest, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { dispatchIntent } from "../../lib/intent";
 import { pageTitle, useLocale } from "../../lib/locale";
-import { readForm } from "../../lib/read-form.server";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
@@ -34,9 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context, params);
-  const form = await readForm(request);
-  const field = (name: string) => String(form.get(name) ?? "");
+  const { api, form, field } = await actionRequest(request, context, params);
   const tenantSlug = params.slug;
   const answer = <T,>(intent: string, result: Awaited<ReturnType<typeof runAction<T>>>) =>
     data({ ok: result.ok, message: result.ok ? undefined : result.message, fieldErrors: result.ok ? undefined : result.fieldErrors, intent, targetId: field("id") }, { status: result.ok ? 200 : 400 });
