@@ -100,7 +100,7 @@ export type PublicFile = {
   /** What the file's bytes depend on (a storage key, a document): its ETag, known before the file is opened. */
   version: string;
   disposition?: string;
-  open: () => Promise<Readable | Uint8Array>;
+  open: () => Promise<Readable | Uint8Array<ArrayBuffer>>;
 };
 
 export type PublicFileInput = {
