@@ -34,4 +34,13 @@ describe("the public page cache", () => {
     expect(publicPageCacheSize().bytes).toBeLessThan(2000);
     forgetPublicSite(site);
   });
+
+  it("forgets the pages that show other sites' publications with any site's change", () => {
+    cachePublicPage("partner", publicPageKey("partner", "", "en"), { ...page(10), showsOtherSites: true });
+    cachePublicPage("partner", publicPageKey("partner", "news", "en"), page(10));
+    forgetPublicSite("host");
+    expect(cachedPublicPage(publicPageKey("partner", "", "en"))).toBeUndefined();
+    expect(cachedPublicPage(publicPageKey("partner", "news", "en"))).toBeDefined();
+    forgetPublicSite("partner");
+  });
 });

@@ -11,7 +11,14 @@ import type { Locale } from "@vigil/i18n";
  * cache holds at most so many pages and so many bytes (docs/decisions/0255): a stranger cannot grow
  * it with made-up query strings, and large pages cannot fill the process's memory.
  */
-export type CachedPage = { status: number; contentType: string; body: string | Uint8Array; etag: string; language: string | null; disposition?: string };
+export type CachedPage = {
+  status: number; contentType: string; body: string | Uint8Array; etag: string; language: string | null; disposition?: string;
+  /**
+   * The page shows other sites' publications (a partner's joint visits, docs/decisions/0257): any
+   * site's change forgets it too, so that a host's unpublishing takes the mention off at once.
+   */
+  showsOtherSites?: boolean;
+};
 
 const TIME_TO_LIVE_MS = 60_000;
 const MAX_PAGES = 2000;
@@ -87,10 +94,10 @@ export function publicPageCacheSize(): { pages: number; bytes: number } {
 
 function forgetNow(site: string): void {
   siteLanguages.delete(site);
-  for (const [key, entry] of pages) if (entry.site === site) remove(key);
+  for (const [key, entry] of pages) if (entry.site === site || entry.page.showsOtherSites) remove(key);
 }
 
-/** Forgets every page of one site (its workspace slug): after any change to what it publishes. */
+/** Forgets every page of one site (its workspace slug), and the pages that show other sites' publications: after any change to what it publishes. */
 export function forgetPublicSite(site: string): void {
   forgetNow(site);
   setTimeout(() => forgetNow(site), SECOND_FORGET_MS).unref();

@@ -1,5 +1,6 @@
 import { router, tenantProcedure } from "../core/trpc.ts";
-import { postImageSchema, postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
+import { jointVisitRefSchema, postImageSchema, postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
+import { listMentionableJointVisits, mentionJointVisit, unmentionJointVisit } from "./joint-mentions.ts";
 import { forgetPublicSite } from "./page-cache.ts";
 import { deletePost, getPost, listPosts, previewPost, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
 import { getReportPublication, listPublishableReports, previewReport, publishReport, setWithheld, unpublishReport } from "./reports.ts";
@@ -53,4 +54,11 @@ export const publicSiteRouter = router({
   unpublishReport: changing.input(reportRefSchema).mutation(({ ctx, input }) => unpublishReport(ctx.tx, ctx.actor, input.reportId)),
 
   previewReport: coordinator.input(reportRefSchema).query(({ ctx, input }) => previewReport(ctx.tx, input.reportId)),
+
+  /** The joint visits this workspace took part in as a partner, and which of them its site mentions. */
+  jointVisits: coordinator.query(({ ctx }) => listMentionableJointVisits(ctx.tx)),
+
+  mentionJointVisit: changing.input(jointVisitRefSchema).mutation(({ ctx, input }) => mentionJointVisit(ctx.tx, ctx.actor, input.hostTenantId, input.visitId)),
+
+  unmentionJointVisit: changing.input(jointVisitRefSchema).mutation(({ ctx, input }) => unmentionJointVisit(ctx.tx, ctx.actor, input.hostTenantId, input.visitId)),
 });

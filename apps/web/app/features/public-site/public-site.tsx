@@ -12,6 +12,7 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { SelectField } from "../../ui/SelectField";
 import { TextArea } from "../../ui/TextArea";
+import { JointVisitMentions } from "./JointVisitMentions";
 import type { Route } from "./+types/public-site";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "publicSite.title");
@@ -20,12 +21,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     return await api.inWorkspace(params.slug, async (caller) => {
-      const [settings, posts, reports] = await Promise.all([
+      const [settings, posts, reports, jointVisits] = await Promise.all([
         caller.publicSite.settings({ tenantSlug: params.slug }),
         caller.publicSite.posts({ tenantSlug: params.slug }),
         caller.publicSite.reports({ tenantSlug: params.slug }),
+        caller.publicSite.jointVisits({ tenantSlug: params.slug }),
       ]);
-      return { settings, posts, reports };
+      return { settings, posts, reports, jointVisits };
     });
   } catch (error) {
     loaderError(error, request);
@@ -49,6 +51,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     unpublishPost: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.unpublishPost({ tenantSlug, postId: field("id") }))),
     publishReport: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.publishReport({ tenantSlug, reportId: field("id") }))),
     unpublishReport: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.unpublishReport({ tenantSlug, reportId: field("id") }))),
+    mentionJointVisit: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.mentionJointVisit({ tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") }))),
+    unmentionJointVisit: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.unmentionJointVisit({ tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") }))),
   });
 }
 
@@ -56,7 +60,7 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
   const { t } = useTranslation();
   const locale = useLocale();
   const saving = useBusy("saveSettings");
-  const { settings, posts, reports } = loaderData;
+  const { settings, posts, reports, jointVisits } = loaderData;
   const settingsResult = actionData?.intent === "saveSettings" ? actionData : undefined;
   const address = `/p/${params.slug}`;
   const languagesError = fieldError(settingsResult, "languages");
@@ -177,6 +181,8 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
           </ul>
         )}
       </Card>
+
+      <JointVisitMentions visits={jointVisits} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import {
-  markdownSummary, publicSiteFigures, publicSitePost, publicSiteReport, renderMarkdown,
-  type PublicFigure, type PublicPostDocument, type PublicRecommendation, type PublicReportDocument, type PublicReportListing,
+  markdownSummary, publicSiteFigures, publicSiteJointVisits, publicSitePost, publicSiteReport, renderMarkdown,
+  type PublicFigure, type PublicJointVisit, type PublicPostDocument, type PublicRecommendation, type PublicReportDocument, type PublicReportListing,
 } from "@vigil/api/public-site";
 import { translator, type Locale } from "@vigil/i18n";
 import type { PublicPageInput } from "./public-response.server";
@@ -48,6 +48,22 @@ function ReportList({ site, reports }: { site: SiteContext; reports: PublicRepor
           <h3><a href={siteHref(site, `reports/${report.id}`)}>{reportTitle(site, report)}</a></h3>
           <p className="meta">
             {site.t("visitorSite.visitedOn", { date: formatDay(site.language, report.visitStartsOn) })} · {site.t("visitorSite.sentOn", { date: formatDay(site.language, report.sentAt) })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The joint visits the site mentions, each linking to the host's published report on the host's site. */
+function JointVisitList({ site, visits }: { site: SiteContext; visits: PublicJointVisit[] }) {
+  return (
+    <ul className="item-list">
+      {visits.map((visit) => (
+        <li key={visit.reportId}>
+          <h3><a href={`/p/${visit.hostSlug}/reports/${visit.reportId}`}>{reportTitle(site, visit)}</a></h3>
+          <p className="meta">
+            {site.t("visitorSite.jointVisitWith", { host: visit.hostName })} · {site.t("visitorSite.visitedOn", { date: formatDay(site.language, visit.startsOn) })}
           </p>
         </li>
       ))}
@@ -107,7 +123,7 @@ const context = (home: Parameters<Build>[0], language: Locale, origin: string): 
 export const buildHome: Build = async (home, language, origin) => {
   const site = context(home, language, origin);
   const { t } = site;
-  const figures = (await publicSiteFigures(home.slug)) ?? [];
+  const [figures, jointVisits] = await Promise.all([publicSiteFigures(home.slug).then((f) => f ?? []), publicSiteJointVisits(home.slug)]);
   const mandate = home.mandate[language];
   const body = renderSitePage(site, "", "home", { title: home.name, description: mandate ? markdownSummary(mandate) : undefined }, (
     <>
@@ -123,6 +139,12 @@ export const buildHome: Build = async (home, language, origin) => {
         <ReportList site={site} reports={home.reports.slice(0, 5)} />
         <p><a href={siteHref(site, "reports")}>{t("visitorSite.allReports")}</a></p>
       </section>
+      {jointVisits.length > 0 ? (
+        <section aria-labelledby="joint-visits">
+          <h2 id="joint-visits">{t("visitorSite.jointVisits")}</h2>
+          <JointVisitList site={site} visits={jointVisits} />
+        </section>
+      ) : null}
       <section aria-labelledby="figures">
         <h2 id="figures">{t("visitorSite.nav.figures")}</h2>
         <FigureTable site={site} caption={t("visitorSite.figures.byYear")} figures={figures.filter((f) => f.dimension === "year")} label={(f) => f.key} />
@@ -131,7 +153,8 @@ export const buildHome: Build = async (home, language, origin) => {
       </section>
     </>
   ));
-  return { status: 200, contentType: HTML, body };
+  // The home page shows hosts' publications (joint visits): any site's change forgets it.
+  return { status: 200, contentType: HTML, body, showsOtherSites: true };
 };
 
 export const buildNews: Build = async (home, language, origin) => {
