@@ -1,7 +1,6 @@
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
-import { createKrusevacVisit } from "../testing/recommendations.ts";
+import { addMember, callerFor, codeOf, createJointVisitWithSentReport, createTestUser, createWorkspaceWithSite, type SiteWorkspace, type TestUser } from "../testing/index.ts";
 import { publicSiteJointVisits } from "./visitor.ts";
 
 /**
@@ -9,31 +8,14 @@ import { publicSiteJointVisits } from "./visitor.ts";
  * only while the partner mentions it AND the host has published its report; the participation is the
  * only grant, so a workspace that did not take part can neither list nor mention the visit.
  */
-type Ws = { id: string; slug: string; owner: TestUser };
-let host: Ws, partner: Ws, stranger: Ws;
+let host: SiteWorkspace, partner: SiteWorkspace, stranger: SiteWorkspace;
 let visitId: string, reportId: string;
-
-async function workspaceWithSite(languages: ("en" | "uk" | "sr-Cyrl")[]): Promise<Ws> {
-  const owner = await createTestUser();
-  const ws = await createTestWorkspace(owner);
-  const { caller } = await callerFor(owner);
-  await caller.jointVisits.setAllowed({ tenantSlug: ws.slug, allow: true });
-  await caller.publicSite.saveSettings({ tenantSlug: ws.slug, enabled: true, languages, mandate: {} });
-  return { id: ws.id, slug: ws.slug, owner };
-}
 
 const as = async (user: TestUser) => (await callerFor(user)).caller;
 
 beforeAll(async () => {
-  [host, partner, stranger] = await Promise.all([workspaceWithSite(["sr-Cyrl", "en"]), workspaceWithSite(["uk", "en"]), workspaceWithSite(["en"])]);
-  ({ visitId, reportId } = await withTenant(host.id, host.owner.id, async (tx) => {
-    const { visit } = await createKrusevacVisit(tx, host.id);
-    const report = await tx.report.create({ data: { tenantId: host.id, visitId: visit.id, language: "sr-Cyrl", summary: "Joint visit.", status: "sent", sentAt: new Date("2014-12-30") } });
-    return { visitId: visit.id, reportId: report.id };
-  }));
-  const h = await as(host.owner);
-  await h.jointVisits.invite({ tenantSlug: host.slug, visitId, partnerTenantId: partner.id, confirmSlug: partner.slug });
-  await (await as(partner.owner)).jointVisits.respond({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, accept: true });
+  [host, partner, stranger] = await Promise.all([createWorkspaceWithSite(["sr-Cyrl", "en"]), createWorkspaceWithSite(["uk", "en"]), createWorkspaceWithSite(["en"])]);
+  ({ visitId, reportId } = await createJointVisitWithSentReport(host, partner));
 });
 
 describe("a partner's joint-visit mentions", () => {
