@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { slugSchema } from "@vigil/api";
 import {
-  cachedPublicPage, cachePublicPage, knownSiteLanguages, publicPageKey, publicSiteHome, rememberSiteLanguages, reservePublicRead, siteLanguage,
+  cachedPageFor, cachePublicPage, publicPageAnswer, PUBLIC_CACHE_CONTROL, publicPageKey, publicSiteHome, rememberSiteLanguages, reservePublicRead, revalidated, siteLanguage,
   type CachedPage, type PublicSiteHome,
 } from "@vigil/api/public-site";
 import type { Locale } from "@vigil/i18n";
@@ -32,25 +32,14 @@ export type PublicPageInput = {
   build: (home: PublicSiteHome, language: Locale, origin: string) => Promise<Omit<CachedPage, "etag" | "language"> | null>;
 };
 
-const CACHE_CONTROL = "public, max-age=0, must-revalidate";
-
 function etagOf(body: string | Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
-function revalidated(request: Request, etag: string): boolean {
-  const ifNoneMatch = request.headers.get("If-None-Match");
-  return !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
-}
-
 function respond(request: Request, page: CachedPage): Response {
-  const headers = new Headers({ "Cache-Control": CACHE_CONTROL, ETag: page.etag, Vary: "Accept-Language" });
-  if (page.language) headers.set("Content-Language", page.language);
-  if (page.status === 200 && revalidated(request, page.etag)) return new Response(null, { status: 304, headers });
-  headers.set("Content-Type", page.contentType);
-  if (page.disposition) headers.set("Content-Disposition", page.disposition);
-  const body = typeof page.body === "string" ? page.body : new Uint8Array(page.body);
-  return new Response(request.method === "HEAD" ? null : body, { status: page.status, headers });
+  const answer = publicPageAnswer(page, request.method, request.headers.get("If-None-Match"));
+  const body = answer.body === null || typeof answer.body === "string" ? answer.body : new Uint8Array(answer.body);
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
 function notFound(request: Request): Response {
@@ -75,11 +64,8 @@ export async function publicPage({ request, context, site, path, build }: Public
   if (!validSite(site)) return notFound(request);
   const requested = new URL(request.url).searchParams.get("lang");
   const acceptLanguage = request.headers.get("Accept-Language");
-  const languages = knownSiteLanguages(site);
-  if (languages) {
-    const cached = cachedPublicPage(publicPageKey(site, path, siteLanguage(languages, requested, acceptLanguage)));
-    if (cached) return respond(request, cached);
-  }
+  const cached = cachedPageFor(site, path, requested, acceptLanguage);
+  if (cached) return respond(request, cached);
 
   const refused = await refusedRead(context);
   if (refused) return refused;
@@ -124,8 +110,8 @@ export async function publicFile({ request, context, site, find }: PublicFileInp
   const file = home ? await find(home) : null;
   if (!file) return notFound(request);
   const etag = etagOf(file.version);
-  const headers = new Headers({ "Cache-Control": CACHE_CONTROL, ETag: etag });
-  if (revalidated(request, etag)) return new Response(null, { status: 304, headers });
+  const headers = new Headers({ "Cache-Control": PUBLIC_CACHE_CONTROL, ETag: etag });
+  if (revalidated(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", file.contentType);
   headers.set("X-Content-Type-Options", "nosniff");
   if (file.disposition) headers.set("Content-Disposition", file.disposition);
