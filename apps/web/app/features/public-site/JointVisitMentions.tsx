@@ -23,6 +23,8 @@ type MentionableJointVisit = {
 export function JointVisitMentions({ visits }: { visits: MentionableJointVisit[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  // Visit days are calendar dates (UTC midnight): formatted in UTC, they stay the same day.
+  const day = (date: string) => formatDate(locale, date, "medium", "UTC");
   return (
     <Card title={t("publicSite.jointVisits.title")} id="site-joint-visits">
       <p className="mb-4 text-sm text-slate-600">{t("publicSite.jointVisits.lead")}</p>
@@ -39,7 +41,7 @@ export function JointVisitMentions({ visits }: { visits: MentionableJointVisit[]
               <li key={`${visit.hostTenantId}/${visit.visitId}`} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <p className="font-medium">{name}</p>
-                  <p className="text-sm text-slate-600">{formatDate(locale, visit.startsOn, "medium", "UTC")} · {state}</p>
+                  <p className="text-sm text-slate-600">{`${day(visit.startsOn)} · ${state}`}</p>
                 </div>
                 <Form method="post">
                   <input type="hidden" name="hostTenantId" value={visit.hostTenantId} />
