@@ -61,6 +61,8 @@ export default [
   ]),
   route("t/:slug/public-site/posts/:postId/preview", "features/public-site/public-site-post-preview.ts"),
   route("t/:slug/public-site/reports/:reportId/preview", "features/public-site/public-site-report-preview.ts"),
+  route("t/:slug/public-site/posts/:postId/image", "features/public-site/public-site-post-preview-image.ts"),
+  route("t/:slug/public-site/reports/:reportId/report.pdf", "features/public-site/public-site-report-preview-pdf.ts"),
   route("t/:slug/attachments/:attachmentId", "features/evidence/attachment-download.ts"),
   route("t/:slug/audit/export.csv", "features/security/audit-export.ts"),
   route("t/:slug/export/:exportId", "features/workspaces/export-download.ts"),

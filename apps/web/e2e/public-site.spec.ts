@@ -9,6 +9,10 @@ import { DEMO_PASSWORD, signIn, uniqueSuffix } from "./support";
  */
 const COORDINATOR = "ana.nikolic@see-npm-network.example";
 const SITE = "/p/npm-serbia";
+// A finding of the demo's Kruševac visit (seed/evidence-content.ts): monitors' words, never public (decision 0268).
+const KRUSEVAC_FINDING = "недостају време обавештавања браниоца";
+// A 2 x 1 PNG, for the post's image.
+const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAD0lEQVQImWMwTptpnDYTAAeZAmUGcC4NAAAAAElFTkSuQmCC";
 
 async function visitorStatus(request: APIRequestContext, path: string): Promise<number> {
   return (await request.get(path, { maxRedirects: 0 })).status();
@@ -43,11 +47,21 @@ test("an NPM publishes a post and a report; a signed-out visitor reads them, and
   const draft = await visitor.get(`${SITE}/news/${slug}`);
   expect(await draft.text()).toBe(await unknown.text());
 
+  // The draft gets an image; its preview shows it (through the coordinators' route: the post is not public yet).
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Photo (JPEG or PNG)").setInputFiles({ name: "cell.png", mimeType: "image/png", buffer: Buffer.from(TINY_PNG, "base64") });
+  await page.getByRole("button", { name: "Upload the image" }).click();
+  await expect(page.getByText("Image saved.")).toBeVisible();
+
   // The preview shows what the visitor will get.
   const previewHref = await page.getByRole("link", { name: "Preview the post as visitors will see it" }).getAttribute("href");
   await page.goto(`${previewHref}?lang=en`);
   await expect(page.getByRole("heading", { level: 1, name: englishTitle })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Preview");
+  const previewImage = page.locator("img.post-image");
+  expect(await previewImage.getAttribute("src")).toMatch(/^\/t\/npm-serbia\/public-site\/posts\/[0-9a-f-]+\/image$/);
+  await expect.poll(() => previewImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
+  expect(await visitorStatus(visitor, (await previewImage.getAttribute("src"))!)).not.toBe(200);
   await page.goBack();
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -102,10 +116,20 @@ test("an NPM publishes a post and a report; a signed-out visitor reads them, and
   await page.goto(`${reportUrl}/preview?lang=sr-Cyrl`);
   await expect(page.getByRole("heading", { level: 2, name: "Препоруке" })).toBeVisible();
   expect(await page.content()).not.toContain(firstText);
+  expect(await page.content()).not.toContain(KRUSEVAC_FINDING);
+  // The preview links the PDF visitors will get, through the coordinators' own route.
+  const previewPdf = await page.locator("a.pdf-link").getAttribute("href");
+  expect(previewPdf).toBe(`/t/npm-serbia/public-site/reports/${reportId}/report.pdf`);
+  const previewPdfResponse = await page.request.get(previewPdf!);
+  expect(previewPdfResponse.status()).toBe(200);
+  expect(previewPdfResponse.headers()["content-type"]).toBe("application/pdf");
+  expect(previewPdfResponse.headers()["cache-control"]).toContain("no-store");
+  expect(await visitorStatus(visitor, previewPdf!)).not.toBe(200);
   const publicReport = await visitor.get(`${SITE}/reports/${reportId}?lang=sr-Cyrl`);
   expect(publicReport.status()).toBe(200);
   const publicHtml = await publicReport.text();
   expect(publicHtml).not.toContain(firstText);
+  expect(publicHtml).not.toContain(KRUSEVAC_FINDING);
   expect(publicHtml).toContain("report.pdf");
   expect((await visitor.get(`${SITE}/reports/${reportId}/report.pdf`)).headers()["content-type"]).toBe("application/pdf");
 

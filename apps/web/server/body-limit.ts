@@ -10,12 +10,14 @@ const MULTIPART_OVERHEAD = 1024 * 1024;
 /**
  * The pages whose actions take an uploaded file (multipart/form-data): evidence on a visit's
  * findings, a partner's evidence on a joint visit, a template import, a recommendation update's
- * document, a public-site post's image. React Router's own form submissions post to the same path with `.data` appended, and
+ * document, a public-site post's image, a photo taken offline (sent by the phone's queue when it is
+ * back online: a camera photo is several MB). React Router's own form submissions post to the same path with `.data` appended, and
  * it matches paths case-insensitively and with a trailing slash, so these do too. No tRPC
  * procedure takes a file over HTTP (attachments.upload is called on the server only).
  */
 const UPLOAD_ROUTES = [
   /^\/t\/[^/]+\/visits\/[^/]+\/findings(?:\.data)?\/?$/i,
+  /^\/t\/[^/]+\/visits\/[^/]+\/offline-photo\/?$/i,
   /^\/t\/[^/]+\/joint-visits\/[^/]+(?:\.data)?\/?$/i,
   /^\/t\/[^/]+\/templates(?:\.data)?\/?$/i,
   /^\/t\/[^/]+\/recommendations\/[^/]+(?:\.data)?\/?$/i,

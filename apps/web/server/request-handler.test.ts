@@ -41,6 +41,7 @@ const build = {
     // and the tRPC endpoint: the body limit is chosen by path, so they read the body as /echo does.
     signIn: { id: "signIn", parentId: "root", path: "sign-in", module: { action: echoAction } },
     findings: { id: "findings", parentId: "root", path: "t/:slug/visits/:visitId/findings", module: { action: echoAction } },
+    offlinePhoto: { id: "offlinePhoto", parentId: "root", path: "t/:slug/visits/:visitId/offline-photo", module: { action: echoAction } },
     trpc: { id: "trpc", parentId: "root", path: "api/trpc/*", module: { action: echoAction } },
     outage: {
       id: "outage",
@@ -153,7 +154,7 @@ describe("multipart bodies (the limit follows the route, not the Content-Type)",
     expect((await response.json()).error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
-  it.each(["/t/npm-serbia/visits/v1/findings", "/t/npm-serbia/visits/v1/findings.data"])("still accepts a 5 MB file on the upload page %s", async (path) => {
+  it.each(["/t/npm-serbia/visits/v1/findings", "/t/npm-serbia/visits/v1/findings.data", "/t/npm-serbia/visits/v1/offline-photo"])("still accepts a 5 MB file on the upload page %s", async (path) => {
     const { contentType, body } = multipartFile(5 * 1024 * 1024);
     const before = bodiesRead;
     const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": contentType }, body });

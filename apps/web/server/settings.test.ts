@@ -37,6 +37,21 @@ describe("startupSettingProblems", () => {
     expect(problems[0]).toMatch(message);
   });
 
+  it.each([
+    ["an unknown storage driver", { STORAGE_DRIVER: "ftp" }, /STORAGE_DRIVER must be "local" or "s3", not "ftp"/],
+    ["S3 without a bucket", { STORAGE_DRIVER: "s3" }, /STORAGE_DRIVER=s3 needs S3_BUCKET/],
+    ["half an S3 key pair", { STORAGE_DRIVER: "s3", S3_BUCKET: "evidence", S3_ACCESS_KEY_ID: "AKIA" }, /Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/],
+    ["an unknown job runner", { JOB_RUNNER: "cron" }, /JOB_RUNNER must be "web" or "worker"/],
+  ])("refuses %s before the start", (_case, env, message) => {
+    const problems = startupSettingProblems(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it("accepts S3 with a bucket and both keys, and the worker as job runner", () => {
+    expect(startupSettingProblems({ STORAGE_DRIVER: "s3", S3_BUCKET: "evidence", S3_ACCESS_KEY_ID: "AKIA", S3_SECRET_ACCESS_KEY: "secret", JOB_RUNNER: "worker" })).toEqual([]);
+  });
+
   it("names every problem at once", () => {
     expect(startupSettingProblems({ APP_URL: "nope", INTERVIEW_NOTES_KEYS: "k1:short" })).toHaveLength(2);
   });

@@ -1,4 +1,6 @@
 import { parseNotesKeyRing } from "@vigil/api/interview-notes-key";
+import { jobsRunInWeb } from "@vigil/api/jobs";
+import { objectStorage } from "@vigil/api/storage";
 
 /**
  * The settings a malformed value of which would otherwise surface only at first use (the first
@@ -26,6 +28,15 @@ export function startupSettingProblems(env: NodeJS.ProcessEnv): string[] {
   if (notesKeys !== undefined) {
     try {
       parseNotesKeyRing(notesKeys);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  // The storage driver and its S3 settings, and who runs the jobs: otherwise read at the first
+  // upload, or thrown with a stack trace while the server is half started.
+  for (const check of [() => objectStorage(env), () => jobsRunInWeb(env)]) {
+    try {
+      check();
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }

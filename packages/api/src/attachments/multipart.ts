@@ -7,6 +7,9 @@ export type UploadForm = { fields: Record<string, string>; file: UploadedFile | 
 
 export class MultipartError extends Error {}
 
+/** The content of a form that came without a file: the procedure receiving it refuses it as empty. */
+export async function* emptyUpload(): AsyncIterable<Uint8Array> {}
+
 /**
  * Streams a multipart/form-data request with busboy: the text fields that come before the file are
  * collected, and the file is handed to `receive` as a stream while it is still arriving, so no upload

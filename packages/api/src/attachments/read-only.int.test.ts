@@ -21,6 +21,7 @@ let viewer: TestUser;
 let workspace: { id: string; slug: string };
 let visitId: string;
 let attachmentId: string;
+let interviewId: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "vigil-read-only-"));
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).png().toBuffer();
   const { caller } = await callerFor(owner);
   attachmentId = (await caller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, fileName: "cell.png", content: Readable.from([photo]) })).id;
+  interviewId = (await caller.interviews.create({ tenantSlug: workspace.slug, visitId, pseudonym: "R-01", category: "detainee", consentGiven: true, notes: "Said the cell was cold at night." })).id;
   await withTenant(workspace.id, null, (tx) => tx.workspaceBilling.create({ data: { tenantId: workspace.id, stripeCustomerId: unique("cus"), planKey: "standard", status: "canceled" } }));
 });
 
@@ -48,6 +50,17 @@ describe("evidence in a read-only workspace", () => {
     }
     const { caller: ownerCaller } = await callerFor(owner);
     const refused = await refusalOf(ownerCaller.attachments.upload({ tenantSlug: workspace.slug, visitId, findingId: null, fileName: "more.png", content: Readable.from([Buffer.from("x")]) }));
+    expect(refused).toBe("FORBIDDEN billingErrors.workspaceReadOnly");
+  });
+});
+
+describe("interview notes in a read-only workspace", () => {
+  it("are still read (and the read audited), while a new interview is refused", async () => {
+    const { caller } = await callerFor(owner);
+    expect((await caller.interviews.readNotes({ tenantSlug: workspace.slug, interviewId })).notes).toBe("Said the cell was cold at night.");
+    const reads = await withTenant(workspace.id, null, (tx) => tx.auditEvent.findMany({ where: { action: "interview.notesRead", targetId: interviewId }, select: { actorId: true } }));
+    expect(reads).toEqual([{ actorId: owner.id }]);
+    const refused = await refusalOf(caller.interviews.create({ tenantSlug: workspace.slug, visitId, pseudonym: "R-02", category: "detainee", consentGiven: true }));
     expect(refused).toBe("FORBIDDEN billingErrors.workspaceReadOnly");
   });
 });

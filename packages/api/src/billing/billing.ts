@@ -37,7 +37,8 @@ export async function assertMemberLimit(tx: TenantTx): Promise<void> {
  * operator's suspension (decision 0231) is told to every member; its reason only to owners.
  */
 export async function billingStatus(tx: TenantTx, viewerIsOwner = false) {
-  const [entitlements, platform] = await Promise.all([workspaceEntitlements(tx), platformState(tx)]);
+  const platform = await platformState(tx);
+  const entitlements = await workspaceEntitlements(tx, new Date(), platform);
   return {
     suspended: Boolean(platform?.suspendedAt),
     suspensionReason: viewerIsOwner ? (platform?.suspensionReason ?? null) : null,

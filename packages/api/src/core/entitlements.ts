@@ -15,11 +15,14 @@ export function billingRow(tx: TenantTx) {
   });
 }
 
-/** What the workspace in `tx` may do now (row-level security restricts the read to it). */
-export async function workspaceEntitlements(tx: TenantTx, now = new Date()): Promise<Entitlements> {
+/**
+ * What the workspace in `tx` may do now (row-level security restricts the read to it). A caller that
+ * has read the platform state already passes it, and the tenant row is read once.
+ */
+export async function workspaceEntitlements(tx: TenantTx, now = new Date(), known?: PlatformState | null): Promise<Entitlements> {
   const config = billingConfig();
   if (!config.enabled) return entitlementsFor(config, null, now);
-  const [row, platform] = await Promise.all([billingRow(tx), platformState(tx)]);
+  const [row, platform] = await Promise.all([billingRow(tx), known === undefined ? platformState(tx) : known]);
   return entitlementsFor(config, row, now, platform?.planOverride ?? null);
 }
 

@@ -17,12 +17,12 @@ export function followUpsDueWhere(actor: Actor): Prisma.InterviewWhereInput {
  * Reprisal-risk follow-ups not yet checked, soonest first. Row-level security already hides the
  * interviews of other teams; the where-clause says so again rather than relying on it alone.
  */
-export async function listFollowUpsDue(tx: TenantTx, actor: Actor) {
+export async function listFollowUpsDue(tx: TenantTx, actor: Actor, limit = 50) {
   const rows = await tx.interview.findMany({
     where: followUpsDueWhere(actor),
     select: { id: true, visitId: true, pseudonym: true, followUpDue: true, visit: { select: { place: { select: { name: true } } } } },
     orderBy: [{ followUpDue: "asc" }, { id: "asc" }],
-    take: 50,
+    take: limit,
   });
   return rows.map(({ visit, ...row }) => ({ ...row, placeName: visit.place.name }));
 }

@@ -21,3 +21,6 @@ export const createInterviewSchema = interviewFieldsSchema.extend({ visitId: z.u
 export const updateInterviewSchema = interviewFieldsSchema.extend({ interviewId: z.uuid() });
 
 export const interviewRefSchema = z.object({ interviewId: z.uuid() });
+
+/** The home asks for one more than it shows, to know whether to say "more". */
+export const followUpsDueSchema = z.object({ limit: z.number().int().min(1).max(50).default(50) });

@@ -94,6 +94,18 @@ describe("confidential interviews", () => {
     expect((await caller.interviews.followUpsDue({ tenantSlug: workspace.slug })).map((f) => f.id)).toContain(flagged.id);
   });
 
+  it("lists at most the follow-ups asked for, soonest first, and refuses a limit past 50", async () => {
+    const { caller } = await callerFor(teamMonitor);
+    for (const [pseudonym, due] of [["L-3", "2026-09-03"], ["L-1", "2026-09-01"], ["L-2", "2026-09-02"]] as const) {
+      await caller.interviews.create(interview(pseudonym, { reprisalRisk: true, followUpDue: due }));
+    }
+    const all = await caller.interviews.followUpsDue({ tenantSlug: workspace.slug });
+    const two = await caller.interviews.followUpsDue({ tenantSlug: workspace.slug, limit: 2 });
+    expect(two).toEqual(all.slice(0, 2));
+    expect(all.length).toBeGreaterThan(2);
+    expect(await refusalOf(caller.interviews.followUpsDue({ tenantSlug: workspace.slug, limit: 51 }))).toMatch(/^BAD_REQUEST/);
+  });
+
   it("a viewer on the team may read but not record; a sent report freezes interviews but not follow-ups", async () => {
     const { caller: viewerCaller } = await callerFor(viewer);
     expect(await refusalOf(viewerCaller.interviews.create(interview("D-20")))).toBe("FORBIDDEN errors.forbidden");

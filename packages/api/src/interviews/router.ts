@@ -1,4 +1,4 @@
-import { createInterviewSchema, interviewRefSchema, updateInterviewSchema } from "./inputs.ts";
+import { createInterviewSchema, followUpsDueSchema, interviewRefSchema, updateInterviewSchema } from "./inputs.ts";
 import { checkFollowUp, listFollowUpsDue } from "./follow-ups.ts";
 import { readInterviewNotes } from "./notes.ts";
 import { createInterview, listInterviews, updateInterview } from "./interviews.ts";
@@ -18,12 +18,15 @@ export const interviewsRouter = router({
     .input(updateInterviewSchema)
     .mutation(({ ctx, input: { interviewId, ...fields } }) => updateInterview(ctx.tx, ctx.actor, interviewId, fields)),
 
-  /** A mutation, not a query: reading notes writes an audit event and must never be cached or prefetched. */
-  readNotes: tenantProcedure("viewer")
+  /**
+   * A mutation, not a query: reading notes writes an audit event and must never be cached or
+   * prefetched. Still a read: allowed in a read-only or suspended workspace, like opening evidence.
+   */
+  readNotes: tenantProcedure("viewer", { allowWhenReadOnly: true })
     .input(interviewRefSchema)
     .mutation(({ ctx, input }) => readInterviewNotes(ctx.tx, ctx.actor, input.interviewId)),
 
-  followUpsDue: tenantProcedure("viewer").query(({ ctx }) => listFollowUpsDue(ctx.tx, ctx.actor)),
+  followUpsDue: tenantProcedure("viewer").input(followUpsDueSchema).query(({ ctx, input }) => listFollowUpsDue(ctx.tx, ctx.actor, input.limit)),
 
   checkFollowUp: tenantProcedure("monitor")
     .input(interviewRefSchema)

@@ -59,6 +59,7 @@ export const SHARING_PROCEDURES: Record<string, ProcedureRow> = {
   "publicSite.deletePost": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.deletePost({ tenantSlug: slug, postId: otherId }) },
   "publicSite.setPostImage": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.setPostImage({ tenantSlug: slug, postId: otherId, fileName: "a.jpg", content: Readable.from([Buffer.from([0xff, 0xd8, 0xff])]) }) },
   "publicSite.previewPost": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.previewPost({ tenantSlug: slug, postId: otherId }) },
+  "publicSite.previewPostImage": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.previewPostImage({ tenantSlug: slug, postId: otherId }) },
   "publicSite.reports": { minRole: "coordinator", admitted: "OK", call: (c, slug) => c.publicSite.reports({ tenantSlug: slug }) },
   "publicSite.report": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.report({ tenantSlug: slug, reportId: otherId }) },
   "publicSite.setWithheld": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.setWithheld({ tenantSlug: slug, reportId: otherId, withheldRecommendationIds: [], withheldUpdateIds: [] }) },

@@ -66,10 +66,12 @@ export async function revokeInvitation(tx: TenantTx, actor: Actor, invitationId:
 
 /**
  * Finds an invitation by its token. The token is all the holder has (no tenant yet), so this is one
- * of the privileged handle's few uses; it returns only what the acceptance page shows.
+ * of the privileged handle's few uses; it returns only what the acceptance page shows. The hash is
+ * unique within a workspace only (decision 0245: unique keys start with tenant_id); across
+ * workspaces its 240 random bits make a second match impossible in practice.
  */
 export async function findInvitation(token: string) {
-  const invitation = await privilegedDb().invitation.findUnique({
+  const invitation = await privilegedDb().invitation.findFirst({
     where: { tokenHash: hashSecret(token) },
     select: { id: true, tenantId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, tenant: { select: { name: true, slug: true } } },
   });

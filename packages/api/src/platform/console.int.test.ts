@@ -74,9 +74,10 @@ describe("suspension", () => {
   });
 
   // Paying (Checkout, the Portal), exporting and restoring change nothing in the workspace's records;
-  // opening evidence is a read, a mutation only for its audit row (decision 0243's review).
+  // opening evidence and reading interview notes are reads, mutations only for their audit rows
+  // (decision 0243's review).
   const stillOpen = new Set([
-    "billing.startCheckout", "billing.openPortal", "workspaceDeletion.restore", "workspaceExport.start", "attachments.open", "jointVisits.openEvidence",
+    "billing.startCheckout", "billing.openPortal", "workspaceDeletion.restore", "workspaceExport.start", "attachments.open", "jointVisits.openEvidence", "interviews.readNotes",
   ]);
   const mutations = Object.keys(TENANT_PROCEDURES).filter(
     (path) => (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!._def.type === "mutation" && !stillOpen.has(path),

@@ -58,14 +58,19 @@ export async function listConsoleWorkspaces(search?: string): Promise<ConsoleWor
 /** The operator actions' changes, each in one transaction with both audit rows. */
 type LockedWorkspace = { id: string; slug: string; name: string; defaultLocale: string; suspendedAt: Date | null; planOverride: string | null };
 
+/** Long enough for a slow mail server (greylisting, a slow TLS handshake) while an invitation is resent. */
+const OPERATOR_ACTION_MS = 60_000;
+
 async function onWorkspace<T>(workspaceId: string, work: (tx: TenantTx, workspace: LockedWorkspace) => Promise<T>): Promise<T> {
   return privilegedDb().$transaction(async (tx) => {
-    // FOR UPDATE: two operators acting on one workspace at once take turns.
+    // Two operators acting on one workspace at once take turns. NO KEY: the members' own writes
+    // (whose foreign keys take KEY SHARE on the tenant row) go on while an operator acts.
     const [workspace] = await tx.$queryRaw<{ id: string; slug: string; name: string; default_locale: string; suspended_at: Date | null; plan_override: string | null }[]>`
-      SELECT id, slug, name, default_locale, suspended_at, plan_override FROM tenants WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+      SELECT id, slug, name, default_locale, suspended_at, plan_override FROM tenants WHERE id = ${workspaceId}::uuid FOR NO KEY UPDATE`;
     if (!workspace) fail("NOT_FOUND", "errors.notFound");
     return work(tx, { id: workspace.id, slug: workspace.slug, name: workspace.name, defaultLocale: workspace.default_locale, suspendedAt: workspace.suspended_at, planOverride: workspace.plan_override });
-  });
+    // Prisma's default of 5 s rolled back a resend whose mail had already gone out: a dead link.
+  }, { timeout: OPERATOR_ACTION_MS, maxWait: 10_000 });
 }
 
 /** Verifies or un-verifies the workspace (the same change as `pnpm platform:verify`). */

@@ -48,7 +48,6 @@ export type PublicReportDocument = {
   publishedAt: string | null;
   visit: { startsOn: string; endsOn: string; type: string; nightVisit: boolean; announced: boolean };
   place: NamedJson & { id: string; type: string; municipality: string | null };
-  findings: { theme: string; text: string; severity: string }[];
   recommendations: PublicRecommendation[];
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma, TenantTx } from "@vigil/db";
+import { isUniqueViolation, type Prisma, type TenantTx } from "@vigil/db";
 import { PHOTO_TYPES } from "../attachments/photo-types.ts";
 import { maxAttachmentBytes, removeAttachmentFile, storageKeyFor, storeAttachment, StoreRefused } from "../attachments/storage.ts";
 import type { Locale } from "@vigil/i18n";
@@ -63,10 +63,27 @@ async function checkedLinks(tx: TenantTx, input: PostInput) {
   return { reportId: input.reportId ?? null, placeId: input.placeId ?? null, forumId: forum?.id ?? null, forumTenantId: forum?.tenantId ?? null };
 }
 
-/** Creates a draft or changes a post (its text, slug and links; publishing is apart). */
+function slugTaken(): never {
+  return fail("CONFLICT", "publicSiteErrors.slugTaken", {}, "slug");
+}
+
+/**
+ * Creates a draft or changes a post (its text, slug and links; publishing is apart). The slug is
+ * checked first for a clear answer; two saves racing for the same slug meet the unique index instead,
+ * and the loser gets the same answer rather than a 500.
+ */
 export async function savePost(tx: TenantTx, actor: Actor, input: PostInput) {
+  try {
+    return await writePost(tx, actor, input);
+  } catch (error) {
+    if (isUniqueViolation(error)) slugTaken();
+    throw error;
+  }
+}
+
+async function writePost(tx: TenantTx, actor: Actor, input: PostInput) {
   const clash = await tx.publicPost.findFirst({ where: { slug: input.slug, ...(input.postId ? { NOT: { id: input.postId } } : {}) }, select: { id: true } });
-  if (clash) fail("BAD_REQUEST", "publicSiteErrors.slugTaken", {}, "slug");
+  if (clash) slugTaken();
   const links = await checkedLinks(tx, input);
   let postId = input.postId ?? null;
   if (postId) {
@@ -129,13 +146,23 @@ export async function previewPost(tx: TenantTx, postId: string): Promise<PublicP
   return row.document;
 }
 
+/** Where a post's image is kept, published or not: for its preview, which only coordinators see. */
+export async function previewPostImage(tx: TenantTx, postId: string): Promise<{ storageKey: string; contentType: string }> {
+  const post = await tx.publicPost.findFirst({ where: { id: postId }, select: { imageStorageKey: true, imageContentType: true } });
+  if (!post?.imageStorageKey || !post.imageContentType) fail("NOT_FOUND", "errors.notFound");
+  return { storageKey: post.imageStorageKey, contentType: post.imageContentType };
+}
+
 /**
  * Replaces a post's image: stored like evidence (its type read from its bytes, EXIF, GPS and other
  * metadata stripped by the photo pipeline), JPEG or PNG only; the previous file is removed.
  */
 export async function setPostImage(tx: TenantTx, actor: Actor, postId: string, upload: { fileName: string; content: AsyncIterable<Uint8Array>; alt: Partial<Record<Locale, string>> }) {
   const post = await findPost(tx, postId);
-  const previous = await tx.publicPost.findFirst({ where: { id: postId }, select: { imageStorageKey: true } });
+  // Locked until commit: a second replacement waits here and then reads this one's image as the one
+  // it replaces, so neither file is left without a row.
+  const [previous] = await tx.$queryRaw<{ imageStorageKey: string | null }[]>`
+    SELECT image_storage_key AS "imageStorageKey" FROM public_posts WHERE tenant_id = ${actor.tenantId}::uuid AND id = ${postId}::uuid FOR UPDATE`;
   const storageKey = storageKeyFor(actor.tenantId, randomUUID());
   let stored;
   try {

@@ -71,7 +71,7 @@ describe("public site", () => {
       tenantSlug: slug, slug: "night-visit", reportId: w.report, placeId: w.place,
       translations: [{ language: "en", title: "Night visit", body: "**Visited** at night." }, { language: "sr-Cyrl", title: "Ноћна посета", body: "Текст." }],
     });
-    expect(await codeOf(w.caller.publicSite.savePost({ tenantSlug: slug, slug: "night-visit", translations: [{ language: "en", title: "Again", body: "" }] }))).toBe("BAD_REQUEST");
+    expect(await refusalOf(w.caller.publicSite.savePost({ tenantSlug: slug, slug: "night-visit", translations: [{ language: "en", title: "Again", body: "" }] }))).toBe("CONFLICT publicSiteErrors.slugTaken");
     await w.caller.publicSite.publishPost({ tenantSlug: slug, postId: later.id, publishAt: new Date(Date.now() + 86_400_000).toISOString() });
     const published = await w.caller.publicSite.publishPost({ tenantSlug: slug, postId: now.id });
     expect(published.state).toBe("published");

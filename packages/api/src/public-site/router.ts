@@ -2,7 +2,7 @@ import { router, tenantProcedure } from "../core/trpc.ts";
 import { jointVisitRefSchema, postImageSchema, postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
 import { listMentionableJointVisits, mentionJointVisit, unmentionJointVisit } from "./joint-mentions.ts";
 import { forgetPublicSite } from "./page-cache.ts";
-import { deletePost, getPost, listPosts, previewPost, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
+import { deletePost, getPost, listPosts, previewPost, previewPostImage, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
 import { getReportPublication, listPublishableReports, previewReport, publishReport, setWithheld, unpublishReport } from "./reports.ts";
 import { getSiteSettings, saveSiteSettings } from "./settings.ts";
 
@@ -42,6 +42,9 @@ export const publicSiteRouter = router({
   setPostImage: siteChange({ receivesFile: true }).input(postImageSchema).mutation(({ ctx, input }) => setPostImage(ctx.tx, ctx.actor, input.postId, input)),
 
   previewPost: coordinator.input(postRefSchema).query(({ ctx, input }) => previewPost(ctx.tx, input.postId)),
+
+  /** The image of a post's preview, draft or not (the visitor's image route serves published posts only). */
+  previewPostImage: coordinator.input(postRefSchema).query(({ ctx, input }) => previewPostImage(ctx.tx, input.postId)),
 
   reports: coordinator.query(({ ctx }) => listPublishableReports(ctx.tx)),
 

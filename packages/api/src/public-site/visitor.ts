@@ -1,8 +1,8 @@
 import { appDb } from "@vigil/db";
-import type { Locale } from "@vigil/i18n";
+import { localizedName, type Locale } from "@vigil/i18n";
 import type { ReportDocument } from "../reports/document.ts";
 import type { ReportLanguage } from "../reports/inputs.ts";
-import type { PublicFigure, PublicJointVisit, PublicPostDocument, PublicReportDocument, PublicSiteHome } from "./documents.ts";
+import type { NamedJson, PublicFigure, PublicJointVisit, PublicPostDocument, PublicReportDocument, PublicSiteHome } from "./documents.ts";
 
 /**
  * The visitor's only way into the database (docs/decisions/0201): the public_site_* SECURITY
@@ -43,10 +43,11 @@ export async function publicSitePostImage(slug: string, postSlug: string): Promi
 
 /**
  * The public report in the shape the report PDF renders: no team (the renderer leaves the section
- * out), and only the recommendations the public document holds.
+ * out), no findings (monitors' own words, never public: docs/decisions/0268), and only the
+ * recommendations the public document holds, so the PDF says what the public page says.
  */
 export function publicReportPdfDocument(site: { name: string; slug: string }, report: PublicReportDocument, language: Locale): ReportDocument {
-  const named = (entity: { name: string; names: Partial<Record<Locale, string>> | null }) => entity.names?.[language]?.trim() || entity.name;
+  const named = (entity: NamedJson) => localizedName({ name: entity.name, nameTranslations: entity.names }, language);
   return {
     workspace: { name: site.name, slug: site.slug },
     visit: {
@@ -57,7 +58,7 @@ export function publicReportPdfDocument(site: { name: string; slug: string }, re
       plannedStart: new Date(report.visit.startsOn),
       plannedEnd: new Date(report.visit.endsOn),
       place: { name: named(report.place), type: report.place.type as ReportDocument["visit"]["place"]["type"], municipality: report.place.municipality },
-      findings: report.findings.map((f) => ({ theme: f.theme, text: f.text, severity: f.severity as ReportDocument["visit"]["findings"][number]["severity"] })),
+      findings: [],
     },
     team: [],
     report: {

@@ -34,7 +34,7 @@ function groupByAddressee(recommendations: Recommendation[]): AddresseeGroup[] {
   return [...groups.values()];
 }
 
-/** `publicVersion`: the public site's copy (issue 17), which names no team member. */
+/** `publicVersion`: the public site's copy (issue 17), which names no team member and has no findings section. */
 export async function renderReportPdf(document: ReportDocument, { publicVersion = false }: { publicVersion?: boolean } = {}): Promise<Buffer> {
   // Loaded on the first PDF, not at start: pdfkit and its font tables cost ~10 MB that most server
   // processes never use (docs/decisions/0180).
@@ -95,11 +95,15 @@ export async function renderReportPdf(document: ReportDocument, { publicVersion 
     paragraph(report.summary, { align: "left" });
   }
 
-  heading(t("reportPdf.findings"));
-  if (visit.findings.length === 0) paragraph(t("reportPdf.noFindings"));
-  for (const finding of visit.findings) {
-    pdf.font("bold").fontSize(10.5).fillColor("#1e293b").text(`${finding.theme} (${t(`severities.${finding.severity}`)})`);
-    paragraph(finding.text).moveDown(0.4);
+  // The public copy has no findings section at all: it never holds findings (docs/decisions/0268),
+  // and "no findings" would tell visitors something untrue.
+  if (!publicVersion) {
+    heading(t("reportPdf.findings"));
+    if (visit.findings.length === 0) paragraph(t("reportPdf.noFindings"));
+    for (const finding of visit.findings) {
+      pdf.font("bold").fontSize(10.5).fillColor("#1e293b").text(`${finding.theme} (${t(`severities.${finding.severity}`)})`);
+      paragraph(finding.text).moveDown(0.4);
+    }
   }
 
   heading(t("reportPdf.recommendations"));

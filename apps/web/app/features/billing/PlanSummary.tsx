@@ -3,16 +3,15 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../lib/locale";
 import { Card } from "../../ui/Card";
 import type { ServerOutputs } from "../../lib/api-types";
+import { billingStatusLabel } from "./status-label";
 
 type Overview = Extract<ServerOutputs["billing"]["overview"], { billingEnabled: true }>;
-
-const KNOWN_STATUSES = ["active", "trialing", "past_due", "unpaid", "canceled", "incomplete", "incomplete_expired", "paused"];
 
 /** The current plan, its status, when it renews (or ends), and the members used against the limit. */
 export function PlanSummary({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const status = overview.status && KNOWN_STATUSES.includes(overview.status) ? t(`billing.statuses.${overview.status}`) : t("billing.statuses.none");
+  const status = billingStatusLabel(t, overview.status);
   const renewal = overview.currentPeriodEnd
     ? t(overview.cancelAtPeriodEnd || overview.status === "canceled" ? "billing.endsOn" : "billing.renewsOn", { date: formatDate(locale, overview.currentPeriodEnd, "long") })
     : t("billing.noRenewal");

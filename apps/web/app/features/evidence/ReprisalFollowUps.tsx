@@ -46,7 +46,7 @@ function FollowUpRow({ slug, followUp, today, canCheck }: { slug: string; follow
  * How many follow-ups the home lists, soonest first: a summary to act on, not the whole backlog of a
  * large workspace (each row is a form; fifty of them made the home the slowest page to render).
  */
-const SHOWN = 10;
+export const FOLLOW_UPS_SHOWN = 10;
 
 /** The dashboard's reminder: people at risk of reprisals stay listed until someone checks on them. */
 export function ReprisalFollowUps({ slug, followUps, today, canCheck }: { slug: string; followUps: FollowUp[]; today: string; canCheck: boolean }) {
@@ -59,11 +59,11 @@ export function ReprisalFollowUps({ slug, followUps, today, canCheck }: { slug: 
       ) : (
         <>
           <ul>
-            {followUps.slice(0, SHOWN).map((followUp) => (
+            {followUps.slice(0, FOLLOW_UPS_SHOWN).map((followUp) => (
               <FollowUpRow key={followUp.id} slug={slug} followUp={followUp} today={today} canCheck={canCheck} />
             ))}
           </ul>
-          {followUps.length > SHOWN ? <p className="mt-2 text-sm text-slate-700">{t("followUps.more")}</p> : null}
+          {followUps.length > FOLLOW_UPS_SHOWN ? <p className="mt-2 text-sm text-slate-700">{t("followUps.more")}</p> : null}
         </>
       )}
     </Card>

@@ -1,4 +1,4 @@
-import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
+import { emptyUpload, maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import { findingFieldsSchema } from "@vigil/api/inputs";
 import { formFields, runAction, type ActionFailure, type ServerApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
@@ -17,7 +17,7 @@ async function upload(api: ServerApi, request: Request, tenantSlug: string, visi
       const findingId = fields.findingId || null;
       const questionId = fields.questionId || null;
       const result = await runAction(api, () =>
-        api.caller.attachments.upload({ tenantSlug, visitId, findingId, questionId, fileName: file?.fileName ?? "", content: file?.content ?? emptyStream() }),
+        api.caller.attachments.upload({ tenantSlug, visitId, findingId, questionId, fileName: file?.fileName ?? "", content: file?.content ?? emptyUpload() }),
       );
       return result.ok ? { ok: true, intent: "upload", targetId, fileName: result.result.fileName } : { ...result, intent: "upload", targetId };
     });
@@ -30,8 +30,6 @@ async function upload(api: ServerApi, request: Request, tenantSlug: string, visi
 export function maxUploadMegabytes(): number {
   return Math.round((maxAttachmentBytes() / (1024 * 1024)) * 10) / 10;
 }
-
-async function* emptyStream(): AsyncIterable<Uint8Array> {}
 
 const FIELDS = ["intent", "findingId", "attachmentId", "theme", "text", "severity"] as const;
 

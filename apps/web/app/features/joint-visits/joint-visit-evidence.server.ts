@@ -1,8 +1,6 @@
-import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
+import { emptyUpload, maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import { runAction, type ServerApi } from "../../lib/api.server";
 import type { FindingActionResult } from "../evidence/visit-findings.server";
-
-async function* emptyStream(): AsyncIterable<Uint8Array> {}
 
 /**
  * A partner's evidence upload to the joint visit: the multipart body is streamed straight into
@@ -15,7 +13,7 @@ export async function jointEvidenceUpload(api: ServerApi, request: Request, tena
       const targetId = fields.uploadTarget ?? "visit";
       const findingId = fields.findingId || null;
       const result = await runAction(api, () =>
-        api.caller.jointVisits.uploadEvidence({ tenantSlug, visitId, findingId, fileName: file?.fileName ?? "", content: file?.content ?? emptyStream() }),
+        api.caller.jointVisits.uploadEvidence({ tenantSlug, visitId, findingId, fileName: file?.fileName ?? "", content: file?.content ?? emptyUpload() }),
       );
       return result.ok ? { ok: true, intent: "upload", targetId, fileName: result.result.fileName } : { ...result, intent: "upload", targetId };
     });

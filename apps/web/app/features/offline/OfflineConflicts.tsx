@@ -61,7 +61,7 @@ export function OfflineConflicts({ view, answers, operations, onResolve, onDismi
       {refused.map((operation) => (
         <div key={operation.seq} role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm" data-testid="offline-refused">
           <p className="font-medium text-red-800">{t("offline.attention.refused", { what: t(`offline.kinds.${operation.kind}`) })}</p>
-          <p>{operation.refusal}</p>
+          <p>{operation.refusal === "PAYLOAD_TOO_LARGE" ? t("offline.attention.tooLarge") : operation.refusal}</p>
           <Button type="button" variant="secondary" className="min-h-11" onClick={() => onDismiss(operation.seq)}>
             {t("offline.attention.dismiss")}
           </Button>

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describeError, isDatabaseUnavailable } from "@vigil/api";
-import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
+import { emptyUpload, maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { serverApi } from "../../lib/api.server";
 import type { Route } from "./+types/offline-photo";
@@ -18,7 +18,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       api.caller.offline.sendPhoto({
         tenantSlug: params.slug, visitId: params.visitId, operationId: fields.operationId ?? "",
         findingOperationId: fields.findingOperationId || null, questionId: fields.questionId || null,
-        fileName: file?.fileName ?? "", content: file?.content ?? emptyStream(),
+        fileName: file?.fileName ?? "", content: file?.content ?? emptyUpload(),
       }),
     );
     return Response.json(outcome);
@@ -30,5 +30,3 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return Response.json({ code: error.code, message: describeError(error, api.ctx.t).message }, { status });
   }
 }
-
-async function* emptyStream(): AsyncIterable<Uint8Array> {}

@@ -52,6 +52,9 @@ async function sendPhoto(operation: QueuedOperation & { kind: "photo" }): Promis
     return { type: "retry", reason: "network" };
   }
   if (response.ok) return { type: "applied" };
+  // The server's body limit answers in plain text before the page sees the request: a photo over
+  // the limit is refused for good, or it would be retried forever and hold up every change behind it.
+  if (response.status === 413) return failure("PAYLOAD_TOO_LARGE", null);
   const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
   return failure(response.status === 401 ? "UNAUTHORIZED" : (body?.code ?? null), body?.message ?? null);
 }

@@ -12,6 +12,7 @@ import { formFields, loaderError, runAction, serverApi } from "../../lib/api.ser
 import { useBusy } from "../../lib/form";
 import { dispatchIntent } from "../../lib/intent";
 import { pageTitle, useLocale } from "../../lib/locale";
+import { billingStatusLabel } from "../billing/status-label";
 import type { Route } from "./+types/platform";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "platform.title");
@@ -103,6 +104,7 @@ function WorkspaceCard({ workspace, plans, result }: { workspace: Workspace; pla
   const busyVerify = useBusy(workspace.verifiedAt ? "unverify" : "verify", target);
   const busySuspend = useBusy(workspace.suspendedAt ? "lift" : "suspend", target);
   const busyPlan = useBusy("plan", target);
+  const planName = (key: string) => plans.find((plan) => plan.key === key)?.name ?? key;
   const busyResend = useBusy("resend", target);
   const headingId = `workspace-${workspace.id}`;
   const success = result?.ok
@@ -121,7 +123,7 @@ function WorkspaceCard({ workspace, plans, result }: { workspace: Workspace; pla
           {t("platform.country")}: {workspace.countryCode} · {workspace.verifiedAt ? t("platform.verified") : t("platform.notVerified")}
         </p>
         <p>
-          {t("platform.plan")}: {workspace.planOverride ? `${workspace.planOverride} (${t("platform.overridden")})` : workspace.planKey ? `${workspace.planKey} · ${workspace.billingStatus ?? ""}` : t("platform.noSubscription")}
+          {t("platform.plan")}: {workspace.planOverride ? `${planName(workspace.planOverride)} (${t("platform.overridden")})` : workspace.planKey ? `${planName(workspace.planKey)} · ${billingStatusLabel(t, workspace.billingStatus)}` : t("platform.noSubscription")}
         </p>
         <p>{t("platform.members", { count: workspace.memberCount })} · {t("platform.storage", { size: formatNumber(locale, Math.round((workspace.storageBytes / 1_048_576) * 10) / 10) })}</p>
         <p>

@@ -1,8 +1,9 @@
 import { createElement } from "react";
 import { loaderError, serverApi } from "../../lib/api.server";
 import type { Route } from "./+types/public-site-post-preview";
+import { postIn } from "./post-version";
 import { previewResponse } from "./preview.server";
-import { PostBody, postIn } from "./site-pages";
+import { PostBody } from "./site-pages";
 
 /** A post exactly as the site will show it, for the NPM (coordinators and above), published or not. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -13,10 +14,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error, request);
   }
+  // A draft's image is not on the site yet: the preview shows it through the coordinators' route.
+  const imagePath = `/t/${params.slug}/public-site/posts/${post.id}/image`;
   return previewResponse(api, params.slug, request, (site) => ({
     path: `news/${post.slug}`,
     section: "news",
     title: postIn(post, site.language).title,
-    main: createElement(PostBody, { site, post, reportPath: null }),
+    main: createElement(PostBody, { site, post, reportPath: null, imagePath }),
   }));
 }

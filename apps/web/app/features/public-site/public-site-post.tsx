@@ -1,7 +1,7 @@
 import { formatDate, LOCALE_NAMES, LOCALES, localizedName, type Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
-import { maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
+import { emptyUpload, maxAttachmentBytes, MultipartError, receiveMultipart } from "@vigil/api/evidence-files";
 import { loaderError, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { dispatchIntent } from "../../lib/intent";
@@ -15,6 +15,7 @@ import { SelectField } from "../../ui/SelectField";
 import { TextArea } from "../../ui/TextArea";
 import { TextField } from "../../ui/TextField";
 import type { Route } from "./+types/public-site-post";
+import { postTitleIn } from "./post-version";
 
 /** Writing one news post (new, or /posts/:postId): its language versions, links, and publishing. */
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "publicSite.postTitle");
@@ -39,8 +40,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
 }
 
-async function* emptyStream(): AsyncIterable<Uint8Array> {}
-
 export async function action({ request, context, params }: Route.ActionArgs) {
   const api = await serverApi(request, context, params);
   // The image arrives as multipart/form-data and is streamed into the procedure (nothing buffered here).
@@ -49,7 +48,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return await receiveMultipart(request, maxAttachmentBytes(), async ({ fields, file }) => {
         const alt = Object.fromEntries(LOCALES.map((l) => [l, fields[`alt-${l}`] ?? ""]));
         const result = await runAction(api, () =>
-          api.caller.publicSite.setPostImage({ tenantSlug: params.slug, postId: params.postId ?? "", fileName: file?.fileName ?? "", content: file?.content ?? emptyStream(), alt }),
+          api.caller.publicSite.setPostImage({ tenantSlug: params.slug, postId: params.postId ?? "", fileName: file?.fileName ?? "", content: file?.content ?? emptyUpload(), alt }),
         );
         return result.ok
           ? data({ ok: true, intent: "image", message: undefined, fieldErrors: undefined })
@@ -101,7 +100,7 @@ export default function PublicSitePost({ loaderData, actionData, params }: Route
   const version = (l: Locale) => post?.translations.find((tr) => tr.language === l);
   const saveResult = actionData?.intent === "save" ? actionData : undefined;
   const translationsError = fieldError(saveResult, "translations");
-  const title = post ? (post.translations.find((tr) => tr.language === locale)?.title ?? post.translations[0]?.title ?? post.slug) : t("publicSite.newPost");
+  const title = post ? postTitleIn(post, locale) : t("publicSite.newPost");
   return (
     <div className="space-y-6">
       <PageHeader title={title} lead={post ? t(`publicSite.state.${post.state}`) + (post.publishedAt ? ` · ${formatDate(locale, post.publishedAt, "medium")}` : "") : t("publicSite.postLead")} />

@@ -14,6 +14,7 @@ import { SelectField } from "../../ui/SelectField";
 import { TextArea } from "../../ui/TextArea";
 import { JointVisitMentions } from "./JointVisitMentions";
 import type { Route } from "./+types/public-site";
+import { postTitleIn } from "./post-version";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "publicSite.title");
 
@@ -123,7 +124,7 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
         ) : (
           <ul className="divide-y divide-slate-100" aria-label={t("publicSite.newsTitle")}>
             {posts.map((post) => {
-              const title = post.translations.find((tr) => tr.language === locale)?.title ?? post.translations[0]?.title ?? post.slug;
+              const title = postTitleIn(post, locale);
               return (
                 <li key={post.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div>

@@ -3,19 +3,15 @@ import {
   type PublicFigure, type PublicJointVisit, type PublicPostDocument, type PublicRecommendation, type PublicReportDocument, type PublicReportListing,
 } from "@vigil/api/public-site";
 import { translator, type Locale } from "@vigil/i18n";
+import { formatRate } from "../dashboard/format";
+import { postIn } from "./post-version";
 import type { PublicPageInput } from "./public-response.server";
 import { formatDay, HTML, nameIn, renderSitePage, siteHref, type SiteContext } from "./site-layout";
 
 /** The pages of a public site (issue 17), each built from the published-only documents. */
 type Build = PublicPageInput["build"];
 
-/** A post in the visitor's language, or in the first language it has. */
-export function postIn(post: PublicPostDocument, language: Locale) {
-  const own = post.translations[language];
-  if (own) return { ...own, language };
-  const [other, version] = Object.entries(post.translations)[0] ?? [];
-  return version ? { ...version, language: other as Locale } : { title: post.slug, body: "", language };
-}
+export { postIn };
 
 function PostList({ site, posts }: { site: SiteContext; posts: PublicPostDocument[] }) {
   if (posts.length === 0) return <p className="empty">{site.t("visitorSite.noNews")}</p>;
@@ -71,10 +67,6 @@ function JointVisitList({ site, visits }: { site: SiteContext; visits: PublicJoi
   );
 }
 
-function rate(figure: PublicFigure) {
-  return figure.total === 0 ? 0 : Math.round((100 * figure.implemented) / figure.total);
-}
-
 function FigureTable({ site, caption, figures, label }: { site: SiteContext; caption: string; figures: PublicFigure[]; label: (f: PublicFigure) => string }) {
   const { t } = site;
   if (figures.length === 0) return null;
@@ -97,7 +89,7 @@ function FigureTable({ site, caption, figures, label }: { site: SiteContext; cap
             <td>{f.total}</td>
             <td>{f.implemented}</td>
             <td>{f.partiallyImplemented}</td>
-            <td>{rate(f)} %</td>
+            <td>{formatRate(site.language, f.total === 0 ? 0 : f.implemented / f.total, "")}</td>
           </tr>
         ))}
       </tbody>
@@ -168,14 +160,15 @@ export const buildNews: Build = async (home, language, origin) => {
   return { status: 200, contentType: HTML, body };
 };
 
-export function PostBody({ site, post, reportPath }: { site: SiteContext; post: PublicPostDocument; reportPath: string | null }) {
+/** `imagePath`: where the image is served: the visitor's route, or the coordinators' for a preview (a draft's image is not public). */
+export function PostBody({ site, post, reportPath, imagePath }: { site: SiteContext; post: PublicPostDocument; reportPath: string | null; imagePath: string }) {
   const { t, language } = site;
   const version = postIn(post, language);
   return (
     <article lang={version.language === language ? undefined : version.language}>
       <h1>{version.title}</h1>
       {post.publishedAt ? <p className="meta"><time dateTime={post.publishedAt}>{formatDay(language, post.publishedAt)}</time></p> : null}
-      {post.hasImage ? <img className="post-image" src={`${siteHref(site, `news/${post.slug}/image`)}`} alt={post.imageAlt[language] ?? ""} /> : null}
+      {post.hasImage ? <img className="post-image" src={imagePath} alt={post.imageAlt[language] ?? ""} /> : null}
       <div className="post-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(version.body) }} />
       {post.report || post.place || post.forum ? (
         <aside className="related" aria-labelledby="related">
@@ -201,7 +194,7 @@ export function buildPost(postSlug: string): Build {
     const body = renderSitePage(
       site, `news/${post.slug}`, "news",
       { title: version.title, description: markdownSummary(version.body), type: "article", image: post.hasImage ? `/p/${home.slug}/news/${post.slug}/image` : null },
-      <PostBody site={site} post={post} reportPath={reportPath} />,
+      <PostBody site={site} post={post} reportPath={reportPath} imagePath={siteHref(site, `news/${post.slug}/image`)} />,
     );
     return { status: 200, contentType: HTML, body };
   };

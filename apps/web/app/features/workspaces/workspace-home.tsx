@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import { buttonClass } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
-import { ReprisalFollowUps } from "../evidence/ReprisalFollowUps";
+import { FOLLOW_UPS_SHOWN, ReprisalFollowUps } from "../evidence/ReprisalFollowUps";
 import { FormError } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { UpcomingVisits } from "../visits/UpcomingVisits";
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const [upcomingVisits, followUps, gettingStarted] = await api.inWorkspace(params.slug, (caller) =>
       Promise.all([
         caller.visits.upcoming({ tenantSlug: params.slug }),
-        caller.interviews.followUpsDue({ tenantSlug: params.slug }),
+        caller.interviews.followUpsDue({ tenantSlug: params.slug, limit: FOLLOW_UPS_SHOWN + 1 }),
         api.workspace(params.slug).then(({ role }) => (roleAtLeast(role, "coordinator") ? caller.workspaces.gettingStarted({ tenantSlug: params.slug }) : null)),
       ]),
     );
