@@ -35,6 +35,10 @@ test("an NPM publishes a post and a report; a signed-out visitor reads them, and
   await page.getByRole("group", { name: "Српски (ћирилица)" }).getByLabel("Text").fill("Текст на српском.");
   await page.getByRole("group", { name: "English" }).getByLabel("Title").fill(englishTitle);
   await page.getByRole("group", { name: "English" }).getByLabel("Text").fill('**Bold** text.\n\n<script>window.hacked = 1</script>\n\n[click](javascript:alert(1)) <img src=x onerror="window.hacked = 2">');
+  // The place it tells about, chosen in the editor's picker (by keyboard-reachable select, labelled).
+  const placePicker = page.getByLabel("Place it tells about");
+  const kruševac = await placePicker.locator("option", { hasText: "Police Department Kruševac" }).first().getAttribute("value");
+  await placePicker.selectOption(kruševac!);
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Ноћна посета ${slug}` }).or(page.getByRole("heading", { level: 1, name: englishTitle }))).toBeVisible();
   // A draft is the same 404 as an address that never existed.
@@ -74,6 +78,7 @@ test("an NPM publishes a post and a report; a signed-out visitor reads them, and
   await expect(reader.locator("html")).toHaveAttribute("lang", "en");
   await expect(reader.getByRole("heading", { level: 1, name: englishTitle })).toBeVisible();
   await expect(reader.locator("strong", { hasText: "Bold" })).toBeVisible();
+  await expect(reader.getByText("Place: Police Department Kruševac")).toBeVisible();
   expect(await reader.locator("script").count()).toBe(0);
   expect(await reader.locator('[href^="javascript:"], img[onerror]').count()).toBe(0);
   expect(await reader.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();

@@ -3,6 +3,7 @@ import express from "express";
 import type { RequestFaults } from "./database-outage.ts";
 import { healthRouter } from "./health.ts";
 import { httpMetrics, metricsRouter } from "./metrics.ts";
+import { cachedPublicPages } from "./public-page-cache.ts";
 import { createRequestHandler } from "./request-handler.ts";
 import { requestLog } from "./request-log.ts";
 import { sameOriginOnly } from "./same-origin.ts";
@@ -40,6 +41,7 @@ app.use(requestLog);
 app.use(healthRouter);
 app.use(metricsRouter);
 app.use(sameOriginOnly);
+app.use(cachedPublicPages);
 app.use(
   createRequestHandler({
     build: () => import("virtual:react-router/server-build"),

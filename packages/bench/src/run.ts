@@ -25,7 +25,7 @@ import { BIG, fillWorkspace, NORMAL } from "./synthetic.ts";
  * 2. the procedures: p50/p95 through the tRPC caller (row-level security on), of the same statements
  *    as raw SQL as the application role (RLS on) and as the table owner (RLS bypassed), the RLS
  *    figure as the median of per-round ratios with its spread (decision 0176).
- * BENCH_QUICK=1 runs everything with fewer samples (a few minutes).
+ * BENCH_QUICK=1 runs everything with fewer samples (a few minutes); BENCH_ONLY picks one part.
  */
 const QUICK = process.env.BENCH_QUICK === "1";
 const setting = (name: string, normal: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : normal));
@@ -41,8 +41,13 @@ const LOAD_S = setting("BENCH_LOAD_S", 10, 3);
 const SOAK_S = setting("BENCH_SOAK_S", 20, 8);
 const CONNECTIONS = setting("BENCH_CONNECTIONS", 10, 10);
 const PORT = setting("BENCH_PORT", 4392, 4392);
-/** BENCH_ONLY=dashboard.implementation measures only the procedures whose path contains it. */
+/**
+ * BENCH_ONLY=<part>: `public` measures only the public site against a signed-in page (no page table,
+ * no procedures; the storage bench skips itself); any other value, e.g. dashboard.implementation,
+ * measures only the procedures whose path contains it.
+ */
 const ONLY = process.env.BENCH_ONLY;
+const PUBLIC_ONLY = ONLY === "public";
 /** BENCH_PAGES=0 leaves out the page part (no build, no server). */
 const PAGES = process.env.BENCH_PAGES !== "0";
 const GOALS = { dashboardP95Ms: 150, ratioToRaw: 1.5, rlsExtra: 0.1, pageRatio: 2, httpRatio: 1.5 };
@@ -59,6 +64,8 @@ async function connect(url: string) {
 }
 
 async function main() {
+  // The storage part is storage-bench.ts, which `pnpm bench` runs next.
+  if (ONLY === "storage") return;
   const started = performance.now();
   if (PAGES && process.env.BENCH_BUILD !== "0") {
     log("Building the web app (turbo run build --filter=@vigil/web) ...");
@@ -118,7 +125,7 @@ async function main() {
         const client = httpClient(server.url, 1);
         const token = await signIn(client, owner.email, TEST_PASSWORD, await enrolTestTwoFactor(owner.id));
         const { caller } = await callerFor({ token });
-        pages = await benchPages({
+        if (!PUBLIC_ONLY) pages = await benchPages({
           server, afterStartMb, clientDir: path.join(webDir, "build/client"), ids, caller: caller as unknown as Record<string, unknown>, cookie: client.cookie(), log,
           warmup: WARMUP, runs: PAGE_RUNS, minMs: PAGE_MIN_MS, loadSeconds: LOAD_S, soakSeconds: SOAK_S, connections: CONNECTIONS,
         });
@@ -131,8 +138,15 @@ async function main() {
         await server.stop();
         await rm(dataDir, { recursive: true, force: true });
       }
-      tables.push(...pageTables(pages, GOALS));
+      if (pages) tables.push(...pageTables(pages, GOALS));
       if (publicSite) tables.push(publicSiteTable(publicSite));
+    }
+    if (PUBLIC_ONLY) {
+      for (const table of tables) for (const line of textTable(table)) log(line);
+      if (publicSite) log(`Goal: public page ÷ signed-in page ${publicSite.ratio.toFixed(1)}× (≥ ${PUBLIC_GOAL_RATIO}×) ${publicSite.ratio >= PUBLIC_GOAL_RATIO ? "met" : "NOT met"}.`);
+      await disconnectAppDb();
+      await disconnectPrivilegedDb();
+      return;
     }
 
     // The owner replays on a copy holding the big workspace's rows only (single-tenant-copy.ts).

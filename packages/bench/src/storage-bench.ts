@@ -50,6 +50,9 @@ async function benchDriver(name: string, storage: ObjectStorage, sizeMb: number)
 }
 
 async function main() {
+  // BENCH_ONLY names one part of `pnpm bench` (run.ts): this one runs only when it names none or storage.
+  const only = process.env.BENCH_ONLY;
+  if (only && only !== "storage") return;
   const sizeMb = Number(process.env.BENCH_STORAGE_MB ?? 100);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "vigil-bench-storage-"));
   process.env.VIGIL_DATA_DIR = dataDir;

@@ -27,6 +27,9 @@ async function tenantOwnedTables(): Promise<string[]> {
  */
 const SHARED_BY_DESIGN: Record<string, string> = {
   library_publications: "tenant_id <> current_tenant_id() AND forum_id IS NULL AND unpublished_at IS NULL",
+  // A partner reads its own participation in another workspace's visit (partner_reads, migration
+  // 20261220000000); the fixture makes each tenant a partner to mention that visit on its site.
+  visit_partners: "tenant_id <> current_tenant_id() AND partner_tenant_id = current_tenant_id()",
 };
 
 let a: TenantFixture;

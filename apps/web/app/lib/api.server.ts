@@ -44,6 +44,16 @@ function sharedRead<T>(request: Request, key: string, read: () => Promise<T>): P
 }
 
 /**
+ * An action's start: the caller's API, the submitted form (or a 400 when the body is not one), and
+ * a reader of its text fields (an absent field reads as "").
+ */
+export async function actionRequest(request: Request, loadContext: AppLoadContext, params: Readonly<Record<string, string | undefined>> = {}) {
+  const api = await serverApi(request, loadContext, params);
+  const form = await readForm(request);
+  return { api, form, field: (name: string) => String(form.get(name) ?? "") };
+}
+
+/**
  * Loaders and actions call the same tRPC procedures as the browser, through the server-side caller.
  * Passing the route's params checks them first: a malformed id or slug is a 404 (see route-params.ts).
  */

@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS = [
   "publicSite.reportWithheldChanged",
   "publicSite.reportPublished",
   "publicSite.reportUnpublished",
+  "publicSite.jointVisitMentioned",
+  "publicSite.jointVisitUnmentioned",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -66,4 +66,7 @@ export const SHARING_PROCEDURES: Record<string, ProcedureRow> = {
   "publicSite.publishReport": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.publishReport({ tenantSlug: slug, reportId: otherId }) },
   "publicSite.unpublishReport": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.unpublishReport({ tenantSlug: slug, reportId: otherId }) },
   "publicSite.previewReport": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.previewReport({ tenantSlug: slug, reportId: otherId }) },
+  "publicSite.jointVisits": { minRole: "coordinator", admitted: "OK", call: (c, slug) => c.publicSite.jointVisits({ tenantSlug: slug }) },
+  "publicSite.mentionJointVisit": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.mentionJointVisit({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId }) },
+  "publicSite.unmentionJointVisit": { minRole: "coordinator", admitted: "NOT_FOUND", call: (c, slug) => c.publicSite.unmentionJointVisit({ tenantSlug: slug, hostTenantId: otherId, visitId: otherId }) },
 };

@@ -79,3 +79,13 @@ export type PublicFigure = {
   implemented: number;
   partiallyImplemented: number;
 };
+
+/** A joint visit a partner mentions, as public_site_joint_visits returns it (migration 20270180000000). */
+export type PublicJointVisit = {
+  hostName: string;
+  hostSlug: string;
+  reportId: string;
+  startsOn: string;
+  endsOn: string;
+  place: NamedJson & { type: string };
+};

@@ -67,3 +67,6 @@ export const postImageSchema = postRefSchema.extend({
   ...uploadedFileFields,
   alt: z.partialRecord(localeSchema, textSchema.pipe(z.string().trim().max(500))).default({}),
 });
+
+/** A host's visit the partner took part in, named by the host's workspace and the visit. */
+export const jointVisitRefSchema = z.object({ hostTenantId: z.uuid(), visitId: z.uuid() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownSummary, renderMarkdown } from "./markdown.ts";
+import { markdownSummary, renderMarkdown, summaryHtml } from "./markdown.ts";
 
 describe("renderMarkdown", () => {
   it("renders Markdown", () => {
@@ -37,5 +37,20 @@ describe("markdownSummary", () => {
   it("is plain text, cut at a word", () => {
     expect(markdownSummary("**Bold** <b>x</b> & more\n\nNext")).toBe("Bold x & more Next");
     expect(markdownSummary("word ".repeat(100), 20)).toBe("word word word word…");
+  });
+
+  it("undoes the sanitiser's escapes once: entity-encoded markup stays text", () => {
+    expect(markdownSummary("&lt;script&gt;alert(1)&lt;/script&gt;")).toBe("<script>alert(1)</script>");
+    expect(markdownSummary("&amp;lt;img src=x onerror=alert(2)&amp;gt;")).toBe("&lt;img src=x onerror=alert(2)&gt;");
+  });
+});
+
+describe("summaryHtml", () => {
+  it("is the summary's text as HTML: no markup survives, entity-encoded or not", () => {
+    for (const payload of ["&lt;script&gt;alert(1)&lt;/script&gt;", "&#60;img src=x onerror=alert(2)&#62;", "&amp;lt;b&amp;gt;", "<script>alert(3)</script> \\<b\\>", "`<svg onload=alert(4)>`"]) {
+      const html = summaryHtml(payload);
+      expect(html).not.toMatch(/<|>/);
+    }
+    expect(summaryHtml("&lt;script&gt;x&lt;/script&gt; & \"q\"")).toBe("&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;");
   });
 });

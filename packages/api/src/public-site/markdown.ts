@@ -33,11 +33,25 @@ export function renderMarkdown(markdown: string): string {
   });
 }
 
-/** The first paragraph of a post as plain text, for lists, the feed and Open Graph. */
+const ESCAPED: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/**
+ * The first paragraph of a post as plain text, for lists, the feed and Open Graph. Plain text is not
+ * HTML: whoever puts it into markup escapes it (React does; the feed uses `summaryHtml`). The
+ * sanitiser's escapes are undone in one pass, so `&amp;lt;` stays the text `&lt;` (docs/decisions/0256).
+ */
 export function markdownSummary(markdown: string, maxLength = 280): string {
   const text = sanitizeHtml(parser.parse(markdown, { async: false }), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (escape) => ESCAPED[escape] ?? escape)
     .replace(/\s+/g, " ")
     .trim();
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
+}
+
+/** Plain text (a title, a summary) as HTML that shows exactly that text. */
+export const textAsHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/** A post's summary as HTML that shows its plain text and nothing else: for the feed's `<summary type="html">`. */
+export function summaryHtml(markdown: string, maxLength = 280): string {
+  return textAsHtml(markdownSummary(markdown, maxLength));
 }

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { openAttachmentFile } from "../attachments/storage.ts";
 import { describe, expect, it } from "vitest";
 import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, refusalOf } from "../testing/index.ts";
+import { createKrusevacVisit } from "../testing/recommendations.ts";
 import { publicSiteFigures, publicSiteHome, publicSitePost, publicSitePostImage, publicSiteReport } from "./visitor.ts";
 
 /**
@@ -19,12 +20,7 @@ async function krusevacWorkspace() {
   const workspace = await createTestWorkspace(owner);
   const ids = await withTenant(workspace.id, owner.id, async (tx) => {
     const tenantId = workspace.id;
-    const ministry = await tx.authority.create({ data: { tenantId, kind: "ministry", name: "Ministry of Interior" } });
-    const department = await tx.authority.create({ data: { tenantId, kind: "institution", name: "Police Department Kruševac", parentId: ministry.id } });
-    const place = await tx.place.create({ data: { tenantId, name: "Police Department Kruševac", type: "police_custody", authorityId: department.id } });
-    const visit = await tx.visit.create({
-      data: { tenantId, placeId: place.id, type: "ad_hoc", nightVisit: true, plannedStart: new Date("2014-06-12"), plannedEnd: new Date("2014-06-12"), status: "report_drafting" },
-    });
+    const { department, place, visit } = await createKrusevacVisit(tx, tenantId);
     await tx.visitTeamMember.create({ data: { tenantId, visitId: visit.id, userId: owner.id, visitRole: "lead" } });
     await tx.interview.create({ data: { tenantId, visitId: visit.id, pseudonym: "P-1", category: "detainee", consentGiven: true, allegations: [INTERVIEW_TEXT] } });
     await tx.attachment.create({ data: { tenantId, visitId: visit.id, fileName: EVIDENCE_NAME, contentType: "image/jpeg", sizeBytes: 3n, sha256: Buffer.alloc(32), storageKey: "k" } });

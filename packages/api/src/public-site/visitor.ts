@@ -2,7 +2,7 @@ import { appDb } from "@vigil/db";
 import { localizedName, type Locale } from "@vigil/i18n";
 import type { ReportDocument } from "../reports/document.ts";
 import type { ReportLanguage } from "../reports/inputs.ts";
-import type { NamedJson, PublicFigure, PublicPostDocument, PublicReportDocument, PublicSiteHome } from "./documents.ts";
+import type { NamedJson, PublicFigure, PublicJointVisit, PublicPostDocument, PublicReportDocument, PublicSiteHome } from "./documents.ts";
 
 /**
  * The visitor's only way into the database (docs/decisions/0201): the public_site_* SECURITY
@@ -29,6 +29,11 @@ export function publicSiteReport(slug: string, reportId: string): Promise<Public
 
 export function publicSiteFigures(slug: string): Promise<PublicFigure[] | null> {
   return one(appDb().$queryRaw<{ document: PublicFigure[] | null }[]>`SELECT public_site_figures(${slug}) AS document`);
+}
+
+/** The joint visits the site mentions whose host has published the report (docs/decisions/0257). */
+export async function publicSiteJointVisits(slug: string): Promise<PublicJointVisit[]> {
+  return (await one(appDb().$queryRaw<{ document: PublicJointVisit[] | null }[]>`SELECT public_site_joint_visits(${slug}) AS document`)) ?? [];
 }
 
 export async function publicSitePostImage(slug: string, postSlug: string): Promise<{ storageKey: string; contentType: string } | null> {

@@ -1,6 +1,7 @@
 import { withTenant } from "@vigil/db";
 import { describe, expect, it } from "vitest";
 import { createTestUser, createTestWorkspace } from "../testing/index.ts";
+import { createKrusevacVisit } from "../testing/recommendations.ts";
 import { overdueRecommendations, recordRecommendationUpdate, responseDueDate, sendReport, similarRecommendations } from "./follow-up.ts";
 
 /** A visit to a police department with a draft report of two recommendations (Kruševac, 2014). */
@@ -10,12 +11,7 @@ async function krusevac() {
   const actor = { tenantId: workspace.id, userId: owner.id, role: "owner" as const, ipAddress: null };
   const ids = await withTenant(workspace.id, owner.id, async (tx) => {
     const tenantId = workspace.id;
-    const ministry = await tx.authority.create({ data: { tenantId, kind: "ministry", name: "Ministry of Interior" } });
-    const department = await tx.authority.create({ data: { tenantId, kind: "institution", name: "Police Department Kruševac", parentId: ministry.id } });
-    const place = await tx.place.create({ data: { tenantId, name: "Police Department Kruševac", type: "police_custody", authorityId: department.id } });
-    const visit = await tx.visit.create({
-      data: { tenantId, placeId: place.id, type: "ad_hoc", nightVisit: true, plannedStart: new Date("2014-06-12"), plannedEnd: new Date("2014-06-12"), status: "report_drafting" },
-    });
+    const { ministry, department, place, visit } = await createKrusevacVisit(tx, tenantId);
     const report = await tx.report.create({ data: { tenantId, visitId: visit.id, language: "sr-Cyrl" } });
     const texts = ["Renovate the detention premises so that they meet the applicable standards.", "Record every person's time of arrival and release in the custody register."];
     const recommendations = [];

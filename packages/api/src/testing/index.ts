@@ -107,3 +107,4 @@ export function sessionTokenFrom(resHeaders: Headers): string | null {
 
 export { recordStatements, sessionLookUpsIn, transactionsIn } from "./statements.ts";
 export { createTestPlace, createTestVisit } from "./visits.ts";
+export { createJointVisitWithSentReport, createWorkspaceWithSite, type SiteWorkspace } from "./joint-report.ts";

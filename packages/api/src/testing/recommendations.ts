@@ -1,4 +1,4 @@
-import { withTenant } from "@vigil/db";
+import { withTenant, type TenantTx } from "@vigil/db";
 import { sendReport } from "../recommendations/follow-up.ts";
 import type { Actor } from "../core/actor.ts";
 import { unique } from "./index.ts";
@@ -51,4 +51,19 @@ export async function createAuthorities(tenantId: string) {
     const institution = await tx.authority.create({ data: { tenantId, kind: "institution", name: unique("Police Department"), parentId: ministry.id }, select: { id: true, name: true } });
     return { ministry, institution };
   });
+}
+
+/**
+ * The Kruševac story's record (June 2014), written in the caller's transaction: the Ministry of
+ * Interior, its Police Department Kruševac, the department's custody as a place, and the night visit
+ * to it, its report being drafted. The follow-up and public-site tests build their reports on it.
+ */
+export async function createKrusevacVisit(tx: TenantTx, tenantId: string) {
+  const ministry = await tx.authority.create({ data: { tenantId, kind: "ministry", name: "Ministry of Interior" } });
+  const department = await tx.authority.create({ data: { tenantId, kind: "institution", name: "Police Department Kruševac", parentId: ministry.id } });
+  const place = await tx.place.create({ data: { tenantId, name: "Police Department Kruševac", type: "police_custody", authorityId: department.id } });
+  const visit = await tx.visit.create({
+    data: { tenantId, placeId: place.id, type: "ad_hoc", nightVisit: true, plannedStart: new Date("2014-06-12"), plannedEnd: new Date("2014-06-12"), status: "report_drafting" },
+  });
+  return { ministry, department, place, visit };
 }

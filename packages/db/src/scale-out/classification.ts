@@ -85,6 +85,11 @@ export const CROSS_TENANT_COLUMNS: Record<string, CrossTenantLink> = {
     reason: "a public post about a forum the workspace took part in, hosted by another workspace",
     distributed: "foreign key to forums dropped; purging the host workspace clears the link",
   },
+  "public_joint_mentions.host_tenant_id": {
+    feature: "public site",
+    reason: "a partner mentions on its own site a joint visit another workspace hosted (its participation, docs/decisions/0257)",
+    distributed: "foreign key to visit_partners dropped; purging the host workspace deletes the mentions of its visits",
+  },
   "template_imports.publisher_tenant_id": {
     feature: "methodology library",
     reason: "where an imported template came from: the publisher's workspace",

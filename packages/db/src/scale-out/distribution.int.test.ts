@@ -43,6 +43,7 @@ describe("distribution by tenant", () => {
     expect(crossTenantForeignKeys(catalog).map((fk) => `${fk.table}.${fk.columns.join("+")}`).sort()).toEqual([
       "forum_documents.forum_tenant_id+forum_id",
       "library_publications.forum_tenant_id+forum_id",
+      "public_joint_mentions.host_tenant_id+visit_id+tenant_id",
       "public_posts.forum_tenant_id+forum_id",
     ]);
   });

@@ -94,6 +94,14 @@ export async function createTenantRows(owner: pg.Client, label: string): Promise
   const postId = await one("INSERT INTO public_posts (tenant_id, slug, published_at, report_id) VALUES ($1, 'night-visit', now(), $2)", [tenantId, reportId]);
   await owner.query("INSERT INTO public_post_translations (tenant_id, post_id, language, title, body) VALUES ($1, $2, 'en', 'Night visit', 'Text.')", [tenantId, postId]);
   await owner.query("INSERT INTO public_reports (tenant_id, report_id, published_at) VALUES ($1, $2, now())", [tenantId, reportId]);
+  // A joint visit hosted by a workspace of its own, in which this tenant is the accepted partner, and
+  // its mention on this tenant's public site (migration 20270180000000).
+  const hostTenantId = randomUUID();
+  await owner.query("INSERT INTO tenants (id, slug, name, country_code, default_locale, allow_joint_visits) VALUES ($1, $2, $3, 'RS', 'sr-Cyrl', true)", [hostTenantId, `${label}-host-${suffix}`, `${label} host`]);
+  const hostPlaceId = await one("INSERT INTO places (tenant_id, name, type) VALUES ($1, 'District Prison', 'police_custody')", [hostTenantId]);
+  const hostVisitId = await one("INSERT INTO visits (tenant_id, place_id, type, planned_start, planned_end) VALUES ($1, $2, 'ad_hoc', '2014-12-23', '2014-12-23')", [hostTenantId, hostPlaceId]);
+  await owner.query("INSERT INTO visit_partners (tenant_id, visit_id, partner_tenant_id, status, responded_at) VALUES ($1, $2, $3, 'accepted', now())", [hostTenantId, hostVisitId, tenantId]);
+  await owner.query("INSERT INTO public_joint_mentions (tenant_id, host_tenant_id, visit_id) VALUES ($1, $2, $3)", [tenantId, hostTenantId, hostVisitId]);
 
   return { tenantId, userId, membershipId, invitationId, auditId };
 }

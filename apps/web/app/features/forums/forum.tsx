@@ -12,13 +12,12 @@ import { CheckboxGroup } from "../templates/CheckboxGroup";
 import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { TextField } from "../../ui/TextField";
-import { loaderError, runAction, serverApi } from "../../lib/api.server";
+import { actionRequest, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/forum";
-import { readForm } from "../../lib/read-form.server";
 import { ForeignName, withNames, joinNodes } from "../../lib/bdi";
 import { WorkspaceIdentity } from "../../shell/WorkspaceIdentity";
 
@@ -43,9 +42,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context, params);
-  const form = await readForm(request);
-  const field = (name: string) => String(form.get(name) ?? "");
+  const { api, form, field } = await actionRequest(request, context, params);
   const base = { tenantSlug: params.slug, forumId: params.forumId };
   const run = async (intent: string, work: () => Promise<unknown>) => {
     const result = await runAction(api, work);

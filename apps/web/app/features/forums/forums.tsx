@@ -9,13 +9,12 @@ import { TextArea } from "../../ui/TextArea";
 import { FormError } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { TextField } from "../../ui/TextField";
-import { loaderError, runAction, serverApi } from "../../lib/api.server";
+import { actionRequest, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { fieldError, useBusy } from "../../lib/form";
 import { pageTitle, useLocale } from "../../lib/locale";
 import { roleAtLeast, useWorkspace } from "../../lib/workspace";
 import type { Route } from "./+types/forums";
-import { readForm } from "../../lib/read-form.server";
 import { ForeignName, withNames, joinNodes } from "../../lib/bdi";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "forums.title");
@@ -30,9 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context, params);
-  const form = await readForm(request);
-  const field = (name: string) => String(form.get(name) ?? "");
+  const { api, form, field } = await actionRequest(request, context, params);
   return dispatchIntent(form, {
     respond: async (intent) => {
       const forumId = field("forumId");

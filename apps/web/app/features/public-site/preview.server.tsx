@@ -2,7 +2,7 @@ import type { PublicSiteHome } from "@vigil/api/public-site";
 import { translator, type Locale } from "@vigil/i18n";
 import type { ReactNode } from "react";
 import type { ServerApi } from "../../lib/api.server";
-import { renderSitePage, type SiteContext } from "./site-layout";
+import { renderSitePage, siteOrigin, type SiteContext } from "./site-layout";
 
 /**
  * The NPM's preview (issue 17): the page a visitor would get, rendered by the same components from
@@ -21,7 +21,7 @@ export async function previewResponse(
   const language = languages.find((l) => l === requested) ?? languages[0] ?? "en";
   const home: PublicSiteHome = { slug: tenantSlug, name: workspace.name, countryCode: workspace.countryCode, languages, mandate: settings.mandate, updatedAt: new Date().toISOString(), posts: [], reports: [] };
   const t = translator(language);
-  const site: SiteContext = { home, language, t, url };
+  const site: SiteContext = { home, language, t, origin: siteOrigin() };
   const { path, section, title, main } = page(site);
   const html = renderSitePage(site, path, section, { title }, (
     <>

@@ -24,13 +24,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     return await api.inWorkspace(params.slug, async (caller) => {
-      const [settings, post, reports, forums] = await Promise.all([
+      const [settings, post, reports, forums, places] = await Promise.all([
         caller.publicSite.settings({ tenantSlug: params.slug }),
         params.postId ? caller.publicSite.post({ tenantSlug: params.slug, postId: params.postId }) : Promise.resolve(null),
         caller.publicSite.reports({ tenantSlug: params.slug }),
         caller.forums.list({ tenantSlug: params.slug }),
+        caller.places.list({ tenantSlug: params.slug, limit: 100 }),
       ]);
-      return { settings, post, reports, forums: forums.filter((f) => f.status === "accepted") };
+      // The linked place stays on offer even when it is archived or beyond the first hundred.
+      const linked = post?.placeId && !places.places.some((p) => p.id === post.placeId) ? [await caller.places.get({ tenantSlug: params.slug, placeId: post.placeId })] : [];
+      return { settings, post, reports, forums: forums.filter((f) => f.status === "accepted"), places: [...linked, ...places.places].map(({ id, name, nameTranslations, type }) => ({ id, name, nameTranslations, type })) };
     });
   } catch (error) {
     loaderError(error, request);
@@ -91,7 +94,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function PublicSitePost({ loaderData, actionData, params }: Route.ComponentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { settings, post, reports, forums } = loaderData;
+  const { settings, post, reports, forums, places } = loaderData;
   const saving = useBusy("save");
   const languages: Locale[] = settings.languages.length > 0 ? [...settings.languages, ...LOCALES.filter((l) => !settings.languages.includes(l))] : [...LOCALES];
   const version = (l: Locale) => post?.translations.find((tr) => tr.language === l);
@@ -130,7 +133,13 @@ export default function PublicSitePost({ loaderData, actionData, params }: Route
             defaultValue={post?.forumId ?? ""}
             options={[{ value: "", label: t("publicSite.noLink") }, ...forums.map((f) => ({ value: f.id, label: f.name }))]}
           />
-          {post?.placeId ? <input type="hidden" name="placeId" value={post.placeId} /> : null}
+          <SelectField
+            name="placeId"
+            label={t("publicSite.linkPlace")}
+            defaultValue={post?.placeId ?? ""}
+            error={fieldError(saveResult, "placeId")}
+            options={[{ value: "", label: t("publicSite.noLink") }, ...places.map((p) => ({ value: p.id, label: `${localizedName(p, locale)} (${t(`visitPlaceTypes.${p.type}`)})` }))]}
+          />
           <Button busy={saving} busyLabel={t("common.saving")}>{post ? t("publicSite.savePost") : t("publicSite.createDraft")}</Button>
         </Form>
       </Card>

@@ -1,11 +1,10 @@
 import { formatDate, LOCALE_NAMES, LOCALES, localizedName, type Locale } from "@vigil/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
-import { runAction, loaderError, serverApi } from "../../lib/api.server";
+import { actionRequest, loaderError, runAction, serverApi } from "../../lib/api.server";
 import { fieldError, useBusy } from "../../lib/form";
 import { dispatchIntent } from "../../lib/intent";
 import { pageTitle, useLocale } from "../../lib/locale";
-import { readForm } from "../../lib/read-form.server";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { EmptyState } from "../../ui/EmptyState";
@@ -13,6 +12,7 @@ import { FormError, FormSuccess } from "../../ui/FormMessage";
 import { PageHeader } from "../../ui/PageHeader";
 import { SelectField } from "../../ui/SelectField";
 import { TextArea } from "../../ui/TextArea";
+import { JointVisitMentions } from "./JointVisitMentions";
 import type { Route } from "./+types/public-site";
 import { postTitleIn } from "./post-version";
 
@@ -22,12 +22,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const api = await serverApi(request, context, params);
   try {
     return await api.inWorkspace(params.slug, async (caller) => {
-      const [settings, posts, reports] = await Promise.all([
+      const [settings, posts, reports, jointVisits] = await Promise.all([
         caller.publicSite.settings({ tenantSlug: params.slug }),
         caller.publicSite.posts({ tenantSlug: params.slug }),
         caller.publicSite.reports({ tenantSlug: params.slug }),
+        caller.publicSite.jointVisits({ tenantSlug: params.slug }),
       ]);
-      return { settings, posts, reports };
+      return { settings, posts, reports, jointVisits };
     });
   } catch (error) {
     loaderError(error, request);
@@ -35,9 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const api = await serverApi(request, context, params);
-  const form = await readForm(request);
-  const field = (name: string) => String(form.get(name) ?? "");
+  const { api, form, field } = await actionRequest(request, context, params);
   const tenantSlug = params.slug;
   const answer = <T,>(intent: string, result: Awaited<ReturnType<typeof runAction<T>>>) =>
     data({ ok: result.ok, message: result.ok ? undefined : result.message, fieldErrors: result.ok ? undefined : result.fieldErrors, intent, targetId: field("id") }, { status: result.ok ? 200 : 400 });
@@ -53,6 +52,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     unpublishPost: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.unpublishPost({ tenantSlug, postId: field("id") }))),
     publishReport: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.publishReport({ tenantSlug, reportId: field("id") }))),
     unpublishReport: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.unpublishReport({ tenantSlug, reportId: field("id") }))),
+    mentionJointVisit: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.mentionJointVisit({ tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") }))),
+    unmentionJointVisit: async (intent) => answer(intent, await runAction(api, () => api.caller.publicSite.unmentionJointVisit({ tenantSlug, hostTenantId: field("hostTenantId"), visitId: field("visitId") }))),
   });
 }
 
@@ -60,7 +61,7 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
   const { t } = useTranslation();
   const locale = useLocale();
   const saving = useBusy("saveSettings");
-  const { settings, posts, reports } = loaderData;
+  const { settings, posts, reports, jointVisits } = loaderData;
   const settingsResult = actionData?.intent === "saveSettings" ? actionData : undefined;
   const address = `/p/${params.slug}`;
   const languagesError = fieldError(settingsResult, "languages");
@@ -181,6 +182,8 @@ export default function PublicSite({ loaderData, actionData, params }: Route.Com
           </ul>
         )}
       </Card>
+
+      <JointVisitMentions visits={jointVisits} />
     </div>
   );
 }

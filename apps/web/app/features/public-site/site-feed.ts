@@ -1,4 +1,4 @@
-import { markdownSummary, renderMarkdown } from "@vigil/api/public-site";
+import { renderMarkdown, summaryHtml, textAsHtml } from "@vigil/api/public-site";
 import { translator } from "@vigil/i18n";
 import { Feed } from "feed";
 import type { Route } from "./+types/site-feed";
@@ -9,9 +9,9 @@ import { postIn } from "./site-pages";
 export function loader({ request, context, params }: Route.LoaderArgs) {
   return publicPage({
     request, context, site: params.site, path: "feed.xml",
-    build: async (home, language, url) => {
+    build: async (home, language, origin) => {
       const t = translator(language);
-      const base = `${url.origin}/p/${home.slug}`;
+      const base = `${origin}/p/${home.slug}`;
       const feed = new Feed({
         id: `${base}?lang=${language}`,
         title: t("visitorSite.feedTitle", { name: home.name }),
@@ -26,11 +26,13 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
         const version = postIn(post, language);
         feed.addItem({
           id: `${base}/news/${post.slug}`,
-          title: version.title,
+          // The feed's item title is type="html" too: the post's plain-text title, escaped.
+          title: textAsHtml(version.title),
           link: `${base}/news/${post.slug}?lang=${language}`,
           date: new Date(post.updatedAt),
           published: new Date(post.publishedAt ?? post.updatedAt),
-          description: markdownSummary(version.body),
+          // The summary is type="html": its plain text escaped, so an entity-encoded <script> stays text.
+          description: summaryHtml(version.body),
           content: renderMarkdown(version.body),
         });
       }

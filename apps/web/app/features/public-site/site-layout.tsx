@@ -9,9 +9,20 @@ import { renderToStaticMarkup } from "react-dom/server";
  * script at all, so that a page is the same for every visitor and can be cached; the site's own
  * stylesheet (public/public-site.css) includes the print rules.
  */
-export type SiteContext = { home: PublicSiteHome; language: Locale; t: TFunction; url: URL };
+/** `origin` is the configured public address (APP_URL) that absolute links name, never the request's. */
+export type SiteContext = { home: PublicSiteHome; language: Locale; t: TFunction; origin: string };
 
 export type PageMeta = { title: string; description?: string; type?: "website" | "article"; image?: string | null };
+
+/**
+ * The origin of every absolute link of the public site (canonical, hreflang, Open Graph, feed,
+ * sitemap): the configured APP_URL, which the server always sets (main.ts). Never the request's
+ * Host header: a page is built once and served to every visitor from the cache, so a forged Host
+ * would otherwise end up in everyone's copy.
+ */
+export function siteOrigin(): string {
+  return new URL(process.env.APP_URL ?? "http://localhost:3000").origin;
+}
 
 export const sitePath = (home: PublicSiteHome, path = "") => `/p/${home.slug}${path ? `/${path}` : ""}`;
 
@@ -30,8 +41,7 @@ export function formatDay(language: Locale, iso: string): string {
 type Section = "home" | "news" | "reports" | "figures";
 
 export function renderSitePage(site: SiteContext, path: string, section: Section, meta: PageMeta, main: ReactNode): string {
-  const { home, language, t, url } = site;
-  const origin = url.origin;
+  const { home, language, t, origin } = site;
   const canonical = `${origin}${siteHref(site, path)}`;
   const nav: { section: Section; path: string; label: string }[] = [
     { section: "home", path: "", label: t("visitorSite.nav.home") },

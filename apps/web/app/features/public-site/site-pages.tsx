@@ -1,6 +1,6 @@
 import {
-  markdownSummary, publicSiteFigures, publicSitePost, publicSiteReport, renderMarkdown,
-  type PublicFigure, type PublicPostDocument, type PublicRecommendation, type PublicReportDocument, type PublicReportListing,
+  markdownSummary, publicSiteFigures, publicSiteJointVisits, publicSitePost, publicSiteReport, renderMarkdown,
+  type PublicFigure, type PublicJointVisit, type PublicPostDocument, type PublicRecommendation, type PublicReportDocument, type PublicReportListing,
 } from "@vigil/api/public-site";
 import { translator, type Locale } from "@vigil/i18n";
 import { formatRate } from "../dashboard/format";
@@ -51,6 +51,22 @@ function ReportList({ site, reports }: { site: SiteContext; reports: PublicRepor
   );
 }
 
+/** The joint visits the site mentions, each linking to the host's published report on the host's site. */
+function JointVisitList({ site, visits }: { site: SiteContext; visits: PublicJointVisit[] }) {
+  return (
+    <ul className="item-list">
+      {visits.map((visit) => (
+        <li key={visit.reportId}>
+          <h3><a href={`/p/${visit.hostSlug}/reports/${visit.reportId}`}>{reportTitle(site, visit)}</a></h3>
+          <p className="meta">
+            {site.t("visitorSite.jointVisitWith", { host: visit.hostName })} · {site.t("visitorSite.visitedOn", { date: formatDay(site.language, visit.startsOn) })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function FigureTable({ site, caption, figures, label }: { site: SiteContext; caption: string; figures: PublicFigure[]; label: (f: PublicFigure) => string }) {
   const { t } = site;
   if (figures.length === 0) return null;
@@ -94,12 +110,12 @@ function Figures({ site, figures }: { site: SiteContext; figures: PublicFigure[]
   );
 }
 
-const context = (home: Parameters<Build>[0], language: Locale, url: URL): SiteContext => ({ home, language, url, t: translator(language) });
+const context = (home: Parameters<Build>[0], language: Locale, origin: string): SiteContext => ({ home, language, origin, t: translator(language) });
 
-export const buildHome: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildHome: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const { t } = site;
-  const figures = (await publicSiteFigures(home.slug)) ?? [];
+  const [figures, jointVisits] = await Promise.all([publicSiteFigures(home.slug).then((f) => f ?? []), publicSiteJointVisits(home.slug)]);
   const mandate = home.mandate[language];
   const body = renderSitePage(site, "", "home", { title: home.name, description: mandate ? markdownSummary(mandate) : undefined }, (
     <>
@@ -115,6 +131,12 @@ export const buildHome: Build = async (home, language, url) => {
         <ReportList site={site} reports={home.reports.slice(0, 5)} />
         <p><a href={siteHref(site, "reports")}>{t("visitorSite.allReports")}</a></p>
       </section>
+      {jointVisits.length > 0 ? (
+        <section aria-labelledby="joint-visits">
+          <h2 id="joint-visits">{t("visitorSite.jointVisits")}</h2>
+          <JointVisitList site={site} visits={jointVisits} />
+        </section>
+      ) : null}
       <section aria-labelledby="figures">
         <h2 id="figures">{t("visitorSite.nav.figures")}</h2>
         <FigureTable site={site} caption={t("visitorSite.figures.byYear")} figures={figures.filter((f) => f.dimension === "year")} label={(f) => f.key} />
@@ -123,11 +145,12 @@ export const buildHome: Build = async (home, language, url) => {
       </section>
     </>
   ));
-  return { status: 200, contentType: HTML, body };
+  // The home page shows hosts' publications (joint visits): any site's change forgets it.
+  return { status: 200, contentType: HTML, body, showsOtherSites: true };
 };
 
-export const buildNews: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildNews: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const body = renderSitePage(site, "news", "news", { title: site.t("visitorSite.nav.news") }, (
     <>
       <h1>{site.t("visitorSite.nav.news")}</h1>
@@ -162,10 +185,10 @@ export function PostBody({ site, post, reportPath, imagePath }: { site: SiteCont
 }
 
 export function buildPost(postSlug: string): Build {
-  return async (home, language, url) => {
+  return async (home, language, origin) => {
     const post = await publicSitePost(home.slug, postSlug);
     if (!post) return null;
-    const site = context(home, language, url);
+    const site = context(home, language, origin);
     const version = postIn(post, language);
     const reportPath = post.report ? siteHref(site, `reports/${post.report.id}`) : null;
     const body = renderSitePage(
@@ -177,8 +200,8 @@ export function buildPost(postSlug: string): Build {
   };
 }
 
-export const buildReports: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildReports: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const body = renderSitePage(site, "reports", "reports", { title: site.t("visitorSite.nav.reports") }, (
     <>
       <h1>{site.t("visitorSite.nav.reports")}</h1>
@@ -257,10 +280,10 @@ export function ReportBody({ site, report, pdfPath }: { site: SiteContext; repor
 }
 
 export function buildReport(reportId: string): Build {
-  return async (home, language, url) => {
+  return async (home, language, origin) => {
     const report = await publicSiteReport(home.slug, reportId);
     if (!report) return null;
-    const site = context(home, language, url);
+    const site = context(home, language, origin);
     const body = renderSitePage(
       site, `reports/${report.id}`, "reports",
       { title: reportTitle(site, report), description: report.summary ? report.summary.slice(0, 280) : undefined, type: "article" },
@@ -270,8 +293,8 @@ export function buildReport(reportId: string): Build {
   };
 }
 
-export const buildFigures: Build = async (home, language, url) => {
-  const site = context(home, language, url);
+export const buildFigures: Build = async (home, language, origin) => {
+  const site = context(home, language, origin);
   const figures = (await publicSiteFigures(home.slug)) ?? [];
   const body = renderSitePage(site, "figures", "figures", { title: site.t("visitorSite.nav.figures") }, (
     <>

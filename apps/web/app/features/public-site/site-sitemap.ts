@@ -7,8 +7,8 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 export function loader({ request, context, params }: Route.LoaderArgs) {
   return publicPage({
     request, context, site: params.site, path: "sitemap.xml",
-    build: async (home, _language, url) => {
-      const base = `${url.origin}/p/${home.slug}`;
+    build: async (home, _language, origin) => {
+      const base = `${origin}/p/${home.slug}`;
       const pages: { path: string; updated: string }[] = [
         { path: "", updated: home.updatedAt },
         { path: "/news", updated: home.updatedAt },
