@@ -3,6 +3,7 @@ import { publicReportPdfDocument, publicSiteReport } from "@vigil/api/public-sit
 import { contentDisposition } from "../../lib/content-disposition";
 import type { Route } from "./+types/site-report-pdf";
 import { publicFile } from "./public-response.server";
+import { renderedPdf } from "./rendered-pdfs.server";
 import { reportIdParam } from "./site-routes.server";
 
 /** The public report as PDF: the same published-only document as its page, without the visit team. */
@@ -14,12 +15,14 @@ export function loader({ request, context, params }: Route.LoaderArgs) {
       const report = await publicSiteReport(home.slug, reportId ?? "");
       if (!report) return null;
       const document = publicReportPdfDocument(home, report, report.language);
+      const version = JSON.stringify(document);
       return {
         contentType: "application/pdf",
         // The PDF is rendered from this document alone: a browser whose copy is current gets a 304 without a render.
-        version: JSON.stringify(document),
+        version,
         disposition: contentDisposition(reportFileName(document)),
-        open: async () => new Uint8Array(await renderReportPdf(document, { publicVersion: true })),
+        // Rendered once per document and kept a while: re-requests are not renders (decision 0255's review).
+        open: () => renderedPdf(version, async () => new Uint8Array(await renderReportPdf(document, { publicVersion: true }))),
       };
     },
   });
