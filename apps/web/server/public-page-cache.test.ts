@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import { cachePublicPage, forgetPublicSite, publicPageKey, rememberSiteLanguages } from "@vigil/api/public-site";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cachedPublicPages } from "./public-page-cache.ts";
+import { CACHED_PUBLIC_ROUTE, cachedPublicPages } from "./public-page-cache.ts";
+import { notedRoutePattern } from "./route-pattern.ts";
 
 /**
  * The early path answers a cached public page exactly as the routes would (same headers, 304 on its
@@ -11,6 +12,8 @@ import { cachedPublicPages } from "./public-page-cache.ts";
 let base: string;
 let close: () => void;
 const SITE = "early-path-site";
+/** The route label each answered request carried, as the metrics read it. */
+const labels: (string | undefined)[] = [];
 const page = (language: string, body: string) => ({ status: 200, contentType: "text/html; charset=utf-8", body, etag: `"${language}-etag"`, language });
 
 beforeAll(async () => {
@@ -18,7 +21,12 @@ beforeAll(async () => {
   cachePublicPage(SITE, publicPageKey(SITE, "", "uk"), page("uk", "<p>Головна</p>"));
   cachePublicPage(SITE, publicPageKey(SITE, "", "en"), page("en", "<p>Home</p>"));
   cachePublicPage(SITE, publicPageKey(SITE, "news", "en"), page("en", "<p>News</p>"));
-  const app = express().use(cachedPublicPages).use((_req, res) => res.status(418).send("routes"));
+  const app = express()
+    .use((_req, res, next) => {
+      res.on("finish", () => labels.push(notedRoutePattern(res)));
+      next();
+    })
+    .use(cachedPublicPages).use((_req, res) => res.status(418).send("routes"));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,6 +57,13 @@ describe("the public pages' early path", () => {
     const head = await fetch(`${base}/p/${SITE}?lang=en`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
+  });
+
+  it("labels a page it answers for the metrics by one fixed route, and leaves what it passes on unlabelled", async () => {
+    labels.length = 0;
+    await (await fetch(`${base}/p/${SITE}?lang=en`)).text();
+    await (await fetch(`${base}/p/unknown-site`)).text();
+    expect(labels).toEqual([CACHED_PUBLIC_ROUTE, undefined]);
   });
 
   it("passes on what it does not hold: other pages, other sites, other methods, other paths", async () => {

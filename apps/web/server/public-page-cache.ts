@@ -1,5 +1,6 @@
 import { cachedPageFor, publicPageAnswer } from "@vigil/api/public-site";
 import type { RequestHandler } from "express";
+import { noteRoutePattern } from "./route-pattern.ts";
 
 /**
  * A visitor's public page that is in the cache is answered here, before React Router (issue 17's
@@ -9,6 +10,8 @@ import type { RequestHandler } from "express";
  * Anything not cached already (a first visit, an unknown site, a file) goes on to the routes.
  */
 const PUBLIC_PATH = /^\/p\/([^/]+)(?:\/(.*))?$/;
+/** The metrics' route label of a page answered here: one bounded label, not `unmatched` (decision 0250). */
+export const CACHED_PUBLIC_ROUTE = "/p/:site/* (cached)";
 
 export const cachedPublicPages: RequestHandler = (req, res, next) => {
   if (req.method !== "GET" && req.method !== "HEAD") return next();
@@ -20,6 +23,7 @@ export const cachedPublicPages: RequestHandler = (req, res, next) => {
   const page = cachedPageFor(match[1]!, match[2] ?? "", lang, req.get("accept-language") ?? null);
   if (!page) return next();
   const answer = publicPageAnswer(page, req.method, req.get("if-none-match"));
+  noteRoutePattern(res, CACHED_PUBLIC_ROUTE);
   res.status(answer.status).set(answer.headers);
   res.end(answer.body === null ? undefined : answer.body);
 };
