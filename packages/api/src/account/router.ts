@@ -6,6 +6,7 @@ import {
 import { requestPasswordReset, resetPassword, sendEmailVerification, verifyEmail } from "./recovery.ts";
 import { checkPasswordLimited, signIn, signUp } from "./accounts.ts";
 import { afterSignIn } from "../security/after-sign-in.ts";
+import { requireSessionSecondFactor } from "../security/session-second-factor.ts";
 import { authedProcedure, publicProcedure, router } from "../core/trpc.ts";
 import { asUser } from "@vigil/db";
 import { fail } from "../core/errors.ts";
@@ -64,6 +65,8 @@ export const profileRouter = router({
   changePassword: authedProcedure
     .input(changePasswordSchema)
     .mutation(async ({ ctx, input }) => {
+      // A session that never proved the second factor may not take the account over (decision 0265).
+      requireSessionSecondFactor(ctx.user, ctx.session);
       // Limited like sign-in, and from the same allowance: a stolen session cannot guess the password here.
       const checked = await checkPasswordLimited(ctx.user.email, input.currentPassword, { ipAddress: ctx.ipAddress, locale: ctx.locale });
       if (!checked) fail("BAD_REQUEST", "errors.wrongPassword", {}, "currentPassword");

@@ -106,13 +106,17 @@ export const twoFactorRouter = router({
 export const sessionsRouter = router({
   list: authedProcedure.query(({ ctx }) => listSessions(ctx.user.id, ctx.session.id)),
 
+  // A session that never proved the account's second factor (a stolen password-only cookie) may not
+  // sign out the sessions that did (decision 0265).
   revoke: authedProcedure.input(revokeSessionSchema).mutation(async ({ ctx, input }) => {
+    requireSessionSecondFactor(ctx.user, ctx.session);
     await revokeSession(ctx.user.id, input.sessionId);
     ctx.log.info({ revokedSessionId: input.sessionId }, "session signed out remotely");
     return { ok: true as const };
   }),
 
   revokeOthers: authedProcedure.mutation(async ({ ctx }) => {
+    requireSessionSecondFactor(ctx.user, ctx.session);
     const count = await revokeOtherSessions(ctx.user.id, ctx.session.id);
     return { count };
   }),

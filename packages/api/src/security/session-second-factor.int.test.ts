@@ -185,3 +185,21 @@ describe("changing the password", () => {
     expect(await asUser(user.id, (tx) => tx.pendingSignIn.count({ where: { userId: user.id } }))).toBe(0);
   });
 });
+
+describe("a session without the factor cannot take the account from the sessions that have it", () => {
+  it("refuses changing the password and signing out other sessions; the proved sessions stay", async () => {
+    const user = await createTestUser();
+    await enrolTestTwoFactor(user.id);
+    // A stolen cookie of a session signed in with the password alone (e.g. from before the migration).
+    const passwordOnly = await createSession(user.id);
+    const { caller } = await callerFor(passwordOnly);
+    expect(await refusal(caller.profile.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "the thief's new passphrase" }))).toBe(`FORBIDDEN ${SECOND_FACTOR_DUE}`);
+    expect(await refusal(caller.sessions.revokeOthers())).toBe(`FORBIDDEN ${SECOND_FACTOR_DUE}`);
+    const mine = (await (await callerFor(user)).caller.sessions.list()).find((session) => session.current)!;
+    expect(await refusal(caller.sessions.revoke({ sessionId: mine.id }))).toBe(`FORBIDDEN ${SECOND_FACTOR_DUE}`);
+    expect(await signedIn(user.token)).toBe(true);
+    // The owner, on a session with the factor, still can.
+    expect((await (await callerFor(user)).caller.sessions.revokeOthers()).count).toBe(1);
+    expect(await signedIn(passwordOnly.token)).toBe(false);
+  });
+});
