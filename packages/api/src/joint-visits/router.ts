@@ -18,6 +18,7 @@ import {
 } from "./joint-visits.ts";
 import { visitRefSchema } from "../core/schemas.ts";
 import { router, tenantProcedure } from "../core/trpc.ts";
+import { forgetPublicSiteOnCommit } from "../public-site/page-cache.ts";
 
 export const jointVisitsRouter = router({
   // The workspace setting and the directory.
@@ -36,7 +37,13 @@ export const jointVisitsRouter = router({
   setInterviewSharing: tenantProcedure("admin")
     .input(interviewSharingSchema)
     .mutation(({ ctx, input }) => setInterviewSharing(ctx.tx, ctx.actor, input.visitId, input.partnerTenantId, input.share)),
-  end: tenantProcedure("coordinator").input(partnershipSchema).mutation(({ ctx, input }) => endPartnership(ctx.tx, ctx.actor, input.visitId, input.partnerTenantId)),
+  end: tenantProcedure("coordinator").input(partnershipSchema).mutation(async ({ ctx, input }) => {
+    const ended = await endPartnership(ctx.tx, ctx.actor, input.visitId, input.partnerTenantId);
+    // The partner's site may mention this visit (decision 0257): forgetting any site forgets the
+    // pages that show other sites' publications, the partner's among them.
+    forgetPublicSiteOnCommit(ctx.tx, ctx.tenant.slug);
+    return ended;
+  }),
 
   // The partner's side: invitations addressed to it, and its nominations.
   list: tenantProcedure("viewer").query(({ ctx }) => listJointVisits(ctx.tx, ctx.actor)),

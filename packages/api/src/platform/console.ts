@@ -7,6 +7,7 @@ import { isLocale } from "@vigil/i18n";
 import { fail } from "../core/errors.ts";
 import { setWorkspaceVerification } from "../workspaces/verification.ts";
 import { recordOperatorAction, type PlatformOperator } from "./audit.ts";
+import { forgetPublicSite } from "../public-site/page-cache.ts";
 
 /**
  * The operator console's service (decision 0231). It reads and writes through the privileged handle,
@@ -98,21 +99,27 @@ export async function setVerification(operator: PlatformOperator, workspaceId: s
 
 /** Makes the workspace read-only (every change refused) with a reason its owners see. */
 export async function suspendWorkspace(operator: PlatformOperator, workspaceId: string, reason: string) {
-  return onWorkspace(workspaceId, async (tx, workspace) => {
+  const { slug, suspendedAt } = await onWorkspace(workspaceId, async (tx, workspace) => {
     const suspendedAt = workspace.suspendedAt ?? new Date();
     await tx.tenant.update({ where: { id: workspace.id }, data: { suspendedAt, suspensionReason: reason }, select: { id: true } });
     await recordOperatorAction(tx, operator, workspace, "workspace.suspended", { reason });
-    return { suspendedAt };
+    return { slug: workspace.slug, suspendedAt };
   });
+  // Committed: a suspended workspace's public site is offline (public_site_tenant), its cached pages too.
+  forgetPublicSite(slug);
+  return { suspendedAt };
 }
 
 export async function liftSuspension(operator: PlatformOperator, workspaceId: string) {
-  return onWorkspace(workspaceId, async (tx, workspace) => {
-    if (!workspace.suspendedAt) return { changed: false };
+  const lifted = await onWorkspace(workspaceId, async (tx, workspace) => {
+    if (!workspace.suspendedAt) return null;
     await tx.tenant.update({ where: { id: workspace.id }, data: { suspendedAt: null, suspensionReason: null }, select: { id: true } });
     await recordOperatorAction(tx, operator, workspace, "workspace.suspensionLifted");
-    return { changed: true };
+    return workspace.slug;
   });
+  // Committed: the "site not found" pages cached while it was suspended go.
+  if (lifted) forgetPublicSite(lifted);
+  return { changed: lifted !== null };
 }
 
 /** Grants a plan by hand (`null` gives the subscription back its say); only a plan this installation offers. */

@@ -1,4 +1,5 @@
 import type { Locale } from "@vigil/i18n";
+import { afterCommit } from "../core/after-commit.ts";
 
 /**
  * The public site's rendered pages, kept in this process for a short while (docs/decisions/0203):
@@ -101,4 +102,13 @@ function forgetNow(site: string): void {
 export function forgetPublicSite(site: string): void {
   forgetNow(site);
   setTimeout(() => forgetNow(site), SECOND_FORGET_MS).unref();
+}
+
+/**
+ * Forgets the site's pages once the transaction `tx` has committed (and again a moment later, as
+ * forgetPublicSite does): forgetting before the commit let a page rebuilt from the old rows in
+ * between stay cached for the whole time to live.
+ */
+export function forgetPublicSiteOnCommit(tx: object, site: string): void {
+  afterCommit(tx, async () => forgetPublicSite(site));
 }

@@ -8,6 +8,7 @@ import { createTestOperator } from "../platform/testing.ts";
 import { renderReportPdf } from "../reports/pdf.ts";
 import { objectStorage } from "../storage/settings.ts";
 import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, refusalOf } from "../testing/index.ts";
+import { cachedPublicPage, cachePublicPage, publicPageKey } from "./page-cache.ts";
 import { publicReportPdfDocument, publicSiteHome, publicSitePost, publicSiteReport } from "./visitor.ts";
 
 /**
@@ -81,8 +82,12 @@ describe("public site review", () => {
     await w.caller.publicSite.publishReport({ tenantSlug: w.workspace.slug, reportId: w.report });
     expect(await publicSiteHome(w.workspace.slug)).not.toBeNull();
 
+    // A page a visitor had just loaded, in this process's cache: the suspension must not leave it served.
+    const cachedKey = publicPageKey(w.workspace.slug, "", "en");
+    cachePublicPage(w.workspace.slug, cachedKey, { status: 200, contentType: "text/html", body: "<p>News</p>", etag: '"n"', language: "en" });
     const { caller: operator } = await callerFor(await createTestOperator());
     await operator.platform.suspend({ workspaceId: w.workspace.id, reason: "Unpaid invoice" });
+    expect(cachedPublicPage(cachedKey)).toBeUndefined();
     expect(await publicSiteHome(w.workspace.slug)).toBeNull();
     expect(await publicSitePost(w.workspace.slug, "visit-news")).toBeNull();
     expect(await publicSiteReport(w.workspace.slug, w.report)).toBeNull();

@@ -1,7 +1,7 @@
 import { router, tenantProcedure } from "../core/trpc.ts";
 import { jointVisitRefSchema, postImageSchema, postRefSchema, publishPostSchema, reportRefSchema, savePostSchema, siteSettingsSchema, withholdSchema } from "./inputs.ts";
 import { listMentionableJointVisits, mentionJointVisit, unmentionJointVisit } from "./joint-mentions.ts";
-import { forgetPublicSite } from "./page-cache.ts";
+import { forgetPublicSiteOnCommit } from "./page-cache.ts";
 import { deletePost, getPost, listPosts, previewPost, previewPostImage, publishPost, savePost, setPostImage, unpublishPost } from "./posts.ts";
 import { getReportPublication, listPublishableReports, previewReport, publishReport, setWithheld, unpublishReport } from "./reports.ts";
 import { getSiteSettings, saveSiteSettings } from "./settings.ts";
@@ -9,14 +9,14 @@ import { getSiteSettings, saveSiteSettings } from "./settings.ts";
 /**
  * The NPM's side of its public site (issue 17): coordinators and above. A change that can alter what
  * visitors see forgets the site's cached pages: such procedures are built on `siteChange`, which
- * forgets them once the change has succeeded.
+ * forgets them once the change has committed.
  */
 const coordinator = tenantProcedure("coordinator");
 
 const siteChange = (options: Parameters<typeof tenantProcedure>[1] = {}) =>
   tenantProcedure("coordinator", options).use(async ({ ctx, next }) => {
     const result = await next();
-    if (result.ok) forgetPublicSite(ctx.tenant.slug);
+    if (result.ok) forgetPublicSiteOnCommit(ctx.tx, ctx.tenant.slug);
     return result;
   });
 const changing = siteChange();

@@ -4,6 +4,7 @@ import { authedProcedure, router, tenantProcedure } from "../core/trpc.ts";
 import { reauthenticationOnlySchema } from "../security/inputs.ts";
 import { reauthenticate } from "../security/reauthentication.ts";
 import { deletionStatus, restoreWorkspace, scheduleDeletion } from "./deletion.ts";
+import { forgetPublicSiteOnCommit } from "../public-site/page-cache.ts";
 import { exportDownload, listExports, requestExport } from "./export.ts";
 import { enqueueWorkspaceExport } from "../jobs/workspace-export.ts";
 import { gettingStarted } from "./getting-started.ts";
@@ -32,11 +33,15 @@ export const workspaceDeletionRouter = router({
     .mutation(async ({ ctx, input }) => {
       // The typed name guards against a slip; re-authentication against a borrowed or stolen session.
       await reauthenticate(ctx.user, input.reauthentication, { ipAddress: ctx.ipAddress, locale: ctx.locale });
-      return scheduleDeletion(ctx.tx, ctx.actor, ctx.tenant.name, input.confirmName);
+      const scheduled = await scheduleDeletion(ctx.tx, ctx.actor, ctx.tenant.name, input.confirmName);
+      // A workspace awaiting deletion has no public site (public_site_tenant): its cached pages go too.
+      forgetPublicSiteOnCommit(ctx.tx, ctx.tenant.slug);
+      return scheduled;
     }),
 
   restore: tenantProcedure("owner", { allowDuringDeletionGrace: true, allowWhenReadOnly: true }).mutation(async ({ ctx }) => {
     await restoreWorkspace(ctx.tx, ctx.actor);
+    forgetPublicSiteOnCommit(ctx.tx, ctx.tenant.slug);
     return { ok: true as const };
   }),
 });
