@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
 import { withTenant } from "@vigil/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, type TestUser } from "../testing/index.ts";
+import { createSession } from "@vigil/auth";
+import { SECOND_FACTOR_DUE, TWO_FACTOR_REQUIRED } from "../core/two-factor-policy.ts";
+import { addMember, callerFor, codeOf, createTestUser, createTestWorkspace, enrolTestTwoFactor, refusalOf, type TestUser } from "../testing/index.ts";
 import { createTestVisit } from "../testing/checklist.ts";
 
 /**
@@ -93,5 +95,30 @@ describe("the joint-visit gate", () => {
     const admin = await as(partner.owner);
     for (const [name, write] of Object.entries(WRITES)) expect(await codeOf(write(admin, partner.slug, visitId)), name).toBe("NOT_FOUND");
     expect(await rowsWritten()).toBe(0);
+  });
+});
+
+describe("a host that requires two-factor sign-in", () => {
+  const requireTwoFactor = (required: boolean) =>
+    withTenant(host.id, null, (tx) => tx.tenant.update({ where: { id: host.id }, data: { requireTwoFactor: required }, select: { id: true } }));
+
+  it("requires it of the partner's nominees too, on this session, while the partner's own workspace does not", async () => {
+    const nominee = await createTestUser("Nominee without two-factor");
+    await addMember(partner.id, nominee, "monitor");
+    await (await as(partner.owner)).jointVisits.nominate({ tenantSlug: partner.slug, hostTenantId: host.id, visitId, userId: nominee.id, visitRole: "monitor" });
+    await requireTwoFactor(true);
+    try {
+      const c = await as(nominee);
+      for (const [name, read] of Object.entries(READS)) expect(await refusalOf(read(c, partner.slug, visitId)), name).toBe(`FORBIDDEN ${TWO_FACTOR_REQUIRED}`);
+      for (const [name, write] of Object.entries(WRITES)) expect(await refusalOf(write(c, partner.slug, visitId)), name).toBe(`FORBIDDEN ${TWO_FACTOR_REQUIRED}`);
+      expect(await rowsWritten()).toBe(0);
+      // Enrolled, a session signed in with the password alone is asked for the code; one that gave it works.
+      await enrolTestTwoFactor(nominee.id);
+      const passwordOnly = await createSession(nominee.id);
+      expect(await refusalOf(READS.get((await callerFor(passwordOnly)).caller, partner.slug, visitId))).toBe(`FORBIDDEN ${SECOND_FACTOR_DUE}`);
+      expect(await codeOf(READS.get(await as(nominee), partner.slug, visitId))).toBe("OK");
+    } finally {
+      await requireTwoFactor(false);
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { enterJointVisit, jointActor } from "./scope.ts";
 import { recordAudit } from "../core/audit.ts";
 import { visitRefSchema } from "../core/schemas.ts";
+import { fail } from "../core/errors.ts";
 import { tenantProcedure } from "../core/trpc.ts";
+import { secondFactorRefusal } from "../core/two-factor-policy.ts";
 
 /**
  * Work on a host's visit from the partner's own workspace (the tenantSlug is the PARTNER's): the
@@ -16,6 +18,11 @@ export function jointVisitProcedure(minRole: "viewer" | "monitor", options: { al
     .input(visitRefSchema)
     .use(async ({ ctx, input, next, type, path }) => {
       const participation = await enterJointVisit(ctx.tx, ctx.tenant.id, ctx.user.id, input.visitId);
+      // The partner's own workspace rule was checked by tenantProcedure; the host's applies here.
+      if (participation.hostRequiresTwoFactor) {
+        const refusal = secondFactorRefusal(ctx.user, ctx.session);
+        if (refusal) fail("FORBIDDEN", refusal);
+      }
       const result = await next({ ctx: { participation, jointActor: jointActor(participation, ctx.actor) } });
       if (result.ok && type === "mutation") {
         // In the partner's own log: ctx.actor is the caller in their workspace (the services get the host-side jointActor).

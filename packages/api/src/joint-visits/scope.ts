@@ -9,6 +9,8 @@ export type JointParticipation = {
   visitId: string;
   visitRole: VisitRole;
   shareInterviews: boolean;
+  /** The host requires two-factor sign-in of everyone who works in it: its partners' nominees too (decision 0249). */
+  hostRequiresTwoFactor: boolean;
 };
 
 /**
@@ -32,7 +34,11 @@ export async function enterJointVisit(tx: TenantTx, partnerTenantId: string, use
     select: { visitRole: true, partner: { select: { shareInterviews: true } } },
   });
   if (!member) fail("NOT_FOUND", "errors.notFound");
-  return { hostTenantId: row.host, partnerTenantId, visitId, visitRole: member.visitRole, shareInterviews: member.partner.shareInterviews };
+  const [policy] = await tx.$queryRaw<{ required: boolean }[]>`SELECT joint_visit_host_requires_two_factor() AS required`;
+  return {
+    hostTenantId: row.host, partnerTenantId, visitId, visitRole: member.visitRole, shareInterviews: member.partner.shareInterviews,
+    hostRequiresTwoFactor: policy?.required ?? false,
+  };
 }
 
 /**
