@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isAllowedOrigin } from "@vigil/auth";
 import { withWorkspace, type MemberRole, type TenantTx, type WorkspaceEntry } from "@vigil/db";
+import pLimit from "p-limit";
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import type { Context } from "./context.ts";
@@ -92,6 +93,16 @@ export type TenantProcedureOptions = {
 /** How long a transaction that receives a file may last (decision 0244). */
 const UPLOAD_TRANSACTION_MS = 5 * 60_000;
 
+/**
+ * How many file-receiving transactions this process holds at once (decision 0244, amended). Each
+ * holds a pooled connection while a phone's body arrives, for up to five minutes, and the pool has
+ * ten: ten slow (or deliberately trickled) uploads took every connection, and every workspace's
+ * other requests failed. Further uploads wait for a turn before their transaction opens; their body
+ * waits with them (TCP backpressure), and everything else keeps its connections.
+ */
+export const UPLOADS_AT_ONCE = 3;
+const uploadTurns = pLimit(UPLOADS_AT_ONCE);
+
 export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOptions = {}) {
   return authedProcedure.input(z.object({ tenantSlug: slugSchema })).use(async ({ ctx, input, next, type }) => {
     // The gates run before anything else in the transaction, and any refusal rolls it back.
@@ -133,7 +144,7 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
     // request's turn comes (context.ts: a batch does not take the whole pool).
     // Object removals wait for the outcome (decision 0252): after the commit for a deleted row's
     // file, after a rollback for a file stored for a row that was not kept.
-    return ctx.transactions(() =>
+    const open = () =>
       withOutcomeTasks((watch) =>
         withWorkspace(
           ctx.user.id,
@@ -144,7 +155,7 @@ export function tenantProcedure(minRole: MemberRole, options: TenantProcedureOpt
           },
           options.receivesFile ? { timeoutMs: UPLOAD_TRANSACTION_MS } : {},
         ),
-      ),
-    );
+      );
+    return ctx.transactions(options.receivesFile ? () => uploadTurns(open) : open);
   });
 }
