@@ -26,6 +26,12 @@ declare module "react-router" {
     cspNonce: string | undefined;
     /** What went wrong for the server's part while answering (entry.server's handleError notes it). */
     faults: RequestFaults;
+    /**
+     * The session token this request continues on when its action replaced the session (turning
+     * two-factor on, decision 0265): without JavaScript, the loaders that render the answer run in
+     * the same request, with the old cookie, whose session is gone.
+     */
+    continuedSession?: string;
   }
 }
 

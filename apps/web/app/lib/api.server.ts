@@ -60,6 +60,7 @@ export async function actionRequest(request: Request, loadContext: AppLoadContex
 export async function serverApi(request: Request, loadContext: AppLoadContext, params: Readonly<Record<string, string | undefined>> = {}): Promise<ServerApi> {
   assertRouteParams(params);
   const headers = new Headers();
+  if (loadContext.continuedSession) request = withSessionCookie(request, loadContext.continuedSession);
   const ctx = await createContext({ request, resHeaders: headers, ipAddress: loadContext.ipAddress, requestId: loadContext.requestId });
   const inWorkspace = <T>(tenantSlug: string, work: (caller: Caller) => Promise<T>) => readInWorkspace(ctx, tenantSlug, (shared) => work(createCaller(shared)));
   // What the layout shows of the workspace, in one transaction, whichever loader asks first.
@@ -78,6 +79,28 @@ export async function serverApi(request: Request, loadContext: AppLoadContext, p
     billingStatus: async (tenantSlug) => (await layoutReads(tenantSlug)).billing,
     inWorkspace,
   };
+}
+
+const SESSION_COOKIE = "vigil_session";
+
+/** The request with its session cookie replaced by `token`, the other cookies kept. */
+function withSessionCookie(request: Request, token: string): Request {
+  const others = (request.headers.get("cookie") ?? "").split(";").map((part) => part.trim()).filter((part) => part && !part.startsWith(`${SESSION_COOKIE}=`));
+  const headers = new Headers(request.headers);
+  headers.set("cookie", [...others, `${SESSION_COOKIE}=${token}`].join("; "));
+  return new Request(request, { headers });
+}
+
+/**
+ * After an action whose procedure replaced this browser's session (its Set-Cookie names a new
+ * token), the rest of this request (the loaders rendering the answer without JavaScript) reads as
+ * the new session, not the old one it has just ended.
+ */
+export function continueOnReplacedSession(api: ServerApi, loadContext: AppLoadContext): void {
+  for (const cookie of api.headers.getSetCookie()) {
+    const token = new RegExp(`^${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1];
+    if (token) loadContext.continuedSession = token;
+  }
 }
 
 export type ActionFailure = { ok: false; message: string; fieldErrors: FieldErrors };

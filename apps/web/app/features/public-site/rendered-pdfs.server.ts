@@ -13,7 +13,7 @@ const MAX_BYTES = 16 * 1024 * 1024;
 /** One render at a time: a burst over many reports queues instead of taking both cores. */
 const renderTurns = pLimit(1);
 
-type Entry = { pdf: Promise<Uint8Array>; bytes: number; storedAt: number };
+type Entry = { pdf: Promise<Uint8Array<ArrayBuffer>>; bytes: number; storedAt: number };
 const rendered = new Map<string, Entry>();
 let storedBytes = 0;
 
@@ -25,7 +25,7 @@ function remove(key: string): void {
 }
 
 /** The PDF of `document` (its JSON), rendered by `render` only if no copy of the same document is kept or being made. */
-export function renderedPdf(document: string, render: () => Promise<Uint8Array>, now = Date.now()): Promise<Uint8Array> {
+export function renderedPdf(document: string, render: () => Promise<Uint8Array<ArrayBuffer>>, now = Date.now()): Promise<Uint8Array<ArrayBuffer>> {
   const key = createHash("sha256").update(document).digest("base64url");
   const kept = rendered.get(key);
   if (kept && now - kept.storedAt <= TIME_TO_LIVE_MS) return kept.pdf;

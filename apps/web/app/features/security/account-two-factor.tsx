@@ -6,7 +6,7 @@ import { buttonClass } from "../../ui/Button";
 import { RecoveryCodes } from "./RecoveryCodes";
 import { TwoFactorEnabled } from "./TwoFactorEnabled";
 import { TwoFactorEnrolment } from "./TwoFactorEnrolment";
-import { formFields, runAction, serverApi } from "../../lib/api.server";
+import { continueOnReplacedSession, formFields, runAction, serverApi } from "../../lib/api.server";
 import { dispatchIntent } from "../../lib/intent";
 import { pageTitle } from "../../lib/locale";
 import { safeRedirect } from "../../lib/redirect";
@@ -29,7 +29,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   return dispatchIntent(fields.intent, {
     confirm: async (intent) => {
       const result = await runAction(api, () => api.caller.twoFactor.confirm({ code: fields.code, reauthentication: fields.reauthentication }));
-      // Turning it on gives this browser a new session cookie, with the second factor (decision 0265).
+      // Turning it on gives this browser a new session cookie, with the second factor (decision 0265);
+      // without JavaScript the page's loaders run next in this very request, on that new session.
+      continueOnReplacedSession(api, context);
       return data({ ...result, intent }, { status: result.ok ? 200 : 400, headers: api.headers });
     },
     regenerate: async (intent) => {
