@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import { useLocation } from "react-router";
 
 type Options = {
@@ -18,9 +18,14 @@ type Options = {
 export function useDismissableDisclosure(details: RefObject<HTMLDetailsElement | null>, options: Options = {}) {
   const { area, closeOnLeave = false, closeOnNavigation = false } = options;
   const { pathname, search } = useLocation();
+  const shownAt = useRef(`${pathname}${search}`);
 
   useEffect(() => {
-    if (closeOnNavigation && details.current) details.current.open = false;
+    // Only a page change closes it: not hydration, when the effect first runs on the page the menu
+    // was opened on (a tap before the scripts arrived used to be undone a moment later).
+    const here = `${pathname}${search}`;
+    if (closeOnNavigation && details.current && shownAt.current !== here) details.current.open = false;
+    shownAt.current = here;
   }, [closeOnNavigation, details, pathname, search]);
 
   useEffect(() => {
